@@ -1,0 +1,307 @@
+"""The kiosk's configuration: one TOML file, every key declared once with type, default and meaning.
+
+The file is found by ``--config FILE``, then ``$KIOSK_CONFIG``, then ``kiosk.toml`` in the
+platform's config directory. Any problem is reported as one ``ConfigError`` that names the file,
+the key and what is wrong; the CLI turns it into exit code 2 without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+
+from kiosk.errors import ConfigError
+
+APP_NAME = "lab-kiosk"
+LANGUAGES = ("fi", "sv", "en")
+ROLES = ("lobby", "door")
+
+
+@dataclass(frozen=True)
+class Key:
+    """One config key: its type, default (``REQUIRED`` when it has none) and meaning."""
+
+    type: type | tuple[type, ...]
+    default: Any
+    doc: str
+    check: Callable[[Any], str | None] | None = None
+
+
+REQUIRED = object()
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if value in choices else f"must be one of {', '.join(choices)}"
+
+    return check
+
+
+def _positive(value: Any) -> str | None:
+    return None if value > 0 else "must be greater than zero"
+
+
+def _timezone(value: Any) -> str | None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"{value!r} is not an IANA time zone name (like Europe/Helsinki)"
+    return None
+
+
+def _slug(value: Any) -> str | None:
+    ok = value and all(c.isalnum() or c in "-_." for c in value) and value.isascii()
+    return None if ok else "use letters, digits, '-', '_' or '.' only"
+
+
+def _protocol(value: Any) -> str | None:
+    from devices.registry import protocol_names
+
+    names = protocol_names()
+    return None if value in names else f"must be one of {', '.join(names)}"
+
+
+SCHEMA: dict[str, dict[str, Key]] = {
+    "kiosk": {
+        "id": Key(
+            str, REQUIRED, "This kiosk's unique name, e.g. `lobby-1` or `door-aurora`.", _slug
+        ),
+        "role": Key(str, "lobby", "What the screen shows: `lobby` or `door`.", _one_of(ROLES)),
+        "room": Key(
+            str, None, 'The room a door display shows (required for `role = "door"`).', _slug
+        ),
+        "language": Key(str, "fi", "Start-up language: `fi`, `sv` or `en`.", _one_of(LANGUAGES)),
+        "timezone": Key(str, "Europe/Helsinki", "IANA zone in which times are shown.", _timezone),
+        "data_dir": Key(
+            str,
+            None,
+            "Folder for the local store, keys and logs. Default: the "
+            "platform's user data folder for `lab-kiosk`.",
+        ),
+        "fullscreen": Key(bool, True, "`kiosk run` covers the whole screen (turn off to debug)."),
+    },
+    "central": {
+        "url": Key(
+            str,
+            None,
+            "SQLAlchemy URL of the central store, e.g. "
+            "`postgresql+psycopg://kiosk@db/kiosk` or `sqlite:////srv/kiosk/central.db`. "
+            "Default: `central.db` in `data_dir` (a single machine).",
+        ),
+        "sync_interval": Key(
+            (int, float), 5.0, "Seconds between sync cycles when idle.", _positive
+        ),
+    },
+    "security": {
+        "site_key_file": Key(
+            str,
+            None,
+            "File holding the site key that badge ids are hashed "
+            "with (HMAC-SHA256). Default: `site.key` in `data_dir`. Every kiosk "
+            "and admin of a site needs the same key.",
+        ),
+    },
+    "lobby": {
+        "welcome_seconds": Key(
+            (int, float),
+            6.0,
+            "How long a greeting stays before the home screen returns.",
+            _positive,
+        ),
+        "repeat_tap_seconds": Key(
+            (int, float),
+            30.0,
+            "A second tap of the same badge within "
+            "this many seconds shows the current state instead of "
+            "toggling in/out.",
+            _positive,
+        ),
+    },
+}
+
+READER_SCHEMA: dict[str, Key] = {
+    "name": Key(str, REQUIRED, "Name of the reader, shown in status and logs.", _slug),
+    "port": Key(str, REQUIRED, "Serial device, preferably a stable `/dev/serial/by-id/...` path."),
+    "protocol": Key(str, REQUIRED, "Reader protocol, see docs/readers.md.", _protocol),
+    "baud": Key(int, None, "Baud rate; default depends on the protocol.", _positive),
+    "hold_off": Key(
+        (int, float),
+        None,
+        "Seconds a card must be away before it counts as a new "
+        "presentation; default depends on the protocol.",
+        _positive,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    name: str
+    port: str
+    protocol: str
+    baud: int | None = None
+    hold_off: float | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None
+    kiosk_id: str
+    role: str
+    room: str | None
+    language: str
+    timezone: str
+    data_dir: Path
+    fullscreen: bool
+    central_url: str
+    sync_interval: float
+    site_key_file: Path
+    welcome_seconds: float
+    repeat_tap_seconds: float
+    readers: tuple[ReaderConfig, ...] = field(default_factory=tuple)
+
+    @property
+    def local_store_path(self) -> Path:
+        return self.data_dir / "kiosk.db"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def default_config_path() -> Path:
+    return platformdirs.user_config_path(APP_NAME) / "kiosk.toml"
+
+
+def find_config_path(explicit: str | os.PathLike[str] | None) -> Path:
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("KIOSK_CONFIG")
+    if env:
+        return Path(env)
+    return default_config_path()
+
+
+def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
+    path = find_config_path(explicit)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: config file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
+    return parse_config(data, path)
+
+
+def _unknown(where: str, name: str, known: Mapping[str, object]) -> str:
+    hint = difflib.get_close_matches(name, list(known), n=1)
+    suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+    return f"{where}: unknown key{suggestion}; known keys: {', '.join(known)}"
+
+
+def _typename(t: type | tuple[type, ...]) -> str:
+    names = {str: "a string", bool: "true or false", int: "a whole number", float: "a number"}
+    if isinstance(t, tuple):
+        return "a number" if set(t) == {int, float} else " or ".join(names[x] for x in t)
+    return names[t]
+
+
+def _section(path: Path | None, where: str, data: Any, schema: Mapping[str, Key]) -> dict[str, Any]:
+    label = str(path) if path else "<config>"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{label}: [{where}] must be a table")
+    for name in data:
+        if name not in schema:
+            raise ConfigError(f"{label}: {_unknown(f'{where}.{name}', name, schema)}")
+    out: dict[str, Any] = {}
+    for name, key in schema.items():
+        value = data.get(name, key.default)
+        if value is REQUIRED:
+            raise ConfigError(f"{label}: {where}.{name}: required key is missing")
+        if value is not None and name in data:
+            bad_type = not isinstance(value, key.type) or (
+                isinstance(value, bool) and key.type is not bool
+            )
+            if bad_type:
+                raise ConfigError(
+                    f"{label}: {where}.{name}: must be {_typename(key.type)}, not {value!r}"
+                )
+            problem = key.check(value) if key.check else None
+            if problem:
+                raise ConfigError(f"{label}: {where}.{name}: {problem}")
+        out[name] = value
+    return out
+
+
+def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
+    label = str(path) if path else "<config>"
+    sections = {"readers", *SCHEMA}
+    for name in data:
+        if name not in sections:
+            raise ConfigError(f"{label}: {_unknown(f'[{name}]', name, dict.fromkeys(sections))}")
+    values = {name: _section(path, name, data.get(name, {}), keys) for name, keys in SCHEMA.items()}
+    k, c, s, lob = values["kiosk"], values["central"], values["security"], values["lobby"]
+
+    if k["role"] == "door" and not k["room"]:
+        raise ConfigError(f'{label}: kiosk.room: required when kiosk.role is "door"')
+
+    readers_raw = data.get("readers", [])
+    if not isinstance(readers_raw, list):
+        raise ConfigError(f"{label}: readers: use [[readers]] tables, one per reader")
+    readers: list[ReaderConfig] = []
+    for i, item in enumerate(readers_raw):
+        r = _section(path, f"readers[{i}]", item, READER_SCHEMA)
+        if any(r["name"] == other.name for other in readers):
+            raise ConfigError(f"{label}: readers[{i}].name: '{r['name']}' is used twice")
+        readers.append(
+            ReaderConfig(
+                r["name"],
+                r["port"],
+                r["protocol"],
+                r["baud"],
+                None if r["hold_off"] is None else float(r["hold_off"]),
+            )
+        )
+
+    base = path.parent if path else Path.cwd()
+    data_dir = (
+        base / Path(k["data_dir"]).expanduser()
+        if k["data_dir"]
+        else platformdirs.user_data_path(APP_NAME)
+    )
+    central_url = c["url"] or f"sqlite:///{data_dir / 'central.db'}"
+    site_key = (
+        base / Path(s["site_key_file"]).expanduser()
+        if s["site_key_file"]
+        else data_dir / "site.key"
+    )
+    return Config(
+        path=path,
+        kiosk_id=k["id"],
+        role=k["role"],
+        room=k["room"],
+        language=k["language"],
+        timezone=k["timezone"],
+        data_dir=data_dir,
+        fullscreen=k["fullscreen"],
+        central_url=central_url,
+        sync_interval=float(c["sync_interval"]),
+        site_key_file=site_key,
+        welcome_seconds=float(lob["welcome_seconds"]),
+        repeat_tap_seconds=float(lob["repeat_tap_seconds"]),
+        readers=tuple(readers),
+    )

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import SCHEMA, load_config, parse_config
+from kiosk.errors import ConfigError
+
+GOOD = """
+[kiosk]
+id = "lobby-1"
+role = "lobby"
+language = "sv"
+data_dir = "data"
+
+[central]
+url = "sqlite:////srv/kiosk/central.db"
+
+[[readers]]
+name = "badge"
+port = "/dev/ttyUSB0"
+protocol = "rdm6300"
+baud = 9600
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_complete_file_is_read_with_defaults_filled_in(tmp_path: Path) -> None:
+    cfg = load_config(write(tmp_path, GOOD))
+    assert cfg.kiosk_id == "lobby-1"
+    assert cfg.language == "sv"
+    assert cfg.timezone == "Europe/Helsinki"
+    assert cfg.data_dir == tmp_path / "data"  # relative to the config file
+    assert cfg.site_key_file == tmp_path / "data" / "site.key"
+    assert cfg.central_url == "sqlite:////srv/kiosk/central.db"
+    assert cfg.readers[0].protocol == "rdm6300"
+    assert cfg.readers[0].baud == 9600
+
+
+def test_the_environment_variable_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIOSK_CONFIG", str(write(tmp_path, GOOD)))
+    assert load_config(None).kiosk_id == "lobby-1"
+
+
+def test_central_defaults_to_a_file_in_the_data_dir(tmp_path: Path) -> None:
+    cfg = load_config(write(tmp_path, '[kiosk]\nid = "x"\ndata_dir = "d"\n'))
+    assert cfg.central_url == f"sqlite:///{tmp_path / 'd' / 'central.db'}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[kiosk]\nid = "x"\nlanguge = "fi"\n',
+            "kiosk.languge: unknown key (did you mean 'language'?)",
+        ),
+        ('[kiosk]\nid = "x"\nlanguage = "de"\n', "kiosk.language: must be one of fi, sv, en"),
+        ('[kiosk]\nid = "x"\nrole = "door"\n', 'kiosk.room: required when kiosk.role is "door"'),
+        ('[kiosk]\nrole = "lobby"\n', "kiosk.id: required key is missing"),
+        ('[kiosk]\nid = "x"\ntimezone = "Mars/Olympus"\n', "is not an IANA time zone name"),
+        (
+            '[kiosk]\nid = "x"\n[central]\nsync_interval = "fast"\n',
+            "central.sync_interval: must be a number, not 'fast'",
+        ),
+        ('[kiosk]\nid = "x"\n[central]\nsync_interval = true\n', "central.sync_interval"),
+        ('[kiosk]\nid = "x"\n[centrl]\n', "[centrl]: unknown key (did you mean 'central'?)"),
+        (
+            '[kiosk]\nid = "x"\n[[readers]]\nname = "b"\nport = "/dev/x"\nprotocol = "nfc9000"\n',
+            "readers[0].protocol: must be one of",
+        ),
+        (
+            '[kiosk]\nid = "x"\n[[readers]]\nname = "b"\nprotocol = "rdm6300"\n',
+            "readers[0].port: required key is missing",
+        ),
+        ('[kiosk\nid = "x"\n', "TOML syntax error"),
+    ],
+)
+def test_each_problem_is_one_message_naming_file_and_key(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(str(path))
+    assert expected in message
+    assert info.value.exit_code == 2
+
+
+def test_a_missing_file_is_reported_by_path(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_two_readers_with_one_name_are_refused() -> None:
+    reader = {"name": "badge", "port": "/dev/x", "protocol": "rdm6300"}
+    with pytest.raises(ConfigError, match="used twice"):
+        parse_config({"kiosk": {"id": "x"}, "readers": [reader, reader]})
+
+
+def test_every_key_is_documented() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    from kiosk.config import READER_SCHEMA
+
+    for section, keys in SCHEMA.items():
+        for key in keys:
+            assert f"`{key}`" in docs, f"{section}.{key} is not in docs/configuration.md"
+    for key in READER_SCHEMA:
+        assert f"`{key}`" in docs

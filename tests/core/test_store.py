@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+
+from kiosk.migrate import current_revision, head_revision
+from kiosk.models import Room
+from kiosk.store import open_local_store, open_store
+
+
+def test_local_store_uses_the_durable_sqlite_settings(tmp_path: Path) -> None:
+    store = open_local_store(tmp_path / "kiosk.db")
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    store.dispose()
+
+
+def test_opening_twice_is_idempotent_and_at_head(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'kiosk.db'}"
+    open_store(url).dispose()
+    store = open_store(url)
+    assert current_revision(store.engine) == head_revision()
+    store.dispose()
+
+
+def test_timestamps_come_back_aware_in_utc_and_naive_ones_are_refused(tmp_path: Path) -> None:
+    store = open_local_store(tmp_path / "kiosk.db")
+    helsinki = datetime.fromisoformat("2026-11-26T12:00:00+02:00")
+    with store.session() as s:
+        s.add(Room(id="aurora", name="Aurora", updated_at=helsinki))
+    with store.session() as s:
+        room = s.get(Room, "aurora")
+        assert room is not None
+        assert room.updated_at == helsinki
+        assert room.updated_at.tzinfo == UTC
+    with pytest.raises(Exception, match="naive datetime"), store.session() as s:
+        s.add(Room(id="bad", name="Bad", updated_at=datetime(2026, 1, 1)))  # noqa: DTZ001
+    with store.session() as s:
+        assert s.get(Room, "bad") is None
+    store.dispose()
+
+
+def test_writes_take_the_lock_up_front(tmp_path: Path) -> None:
+    """BEGIN IMMEDIATE: a second writer waits for the lock instead of failing mid-transaction."""
+    store = open_local_store(tmp_path / "kiosk.db")
+    with store.engine.connect() as conn:
+        conn.execute(select(Room))
+        # Inside a transaction begun IMMEDIATE the connection already holds the RESERVED lock,
+        # so a nested BEGIN is refused, proving a transaction is open before any write.
+        with pytest.raises(Exception, match="within a transaction"):
+            conn.exec_driver_sql("BEGIN")
+    store.dispose()
+
+
+@pytest.mark.postgres
+def test_the_same_migrations_run_on_postgresql(pg_url: str) -> None:
+    store = open_store(pg_url)
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as conn:
+        tables = set(
+            conn.execute(
+                text("select tablename from pg_tables where schemaname = 'public'")
+            ).scalars()
+        )
+    assert {"people", "badges", "checkins", "bookings", "changes", "outbox"} <= tables
+    store.dispose()
