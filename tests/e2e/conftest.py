@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def kiosk_command() -> list[str]:
+    """The installed ``kiosk`` script of this environment (the real command users run)."""
+    script = Path(sys.executable).with_name("kiosk")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("kiosk")
+    return [found] if found else [sys.executable, "-m", "ui.main"]
+
+
+def kiosk_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.pop("KIOSK_CONFIG", None)
+    return env
+
+
+@pytest.fixture
+def run_kiosk():  # type: ignore[no-untyped-def]
+    """Run ``kiosk ARGS...`` to completion; returns the CompletedProcess."""
+
+    def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*kiosk_command(), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=kiosk_env(),
+            check=False,
+        )
+
+    return run

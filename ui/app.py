@@ -1,0 +1,191 @@
+"""The composition root: read this file top to bottom to see how a kiosk starts and stops.
+
+``Kiosk`` wires one configuration into a running kiosk: the local store, the services, the
+database worker, the serial readers, the sync worker and the screen. Everything is passed in
+explicitly; nothing is looked up globally. ``shutdown`` undoes ``start`` in reverse order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from devices.events import ReaderStatus, ReadEvent
+from devices.reader import SerialReader
+from kiosk.badges import load_site_key
+from kiosk.clock import Clock
+from kiosk.config import Config
+from kiosk.services.checkin import CheckinService
+from kiosk.store import Store, open_local_store
+from kiosk.sync import SyncEngine, SyncStatus, SyncWorker
+from ui.bridge import ThreadBridge
+from ui.db_worker import DbWorker
+from ui.status import StatusModel
+
+log = logging.getLogger(__name__)
+
+
+class Reader(Protocol):
+    def start(self) -> None: ...
+    def stop(self, timeout: float = 2.0) -> None: ...
+
+
+ReaderFactory = Callable[..., Reader]
+
+
+class Kiosk(QObject):
+    """One running kiosk (the demo runs two in one process)."""
+
+    def __init__(
+        self,
+        config: Config,
+        clock: Clock,
+        *,
+        reader_factory: ReaderFactory = SerialReader,
+        on_language: Callable[[str], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.clock = clock
+        self._reader_factory = reader_factory
+        self._on_language = on_language
+        self.store: Store | None = None
+        self.screen: QWidget | None = None
+        self.db: DbWorker | None = None
+        self.sync: SyncWorker | None = None
+        self._readers: list[Reader] = []
+        self._timers: list[QTimer] = []
+        self.bridge = ThreadBridge(self)
+        self.status = StatusModel([r.name for r in config.readers])
+
+    # --- start-up, in order -------------------------------------------------------------
+
+    def start(self) -> QWidget:
+        cfg = self.config
+        log.info("starting kiosk %s (%s)", cfg.kiosk_id, cfg.role)
+        site_key = load_site_key(cfg.site_key_file)  # fail early, before any window
+        cfg.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = open_local_store(cfg.local_store_path)
+        self.db = DbWorker(self)
+        self.screen = self._build_screen(site_key)
+        self._start_sync()
+        self._start_readers()
+        log.info("kiosk %s started", cfg.kiosk_id)
+        return self.screen
+
+    def _build_screen(self, site_key: bytes) -> QWidget:
+        assert self.store is not None and self.db is not None
+        cfg = self.config
+        if cfg.role == "door":
+            from ui.door import DoorScreen
+            from ui.door_controller import DoorController
+
+            assert cfg.room is not None
+            door = DoorScreen(cfg.tz)
+            controller = DoorController(
+                door, self.db, self.store, cfg.room, self.clock, cfg.tz, self
+            )
+            self._every(30_000, controller.refresh)
+            controller.refresh()
+            self.bridge.sync_status.connect(lambda _s: controller.refresh())
+            screen: QWidget = door
+            set_status = door.set_status
+        else:
+            from ui.lobby import LobbyScreen
+            from ui.lobby_controller import LobbyController
+
+            lobby = LobbyScreen(cfg.tz, welcome_seconds=cfg.welcome_seconds)
+            checkins = CheckinService(
+                self.store,
+                self.clock,
+                site_key,
+                cfg.kiosk_id,
+                timedelta(seconds=cfg.repeat_tap_seconds),
+            )
+            lobby_ctl = LobbyController(lobby, self.db, checkins, self.clock, self._wake_sync, self)
+            self.bridge.read.connect(lobby_ctl.handle_read)
+            if self._on_language is not None:
+                lobby.language_requested.connect(self._on_language)
+            lobby.set_now(self.clock.now())
+            self._every(1_000, lambda: lobby.set_now(self.clock.now()))
+            screen = lobby
+            set_status = lobby.set_status
+        self.bridge.sync_status.connect(lambda s: set_status(self.status.apply_sync(s)))
+        self.bridge.reader_status.connect(lambda r: set_status(self.status.apply_reader(r)))
+        set_status(self.status.current)
+        return screen
+
+    def _start_sync(self) -> None:
+        assert self.store is not None
+        cfg = self.config
+        engine = SyncEngine(
+            self.store,
+            cfg.central_url,
+            kiosk_id=cfg.kiosk_id,
+            role=cfg.role,
+            room_id=cfg.room,
+            clock=self.clock,
+            heartbeat_status=self.status.heartbeat,
+        )
+        self.sync = SyncWorker(
+            engine,
+            interval=cfg.sync_interval,
+            clock=self.clock,
+            on_status=self.bridge.on_sync_status,
+        )
+        self.sync.start()
+
+    def _start_readers(self) -> None:
+        for rc in self.config.readers:
+            reader = self._reader_factory(
+                rc.name,
+                rc.port,
+                rc.protocol,
+                baud=rc.baud,
+                hold_off=rc.hold_off,
+                on_event=self.bridge.on_read,
+                on_status=self.bridge.on_reader_status,
+            )
+            reader.start()
+            self._readers.append(reader)
+
+    def _every(self, msec: int, fn: Callable[[], None]) -> None:
+        timer = QTimer(self)
+        timer.setInterval(msec)
+        timer.timeout.connect(fn)
+        timer.start()
+        self._timers.append(timer)
+
+    def _wake_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.wake()
+
+    # --- shut-down, in reverse ----------------------------------------------------------
+
+    def shutdown(self) -> None:
+        log.info("stopping kiosk %s", self.config.kiosk_id)
+        for timer in self._timers:
+            timer.stop()
+        for reader in self._readers:
+            reader.stop()
+        self._readers.clear()
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync = None
+        if self.db is not None:
+            self.db.shutdown()
+        if self.screen is not None:
+            self.screen.close()
+        if self.store is not None:
+            self.store.dispose()
+        log.info("kiosk %s stopped", self.config.kiosk_id)
+
+
+# Signatures the bridge accepts, re-exported for type checkers of reader factories.
+__all__ = ["Kiosk", "ReadEvent", "ReaderStatus", "SyncStatus"]

@@ -1,0 +1,67 @@
+"""``kiosk run``, ``kiosk demo`` and ``kiosk screenshot``: the commands that open screens.
+
+This module only parses arguments and must not import Qt at module level: it is loaded for
+every ``kiosk`` command, and the admin commands must stay quick and Qt-free. The handlers import
+the Qt side when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kiosk.errors import UsageError
+
+SCREENS = ("lobby", "welcome", "door")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from ui.launch import cmd_run
+
+    return cmd_run(args)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from ui.launch import cmd_demo
+
+    return cmd_demo(args)
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from ui.screenshot import cmd_screenshot
+
+    return cmd_screenshot(args)
+
+
+def add_parsers(sub: Any) -> None:
+    p = sub.add_parser("run", help="run the kiosk described by the config file")
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.set_defaults(func=_run)
+
+    p = sub.add_parser("demo", help="a lobby and a door screen with demo data, no hardware")
+    p.add_argument("--offscreen", action="store_true", help="render without a display")
+    p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.set_defaults(func=_demo)
+
+    p = sub.add_parser("screenshot", help="render one screen to a PNG file")
+    p.add_argument("--screen", required=True, choices=SCREENS)
+    p.add_argument("--room", help="room for --screen door (default: the config's, or aurora)")
+    p.add_argument("--lang", choices=("fi", "sv", "en"))
+    p.add_argument("--size", default="1280x800", metavar="WxH")
+    p.add_argument("--at", metavar="ISO_DATETIME", help="the moment to show (default: now)")
+    p.add_argument("--out", required=True, metavar="FILE.png")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--demo", action="store_true", help="use fresh demo data")
+    src.add_argument("--config", metavar="FILE", help="use this kiosk's local store")
+    p.set_defaults(func=_screenshot)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size: expected WIDTHxHEIGHT like 1280x800, not {text!r}") from None
+    if not (200 <= w <= 8000 and 200 <= h <= 8000):
+        raise UsageError("--size: width and height must be between 200 and 8000 pixels")
+    return w, h
