@@ -141,7 +141,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             print(f"  by-id    {link}")
         print(f"  usb id   {ids}")
         for key in ("manufacturer", "product", "serial_number", "description"):
-            if port[key]:
+            if port[key] and port[key] != "n/a":
                 print(f"  {key.replace('_', ' '):<8} {port[key]}")
     return 0
 

@@ -152,7 +152,7 @@ def test_monitor_json_through_unplug_and_replug(
 
 def test_monitor_exit_after_and_human_output(simulator: Any, processes: list[Process]) -> None:
     sim = simulator("scanner")
-    mon = Process("devices", "monitor", sim.path, "--protocol", "scanner", "--exit-after", "3")
+    mon = Process("devices", "monitor", sim.path, "--protocol", "scanner", "--exit-after", "2")
     processes.append(mon)
     assert "status: connected" in mon.next_line()
     sim.present("https://lab.example/i/abc")
