@@ -37,9 +37,6 @@ def render(
     out: Path, languages: Sequence[str], sizes: Sequence[tuple[int, int]], stretch: int
 ) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.py311_workaround import protect_none_refcount
-
-    protect_none_refcount()
     from PySide6.QtWidgets import QApplication
 
     from ui.door import DoorScreen

@@ -89,7 +89,7 @@ class StretchTranslator(QTranslator):
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str:
-        translated = ""
+        translated: str | None = None
         if self._inner is not None:
             translated = self._inner.translate(context, source_text, disambiguation, n)
         return stretch_text(translated or source_text, self._factor)

@@ -185,12 +185,13 @@
         <source>Offline since {date} at {time}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n change waiting to be sent</numerusform>
-            <numerusform>%n changes waiting to be sent</numerusform>
-        </translation>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Syncing for the first time…</source>

@@ -185,12 +185,13 @@
         <source>Offline since {date} at {time}</source>
         <translation>Ei verkkoyhteyttä {date} klo {time} alkaen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n muutos odottaa lähetystä</numerusform>
-            <numerusform>%n muutosta odottaa lähetystä</numerusform>
-        </translation>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation>1 muutos odottaa lähetystä</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} muutosta odottaa lähetystä</translation>
     </message>
     <message>
         <source>Syncing for the first time…</source>

@@ -185,12 +185,13 @@
         <source>Offline since {date} at {time}</source>
         <translation>Ingen nätförbindelse sedan {date} kl. {time}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n change(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n ändring väntar på att skickas</numerusform>
-            <numerusform>%n ändringar väntar på att skickas</numerusform>
-        </translation>
+    <message>
+        <source>1 change waiting to be sent</source>
+        <translation>1 ändring väntar på att skickas</translation>
+    </message>
+    <message>
+        <source>{count} changes waiting to be sent</source>
+        <translation>{count} ändringar väntar på att skickas</translation>
     </message>
     <message>
         <source>Syncing for the first time…</source>

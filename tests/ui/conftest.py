@@ -1,4 +1,4 @@
-"""Fixtures for the screens: the site zone, languages, and a guard for PySide6 on Python 3.11."""
+"""Fixtures for the screens: the site zone and languages."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from ui.i18n import LanguageManager
-from ui.py311_workaround import protect_none_refcount
-
-# PySide6 6.12 on CPython 3.11 loses a reference to None on every void Qt call; without this
-# the test process aborts after a few thousand calls (see ui/py311_workaround.py).
-protect_none_refcount()
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 

@@ -84,21 +84,20 @@ def test_switching_language_installs_translations_and_locale(
     assert QLocale().language() == locale_for(code).language()
 
 
-def test_plural_forms(language: Callable[..., LanguageManager]) -> None:
-    source = "%n change(s) waiting to be sent"
+def test_waiting_changes_are_counted_in_each_language(
+    language: Callable[..., LanguageManager],
+) -> None:
+    from ui.widgets.status_strip import _waiting
+
     language("en")
-    assert (
-        QCoreApplication.translate("StatusStrip", source, None, 1) == "1 change waiting to be sent"
-    )
+    assert _waiting(1) == "1 change waiting to be sent"
+    assert _waiting(3) == "3 changes waiting to be sent"
     language("fi")
-    assert (
-        QCoreApplication.translate("StatusStrip", source, None, 3) == "3 muutosta odottaa lähetystä"
-    )
+    assert _waiting(1) == "1 muutos odottaa lähetystä"
+    assert _waiting(3) == "3 muutosta odottaa lähetystä"
     language("sv")
-    assert (
-        QCoreApplication.translate("StatusStrip", source, None, 1)
-        == "1 ändring väntar på att skickas"
-    )
+    assert _waiting(1) == "1 ändring väntar på att skickas"
+    assert _waiting(3) == "3 ändringar väntar på att skickas"
 
 
 def test_language_changed_is_emitted_once_per_real_change(

@@ -48,10 +48,7 @@ def status_messages(
                 "StatusStrip", "Offline since {date} at {time}"
             ).format(date=format_short_date(since, tz), time=format_time(since, tz))
         if status.outbox_depth > 0:
-            waiting = QCoreApplication.translate(
-                "StatusStrip", "%n change(s) waiting to be sent", None, status.outbox_depth
-            )
-            text = f"{text}{_SEPARATOR}{waiting}"
+            text = f"{text}{_SEPARATOR}{_waiting(status.outbox_depth)}"
         messages.append(StatusMessage("wifi-off", text))
     if status.syncing_first_time:
         messages.append(
@@ -134,3 +131,13 @@ class StatusStrip(QFrame):
         self._label.set_text(text)
         self.setAccessibleName(text)
         self.setVisible(True)
+
+
+def _waiting(count: int) -> str:
+    # Two plain strings, not Qt plural forms: the lupdate of PySide6 < 6.12 (used with
+    # Python 3.11) does not extract numerus messages from Python code.
+    if count == 1:
+        return QCoreApplication.translate("StatusStrip", "1 change waiting to be sent")
+    return QCoreApplication.translate("StatusStrip", "{count} changes waiting to be sent").format(
+        count=count
+    )
