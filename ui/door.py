@@ -12,6 +12,7 @@ line, not the whole screen.
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -35,6 +36,8 @@ class DoorScreen(ScaledScreen):
         super().__init__(parent)
         self._tz = tz
         self._view: DoorView | None = None
+        self._waiting_for: str | None = None
+        self._waiting_now: datetime | None = None
 
         self.banner = StateBanner(self)
         self.clock = ClockLabel(tz, self, role="heading", weight=QFont.Weight.Bold, alignment=_LEFT)
@@ -79,6 +82,14 @@ class DoorScreen(ScaledScreen):
     def show_view(self, view: DoorView) -> None:
         """Show a room's state; cheap to call every minute with an unchanged view."""
         self._view = view
+        self._waiting_for = None
+        self._render()
+
+    def show_waiting(self, room_id: str, now: datetime) -> None:
+        """Before the first sync brought the room in: say so rather than show a wrong state."""
+        self._view = None
+        self._waiting_for = room_id
+        self._waiting_now = now
         self._render()
 
     def set_status(self, status: KioskStatus) -> None:
@@ -104,7 +115,10 @@ class DoorScreen(ScaledScreen):
     def _render(self) -> None:
         view = self._view
         if view is None:
+            self._render_waiting()
             return
+        self.agenda_heading.show()
+        self.agenda.show()
         style = theme.DOOR_STYLES[view.state]
         texts = door_texts(view, self._tz)
         self.banner.set_caption(view.room_name)
@@ -114,3 +128,18 @@ class DoorScreen(ScaledScreen):
         self.date.set_now(view.now)
         self.status_strip.set_now(view.now)
         self.agenda.set_items(view.upcoming)
+
+    def _render_waiting(self) -> None:
+        if self._waiting_for is None or self._waiting_now is None:
+            return
+        self.banner.set_caption(self._waiting_for)
+        self.banner.set_state(
+            theme.WAITING_COLORS, "sync", QCoreApplication.translate("DoorScreen", "One moment…")
+        )
+        self.banner.set_lines(
+            QCoreApplication.translate("DoorScreen", "Fetching this room's bookings"), ""
+        )
+        self.clock.set_now(self._waiting_now)
+        self.date.set_now(self._waiting_now)
+        self.agenda_heading.hide()
+        self.agenda.hide()

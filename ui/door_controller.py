@@ -46,7 +46,9 @@ class DoorController(QObject):
 
     def _show(self, view: DoorView | None) -> None:
         self._pending = False
-        if view is not None:
+        if view is None:  # the first sync has not brought this room in yet
+            self._screen.show_waiting(self._room, self._clock.now())
+        else:
             self._screen.show_view(view)
 
     def _failed(self, _exc: BaseException) -> None:

@@ -63,6 +63,9 @@ class DoorStyle:
     icon: str  # file stem in resources/icons
 
 
+# Before the first sync: the brand blue, so no state colour suggests free or busy.
+WAITING_COLORS = ColorPair(ON_BRAND, BRAND)
+
 DOOR_STYLES: dict[RoomState, DoorStyle] = {
     RoomState.FREE: DoorStyle(ColorPair(ON_BRAND, SUCCESS), "check"),
     RoomState.BUSY: DoorStyle(ColorPair(ON_BRAND, DANGER), "calendar"),
@@ -83,6 +86,7 @@ TEXT_PAIRS: dict[str, ColorPair] = {
     "button secondary": ColorPair(BRAND, PAGE),
     "status strip": ColorPair(WARNING_TEXT, WARNING_TINT),
     **{f"door {state.value}": style.colors for state, style in DOOR_STYLES.items()},
+    "door waiting": WAITING_COLORS,
 }
 
 # Icons and other meaningful graphics (WCAG 1.4.11 asks 3:1; we keep them at 4.5:1 too).

@@ -12,6 +12,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching this room&apos;s bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No more bookings today</source>
         <translation type="unfinished"></translation>
     </message>

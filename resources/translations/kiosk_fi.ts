@@ -12,6 +12,14 @@
         <translation>Myöhemmin tänään</translation>
     </message>
     <message>
+        <source>One moment…</source>
+        <translation>Hetki…</translation>
+    </message>
+    <message>
+        <source>Fetching this room&apos;s bookings</source>
+        <translation>Haetaan huoneen varauksia</translation>
+    </message>
+    <message>
         <source>No more bookings today</source>
         <translation>Ei enää varauksia tänään</translation>
     </message>

@@ -12,6 +12,14 @@
         <translation>Senare i dag</translation>
     </message>
     <message>
+        <source>One moment…</source>
+        <translation>Ett ögonblick…</translation>
+    </message>
+    <message>
+        <source>Fetching this room&apos;s bookings</source>
+        <translation>Hämtar rummets bokningar</translation>
+    </message>
+    <message>
         <source>No more bookings today</source>
         <translation>Inga fler bokningar i dag</translation>
     </message>

@@ -93,3 +93,27 @@ def test_an_unknown_card_is_told_politely(
     assert lobby.store is not None
     with lobby.store.session() as s:
         assert s.scalars(select(Checkin)).all() == []
+
+
+def test_a_door_before_its_first_sync_says_it_is_fetching(qtbot: QtBot, tmp_path: Path) -> None:
+    """No room data yet: the door must not claim "free" or "no more bookings"."""
+    from kiosk.config import parse_config
+    from ui.door import DoorScreen
+
+    config = parse_config(
+        {
+            "kiosk": {"id": "door-1", "role": "door", "room": "aurora", "data_dir": str(tmp_path)},
+            "central": {"url": f"sqlite:///{tmp_path / 'unreachable' / 'nothing.db'}"},
+        }
+    )
+    (tmp_path / "site.key").write_text("00" * 32)
+    kiosk = Kiosk(config, SystemClock())
+    screen = kiosk.start()
+    qtbot.addWidget(screen)
+    try:
+        assert isinstance(screen, DoorScreen)
+        qtbot.waitUntil(lambda: "One moment" in visible_text(screen), timeout=5_000)
+        assert "aurora" in visible_text(screen)
+        assert "Free" not in visible_text(screen)
+    finally:
+        kiosk.shutdown()

@@ -1,0 +1,17 @@
+#!/usr/bin/env sh
+# Regenerates the README's screenshots with `kiosk screenshot` from the code as it stands.
+# Usage: tools/screenshots.sh [KIOSK_COMMAND]   (default: kiosk on PATH)
+set -eu
+kiosk="${1:-kiosk}"
+out="$(dirname "$0")/../docs/screenshots"
+at="2026-11-26T11:20:00+02:00"
+mkdir -p "$out"
+shot() { "$kiosk" screenshot --demo --at "$at" "$@" >/dev/null; }
+for lang in fi sv en; do
+    shot --screen lobby --lang "$lang" --out "$out/lobby-$lang.png"
+    shot --screen welcome --lang "$lang" --out "$out/welcome-$lang.png"
+    shot --screen door --room aurora --lang "$lang" --out "$out/door-$lang.png"
+    shot --screen door --room aurora --lang "$lang" --size 800x480 \
+        --out "$out/door-$lang-800x480.png"
+done
+echo "screenshots written to $out"
