@@ -12,12 +12,14 @@ import os
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
+from kiosk.central_auth import resolve_central_url
 from kiosk.errors import ConfigError
 
 APP_NAME = "lab-kiosk"
@@ -62,6 +64,22 @@ def _slug(value: Any) -> str | None:
     return None if ok else "use letters, digits, '-', '_' or '.' only"
 
 
+def _clock_time(value: Any) -> str | None:
+    try:
+        parse_clock_time(value)
+    except ValueError:
+        return f"{value!r} is not a time of day like 07:00"
+    return None
+
+
+def parse_clock_time(value: str) -> time:
+    """``"07:00"`` -> ``time(7, 0)``; ``ValueError`` otherwise."""
+    hours, _, minutes = value.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(value)
+    return time(int(hours), int(minutes))
+
+
 def _protocol(value: Any) -> str | None:
     from devices.registry import protocol_names
 
@@ -99,6 +117,26 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "sync_interval": Key(
             (int, float), 5.0, "Seconds between sync cycles when idle.", _positive
         ),
+        "password_file": Key(
+            str,
+            None,
+            "File whose first line is the PostgreSQL password (mode 0600, owned by the kiosk "
+            "user; anything more open is refused). Default: the `KIOSK_CENTRAL_PASSWORD` "
+            "environment variable, else none (certificate or peer authentication).",
+        ),
+        "sslmode": Key(
+            str,
+            None,
+            "PostgreSQL TLS mode: `disable`, `allow`, `prefer`, `require`, `verify-ca` or "
+            "`verify-full` (use `verify-full` across any network you do not control).",
+            _one_of(("disable", "allow", "prefer", "require", "verify-ca", "verify-full")),
+        ),
+        "sslrootcert": Key(
+            str,
+            None,
+            "CA certificate file that the PostgreSQL server's certificate must chain to "
+            "(for `verify-ca` / `verify-full`).",
+        ),
     },
     "security": {
         "site_key_file": Key(
@@ -122,6 +160,96 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "A second tap of the same badge within "
             "this many seconds shows the current state instead of "
             "toggling in/out.",
+            _positive,
+        ),
+        "idle_seconds": Key(
+            (int, float),
+            90.0,
+            "A walk-in form left untouched this long is cleared and the home screen returns.",
+            _positive,
+        ),
+        "privacy_notice": Key(
+            str,
+            None,
+            "The privacy notice walk-in visitors accept; default: a built-in text in the "
+            "visitor's language that names `retention_days`.",
+        ),
+        "retention_days": Key(
+            int,
+            90,
+            "Visitors' personal data is anonymised this many days after their last visit, by "
+            "`kiosk admin purge` (run it nightly from a systemd timer or cron).",
+            _positive,
+        ),
+        "auto_checkout_at": Key(
+            str,
+            None,
+            "Local time (`HH:MM`) when everyone still checked in is checked out; unset: never.",
+            _clock_time,
+        ),
+        "repeat_scan_seconds": Key(
+            (int, float),
+            120.0,
+            "The same invitation code scanned again within this many seconds repeats the "
+            "greeting; later, a scan checks the visitor out.",
+            _positive,
+        ),
+    },
+    "door": {
+        "night_start": Key(
+            str,
+            None,
+            "Local time (`HH:MM`) when a door display goes to its night look; unset: never.",
+            _clock_time,
+        ),
+        "night_end": Key(
+            str, "07:00", "Local time (`HH:MM`) when the night look ends.", _clock_time
+        ),
+        "night_mode": Key(
+            str,
+            "dim",
+            "At night: `dim` (a dark, quiet version of the screen) or `blank` (black).",
+            _one_of(("dim", "blank")),
+        ),
+        "wake_seconds": Key(
+            (int, float),
+            60.0,
+            "At night, how long a touch or a badge tap wakes the screen.",
+            _positive,
+        ),
+        "burn_in_shift": Key(
+            int,
+            4,
+            "Pixels the whole screen drifts, a step every few minutes, so static parts do not "
+            "burn into the panel; 0 turns it off.",
+            lambda v: None if 0 <= v <= 32 else "must be between 0 and 32",
+        ),
+    },
+    "notify": {
+        "method": Key(
+            str,
+            "log",
+            "How hosts hear that their visitor arrived: `log` (the kiosk's log, ids only), "
+            "`smtp` (e-mail to the host's address) or `none`.",
+            _one_of(("log", "smtp", "none")),
+        ),
+        "smtp_host": Key(str, None, 'Mail server for `method = "smtp"`.'),
+        "smtp_port": Key(int, 587, "Mail server port (587 for STARTTLS, 465 for TLS).", _positive),
+        "smtp_security": Key(
+            str,
+            "starttls",
+            "`starttls`, `tls` (implicit TLS) or `none` (only for a relay on the same host).",
+            _one_of(("starttls", "tls", "none")),
+        ),
+        "smtp_username": Key(str, None, "User name, when the mail server wants a login."),
+        "smtp_password_file": Key(
+            str, None, "File whose first line is the mail password (mode 0600); never inline."
+        ),
+        "sender": Key(str, None, "The From address of host notifications."),
+        "retry_seconds": Key(
+            (int, float),
+            15.0,
+            "How often the notifier looks for notifications still to send.",
             _positive,
         ),
     },
@@ -152,6 +280,49 @@ class ReaderConfig:
 
 
 @dataclass(frozen=True)
+class DoorConfig:
+    """The ``[door]`` section: how a door display looks after itself (night, burn-in)."""
+
+    night_start: time | None = None
+    night_end: time = time(7, 0)
+    night_mode: str = "dim"
+    wake_seconds: float = 60.0
+    burn_in_shift: int = 4
+
+
+@dataclass(frozen=True)
+class NotifyConfig:
+    """The ``[notify]`` section: how hosts are told that their visitor arrived."""
+
+    method: str = "log"
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_username: str | None = None
+    smtp_password_file: Path | None = None
+    sender: str | None = None
+    retry_seconds: float = 15.0
+
+
+def _notify_config(n: dict[str, Any], base: Path, label: str) -> NotifyConfig:
+    if n["method"] == "smtp":
+        for name in ("smtp_host", "sender"):
+            if not n[name]:
+                raise ConfigError(f'{label}: notify.{name}: required when notify.method is "smtp"')
+    password = n["smtp_password_file"]
+    return NotifyConfig(
+        method=n["method"],
+        smtp_host=n["smtp_host"],
+        smtp_port=n["smtp_port"],
+        smtp_security=n["smtp_security"],
+        smtp_username=n["smtp_username"],
+        smtp_password_file=base / Path(password).expanduser() if password else None,
+        sender=n["sender"],
+        retry_seconds=float(n["retry_seconds"]),
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     kiosk_id: str
@@ -161,12 +332,19 @@ class Config:
     timezone: str
     data_dir: Path
     fullscreen: bool
-    central_url: str
+    central_url: str = field(repr=False)  # may carry the password: show it via safe_url only
     sync_interval: float
     site_key_file: Path
     welcome_seconds: float
     repeat_tap_seconds: float
     readers: tuple[ReaderConfig, ...] = field(default_factory=tuple)
+    repeat_scan_seconds: float = 120.0
+    notify: NotifyConfig = NotifyConfig()
+    idle_seconds: float = 90.0
+    privacy_notice: str | None = None
+    retention_days: int = 90
+    auto_checkout_at: time | None = None
+    door: DoorConfig = DoorConfig()
 
     @property
     def local_store_path(self) -> Path:
@@ -283,7 +461,13 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         if k["data_dir"]
         else platformdirs.user_data_path(APP_NAME)
     )
-    central_url = c["url"] or f"sqlite:///{data_dir / 'central.db'}"
+    central_url = resolve_central_url(
+        c["url"] or f"sqlite:///{data_dir / 'central.db'}",
+        password_file=base / Path(c["password_file"]).expanduser() if c["password_file"] else None,
+        sslmode=c["sslmode"],
+        sslrootcert=base / Path(c["sslrootcert"]).expanduser() if c["sslrootcert"] else None,
+        label=label,
+    )
     site_key = (
         base / Path(s["site_key_file"]).expanduser()
         if s["site_key_file"]
@@ -304,4 +488,23 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         welcome_seconds=float(lob["welcome_seconds"]),
         repeat_tap_seconds=float(lob["repeat_tap_seconds"]),
         readers=tuple(readers),
+        door=_door_config(values["door"]),
+        repeat_scan_seconds=float(lob["repeat_scan_seconds"]),
+        notify=_notify_config(values["notify"], base, label),
+        idle_seconds=float(lob["idle_seconds"]),
+        privacy_notice=lob["privacy_notice"],
+        retention_days=lob["retention_days"],
+        auto_checkout_at=parse_clock_time(lob["auto_checkout_at"])
+        if lob["auto_checkout_at"]
+        else None,
+    )
+
+
+def _door_config(d: Mapping[str, Any]) -> DoorConfig:
+    return DoorConfig(
+        night_start=parse_clock_time(d["night_start"]) if d["night_start"] else None,
+        night_end=parse_clock_time(d["night_end"]),
+        night_mode=d["night_mode"],
+        wake_seconds=float(d["wake_seconds"]),
+        burn_in_shift=d["burn_in_shift"],
     )

@@ -31,6 +31,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    if revision == "head" and current_revision(engine) == head_revision():
+    head = head_revision()
+    if head is None:  # a broken install or bundle: never run with an empty schema
+        raise RuntimeError(f"no database migrations found in {MIGRATIONS}")
+    if revision == "head" and current_revision(engine) == head:
         return
     command.upgrade(alembic_config(engine), revision)

@@ -63,6 +63,12 @@ class Room(Base):
     name: Mapped[str] = mapped_column(String(200))
     capacity: Mapped[int | None]
     updated_at: Mapped[datetime]
+    # The room's door policy (migration 0004). It lives with the room, not in a door's config
+    # file, so every display of the room, the central store and the admin CLI share one answer.
+    checkin_before_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    release_after_minutes: Mapped[int | None]  # None: no-shows are never released
+    anonymous_actions: Mapped[bool] = mapped_column(Boolean, default=False)
+    booking_url: Mapped[str | None] = mapped_column(String(1000))
 
 
 class Person(Base):
@@ -115,6 +121,17 @@ class Invitation(Base):
     updated_at: Mapped[datetime]
 
 
+class SigningKey(Base):
+    """A public key that invitation tokens are verified with; the private key never leaves the
+    admin machine that made it. A retired key no longer verifies anything."""
+
+    __tablename__ = "signing_keys"
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519 key, hex
+    created_at: Mapped[datetime]
+    retired_at: Mapped[datetime | None]
+
+
 class Checkin(Base):
     """One check-in or check-out, append-only so offline kiosks never conflict."""
 
@@ -123,12 +140,16 @@ class Checkin(Base):
     direction: Mapped[str] = mapped_column(String(3))  # in | out
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"))
     visitor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visitors.id"))
-    invitation_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("invitations.id"))
+    # No foreign key: a lobby honours a signed invitation before the invitation row reaches it.
+    invitation_id: Mapped[uuid.UUID | None]
     method: Mapped[str] = mapped_column(String(16))  # badge | qr | walk-in | button | auto
     kiosk_id: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(index=True)
 
-    __table_args__ = (Index("ix_checkins_person_at", "person_id", "at"),)
+    __table_args__ = (
+        Index("ix_checkins_person_at", "person_id", "at"),
+        Index("ix_checkins_invitation_id", "invitation_id", "at"),
+    )
 
 
 class Booking(Base):
@@ -149,6 +170,32 @@ class Booking(Base):
     updated_at: Mapped[datetime]
 
     __table_args__ = (Index("ix_bookings_room_start", "room_id", "starts_at"),)
+
+
+class BookingAction(Base):
+    """One change a door made to a booking (book now, extend, end early, check in, release).
+
+    Kiosks push these instead of the booking row, because the central store stores pushed rows
+    insert-if-absent and would never apply a change to a booking it already has. The central
+    store applies each action once (keyed by its id) against its own current state, writes the
+    resulting booking through the change feed, and records the outcome here: ``applied`` or
+    ``refused`` with a reason. The row is also the audit record of who did what, where.
+    """
+
+    __tablename__ = "booking_actions"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    booking_id: Mapped[uuid.UUID] = mapped_column(Uuid(), index=True)  # no FK: may be refused
+    room_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # book | extend | end | checkin | release
+    starts_at: Mapped[datetime | None]  # book: the new booking's start
+    ends_at: Mapped[datetime | None]  # book, extend, end: the (new) end
+    title: Mapped[str | None] = mapped_column(String(300))  # book
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"))  # None: anonymous
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(16), default="pending")  # pending|applied|refused
+    reason: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime]
 
 
 class Event(Base):
@@ -225,6 +272,27 @@ class OutboxRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     rejected_at: Mapped[datetime | None]
+
+
+class Notification(Base):
+    """A host notification waiting for this kiosk's notifier (see kiosk/notify_queue.py).
+
+    Ids only, no names: names are read from the replica when it is sent, so the queue holds no
+    personal data and can wait for an invitation that has not reached this kiosk yet.
+    """
+
+    __tablename__ = "notifications"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(32))  # visitor_arrived
+    checkin_id: Mapped[uuid.UUID]
+    invitation_id: Mapped[uuid.UUID | None]
+    visitor_id: Mapped[uuid.UUID | None]
+    created_at: Mapped[datetime]
+    next_attempt_at: Mapped[datetime] = mapped_column(index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None]
+    failed_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class SyncState(Base):

@@ -46,7 +46,9 @@ ENTITIES: dict[str, Entity] = {
         _entity(models.Event, ALL),
         _entity(models.Visitor, LOBBY),
         _entity(models.Invitation, LOBBY),
+        _entity(models.SigningKey, ALL),
         _entity(models.Booking, ALL),
+        _entity(models.BookingAction, ALL),  # after bookings: a pulled action may name one
         _entity(models.RoomMode, ALL),
         _entity(models.Checkin, LOBBY),
         _entity(models.AuditEntry, NOWHERE),

@@ -6,8 +6,9 @@ display) while the widgets only decide *how*.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 
@@ -26,6 +27,7 @@ class TapOutcome:
     at: datetime  # UTC, when the tap was handled
     name: str | None = None  # the member's name, for the greeting
     since: datetime | None = None  # for ALREADY_*: when the state began
+    role: str | None = None  # member | host | admin: hosts get the host-only actions
 
 
 class RoomState(StrEnum):
@@ -42,6 +44,31 @@ class BookingView:
     starts_at: datetime
     ends_at: datetime
     provisional: bool = False
+    id: uuid.UUID | None = None  # what door actions name; None in hand-made sample views
+    checked_in: bool = False
+    source: str = "admin"  # admin | kiosk | ics: an untitled kiosk booking was made at a door
+
+
+#: A busy room within this much of its free time shows "ending soon".
+ENDING_SOON = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class RoomPolicy:
+    """What a room's door allows; set per room by administrators (``rooms`` columns)."""
+
+    checkin_before_minutes: int = 10  # meeting check-in opens this long before the start
+    release_after_minutes: int | None = None  # no-shows released after this; None: never
+    anonymous_actions: bool = False  # book/extend/end without a badge tap
+    booking_url: str | None = None  # the room's booking page, shown as a QR code
+
+
+@dataclass(frozen=True)
+class LostBooking:
+    """A booking made at this door that the central store refused: another booking won."""
+
+    mine: BookingView
+    winner: BookingView | None  # None when the winner has not arrived here yet
 
 
 @dataclass(frozen=True)
@@ -55,6 +82,60 @@ class DoorView:
     free_until: datetime | None = None  # when free: start of the next booking today
     mode_title: str | None = None  # event or closure title when a mode applies
     mode_until: datetime | None = None
+    policy: RoomPolicy = RoomPolicy()
+    day: tuple[BookingView, ...] = ()  # all of today's active bookings, for the timeline
+    next_free_at: datetime | None = None  # when busy: when the room is next free today
+    lost: LostBooking | None = None
+    awaiting_checkin: BookingView | None = None  # in its check-in window, not checked in
+
+    @property
+    def ending_soon(self) -> bool:
+        """Busy, but free again within ``ENDING_SOON``: worth walking up to the door."""
+        return (
+            self.state is RoomState.BUSY
+            and self.current is not None
+            and self.next_free_at is not None
+            and self.next_free_at - self.now <= ENDING_SOON
+        )
+
+
+class ActionKind(StrEnum):
+    BOOK = "book"
+    EXTEND = "extend"
+    END = "end"
+    CHECKIN = "checkin"
+    RELEASE = "release"
+
+
+class ActionResult(StrEnum):
+    DONE = "done"  # stored locally (provisional until the central store confirms)
+    BADGE_REQUIRED = "badge_required"  # this room allows no anonymous actions
+    UNKNOWN_BADGE = "unknown_badge"
+    ENDED = "ended"  # the booking has already ended (or was released or cancelled)
+    NOT_FOUND = "not_found"  # no such booking in this room
+    NOT_FREE = "not_free"  # book now while the room is booked or closed
+    NO_TIME = "no_time"  # the next booking starts too soon to book or extend
+    TOO_EARLY = "too_early"  # check-in before the window opens
+    ALREADY_CHECKED_IN = "already_checked_in"
+    ERROR = "error"  # could not be stored; nothing changed
+
+
+@dataclass(frozen=True)
+class ActionOutcome:
+    """What a door action did, for the screen to say; nothing changed unless ``DONE``."""
+
+    kind: ActionKind
+    result: ActionResult
+    at: datetime
+    name: str | None = None  # who did it (badge holder), for the confirmation
+    starts_at: datetime | None = None  # the booking's times after the action
+    ends_at: datetime | None = None
+    blocked_at: datetime | None = None  # NO_TIME: when the next booking starts
+    opens_at: datetime | None = None  # TOO_EARLY: when check-in opens
+
+    @property
+    def ok(self) -> bool:
+        return self.result is ActionResult.DONE
 
 
 @dataclass(frozen=True)
@@ -73,3 +154,37 @@ class KioskStatus:
     syncing_first_time: bool = False
     outbox_depth: int = 0
     readers: tuple[ReaderState, ...] = field(default_factory=tuple)
+
+
+class ScanResult(StrEnum):
+    """What a scanned invitation code led to at the lobby (see ``services/visitor_checkin``)."""
+
+    WELCOME = "welcome"  # checked in now
+    CHECKED_OUT = "checked_out"  # scanned again later: the visitor leaves
+    ALREADY_CHECKED_IN = "already_checked_in"  # same code again right away, or single use spent
+    NOT_YET_VALID = "not_yet_valid"
+    EXPIRED = "expired"
+    NOT_A_LAB_CODE = "not_a_lab_code"  # foreign or forged code
+    UNKNOWN_KEY = "unknown_key"  # signed with a key this kiosk does not (yet) know
+    WITHDRAWN = "withdrawn"  # the invitation was revoked
+    ERROR = "error"  # could not be stored; nothing changed
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    """The answer to one scan. Rejections carry only what their sentence needs, never a token."""
+
+    result: ScanResult
+    at: datetime  # UTC, when the scan was handled
+    name: str | None = None  # the visitor, when the lobby's replica knows the invitation
+    host: str | None = None  # who invited them
+    since: datetime | None = None  # ALREADY_CHECKED_IN: when they first checked in
+    valid_from: datetime | None = None  # NOT_YET_VALID: from when the code works
+    valid_to: datetime | None = None  # EXPIRED: until when it worked
+    # WELCOME / CHECKED_OUT: lets the screen name a visitor whose invitation arrives later.
+    invitation_id: uuid.UUID | None = None
+
+    @property
+    def stored(self) -> bool:
+        """True when the scan wrote a check-in (so sync should be woken)."""
+        return self.result in (ScanResult.WELCOME, ScanResult.CHECKED_OUT)
