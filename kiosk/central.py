@@ -1,8 +1,11 @@
-"""The central store's side of sync: writes that feed the change log, push acceptance, the feed.
+"""The central store's side of sync: writes that feed the change log, push acceptance, heartbeats.
 
 Every replicated write on the central store goes through :func:`write` so the row and its change
-feed entry commit together. Kiosks push with insert-if-absent on the record id, so a batch that is
-delivered twice (a lost acknowledgement, a kiosk killed mid-sync) changes nothing the second time.
+feed entry commit together (reading the feed is :mod:`kiosk.feed`). On PostgreSQL a trigger on
+the feed NOTIFYs ``kiosk_changes`` at commit, a wake-up for listening kiosks.
+
+Kiosks push with insert-if-absent on the record id, so a batch that is delivered twice (a lost
+acknowledgement, a kiosk killed mid-sync) changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from kiosk import models
 from kiosk.dbutil import insert_if_absent, upsert
-from kiosk.replication import ENTITIES, NOWHERE, ROLE_AUDIENCES, Entity, from_payload, to_payload
+from kiosk.replication import ENTITIES, NOWHERE, Entity, from_payload, to_payload
+from kiosk.services.rooms import ACTIVE_BOOKING
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +44,6 @@ class PushResult:
     rejected: dict[int, str] = field(default_factory=dict)  # permanent: never retried
 
 
-@dataclass(frozen=True)
-class ChangeRow:
-    seq: int
-    entity: str
-    payload: dict[str, Any]
-
-
 def _append_change(
     conn: Connection, entity: Entity, payload: dict[str, Any], now: datetime
 ) -> None:
@@ -65,68 +62,143 @@ def _append_change(
 
 def write(conn: Connection, entity_name: str, row: dict[str, Any], now: datetime) -> None:
     """Insert or update one replicated row and record it in the change feed."""
+    upsert(conn, ENTITIES[entity_name].table, [row])
+    publish(conn, entity_name, row[ENTITIES[entity_name].key], now)
+
+
+def publish(conn: Connection, entity_name: str, key: Any, now: datetime) -> None:
+    """Record the stored row's current image in the change feed.
+
+    For writers that changed the row themselves with a narrower statement than :func:`write`'s
+    upsert (which needs UPDATE on every column): a door's role may update only the booking
+    columns its actions change (see kiosk/roles.py).
+    """
     entity = ENTITIES[entity_name]
-    upsert(conn, entity.table, [row])
-    current = conn.execute(
-        select(entity.table).where(entity.table.c[entity.key] == row[entity.key])
-    ).one()
+    current = conn.execute(select(entity.table).where(entity.table.c[entity.key] == key)).one()
     _append_change(conn, entity, to_payload(entity, current._asdict()), now)
+
+
+class PushRefused(ValueError):
+    """A pushed record the central store will never accept; the message is the reason shown."""
+
+
+# PostgreSQL's SQLSTATE for an exclusion-constraint violation (two overlapping bookings).
+_EXCLUSION_VIOLATION = "23P01"
+
+
+def _check_booking(conn: Connection, row: dict[str, Any]) -> None:
+    """Refuse a pushed booking that overlaps an active one of the same room.
+
+    On SQLite this check is the guarantee: central writes are serialized (``BEGIN IMMEDIATE``),
+    so nothing can slip in between the check and the insert. On PostgreSQL it gives the clear
+    reason in the common case, and the exclusion constraint settles races between kiosks.
+    """
+    starts, ends = row.get("starts_at"), row.get("ends_at")
+    if not isinstance(starts, datetime) or not isinstance(ends, datetime):
+        raise PushRefused("booking without a valid start and end")
+    if ends <= starts:
+        raise PushRefused("booking must end after it starts")
+    if row.get("status", "confirmed") not in ACTIVE_BOOKING:
+        return
+    bookings = ENTITIES["bookings"].table
+    clash = conn.execute(
+        select(bookings.c.id).where(
+            bookings.c.room_id == row.get("room_id"),
+            bookings.c.status.in_(ACTIVE_BOOKING),
+            bookings.c.starts_at < ends,
+            bookings.c.ends_at > starts,
+            bookings.c.id != row.get("id"),
+        )
+    ).first()
+    if clash is not None:
+        raise PushRefused(_BOOKING_CONFLICT)
+
+
+_BOOKING_CONFLICT = "booking conflict: the room is already booked at that time"
 
 
 def _accept(conn: Connection, item: PushItem, now: datetime) -> None:
     entity = ENTITIES.get(item.entity)
     if entity is None:
-        raise ValueError(f"unknown entity {item.entity!r}")
+        raise PushRefused(f"unknown entity {item.entity!r}")
     row = from_payload(entity, item.payload)
+    if entity.name == "booking_actions":
+        # A change to an existing booking cannot be insert-if-absent: the action is applied
+        # once against the central booking (kiosk.booking_actions imports this module, so it
+        # is imported here, when first needed).
+        from kiosk.booking_actions import accept_action
+
+        accept_action(conn, row, now)
+        return
+    if entity.name == "bookings":
+        _check_booking(conn, row)
     if insert_if_absent(conn, entity.table, row):
         _append_change(conn, entity, to_payload(entity, row), now)
+
+
+def _reason(exc: Exception) -> str:
+    """A reason fit for the kiosk's outbox and logs: no row values, no personal data."""
+    if isinstance(exc, PushRefused):
+        return str(exc)
+    if isinstance(exc, IntegrityError):
+        if getattr(exc.orig, "sqlstate", None) == _EXCLUSION_VIOLATION:
+            return _BOOKING_CONFLICT
+        return f"refused by the central store ({exc.orig.__class__.__name__})"
+    return f"malformed record ({type(exc).__name__})"
+
+
+_PERMANENT = (IntegrityError, ValueError, KeyError, TypeError)
+
+# PostgreSQL's SQLSTATE for a missing privilege or a row refused by row-level security.
+_INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def _accept_one(conn: Connection, item: PushItem, now: datetime) -> None:
+    """:func:`_accept`, with a permission refusal turned into a permanent rejection.
+
+    A kiosk's role decides what it may write (kiosk/roles.py). A record its role may not write
+    is refused again on every retry, so retrying would only hide it: a door's actions would sit
+    in the outbox for ever, reported as a transient failure. Rejected, the row stays in the
+    kiosk's outbox, marked with this reason (``kiosk sync status`` lists it) and logged here.
+    """
+    try:
+        _accept(conn, item, now)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != _INSUFFICIENT_PRIVILEGE:
+            raise
+        lines = str(exc.orig).strip().splitlines()  # names the table, never row values
+        detail = lines[0][:120] if lines else "permission denied"
+        raise PushRefused(f"not allowed for this kiosk's database role: {detail}") from exc
 
 
 def accept_push(conn: Connection, items: Sequence[PushItem], now: datetime) -> PushResult:
     """Store a batch from a kiosk's outbox inside the caller's transaction.
 
-    The fast path stores the whole batch at once; if any row is refused (a constraint), each row
-    is retried inside its own savepoint so the good ones are kept and the bad ones reported.
+    The fast path stores the whole batch at once; if any row is refused (a constraint, a
+    booking conflict, a malformed payload), each row is retried inside its own savepoint so the
+    good ones are kept and the bad ones reported as permanent rejections; so is a record the
+    kiosk's database role may not write (see :func:`_accept_one`). Anything else (the
+    connection dropped, the server restarting) propagates: the kiosk keeps the batch and retries.
     """
     result = PushResult()
     try:
         with conn.begin_nested():
             for item in items:
-                _accept(conn, item, now)
+                _accept_one(conn, item, now)
         result.acknowledged = [item.seq for item in items]
         return result
-    except (IntegrityError, ValueError, KeyError, TypeError):
+    except _PERMANENT:
         pass
     for item in items:
         try:
             with conn.begin_nested():
-                _accept(conn, item, now)
+                _accept_one(conn, item, now)
             result.acknowledged.append(item.seq)
-        except (IntegrityError, ValueError, KeyError, TypeError) as exc:
-            reason = type(exc).__name__
-            if isinstance(exc, IntegrityError):
-                reason = f"refused by the central store ({exc.orig.__class__.__name__})"
+        except _PERMANENT as exc:
+            reason = _reason(exc)
             log.warning("push of %s record rejected: %s", item.entity, reason)
             result.rejected[item.seq] = reason
     return result
-
-
-def changes_since(conn: Connection, cursor: int, role: str, limit: int = 500) -> list[ChangeRow]:
-    """Changes after ``cursor`` that a kiosk of ``role`` may receive, oldest first."""
-    audiences = ROLE_AUDIENCES.get(role, ())
-    rows = conn.execute(
-        select(changes_table.c.seq, changes_table.c.entity, changes_table.c.payload)
-        .where(changes_table.c.seq > cursor, changes_table.c.audience.in_(audiences))
-        .order_by(changes_table.c.seq)
-        .limit(limit)
-    )
-    return [ChangeRow(r.seq, r.entity, r.payload) for r in rows]
-
-
-def latest_seq(conn: Connection) -> int:
-    from sqlalchemy import func
-
-    return int(conn.execute(select(func.coalesce(func.max(changes_table.c.seq), 0))).scalar_one())
 
 
 def heartbeat(

@@ -1,0 +1,152 @@
+"""One PostgreSQL role per kiosk, with only the privileges its sync path needs.
+
+A stolen kiosk should be worth little: its database role can append its own records through the
+sync path and read the change feed for its role, and nothing else. Table grants decide *which*
+tables it may touch; row-level security (installed by migrations 0002 and 0006, keyed on the
+``kiosk_roles`` table filled here) decides *which rows*:
+
+- feed (``changes``): a door reads only audience ``all``; a lobby also ``lobby``. A kiosk may
+  append feed entries only for what it pushes (a lobby: bookings made at a kiosk, check-ins as
+  itself, visitors; a door: bookings of its room and its own booking actions).
+- ``checkins``: a lobby inserts and sees only its own (``kiosk_id`` is its id).
+- ``kiosks`` (heartbeats): its own row only.
+- ``bookings``: read (for the overlap check) and insert bookings whose source is ``kiosk``
+  (a door: of its own room only).
+- a door applies its booking actions (book now, extend, end early, check in, release; see
+  kiosk/booking_actions.py) as itself, confined to *its room* (``kiosk_roles.room_id``, from
+  ``--room``; migration 0006): it may UPDATE only ``ends_at``, ``status``, ``checked_in_at``
+  and ``updated_at`` of that room's active bookings, insert booking actions of that room as
+  itself, insert ``door.*`` audit entries as itself about that room (never read them), and
+  read rooms.
+- a door gets no grant at all on visitors, invitations or check-ins; no kiosk may DELETE
+  anything or create objects, or UPDATE anything but its heartbeat (and a door its room's
+  bookings, as above).
+
+The statements are idempotent: running ``grant-kiosk`` again resets the role to exactly this.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from kiosk.errors import UsageError
+
+KIOSK_ROLES = ("lobby", "door")
+
+# Table -> privileges, by kiosk role. Column lists limit what RETURNING may read.
+_COMMON = {
+    "changes": "SELECT, INSERT",
+    "kiosks": "SELECT, INSERT, UPDATE",
+    "bookings": "SELECT, INSERT",
+}
+_LOBBY = {
+    "checkins": "SELECT (id), INSERT",
+    "visitors": "SELECT (id), INSERT",
+}
+# The booking columns a door's actions change; all other columns stay out of its reach.
+DOOR_BOOKING_COLUMNS = ("ends_at", "status", "checked_in_at", "updated_at")
+_DOOR = {
+    "bookings": f"SELECT, INSERT, UPDATE ({', '.join(DOOR_BOOKING_COLUMNS)})",
+    "booking_actions": "SELECT, INSERT",
+    "audit_log": "INSERT",
+    "rooms": "SELECT",
+}
+GRANTS: dict[str, dict[str, str]] = {
+    "door": {**_COMMON, **_DOOR},
+    "lobby": {**_COMMON, **_LOBBY},
+}
+FEED_SEQUENCE = "changes_seq_seq"
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def role_name_for(kiosk_id: str) -> str:
+    """The database role of a kiosk: ``kiosk_`` + its id (ids are slugs)."""
+    ok = kiosk_id and kiosk_id.isascii() and all(c.isalnum() or c in "-_." for c in kiosk_id)
+    if not ok:
+        raise UsageError(f"kiosk id {kiosk_id!r}: use letters, digits, '-', '_' or '.' only")
+    name = f"kiosk_{kiosk_id}"
+    if len(name.encode()) > 63:
+        raise UsageError(f"kiosk id {kiosk_id!r} is too long for a role name (57 characters max)")
+    return name
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def check_room(kiosk_role: str, room_id: str | None) -> None:
+    """A door's role is confined to one room, so it must name it; a lobby has none."""
+    if kiosk_role not in KIOSK_ROLES:
+        raise UsageError(f"--role must be one of {', '.join(KIOSK_ROLES)}")
+    if kiosk_role == "door" and not room_id:
+        raise UsageError(
+            "a door's role is confined to its room: give --room ROOM_ID (the room whose door "
+            "this is); nothing was changed"
+        )
+    if room_id is not None and not room_id.isprintable():
+        raise UsageError(f"--room {room_id!r}: not a room id")
+    if kiosk_role != "door" and room_id is not None:
+        raise UsageError(f"--room is for doors only, not a {kiosk_role}; nothing was changed")
+
+
+@dataclass(frozen=True)
+class KioskGrant:
+    kiosk_id: str
+    kiosk_role: str
+    database: str
+    role_name: str
+    room_id: str | None = None  # a door's room; None for a lobby
+
+    def statements(self, password: str | None = None) -> list[str]:
+        """The SQL that creates or resets the role; ``password`` None leaves it unchanged."""
+        check_room(self.kiosk_role, self.room_id)
+        role = quote_ident(self.role_name)
+        login = (
+            f"ALTER ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+            "NOBYPASSRLS NOINHERIT"
+        )
+        if password is not None:
+            login += f" PASSWORD {quote_literal(password)}"
+        out = [
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = "
+            f"{quote_literal(self.role_name)}) THEN CREATE ROLE {role}; END IF; END $$",
+            login,
+            f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role}",
+            f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role}",
+            f"GRANT CONNECT ON DATABASE {quote_ident(self.database)} TO {role}",
+            f"GRANT USAGE ON SCHEMA public TO {role}",
+            f"GRANT USAGE ON SEQUENCE {FEED_SEQUENCE} TO {role}",
+        ]
+        for table, privileges in GRANTS[self.kiosk_role].items():
+            out.append(f"GRANT {privileges} ON {table} TO {role}")
+        room = "NULL" if self.room_id is None else quote_literal(self.room_id)
+        out.append(
+            "INSERT INTO kiosk_roles (role_name, kiosk_id, kiosk_role, room_id) VALUES ("
+            f"{quote_literal(self.role_name)}, {quote_literal(self.kiosk_id)}, "
+            f"{quote_literal(self.kiosk_role)}, {room}) ON CONFLICT (role_name) DO UPDATE SET "
+            "kiosk_id = EXCLUDED.kiosk_id, kiosk_role = EXCLUDED.kiosk_role, "
+            "room_id = EXCLUDED.room_id"
+        )
+        return out
+
+    def script(self) -> str:
+        """The statements as a psql script, without any password (set it with \\password)."""
+        lines = [
+            f"-- Role for kiosk {self.kiosk_id} ({self.kiosk_role}"
+            + (f", room {self.room_id}" if self.room_id else "")
+            + f") on database {self.database}.",
+            "-- Run as the owner of the central database, after `kiosk admin init --central`.",
+            "BEGIN;",
+            *(f"{s};" for s in self.statements()),
+            "COMMIT;",
+            f"-- Then set its password in psql: \\password {quote_ident(self.role_name)}",
+        ]
+        return "\n".join(lines) + "\n"
