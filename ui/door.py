@@ -5,6 +5,11 @@ happening ("Board meeting", "Until 15.00 · 35 min left"). Right, the clock and 
 today's bookings. A status strip along the bottom appears only when the display is offline or a
 reader is down.
 
+Below the banner, the actions the room offers now (``DoorActionsPanel``); on the right, under
+the clock, the next free slot, the day's timeline and, when the room has a booking page, its QR
+code. A ``NightCover`` dims or blanks the screen at night; the whole layout drifts a few pixels
+now and then against burn-in (``set_shift``).
+
 The screen only draws ``DoorView``s handed to it; the controller builds one per minute. Labels are
 updated only when their text changes, so a minute tick repaints the clock and the "min left"
 line, not the whole screen.
@@ -16,13 +21,19 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
+from kiosk.services.door_offers import door_offers
 from kiosk.views import DoorView, KioskStatus
 from ui import theme
+from ui.door_action_text import lost_text
+from ui.door_actions_panel import DoorActionsPanel
 from ui.door_agenda import AgendaList
-from ui.door_text import door_texts
+from ui.door_night import NightCover
+from ui.door_qr import QrLabel
+from ui.door_text import door_texts, next_free_text
+from ui.door_timeline import DayTimeline
 from ui.screen import ScaledScreen
 from ui.widgets import ClockLabel, DateLabel, FitLabel, StateBanner, StatusStrip
 
@@ -45,20 +56,58 @@ class DoorScreen(ScaledScreen):
         self.agenda_heading = FitLabel(self, role="heading", weight=QFont.Weight.Bold)
         self.agenda = AgendaList(tz, self)
         self.status_strip = StatusStrip(tz, self)
+        self.action_panel = DoorActionsPanel(tz, self)
+        self.next_free = FitLabel(self, role="muted", weight=QFont.Weight.DemiBold)
+        self.timeline = DayTimeline(tz, self)
+        self.qr = QrLabel(self)
+        self.qr_caption = FitLabel(
+            self,
+            max_lines=2,
+            role="muted",
+            min_ratio=0.6,
+            alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+        )
+        self.qr_caption.setObjectName("QrCaption")
         self.clock.setObjectName("DoorClock")
         self.agenda_heading.setObjectName("AgendaHeading")
+        self.next_free.setObjectName("NextFree")
+        self._message: str | None = None  # an action's result, shown until cleared
+        self._shift = (0, 0)
+        self._margin = 28
+
+        # The QR code sits beside the clock, where it costs the agenda no rows.
+        time_box = QVBoxLayout()
+        time_box.setSpacing(0)
+        time_box.addWidget(self.clock)
+        time_box.addWidget(self.date)
+        qr_box = QVBoxLayout()
+        qr_box.setSpacing(2)
+        qr_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignRight)
+        qr_box.addWidget(self.qr_caption)
+        top = QHBoxLayout()
+        top.addLayout(time_box, 1)
+        top.addLayout(qr_box)
+        self._qr_row = top
 
         side = QVBoxLayout()
         side.setSpacing(0)
-        side.addWidget(self.clock)
-        side.addWidget(self.date)
-        side.addSpacing(24)
+        side.addLayout(top)
+        side.addWidget(self.next_free)
+        side.addSpacing(12)
+        side.addWidget(self.timeline)
+        side.addSpacing(12)
         side.addWidget(self.agenda_heading)
         side.addWidget(self.agenda, 1)
         self._side = side
 
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self.banner, 1)
+        left.addWidget(self.action_panel)
+        self._left = left
+
         body = QHBoxLayout()
-        body.addWidget(self.banner, 11)
+        body.addLayout(left, 11)
         body.addLayout(side, 9)
         self._body = body
 
@@ -71,6 +120,10 @@ class DoorScreen(ScaledScreen):
         root.addLayout(body, 1)
         root.addWidget(self.status_strip)
 
+        self.night = NightCover(self)
+        # The screen itself takes the first focus, so no button looks pre-selected to touch
+        # users; Tab still walks through the buttons.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(QCoreApplication.translate("DoorScreen", "Room status"))
         self.retranslate()
         self._rescale()
@@ -95,10 +148,62 @@ class DoorScreen(ScaledScreen):
     def set_status(self, status: KioskStatus) -> None:
         self.status_strip.set_status(status)
 
+    def show_prompt(self, text: str) -> None:
+        """Ask for a badge tap (the room wants to know who acts)."""
+        self.action_panel.show_prompt(text)
+
+    def show_message(self, text: str) -> None:
+        """What an action did, or why it did nothing; stays until ``clear_message``."""
+        self._message = text
+        self.action_panel.show_message(text)
+
+    def clear_message(self) -> None:
+        """Forget the message or the badge prompt; the buttons come back."""
+        self._message = None
+        self.action_panel.clear_message()
+        self._render()
+
+    def set_shift(self, dx: int, dy: int) -> None:
+        """Move everything a few pixels (burn-in protection); cheap when unchanged."""
+        if (dx, dy) != self._shift:
+            self._shift = (dx, dy)
+            self._apply_margins()
+
+    def set_night(self, mode: str | None) -> None:
+        """``"dim"`` or ``"blank"`` covers the screen; None shows it."""
+        if mode is None:
+            self.night.uncover()
+        else:
+            self.night.cover(mode)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.setFocus()  # see the focus policy above
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.night.setGeometry(self.rect())
+
+    def _apply_margins(self) -> None:
+        m = self._margin
+        dx, dy = (max(-m, min(m, v)) for v in self._shift)
+        self._body.setContentsMargins(m + dx, m + dy, m - dx, m - dy)
+
     def apply_scale(self, scale: float) -> None:
-        margin = max(10, round(28 * scale))
-        self._body.setContentsMargins(margin, margin, margin, margin)
+        self._margin = max(10, round(28 * scale))
+        self._apply_margins()
         self._body.setSpacing(max(12, round(40 * scale)))
+        self._left.setSpacing(max(6, round(16 * scale)))
+        self.action_panel.set_metrics(
+            max(15, round(30 * scale)), self.min_target(), max(6, round(16 * scale))
+        )
+        self.next_free.set_pixel_size(round(30 * scale))
+        self.timeline.set_scale(scale)
+        # About 2 cm on a 7" 800x480 panel: scannable from arm's length.
+        self.qr.set_side(max(110, round(150 * scale)))
+        self.qr_caption.set_pixel_size(max(12, round(18 * scale)))
+        self.qr_caption.setFixedWidth(max(110, round(150 * scale)))
+        self._qr_row.setSpacing(max(8, round(16 * scale)))
         self.banner.set_scale(scale)
         self.clock.set_pixel_size(round(88 * scale))
         self.date.set_pixel_size(round(30 * scale))
@@ -110,6 +215,7 @@ class DoorScreen(ScaledScreen):
     def retranslate(self) -> None:
         self.setAccessibleName(QCoreApplication.translate("DoorScreen", "Room status"))
         self.agenda_heading.set_text(QCoreApplication.translate("DoorScreen", "Later today"))
+        self.qr_caption.set_text(QCoreApplication.translate("DoorScreen", "Book for later"))
         self._render()
 
     def _render(self) -> None:
@@ -119,7 +225,7 @@ class DoorScreen(ScaledScreen):
             return
         self.agenda_heading.show()
         self.agenda.show()
-        style = theme.DOOR_STYLES[view.state]
+        style = theme.ENDING_SOON_STYLE if view.ending_soon else theme.DOOR_STYLES[view.state]
         texts = door_texts(view, self._tz)
         self.banner.set_caption(view.room_name)
         self.banner.set_state(style.colors, style.icon, texts.word)
@@ -128,6 +234,21 @@ class DoorScreen(ScaledScreen):
         self.date.set_now(view.now)
         self.status_strip.set_now(view.now)
         self.agenda.set_items(view.upcoming)
+        self.next_free.set_text(next_free_text(view, self._tz))
+        self.next_free.setVisible(bool(self.next_free.text()))
+        self.timeline.set_day(view.day, view.now)
+        self.timeline.show()
+        self.qr.set_url(view.policy.booking_url)
+        self.qr_caption.setVisible(self.qr.isVisibleTo(self))
+        self.action_panel.set_offers(door_offers(view))
+        if not self.action_panel.prompting:
+            message = self._message
+            if message is None and view.lost is not None:
+                message = lost_text(view.lost, view.now, self._tz)
+            if message:
+                self.action_panel.show_message(message)
+            else:
+                self.action_panel.clear_message()
 
     def _render_waiting(self) -> None:
         if self._waiting_for is None or self._waiting_now is None:
@@ -143,3 +264,8 @@ class DoorScreen(ScaledScreen):
         self.date.set_now(self._waiting_now)
         self.agenda_heading.hide()
         self.agenda.hide()
+        self.next_free.hide()
+        self.timeline.hide()
+        self.qr.set_url(None)
+        self.qr_caption.hide()
+        self.action_panel.set_offers(())

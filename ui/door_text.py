@@ -64,14 +64,30 @@ def provisional_marker() -> str:
 
 
 def booking_title(booking: BookingView) -> str:
-    """The title people may see: private bookings are only "Private booking"."""
+    """The title people may see: private bookings are only "Private booking"; an untitled
+    booking made at a door says so."""
+    if not booking.private and not booking.title.strip() and booking.source == "kiosk":
+        return QCoreApplication.translate("DoorScreen", "Booked at the door")
     if booking.private or not booking.title.strip():
         return QCoreApplication.translate("DoorScreen", "Private booking")
     return booking.title.strip()
 
 
+def next_free_text(view: DoorView, tz: ZoneInfo) -> str:
+    """The next free slot, for a busy room: "Next free from 16.00"."""
+    if view.state is not RoomState.BUSY:
+        return ""
+    if view.next_free_at is None:
+        return QCoreApplication.translate("DoorScreen", "Booked for the rest of the day")
+    return QCoreApplication.translate("DoorScreen", "Next free from {time}").format(
+        time=format_time(view.next_free_at, tz)
+    )
+
+
 def door_texts(view: DoorView, tz: ZoneInfo) -> DoorTexts:
     word = state_word(view.state)
+    if view.ending_soon:
+        word = QCoreApplication.translate("DoorScreen", "Ending soon")
     if view.state is RoomState.FREE:
         return _free_texts(view, tz, word)
     if view.state is RoomState.BUSY:
@@ -103,7 +119,7 @@ def _busy_texts(view: DoorView, tz: ZoneInfo, word: str) -> DoorTexts:
     if current is None:
         return DoorTexts(word, "", "")
     # A private booking shows no title at all: the banner already says "Busy".
-    primary = "" if current.private else current.title.strip()
+    primary = "" if current.private else booking_title(current)
     if current.provisional:
         primary = f"{primary} {provisional_marker()}".strip()
     left = QCoreApplication.translate("DoorScreen", "{duration} left").format(

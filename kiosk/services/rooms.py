@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
-from kiosk.models import Booking, Room, RoomMode, table_of
-from kiosk.views import BookingView, DoorView, RoomState
+from kiosk.models import Booking, BookingAction, Room, RoomMode, table_of
+from kiosk.views import BookingView, DoorView, LostBooking, RoomPolicy, RoomState
 
 ACTIVE_BOOKING = ("confirmed", "provisional")
 _MODE_STATE = {"event": RoomState.EVENT, "closed": RoomState.CLOSED}
 
 rooms_t, bookings_t, modes_t = table_of(Room), table_of(Booking), table_of(RoomMode)
+actions_t = table_of(BookingAction)
 
 
 def local_day_bounds(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -25,28 +28,83 @@ def local_day_bounds(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start, end
 
 
-def door_view(conn: Connection, room_id: str, now: datetime, tz: ZoneInfo) -> DoorView | None:
-    """The door's view of ``room_id`` at ``now``; None while the room is not yet known here."""
+def booking_view(row: Any) -> BookingView:
+    """A booking row as the door shows it."""
+    return BookingView(
+        row.title,
+        row.private,
+        row.starts_at,
+        row.ends_at,
+        row.status == "provisional",
+        id=row.id,
+        checked_in=row.checked_in_at is not None,
+        source=row.source,
+    )
+
+
+def room_policy(row: Any) -> RoomPolicy:
+    return RoomPolicy(
+        checkin_before_minutes=row.checkin_before_minutes,
+        release_after_minutes=row.release_after_minutes,
+        anonymous_actions=row.anonymous_actions,
+        booking_url=row.booking_url,
+    )
+
+
+def next_free_after(start: datetime, bookings: Sequence[BookingView]) -> datetime:
+    """The first moment at or after ``start`` that no booking covers (back-to-back chains)."""
+    free = start
+    for booking in sorted(bookings, key=lambda b: b.starts_at):
+        if booking.starts_at <= free < booking.ends_at:
+            free = booking.ends_at
+    return free
+
+
+def checkin_window_open(booking: BookingView, policy: RoomPolicy, now: datetime) -> bool:
+    opens = booking.starts_at - timedelta(minutes=policy.checkin_before_minutes)
+    return opens <= now < booking.ends_at
+
+
+def door_view(
+    conn: Connection,
+    room_id: str,
+    now: datetime,
+    tz: ZoneInfo,
+    *,
+    kiosk_id: str | None = None,
+) -> DoorView | None:
+    """The door's view of ``room_id`` at ``now``; None while the room is not yet known here.
+
+    With ``kiosk_id``, a booking that this kiosk made and that lost to another one is reported
+    (``DoorView.lost``) so the door can say who won.
+    """
     room = conn.execute(select(rooms_t).where(rooms_t.c.id == room_id)).first()
     if room is None:
         return None
+    policy = room_policy(room)
     day_start, day_end = local_day_bounds(now, tz)
     rows = conn.execute(
         select(bookings_t)
         .where(
             bookings_t.c.room_id == room_id,
-            bookings_t.c.status.in_(ACTIVE_BOOKING),
-            bookings_t.c.ends_at > max(day_start, now),
+            bookings_t.c.status.in_((*ACTIVE_BOOKING, "rejected")),
+            bookings_t.c.ends_at > day_start,
             bookings_t.c.starts_at < day_end,
         )
         .order_by(bookings_t.c.starts_at)
     ).all()
-    views = [
-        BookingView(r.title, r.private, r.starts_at, r.ends_at, r.status == "provisional")
-        for r in rows
-    ]
+    day = tuple(booking_view(r) for r in rows if r.status in ACTIVE_BOOKING)
+    views = [b for b in day if b.ends_at > now]
     current = next((b for b in views if b.starts_at <= now < b.ends_at), None)
     upcoming = tuple(b for b in views if b.starts_at > now)
+    lost = _lost_booking(conn, rows, day, now, kiosk_id) if kiosk_id else None
+    # Check-in only matters where no-shows are released; elsewhere it would be a chore.
+    awaiting = None
+    if policy.release_after_minutes is not None:
+        awaiting = next(
+            (b for b in views if not b.checked_in and checkin_window_open(b, policy, now)), None
+        )
+    common: dict[str, Any] = {"policy": policy, "day": day, "lost": lost}
 
     mode = conn.execute(
         select(modes_t)
@@ -68,8 +126,61 @@ def door_view(conn: Connection, room_id: str, now: datetime, tz: ZoneInfo) -> Do
             upcoming,
             mode_title=mode.title,
             mode_until=mode.expires_at,
+            **common,
         )
 
-    state = RoomState.BUSY if current else RoomState.FREE
-    free_until = None if current else (upcoming[0].starts_at if upcoming else None)
-    return DoorView(room_id, room.name, state, now, current, upcoming, free_until=free_until)
+    if current is not None:
+        free_at = next_free_after(current.ends_at, views)
+        return DoorView(
+            room_id,
+            room.name,
+            RoomState.BUSY,
+            now,
+            current,
+            upcoming,
+            next_free_at=free_at if free_at < day_end else None,
+            awaiting_checkin=awaiting,
+            **common,
+        )
+    free_until = upcoming[0].starts_at if upcoming else None
+    return DoorView(
+        room_id,
+        room.name,
+        RoomState.FREE,
+        now,
+        None,
+        upcoming,
+        free_until=free_until,
+        awaiting_checkin=awaiting,
+        **common,
+    )
+
+
+def _lost_booking(
+    conn: Connection,
+    rows: Sequence[Any],
+    day: Sequence[BookingView],
+    now: datetime,
+    kiosk_id: str,
+) -> LostBooking | None:
+    """The latest booking made at this door that lost to another one and has not ended yet."""
+    lost = [r for r in rows if r.status == "rejected" and r.source == "kiosk" and r.ends_at > now]
+    if not lost:
+        return None
+    mine_ids = set(
+        conn.execute(
+            select(actions_t.c.booking_id).where(
+                actions_t.c.booking_id.in_([r.id for r in lost]),
+                actions_t.c.kind == "book",
+                actions_t.c.kiosk_id == kiosk_id,
+            )
+        ).scalars()
+    )
+    lost = [r for r in lost if r.id in mine_ids]
+    if not lost:
+        return None
+    mine = booking_view(max(lost, key=lambda r: r.updated_at))
+    winner = next(
+        (b for b in day if b.starts_at < mine.ends_at and b.ends_at > mine.starts_at), None
+    )
+    return LostBooking(mine, winner)
