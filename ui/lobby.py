@@ -12,6 +12,7 @@ the time) and never touches the store, readers or network.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -26,26 +27,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.views import KioskStatus, TapOutcome
+from kiosk.presence import Presence
+from kiosk.services.checkout import InsideVisitor
+from kiosk.views import KioskStatus, ScanOutcome, TapOutcome
+from ui.checkout import CheckoutPage
+from ui.evacuation import EvacuationPage
 from ui.lobby_pages import HomePage, LanguageBar, ResultPage
 from ui.lobby_text import outcome_text
+from ui.scan_text import scan_text
 from ui.screen import ScaledScreen
+from ui.walkin import WalkinPage
 from ui.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip
 
 LAB_NAME = "Työ 2.0 Lab"  # a name, not translated
+HOST_ROLES = ("host", "admin")
+EVACUATION_SECONDS = 120
+Outcome = TapOutcome | ScanOutcome
 
 
 class LobbyScreen(ScaledScreen):
     """Home page and tap-result page of the entrance tablet."""
 
     language_requested = Signal(str)
+    evacuation_requested = Signal()  # a host asked for the list (controller loads it)
+    evacuation_export_requested = Signal()
+    walkin_query = Signal(str)  # host search text (controller answers with set_host_choices)
+    walkin_submitted = Signal(str, str, object)  # name, organisation, host id
+    checkout_requested = Signal()  # controller answers with show_checkout(visitors)
+    checkout_chosen = Signal(object)  # the check-in id to close
 
     def __init__(
-        self, tz: ZoneInfo, welcome_seconds: float = 6.0, parent: QWidget | None = None
+        self,
+        tz: ZoneInfo,
+        welcome_seconds: float = 6.0,
+        parent: QWidget | None = None,
+        *,
+        idle_seconds: float = 90.0,
     ) -> None:
         super().__init__(parent)
         self._tz = tz
-        self._outcome: TapOutcome | None = None
+        self._outcome: Outcome | None = None
         self._return_timer = QTimer(self)
         self._return_timer.setObjectName("ReturnHomeTimer")
         self._return_timer.setSingleShot(True)
@@ -68,9 +89,39 @@ class LobbyScreen(ScaledScreen):
         self.home = HomePage(self)
         self.result = ResultPage(self)
         self.result.back.clicked.connect(self.show_home)
+        self.result.evacuation.clicked.connect(self.evacuation_requested)
+        self.evacuation = EvacuationPage(tz, self)
+        self.evacuation.back_requested.connect(self.show_home)
+        self.evacuation.export_requested.connect(self.evacuation_export_requested)
+        # The list names everyone inside: it must not stay up when the host walks away.
+        self._evacuation_timer = QTimer(self)
+        self._evacuation_timer.setObjectName("EvacuationTimer")
+        self._evacuation_timer.setSingleShot(True)
+        self._evacuation_timer.setInterval(EVACUATION_SECONDS * 1000)
+        self._evacuation_timer.timeout.connect(self.show_home)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.result)
+        self.pages.addWidget(self.evacuation)
+        self.walkin = WalkinPage(self)
+        self.walkin.cancelled.connect(self.show_home)
+        self.walkin.host_query_changed.connect(self.walkin_query)
+        self.walkin.submitted.connect(self.walkin_submitted)
+        self.walkin.activity.connect(self._restart_idle)
+        self.home.walkin.clicked.connect(self.show_walkin)
+        self.pages.addWidget(self.walkin)
+        self.checkout = CheckoutPage(tz, self)
+        self.checkout.back_requested.connect(self.show_home)
+        self.checkout.chosen.connect(self.checkout_chosen)
+        self.home.checkout.clicked.connect(self.checkout_requested)
+        self.pages.addWidget(self.checkout)
+        # A form left half-filled must not greet the next visitor with someone else's name.
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setObjectName("IdleTimer")
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.setInterval(round(idle_seconds * 1000))
+        self._idle_timer.timeout.connect(self.show_home)
+        self.privacy_notice = ""
         self.language_bar = LanguageBar(self)
         self.language_bar.language_requested.connect(self.language_requested)
 
@@ -103,21 +154,88 @@ class LobbyScreen(ScaledScreen):
         return self.pages.currentWidget() is self.result
 
     @property
-    def outcome(self) -> TapOutcome | None:
+    def outcome(self) -> Outcome | None:
         """The outcome on the result page, or None on the home page."""
         return self._outcome
 
-    def show_outcome(self, outcome: TapOutcome) -> None:
-        """Answer a tap; a new tap while a result shows replaces it and restarts the timer."""
+    def show_outcome(self, outcome: Outcome) -> None:
+        """Answer a tap or scan; a new one replaces the result on screen and restarts the timer."""
+        was_walkin = self.showing_walkin
         self._outcome = outcome
         self._render_outcome()
         self.pages.setCurrentWidget(self.result)
+        if was_walkin:  # a badge or code wins over a half-filled form
+            self.walkin.reset(self.privacy_notice)
+        self._idle_timer.stop()
+        self._evacuation_timer.stop()
         self._return_timer.start()
 
-    def show_home(self) -> None:
+    def update_outcome(self, outcome: Outcome) -> None:
+        """Redraw the result on screen with more facts (a name that just arrived by sync),
+        without restarting the timer: the visitor has already been answered."""
+        if self._outcome is None:
+            return
+        self._outcome = outcome
+        self._render_outcome()
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self._tz
+
+    @property
+    def showing_home(self) -> bool:
+        return self.pages.currentWidget() is self.home
+
+    @property
+    def showing_evacuation(self) -> bool:
+        return self.pages.currentWidget() is self.evacuation
+
+    def show_evacuation(self, people: Sequence[Presence], now: datetime) -> None:
+        """The host-only list of everyone inside, as of ``now``."""
         self._return_timer.stop()
         self._outcome = None
+        self.evacuation.set_people(people, now)
+        self.pages.setCurrentWidget(self.evacuation)
+        self._evacuation_timer.start()
+
+    @property
+    def showing_walkin(self) -> bool:
+        return self.pages.currentWidget() is self.walkin
+
+    def show_walkin(self) -> None:
+        """An empty walk-in form; back home by itself after ``idle_seconds`` untouched."""
+        self._return_timer.stop()
+        self._outcome = None
+        self.walkin.reset(self.privacy_notice)
+        self.pages.setCurrentWidget(self.walkin)
+        self.walkin.name.setFocus()
+        self._idle_timer.start()
+
+    @property
+    def showing_checkout(self) -> bool:
+        return self.pages.currentWidget() is self.checkout
+
+    def show_checkout(self, visitors: Sequence[InsideVisitor]) -> None:
+        """Short names of the visitors inside; home again after ``idle_seconds``."""
+        self._return_timer.stop()
+        self._outcome = None
+        self.checkout.set_visitors(visitors)
+        self.pages.setCurrentWidget(self.checkout)
+        self._idle_timer.start()
+
+    def _restart_idle(self) -> None:
+        if self.showing_walkin:
+            self._idle_timer.start()
+
+    def show_home(self) -> None:
+        was_walkin = self.showing_walkin
+        self._outcome = None
         self.pages.setCurrentWidget(self.home)
+        if was_walkin:  # cleared after leaving the page, so clearing is not "activity"
+            self.walkin.reset(self.privacy_notice)
+        self._return_timer.stop()
+        self._evacuation_timer.stop()
+        self._idle_timer.stop()
 
     def set_now(self, now: datetime) -> None:
         """Tick the clock (only labels whose text changes are repainted)."""
@@ -145,7 +263,7 @@ class LobbyScreen(ScaledScreen):
         super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.showing_result:
+        if event.key() == Qt.Key.Key_Escape and not self.showing_home:
             self.show_home()
             return
         super().keyPressEvent(event)
@@ -159,8 +277,11 @@ class LobbyScreen(ScaledScreen):
         self.date.set_pixel_size(round(30 * scale))
         self.clock.set_pixel_size(round(42 * scale))
         self.status_strip.set_scale(scale)
-        self.home.set_scale(scale, self.width())
+        self.home.set_scale(scale, self.width(), target)
+        self.walkin.set_scale(scale, self.width(), target)
+        self.checkout.set_scale(scale, self.width(), target)
         self.result.set_scale(scale, self.width(), target)
+        self.evacuation.set_scale(scale, self.width(), target)
         self.language_bar.set_scale(scale, target)
 
     def retranslate(self) -> None:
@@ -173,15 +294,32 @@ class LobbyScreen(ScaledScreen):
         )
         self.result.back.setText(QCoreApplication.translate("LobbyScreen", "Back to start"))
         self.result.back.setAccessibleName(self.result.back.text())
+        self.result.evacuation.setText(QCoreApplication.translate("LobbyScreen", "Evacuation list"))
+        self.result.evacuation.setAccessibleName(self.result.evacuation.text())
+        self.evacuation.retranslate()
+        self.walkin.retranslate()
+        self.home.walkin.setText(
+            QCoreApplication.translate("LobbyScreen", "No invitation? Register here")
+        )
+        self.home.walkin.setAccessibleName(self.home.walkin.text())
+        self.home.checkout.setText(QCoreApplication.translate("LobbyScreen", "Check out"))
+        self.home.checkout.setAccessibleName(self.home.checkout.text())
+        self.home.arrange_actions()
+        self.checkout.retranslate()
         self.language_bar.retranslate()
         self._render_outcome()
 
     def _render_outcome(self) -> None:
         if self._outcome is None:
             return
-        text = outcome_text(self._outcome, self._tz)
+        if isinstance(self._outcome, ScanOutcome):
+            text = scan_text(self._outcome, self._tz)
+        else:
+            text = outcome_text(self._outcome, self._tz)
         self.result.icon.set_icon(text.icon, text.colors)
         self.result.headline.set_text(text.headline)
         self.result.detail.set_text(text.detail)
         self.result.detail.setVisible(bool(text.detail))
         self.result.setAccessibleName(f"{text.headline} {text.detail}".strip())
+        host = isinstance(self._outcome, TapOutcome) and self._outcome.role in HOST_ROLES
+        self.result.evacuation.setVisible(host)

@@ -1,16 +1,28 @@
-"""Connects the lobby screen to readers and the check-in service, via the database worker."""
+"""Connects the lobby screen to readers and the check-in services, via the database worker.
+
+Badge taps and scanned codes (from a serial scanner or a keyboard-wedge scanner) each become
+one call on the database worker; the answer comes back on the GUI thread and is drawn. The
+controller never touches the store itself.
+"""
 
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from devices.events import ReadEvent
 from kiosk.clock import Clock
+from kiosk.presence import Presence
 from kiosk.services.checkin import CheckinService
-from kiosk.views import TapOutcome, TapResult
+from kiosk.services.checkout import CheckoutService
+from kiosk.services.visitor_checkin import VisitorCheckinService
+from kiosk.services.walkin import HostChoice, WalkinService
+from kiosk.views import ScanOutcome, ScanResult, TapOutcome, TapResult
 from ui.db_worker import DbWorker
 from ui.lobby import LobbyScreen
 
@@ -25,26 +37,149 @@ class LobbyController(QObject):
         checkins: CheckinService,
         clock: Clock,
         on_local_write: Callable[[], None],
+        visitors: VisitorCheckinService | None = None,
+        presence: Callable[[], list[Presence]] | None = None,
+        walkins: WalkinService | None = None,
+        checkouts: CheckoutService | None = None,
+        export_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._screen = screen
         self._db = db
         self._checkins = checkins
+        self._visitors = visitors
         self._clock = clock
         self._on_local_write = on_local_write
+        self._presence = presence
+        self._tz = screen.tz
+        self._export_dir = export_dir
+        self._walkins = walkins
+        screen.evacuation_requested.connect(self.open_evacuation)
+        screen.walkin_query.connect(self.search_hosts)
+        screen.walkin_submitted.connect(self.register_walkin)
+        self._checkouts = checkouts
+        screen.checkout_requested.connect(self.open_checkout)
+        screen.checkout_chosen.connect(self.check_out)
+        screen.evacuation_export_requested.connect(self.export_evacuation)
 
     def handle_read(self, event: ReadEvent) -> None:
         if event.kind == "badge":
             self._db.submit(lambda: self._checkins.badge_tap(event.value), self._show, self._failed)
         else:
-            log.info("scanned text ignored: QR check-in is not enabled on this kiosk yet")
+            self.handle_scan(event.value)
+
+    def handle_scan(self, text: str) -> None:
+        """A scanned code from any scanner: verified and stored on the database worker."""
+        visitors = self._visitors
+        if visitors is None:
+            log.info("scanned text ignored: QR check-in is not enabled on this kiosk")
+            return
+        self._db.submit(lambda: visitors.scan(text), self._show_scan, self._scan_failed)
+
+    def refresh_names(self) -> None:
+        """After a sync: name a visitor whose invitation arrived while the welcome still shows."""
+        outcome, visitors = self._screen.outcome, self._visitors
+        if (
+            visitors is None
+            or not isinstance(outcome, ScanOutcome)
+            or outcome.name is not None
+            or outcome.invitation_id is None
+        ):
+            return
+        invitation_id = outcome.invitation_id
+
+        def named(names: tuple[str | None, str | None]) -> None:
+            name, host = names
+            if name is not None and self._screen.outcome is outcome:
+                self._screen.update_outcome(replace(outcome, name=name, host=host))
+
+        self._db.submit(lambda: visitors.describe(invitation_id), named)
+
+    def search_hosts(self, query: str) -> None:
+        """Host suggestions for the walk-in form, found on the worker; stale answers dropped."""
+        walkins = self._walkins
+        if walkins is None:
+            return
+
+        def show(choices: list[HostChoice]) -> None:
+            if self._screen.walkin.host_search.text() == query:
+                self._screen.walkin.set_host_choices(choices)
+
+        self._db.submit(lambda: walkins.search_hosts(query), show)
+
+    def register_walkin(self, name: str, organisation: str, host_id: uuid.UUID) -> None:
+        walkins = self._walkins
+        if walkins is None:
+            return
+        accepted = self._screen.walkin.privacy.isChecked()
+        self._db.submit(
+            lambda: walkins.register(name, organisation, host_id, privacy_accepted=accepted),
+            self._show_scan,
+            self._scan_failed,
+        )
+
+    def open_checkout(self) -> None:
+        checkouts = self._checkouts
+        if checkouts is not None:
+            self._db.submit(checkouts.inside, self._screen.show_checkout, self._scan_failed)
+
+    def check_out(self, checkin_id: uuid.UUID) -> None:
+        checkouts = self._checkouts
+        if checkouts is not None:
+            self._db.submit(
+                lambda: checkouts.check_out(checkin_id), self._show_scan, self._scan_failed
+            )
+
+    def open_evacuation(self) -> None:
+        """Load everyone inside from the replica (on the worker), then show the list."""
+        presence = self._presence
+        if presence is None:
+            return
+        self._db.submit(
+            presence,
+            lambda people: self._screen.show_evacuation(people, self._clock.now()),
+            lambda exc: log.error("evacuation list failed: %s", type(exc).__name__),
+        )
+
+    def export_evacuation(self) -> Path | None:
+        """Write the list on screen to a PDF in ``export_dir`` and say where it went."""
+        page = self._screen.evacuation
+        if self._export_dir is None or page.as_of is None:
+            return None
+        from ui.evacuation_pdf import write_evacuation_pdf
+
+        stamp = page.as_of.astimezone(self._tz).strftime("%Y-%m-%d-%H%M%S")
+        path = self._export_dir / f"evacuation-{stamp}.pdf"
+        try:
+            self._export_dir.mkdir(parents=True, exist_ok=True)
+            write_evacuation_pdf(path, page.people, page.as_of, self._tz)
+        except OSError as exc:
+            log.error("evacuation PDF not written: %s", exc.strerror)
+            page.set_message(
+                QCoreApplication.translate("Evacuation", "The PDF could not be saved.")
+            )
+            return None
+        log.info("evacuation list exported to %s", path)
+        page.set_message(
+            QCoreApplication.translate("Evacuation", "Saved: {path}").format(path=str(path))
+        )
+        return path
 
     def _show(self, outcome: TapOutcome) -> None:
         self._screen.show_outcome(outcome)
         if outcome.result in (TapResult.CHECKED_IN, TapResult.CHECKED_OUT):
             self._on_local_write()
 
+    def _show_scan(self, outcome: ScanOutcome) -> None:
+        self._screen.show_outcome(outcome)
+        if outcome.stored:
+            self._on_local_write()
+
     def _failed(self, exc: BaseException) -> None:
         log.error("badge tap could not be stored: %s", type(exc).__name__)
         self._screen.show_outcome(TapOutcome(TapResult.ERROR, self._clock.now()))
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        log.error("scan could not be handled: %s", type(exc).__name__)
+        self._screen.show_outcome(ScanOutcome(ScanResult.ERROR, self._clock.now()))

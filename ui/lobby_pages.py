@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import theme
 from ui.formatting import language_code
@@ -41,6 +48,11 @@ class HomePage(QWidget):
         self.heading.setObjectName("HomeHeading")
         self.instruction = FitLabel(self, max_lines=3, alignment=_CENTER, min_ratio=0.6)
         self.instruction.setObjectName("HomeInstruction")
+        self._room = 0
+        self.walkin = TouchButton(parent=self)
+        self.walkin.setObjectName("WalkinButton")
+        self.checkout = TouchButton(parent=self)
+        self.checkout.setObjectName("CheckoutButton")
 
         icons = QHBoxLayout()
         icons.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -53,9 +65,15 @@ class HomePage(QWidget):
         self._layout.addLayout(icons)
         self._layout.addWidget(self.heading)
         self._layout.addWidget(self.instruction)
+        actions = QHBoxLayout()
+        actions.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        actions.addWidget(self.walkin)
+        actions.addWidget(self.checkout)
+        self._actions = actions
+        self._layout.addLayout(actions)
         self._layout.addStretch(1)
 
-    def set_scale(self, scale: float, width: int) -> None:
+    def set_scale(self, scale: float, width: int, min_target: int = 0) -> None:
         side = max(16, round(width * 0.08))
         self._layout.setContentsMargins(side, 0, side, 0)
         self._layout.setSpacing(max(6, round(20 * scale)))
@@ -64,6 +82,31 @@ class HomePage(QWidget):
             circle.set_diameter(round(150 * scale))
         self.heading.set_pixel_size(round(84 * scale))
         self.instruction.set_pixel_size(round(46 * scale))
+        self._actions.setSpacing(max(8, round(24 * scale)))
+        for button in (self.walkin, self.checkout):
+            button.set_metrics(max(14, round(26 * scale)), min_target)
+            button.setMinimumHeight(max(min_target, round(64 * scale)))
+        self._room = width - 2 * side
+        self.arrange_actions()
+
+    def arrange_actions(self) -> None:
+        """Side by side when both fit, stacked when long words (Finnish) need the width;
+        called again when the language (and so the button texts) changes."""
+        room = self._room
+        needed = sum(b.sizeHint().width() for b in (self.walkin, self.checkout))
+        needed += self._actions.spacing()
+        side_by_side = needed <= room
+        self._actions.setDirection(
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        )
+        # Stacked buttons share one width, so they read as a pair.
+        width = (
+            0
+            if side_by_side
+            else min(room, max(b.sizeHint().width() for b in (self.walkin, self.checkout)))
+        )
+        for button in (self.walkin, self.checkout):
+            button.setMinimumWidth(width)
 
 
 class ResultPage(QWidget):
@@ -82,6 +125,10 @@ class ResultPage(QWidget):
         self.back = TouchButton(parent=self)
         self.back.setObjectName("BackButton")
         self.back.setProperty("kind", "primary")
+        # Host-only: shown after a host's badge tap, hidden for everyone else.
+        self.evacuation = TouchButton(parent=self)
+        self.evacuation.setObjectName("EvacuationButton")
+        self.evacuation.setVisible(False)
 
         self._layout = _centred_column(self)
         self._layout.addStretch(1)
@@ -89,7 +136,11 @@ class ResultPage(QWidget):
         self._layout.addWidget(self.headline)
         self._layout.addWidget(self.detail)
         self._layout.addSpacing(16)
-        self._layout.addWidget(self.back, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.evacuation)
+        self._layout.addLayout(buttons)
         self._layout.addStretch(1)
 
     def set_scale(self, scale: float, width: int, min_target: int) -> None:
@@ -99,8 +150,9 @@ class ResultPage(QWidget):
         self.icon.set_diameter(round(170 * scale))
         self.headline.set_pixel_size(round(68 * scale))
         self.detail.set_pixel_size(round(40 * scale))
-        self.back.set_metrics(max(16, round(30 * scale)), min_target)
-        self.back.setMinimumHeight(max(min_target, round(76 * scale)))
+        for button in (self.back, self.evacuation):
+            button.set_metrics(max(16, round(30 * scale)), min_target)
+            button.setMinimumHeight(max(min_target, round(76 * scale)))
 
 
 class LanguageBar(QFrame):

@@ -1,0 +1,105 @@
+"""Visitor personal data is kept only as long as it is needed (GDPR storage limitation).
+
+A visitor is anonymised ``retention_days`` after their last trace: their last check-in or
+check-out, the end of their last invitation, or the last change to their record, whichever is
+latest. Anonymising keeps the row (check-ins still count for statistics and the history stays
+consistent) but drops the name and organisation. It is written through the central change feed,
+so every lobby's replica loses the data at its next sync.
+
+The lobby also drops its own spent host-notification rows after the same period.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.engine import Connection
+
+from kiosk import central
+from kiosk.models import Checkin, Invitation, Notification, Visitor, table_of
+
+ANONYMISED_NAME = "–"  # a placeholder, not a name; kept non-empty for NOT NULL
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    anonymised: list[uuid.UUID]
+    cutoff: datetime
+
+
+def visitors_due(
+    conn: Connection, now: datetime, retention_days: int
+) -> tuple[list[uuid.UUID], datetime]:
+    """Ids of visitors whose last trace is older than the retention period, and the cutoff."""
+    cutoff = now - timedelta(days=retention_days)
+    v, c, i = table_of(Visitor).c, table_of(Checkin).c, table_of(Invitation).c
+    last_checkin = dict(
+        conn.execute(
+            select(func.coalesce(c.visitor_id, i.visitor_id), func.max(c.at))
+            .select_from(table_of(Checkin))
+            .outerjoin(table_of(Invitation), i.id == c.invitation_id)
+            .where(or_(c.visitor_id.is_not(None), i.visitor_id.is_not(None)))
+            .group_by(func.coalesce(c.visitor_id, i.visitor_id))
+        ).all()
+    )
+    last_invitation = dict(
+        conn.execute(
+            select(i.visitor_id, func.max(i.valid_to))
+            .where(i.visitor_id.is_not(None))
+            .group_by(i.visitor_id)
+        ).all()
+    )
+    due = []
+    for row in conn.execute(select(v.id, v.updated_at).where(v.anonymised_at.is_(None))):
+        traces = [row.updated_at, last_checkin.get(row.id), last_invitation.get(row.id)]
+        latest = max(_aware(t) for t in traces if t is not None)
+        if latest < cutoff:
+            due.append(row.id)
+    return due, cutoff
+
+
+def purge_visitors(
+    conn: Connection, now: datetime, retention_days: int, *, dry_run: bool = False
+) -> PurgeReport:
+    """Anonymise every visitor past retention, in the caller's (central) transaction."""
+    due, cutoff = visitors_due(conn, now, retention_days)
+    if not dry_run:
+        visitors = table_of(Visitor)
+        for visitor_id in due:
+            row = conn.execute(select(visitors).where(visitors.c.id == visitor_id)).one()
+            central.write(
+                conn,
+                "visitors",
+                {
+                    **row._asdict(),
+                    "name": ANONYMISED_NAME,
+                    "organisation": None,
+                    "anonymised_at": now,
+                    "updated_at": now,
+                },
+                now,
+            )
+    return PurgeReport(due, cutoff)
+
+
+def purge_local_notifications(conn: Connection, now: datetime, retention_days: int) -> int:
+    """Drop sent or abandoned notification rows older than the retention period (lobby side)."""
+    n = table_of(Notification).c
+    cutoff = now - timedelta(days=retention_days)
+    result = conn.execute(
+        delete(table_of(Notification)).where(
+            n.created_at < cutoff, or_(n.sent_at.is_not(None), n.failed_at.is_not(None))
+        )
+    )
+    return int(result.rowcount or 0)
+
+
+def _aware(value: datetime) -> datetime:
+    from kiosk.timeutil import UTCDateTime
+
+    out = UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
+    assert out is not None
+    return out
