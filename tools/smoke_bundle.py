@@ -1,0 +1,54 @@
+"""Smoke test of a built bundle: it starts, reports its version and renders a door screen.
+
+Fails on a non-zero exit, a missing PNG, or anything on stderr other than INFO/DEBUG log lines
+(a missing hidden import or data file shows up there first).
+
+    python tools/smoke_bundle.py dist/kiosk/kiosk
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+_LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ (INFO|DEBUG) ")
+
+
+def unexpected(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.strip() and not _LOG_LINE.match(line)]
+
+
+def run(binary: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [binary, *args], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+
+
+def main() -> int:
+    binary = sys.argv[1] if len(sys.argv) > 1 else "dist/kiosk/kiosk"
+    failures: list[str] = []
+    version = run(binary, "--version")
+    if version.returncode != 0 or not version.stdout.startswith("kiosk "):
+        failures.append(f"--version: exit {version.returncode}: {version.stdout!r}")
+    failures += [f"--version stderr: {line}" for line in unexpected(version.stderr)]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        png = Path(tmp) / "door.png"
+        shot = run(binary, "screenshot", "--demo", "--screen", "door", "--out", str(png))
+        if shot.returncode != 0 or not png.exists() or png.stat().st_size < 1000:
+            failures.append(f"screenshot: exit {shot.returncode}, png exists: {png.exists()}")
+        failures += [f"screenshot stderr: {line}" for line in unexpected(shot.stderr)]
+
+    for failure in failures:
+        print(f"FAIL {failure}")
+    print(f"{version.stdout.strip()}: {'FAILED' if failures else 'smoke test passed'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
