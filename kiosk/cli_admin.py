@@ -10,6 +10,15 @@ import argparse
 import sys
 from typing import Any
 
+from kiosk import (
+    cli_bookings,
+    cli_checkins,
+    cli_fleet,
+    cli_invite,
+    cli_keys,
+    cli_privacy,
+    cli_room_policy,
+)
 from kiosk.admin_context import context_from_args, print_json, safe_url
 from kiosk.errors import UsageError
 
@@ -19,7 +28,17 @@ def add_parsers(sub: Any) -> None:
     admin.add_argument("--config", metavar="FILE", help="kiosk.toml to use")
     cmds = admin.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
 
+    cli_keys.add_parsers(cmds)
+    cli_invite.add_parsers(cmds)
+    cli_checkins.add_parsers(cmds)
+    cli_privacy.add_parsers(cmds)
+
     init = cmds.add_parser("init", help="create or upgrade the local and central stores")
+    init.add_argument(
+        "--central",
+        action="store_true",
+        help="only the central store (on PostgreSQL: extensions, constraints, feed, policies)",
+    )
     init.set_defaults(func=cmd_init)
 
     room = cmds.add_parser("room", help="rooms").add_subparsers(dest="room_cmd", required=True)
@@ -36,6 +55,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--at", metavar="ISO_DATETIME")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_room_status)
+    cli_room_policy.add_parsers(room)
 
     person = cmds.add_parser("person", help="people").add_subparsers(
         dest="person_cmd", required=True
@@ -56,6 +76,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--uid", required=True, help="UID as the reader reports it (hex)")
     p.set_defaults(func=cmd_badge_enroll)
 
+    cli_bookings.add_parsers(cmds)
+    cli_fleet.add_parsers(cmds)
+
     p = cmds.add_parser("who-is-in", help="everyone checked in now")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_who_is_in)
@@ -67,6 +90,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     ctx = context_from_args(args)
     cfg = ctx.config
+    if getattr(args, "central", False):
+        from kiosk.central_setup import init_central
+
+        for line in init_central(cfg.central_url):
+            print(line)
+        return 0
     cfg.data_dir.mkdir(parents=True, exist_ok=True)
     created = create_site_key(cfg.site_key_file)
     print(f"site key: {cfg.site_key_file} ({'created' if created else 'kept'})")

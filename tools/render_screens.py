@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from tools.sample_views import NOW, door_views, statuses, tap_outcomes
+from tools.sample_views import NOW, door_views, scan_outcomes, statuses, tap_outcomes
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -69,6 +69,11 @@ def render(
             for name, outcome in tap_outcomes().items():
                 lobby.show_outcome(outcome)
                 path = out / f"lobby-{name}-{tag}.png"
+                _save(lobby, app, path)
+                written.append(path)
+            for name, scan in scan_outcomes().items():
+                lobby.show_outcome(scan)
+                path = out / f"lobby-qr-{name}-{tag}.png"
                 _save(lobby, app, path)
                 written.append(path)
             lobby.close()

@@ -15,6 +15,8 @@ from kiosk.views import (
     KioskStatus,
     ReaderState,
     RoomState,
+    ScanOutcome,
+    ScanResult,
     TapOutcome,
     TapResult,
 )
@@ -97,6 +99,25 @@ def tap_outcomes(now: datetime = NOW) -> dict[str, TapOutcome]:
         "already-out": TapOutcome(TapResult.ALREADY_OUT, now, name="Aino", since=since),
         "unknown-badge": TapOutcome(TapResult.UNKNOWN_BADGE, now),
         "error": TapOutcome(TapResult.ERROR, now),
+    }
+
+
+def scan_outcomes(now: datetime = NOW) -> dict[str, ScanOutcome]:
+    """One outcome per kind of scanned invitation code, for screenshots and UI tests."""
+    morning = now.replace(hour=7, minute=14)  # 9.14 in Helsinki
+    return {
+        "welcome": ScanOutcome(ScanResult.WELCOME, now, "Eeva Ek", "Mikko Korhonen"),
+        "welcome-unsynced": ScanOutcome(ScanResult.WELCOME, now),
+        "checked-out": ScanOutcome(ScanResult.CHECKED_OUT, now, "Eeva Ek", "Mikko Korhonen"),
+        "already-in": ScanOutcome(ScanResult.ALREADY_CHECKED_IN, now, since=morning),
+        "not-yet-valid": ScanOutcome(
+            ScanResult.NOT_YET_VALID, now, valid_from=now + timedelta(days=7)
+        ),
+        "expired": ScanOutcome(ScanResult.EXPIRED, now, valid_to=now - timedelta(days=1)),
+        "not-a-lab-code": ScanOutcome(ScanResult.NOT_A_LAB_CODE, now),
+        "unknown-key": ScanOutcome(ScanResult.UNKNOWN_KEY, now),
+        "withdrawn": ScanOutcome(ScanResult.WITHDRAWN, now),
+        "error": ScanOutcome(ScanResult.ERROR, now),
     }
 
 

@@ -14,4 +14,13 @@ for lang in fi sv en; do
     shot --screen door --room aurora --lang "$lang" --size 800x480 \
         --out "$out/door-$lang-800x480.png"
 done
+for state in free busy ending-soon event closed offline; do
+    shot --screen door --state "$state" --lang fi --out "$out/door-state-$state-fi.png"
+done
+shot --screen door --state free --lang en --size 800x480 --out "$out/door-state-free-en-800x480.png"
+shot --screen door --state offline --lang sv --size 800x480 \
+    --out "$out/door-state-offline-sv-800x480.png"
+shot --screen walkin --lang sv --out "$out/walkin-sv.png"
+shot --screen evacuation --lang fi --out "$out/evacuation-fi.png"
+shot --screen evacuation --lang en --size 800x480 --out "$out/evacuation-en-800x480.png"
 echo "screenshots written to $out"

@@ -20,12 +20,20 @@ from devices.reader import SerialReader
 from kiosk.badges import load_site_key
 from kiosk.clock import Clock
 from kiosk.config import Config
+from kiosk.notify import notifier_for
+from kiosk.notify_queue import NotificationQueue, NotificationWorker, enqueue_arrival
+from kiosk.presence import who_is_in_store
+from kiosk.services.auto_checkout import DailyAt, check_out_everyone
 from kiosk.services.checkin import CheckinService
+from kiosk.services.checkout import CheckoutService
+from kiosk.services.visitor_checkin import VisitorCheckinService
+from kiosk.services.walkin import WalkinService
 from kiosk.store import Store, open_local_store
 from kiosk.sync import SyncEngine, SyncStatus, SyncWorker
 from ui.bridge import ThreadBridge
 from ui.db_worker import DbWorker
 from ui.status import StatusModel
+from ui.wedge import WedgeScanner
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +67,9 @@ class Kiosk(QObject):
         self.screen: QWidget | None = None
         self.db: DbWorker | None = None
         self.sync: SyncWorker | None = None
+        self.wedge: WedgeScanner | None = None  # lobby only: keyboard-wedge QR scanners
+        self.notifier: NotificationWorker | None = None  # lobby only: host notifications
+        self.door_controller: QObject | None = None  # door only
         self._readers: list[Reader] = []
         self._timers: list[QTimer] = []
         self.bridge = ThreadBridge(self)
@@ -83,16 +94,30 @@ class Kiosk(QObject):
         assert self.store is not None and self.db is not None
         cfg = self.config
         if cfg.role == "door":
+            from kiosk.services.door_actions import DoorActions
             from ui.door import DoorScreen
             from ui.door_controller import DoorController
 
             assert cfg.room is not None
             door = DoorScreen(cfg.tz)
+            actions = DoorActions(self.store, self.clock, site_key, cfg.kiosk_id, cfg.room, cfg.tz)
             controller = DoorController(
-                door, self.db, self.store, cfg.room, self.clock, cfg.tz, self
+                door,
+                self.db,
+                self.store,
+                cfg.room,
+                self.clock,
+                cfg.tz,
+                self,
+                actions=actions,
+                kiosk_id=cfg.kiosk_id,
+                door_config=cfg.door,
+                on_stored=self._wake_sync,
             )
-            self._every(30_000, controller.refresh)
-            controller.refresh()
+            self.door_controller = controller
+            self.bridge.read.connect(controller.handle_read)
+            self._every(1_000, controller.tick)  # a new minute reloads the view
+            controller.tick()
             self.bridge.sync_status.connect(lambda _s: controller.refresh())
             screen: QWidget = door
             set_status = door.set_status
@@ -100,7 +125,11 @@ class Kiosk(QObject):
             from ui.lobby import LobbyScreen
             from ui.lobby_controller import LobbyController
 
-            lobby = LobbyScreen(cfg.tz, welcome_seconds=cfg.welcome_seconds)
+            lobby = LobbyScreen(
+                cfg.tz, welcome_seconds=cfg.welcome_seconds, idle_seconds=cfg.idle_seconds
+            )
+            lobby.privacy_notice = cfg.privacy_notice or ""
+            lobby.walkin.retention_days = cfg.retention_days
             checkins = CheckinService(
                 self.store,
                 self.clock,
@@ -108,8 +137,39 @@ class Kiosk(QObject):
                 cfg.kiosk_id,
                 timedelta(seconds=cfg.repeat_tap_seconds),
             )
-            lobby_ctl = LobbyController(lobby, self.db, checkins, self.clock, self._wake_sync, self)
+            self._start_notifier()
+            visitors = VisitorCheckinService(
+                self.store,
+                self.clock,
+                cfg.kiosk_id,
+                repeat_window=timedelta(seconds=cfg.repeat_scan_seconds),
+                on_checkin=enqueue_arrival if self.notifier is not None else None,
+            )
+            store = self.store
+            lobby_ctl = LobbyController(
+                lobby,
+                self.db,
+                checkins,
+                self.clock,
+                self._wake_sync,
+                visitors,
+                presence=lambda: who_is_in_store(store),
+                checkouts=CheckoutService(store, self.clock, cfg.kiosk_id),
+                walkins=WalkinService(
+                    store,
+                    self.clock,
+                    cfg.kiosk_id,
+                    on_checkin=enqueue_arrival if self.notifier is not None else None,
+                ),
+                export_dir=cfg.data_dir / "evacuation",
+                parent=self,
+            )
             self.bridge.read.connect(lobby_ctl.handle_read)
+            self._schedule_auto_checkout()
+            self.bridge.sync_status.connect(lambda _s: lobby_ctl.refresh_names())
+            self.wedge = WedgeScanner(lobby, parent=self)
+            self.wedge.scanned.connect(lobby_ctl.handle_scan)
+            self.wedge.install()
             if self._on_language is not None:
                 lobby.language_requested.connect(self._on_language)
             lobby.set_now(self.clock.now())
@@ -120,6 +180,38 @@ class Kiosk(QObject):
         self.bridge.reader_status.connect(lambda r: set_status(self.status.apply_reader(r)))
         set_status(self.status.current)
         return screen
+
+    def _schedule_auto_checkout(self) -> None:
+        """Sign out everyone still in at ``lobby.auto_checkout_at``, checked every minute."""
+        cfg, store, db = self.config, self.store, self.db
+        if cfg.auto_checkout_at is None or store is None or db is None:
+            return
+        schedule = DailyAt(cfg.auto_checkout_at, cfg.tz)
+
+        def tick() -> None:
+            now = self.clock.now()
+            if schedule.due(now):
+                schedule.mark_done(now)
+                db.submit(
+                    lambda: check_out_everyone(store, self.clock, cfg.kiosk_id),
+                    lambda count: self._wake_sync() if count else None,
+                )
+
+        self._every(60_000, tick)
+        tick()
+
+    def _start_notifier(self) -> None:
+        """Host notifications: their own thread, so a slow mail server never delays a scan."""
+        assert self.store is not None
+        cfg = self.config
+        notifier = notifier_for(cfg.notify.method, cfg.notify, cfg.tz)
+        if notifier is None:
+            return
+        queue = NotificationQueue(
+            self.store, notifier, self.clock, cfg.kiosk_id, retention_days=cfg.retention_days
+        )
+        self.notifier = NotificationWorker(queue, interval=cfg.notify.retry_seconds)
+        self.notifier.start()
 
     def _start_sync(self) -> None:
         assert self.store is not None
@@ -165,6 +257,8 @@ class Kiosk(QObject):
     def _wake_sync(self) -> None:
         if self.sync is not None:
             self.sync.wake()
+        if self.notifier is not None:
+            self.notifier.wake()
 
     # --- shut-down, in reverse ----------------------------------------------------------
 
@@ -172,12 +266,17 @@ class Kiosk(QObject):
         log.info("stopping kiosk %s", self.config.kiosk_id)
         for timer in self._timers:
             timer.stop()
+        if self.wedge is not None:
+            self.wedge.uninstall()
         for reader in self._readers:
             reader.stop()
         self._readers.clear()
         if self.sync is not None:
             self.sync.stop()
             self.sync = None
+        if self.notifier is not None:
+            self.notifier.stop()
+            self.notifier = None
         if self.db is not None:
             self.db.shutdown()
         if self.screen is not None:

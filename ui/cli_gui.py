@@ -12,7 +12,7 @@ from typing import Any
 
 from kiosk.errors import UsageError
 
-SCREENS = ("lobby", "welcome", "door")
+SCREENS = ("lobby", "welcome", "door", "evacuation", "walkin")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -50,6 +50,11 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--lang", choices=("fi", "sv", "en"))
     p.add_argument("--size", default="1280x800", metavar="WxH")
     p.add_argument("--at", metavar="ISO_DATETIME", help="the moment to show (default: now)")
+    p.add_argument(
+        "--state",
+        choices=("free", "busy", "ending-soon", "event", "closed", "offline"),
+        help="with --screen door --demo: show the door in this state (on --at's day)",
+    )
     p.add_argument("--out", required=True, metavar="FILE.png")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--demo", action="store_true", help="use fresh demo data")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,9 +36,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UsageError(f"--out: folder {out.parent} does not exist")
 
+    state = getattr(args, "state", None)
+    if state and (args.screen != "door" or not args.demo):
+        raise UsageError("--state: only with --screen door --demo")
     with tempfile.TemporaryDirectory(prefix="kiosk-shot-") as tmp:
         if args.demo:
-            config, store = _demo_store(Path(tmp), at, args.screen, args.room)
+            config, store, at = _demo_store(Path(tmp), at, args.screen, args.room, state)
         else:
             config = load_config(args.config)
             store = open_local_store(config.local_store_path)
@@ -49,11 +52,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
             languages = LanguageManager(app)
             languages.set_language(args.lang or config.language)
-            widget = _build(args.screen, store, config.tz, room, at)
+            widget = _build(args.screen, store, config.tz, room, at, offline=state == "offline")
             try:
                 widget.resize(width, height)
                 widget.show()
-                app.processEvents()
+                for _ in range(4):  # labels that shrink to fit ask for another layout pass
+                    app.processEvents()
                 if not widget.grab().save(str(out), "PNG"):
                     raise KioskError(f"could not write {out}")
             finally:
@@ -66,15 +70,29 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo_store(base: Path, at: datetime, screen: str, room: str | None) -> tuple[Config, Store]:
-    from kiosk.demo import create_demo
+def _demo_store(
+    base: Path, at: datetime, screen: str, room: str | None, state: str | None
+) -> tuple[Config, Store, datetime]:
+    from kiosk.demo import TIMEZONE, create_demo
     from kiosk.sync import SyncEngine
 
     demo = create_demo(base, at)
+    if state:
+        from kiosk.demo_door import prepare_door_state
+
+        tz = ZoneInfo(TIMEZONE)
+        at = prepare_door_state(
+            demo.central_url, room or "aurora", state, at.astimezone(tz).date(), tz
+        )
     if screen == "door":
         path = demo.write_config("door-shot", "door", room=room or "aurora")
     else:
         path = demo.write_config("lobby-shot", "lobby")
+    tokens: list[str] = []
+    if screen == "evacuation":
+        from kiosk.demo_lobby import invite_demo_visitors
+
+        tokens = invite_demo_visitors(demo.central_url, base, at)
     config = load_config(path)
     store = open_local_store(config.local_store_path)
     engine = SyncEngine(
@@ -89,10 +107,16 @@ def _demo_store(base: Path, at: datetime, screen: str, room: str | None) -> tupl
         engine.cycle()
     finally:
         engine.close()
-    return config, store
+    if screen == "evacuation":
+        from kiosk.demo_lobby import check_in_demo_people
+
+        check_in_demo_people(store, config.site_key_file, config.kiosk_id, tokens, at)
+    return config, store, at
 
 
-def _build(screen: str, store: Store, tz: ZoneInfo, room: str, at: datetime) -> QWidget:
+def _build(
+    screen: str, store: Store, tz: ZoneInfo, room: str, at: datetime, *, offline: bool = False
+) -> QWidget:
     from sqlalchemy import select
 
     if screen == "door":
@@ -105,7 +129,12 @@ def _build(screen: str, store: Store, tz: ZoneInfo, room: str, at: datetime) -> 
             raise NotFound(f"no room {room!r} in this store")
         door = DoorScreen(tz)
         door.show_view(view)
-        door.set_status(KioskStatus())
+        status = KioskStatus()
+        if offline:
+            status = KioskStatus(
+                online=False, offline_since=at - timedelta(minutes=28), outbox_depth=2
+            )
+        door.set_status(status)
         return door
 
     from kiosk.models import Person
@@ -118,4 +147,19 @@ def _build(screen: str, store: Store, tz: ZoneInfo, room: str, at: datetime) -> 
         with store.engine.connect() as conn:
             name = conn.execute(select(Person.name).order_by(Person.name).limit(1)).scalar()
         lobby.show_outcome(TapOutcome(TapResult.CHECKED_IN, at, name=name or "Aino Virtanen"))
+    elif screen == "walkin":
+        from kiosk.clock import FixedClock as _Fixed
+        from kiosk.services.walkin import WalkinService
+
+        lobby.show_walkin()
+        lobby.walkin.name.setText("Sofia Laine")
+        lobby.walkin.organisation.setText("Kela")
+        lobby.walkin.host_search.setText("mik")
+        walkins = WalkinService(store, _Fixed(at), "screenshot")
+        lobby.walkin.set_host_choices(walkins.search_hosts("mik"))
+        lobby.walkin.host_search.setFocus()
+    elif screen == "evacuation":
+        from kiosk.presence import who_is_in_store
+
+        lobby.show_evacuation(who_is_in_store(store), at)
     return lobby

@@ -73,6 +73,9 @@ DOOR_STYLES: dict[RoomState, DoorStyle] = {
     RoomState.CLOSED: DoorStyle(ColorPair(ON_BRAND, "#3D4752"), "lock"),
 }
 
+# Busy, but free again within minutes: amber, so "worth waiting for" reads from afar too.
+ENDING_SOON_STYLE = DoorStyle(ColorPair(WARNING_TEXT, "#F2C14E"), "clock")
+
 # Every text colour used on every background it is used on. Add a line when a screen gains one.
 TEXT_PAIRS: dict[str, ColorPair] = {
     "header": ColorPair(ON_BRAND, BRAND),
@@ -87,6 +90,7 @@ TEXT_PAIRS: dict[str, ColorPair] = {
     "status strip": ColorPair(WARNING_TEXT, WARNING_TINT),
     **{f"door {state.value}": style.colors for state, style in DOOR_STYLES.items()},
     "door waiting": WAITING_COLORS,
+    "door ending soon": ENDING_SOON_STYLE.colors,
 }
 
 # Icons and other meaningful graphics (WCAG 1.4.11 asks 3:1; we keep them at 4.5:1 too).
@@ -99,6 +103,9 @@ GRAPHIC_PAIRS: dict[str, ColorPair] = {
     "home icon": ColorPair(BRAND, TINT),
     "focus ring on page": ColorPair(FOCUS, PAGE),
     "secondary button border": ColorPair(BRAND, PAGE),
+    "timeline booking": ColorPair(DANGER, SUCCESS_TINT),
+    "timeline provisional": ColorPair(TEXT_MUTED, SUCCESS_TINT),
+    "timeline now": ColorPair(BRAND, SUCCESS_TINT),
 }
 
 

@@ -2,6 +2,164 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>Checkout</name>
+    <message>
+        <source>Check out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap your name. With an invitation, you can also scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visitors are checked in. Members check out with their badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DoorActions</name>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+{duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book this room until {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the current booking until {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the current booking now and free the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in to the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap your badge on the reader: {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an action on the screen first, then tap your badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked {span}. Welcome{who}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed as soon as the booking system has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extended until {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking ended. The room is free. Thank you{who}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in. Have a good meeting{who}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room needs a badge tap for that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge not recognised. Please ask a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That booking has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no meeting to check in to right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That booking is no longer here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is not free right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is booked from {time}, so there is no time for that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no time for that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in opens at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This meeting is already checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The booking {span} made at this door could not be confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room was booked elsewhere first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is booked {span}: {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DoorScreen</name>
     <message>
         <source>Room status</source>
@@ -9,6 +167,10 @@
     </message>
     <message>
         <source>Later today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book for later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -72,6 +234,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Booked for the rest of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next free from {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>until further notice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -91,6 +265,88 @@
         <source>{duration} left</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Booked at the door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Night mode: touch to wake the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code to this room&apos;s booking page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s timeline: {count} bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Evacuation</name>
+    <message>
+        <source>Visitor (name not synced yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in the building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in: {count} · as of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Capital letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LobbyScreen</name>
@@ -104,6 +360,18 @@
     </message>
     <message>
         <source>Tap your badge or show the QR code of your invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evacuation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invitation? Register here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -178,6 +446,58 @@
         <source>Please try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{host} will come to meet you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are checked in. A host will be with you shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked in at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you need help, please contact a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation is valid from {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation is for {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please come back then, or contact a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was valid until {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code is not a Lab invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please show the QR code of your invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation cannot be checked here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invitation has been withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusStrip</name>
@@ -211,6 +531,57 @@
     </message>
     <message>
         <source>Reader {name} is not working. Please tell a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Walkin</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who are you here to see?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I accept the privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose who you are here to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please accept the privacy notice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

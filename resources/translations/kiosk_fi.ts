@@ -2,6 +2,164 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>Checkout</name>
+    <message>
+        <source>Check out</source>
+        <translation>Kirjaudu ulos</translation>
+    </message>
+    <message>
+        <source>Tap your name. With an invitation, you can also scan it again.</source>
+        <translation>Napauta nimeäsi. Jos sinulla on kutsu, voit myös näyttää sen uudelleen.</translation>
+    </message>
+    <message>
+        <source>No visitors are checked in. Members check out with their badge.</source>
+        <translation>Sisällä ei ole vieraita. Jäsenet kirjautuvat ulos kulkukortilla.</translation>
+    </message>
+    <message>
+        <source>in since {time}</source>
+        <translation>sisällä klo {time} alkaen</translation>
+    </message>
+</context>
+<context>
+    <name>DoorActions</name>
+    <message>
+        <source>Check in</source>
+        <translation>Kirjaudu sisään</translation>
+    </message>
+    <message>
+        <source>End now</source>
+        <translation>Lopeta nyt</translation>
+    </message>
+    <message>
+        <source>Until {time}</source>
+        <translation>Klo {time} asti</translation>
+    </message>
+    <message>
+        <source>+{duration}</source>
+        <translation>+{duration}</translation>
+    </message>
+    <message>
+        <source>Book this room until {time}</source>
+        <translation>Varaa tämä huone klo {time} asti</translation>
+    </message>
+    <message>
+        <source>Extend the current booking until {time}</source>
+        <translation>Jatka nykyistä varausta klo {time} asti</translation>
+    </message>
+    <message>
+        <source>End the current booking now and free the room</source>
+        <translation>Lopeta nykyinen varaus nyt ja vapauta huone</translation>
+    </message>
+    <message>
+        <source>Check in to the meeting</source>
+        <translation>Kirjaudu kokoukseen</translation>
+    </message>
+    <message>
+        <source>Book now</source>
+        <translation>Varaa nyt</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Jatka</translation>
+    </message>
+    <message>
+        <source>Tap your badge on the reader: {action}</source>
+        <translation>Näytä kulkukorttia lukijalle: {action}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Choose an action on the screen first, then tap your badge.</source>
+        <translation>Valitse ensin toiminto näytöltä ja näytä sitten kulkukorttia.</translation>
+    </message>
+    <message>
+        <source>Booked {span}. Welcome{who}!</source>
+        <translation>Varattu {span}. Tervetuloa{who}!</translation>
+    </message>
+    <message>
+        <source>Confirmed as soon as the booking system has it.</source>
+        <translation>Varaus vahvistuu, kun varausjärjestelmä on saanut sen.</translation>
+    </message>
+    <message>
+        <source>Extended until {time}.</source>
+        <translation>Varausta jatkettu klo {time} asti.</translation>
+    </message>
+    <message>
+        <source>Booking ended. The room is free. Thank you{who}!</source>
+        <translation>Varaus päättyi. Huone on vapaa. Kiitos{who}!</translation>
+    </message>
+    <message>
+        <source>Checked in. Have a good meeting{who}!</source>
+        <translation>Kirjauduttu. Hyvää kokousta{who}!</translation>
+    </message>
+    <message>
+        <source>Released.</source>
+        <translation>Vapautettu.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>This room needs a badge tap for that.</source>
+        <translation>Tämä huone vaatii siihen kulkukortin.</translation>
+    </message>
+    <message>
+        <source>Badge not recognised. Please ask a host.</source>
+        <translation>Kulkukorttia ei tunnistettu. Kysy emännältä tai isännältä.</translation>
+    </message>
+    <message>
+        <source>That booking has already ended.</source>
+        <translation>Varaus on jo päättynyt.</translation>
+    </message>
+    <message>
+        <source>There is no meeting to check in to right now.</source>
+        <translation>Nyt ei ole kokousta, johon kirjautua.</translation>
+    </message>
+    <message>
+        <source>That booking is no longer here.</source>
+        <translation>Varausta ei enää ole.</translation>
+    </message>
+    <message>
+        <source>The room is not free right now.</source>
+        <translation>Huone ei ole nyt vapaa.</translation>
+    </message>
+    <message>
+        <source>The room is booked from {time}, so there is no time for that.</source>
+        <translation>Huone on varattu klo {time} alkaen, joten aika ei riitä.</translation>
+    </message>
+    <message>
+        <source>There is no time for that.</source>
+        <translation>Aika ei riitä.</translation>
+    </message>
+    <message>
+        <source>Check-in opens at {time}.</source>
+        <translation>Kirjautuminen alkaa klo {time}.</translation>
+    </message>
+    <message>
+        <source>This meeting is already checked in.</source>
+        <translation>Kokoukseen on jo kirjauduttu.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was saved. Please try again.</source>
+        <translation>Jokin meni vikaan, eikä mitään tallennettu. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The booking {span} made at this door could not be confirmed.</source>
+        <translation>Tällä ovella tehtyä varausta {span} ei voitu vahvistaa.</translation>
+    </message>
+    <message>
+        <source>The room was booked elsewhere first.</source>
+        <translation>Huone ehdittiin varata muualta.</translation>
+    </message>
+    <message>
+        <source>The room is booked {span}: {title}.</source>
+        <translation>Huone on varattu {span}: {title}.</translation>
+    </message>
+</context>
+<context>
     <name>DoorScreen</name>
     <message>
         <source>Room status</source>
@@ -10,6 +168,10 @@
     <message>
         <source>Later today</source>
         <translation>Myöhemmin tänään</translation>
+    </message>
+    <message>
+        <source>Book for later</source>
+        <translation>Varaa myöhemmäksi</translation>
     </message>
     <message>
         <source>One moment…</source>
@@ -72,6 +234,18 @@
         <translation>Yksityinen varaus</translation>
     </message>
     <message>
+        <source>Booked for the rest of the day</source>
+        <translation>Varattu koko loppupäivän</translation>
+    </message>
+    <message>
+        <source>Next free from {time}</source>
+        <translation>Seuraavan kerran vapaa klo {time}</translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>Vapautumassa</translation>
+    </message>
+    <message>
         <source>until further notice</source>
         <translation>toistaiseksi</translation>
     </message>
@@ -91,6 +265,88 @@
         <source>{duration} left</source>
         <translation>{duration} jäljellä</translation>
     </message>
+    <message>
+        <source>Booked at the door</source>
+        <translation>Varattu ovelta</translation>
+    </message>
+    <message>
+        <source>Night mode: touch to wake the screen</source>
+        <translation>Yötila: herätä näyttö koskettamalla</translation>
+    </message>
+    <message>
+        <source>QR code to this room&apos;s booking page</source>
+        <translation>QR-koodi huoneen varaussivulle</translation>
+    </message>
+    <message>
+        <source>Today&apos;s timeline: {count} bookings</source>
+        <translation>Päivän aikajana: {count} varausta</translation>
+    </message>
+</context>
+<context>
+    <name>Evacuation</name>
+    <message>
+        <source>Visitor (name not synced yet)</source>
+        <translation>Vieras (nimi ei vielä päivittynyt)</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Vieras</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Jäsen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Kutsuja</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Everyone in the building</source>
+        <translation>Kaikki rakennuksessa olevat</translation>
+    </message>
+    <message>
+        <source>Checked in: {count} · as of {time}</source>
+        <translation>Sisällä: {count} · tilanne klo {time}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Tallenna PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved.</source>
+        <translation>PDF-tiedostoa ei voitu tallentaa.</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Tallennettu: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Capital letters</source>
+        <translation>Isot kirjaimet</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Välilyönti</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Poista</translation>
+    </message>
 </context>
 <context>
     <name>LobbyScreen</name>
@@ -105,6 +361,18 @@
     <message>
         <source>Tap your badge or show the QR code of your invitation</source>
         <translation>Näytä kutsun QR-koodi tai napauta kulkukorttia</translation>
+    </message>
+    <message>
+        <source>Evacuation list</source>
+        <translation>Evakuointilista</translation>
+    </message>
+    <message>
+        <source>No invitation? Register here</source>
+        <translation>Ei kutsua? Ilmoittaudu tästä</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Kirjaudu ulos</translation>
     </message>
     <message>
         <source>Back to start</source>
@@ -178,6 +446,58 @@
         <source>Please try again.</source>
         <translation>Yritä uudelleen.</translation>
     </message>
+    <message>
+        <source>{host} will come to meet you</source>
+        <translation>{host} tulee sinua vastaan</translation>
+    </message>
+    <message>
+        <source>You are checked in. A host will be with you shortly.</source>
+        <translation>Olet kirjautunut sisään. Henkilökunta on pian luonasi.</translation>
+    </message>
+    <message>
+        <source>Already checked in at {time}</source>
+        <translation>Olet jo kirjautunut sisään klo {time}</translation>
+    </message>
+    <message>
+        <source>If you need help, please contact a host.</source>
+        <translation>Jos tarvitset apua, käänny henkilökunnan puoleen.</translation>
+    </message>
+    <message>
+        <source>This invitation is valid from {time}.</source>
+        <translation>Tämä kutsu on voimassa klo {time} alkaen.</translation>
+    </message>
+    <message>
+        <source>This invitation is for {date}.</source>
+        <translation>Tämä kutsu koskee päivää {date}</translation>
+    </message>
+    <message>
+        <source>Please come back then, or contact a host.</source>
+        <translation>Tervetuloa silloin, tai käänny henkilökunnan puoleen.</translation>
+    </message>
+    <message>
+        <source>It was valid until {time}.</source>
+        <translation>Se oli voimassa {time} asti.</translation>
+    </message>
+    <message>
+        <source>This invitation has expired</source>
+        <translation>Tämä kutsu on vanhentunut</translation>
+    </message>
+    <message>
+        <source>This code is not a Lab invitation</source>
+        <translation>Tämä koodi ei ole Labin kutsu</translation>
+    </message>
+    <message>
+        <source>Please show the QR code of your invitation.</source>
+        <translation>Näytä kutsusi QR-koodi.</translation>
+    </message>
+    <message>
+        <source>This invitation cannot be checked here yet</source>
+        <translation>Tätä kutsua ei voi vielä tarkistaa täällä</translation>
+    </message>
+    <message>
+        <source>This invitation has been withdrawn</source>
+        <translation>Tämä kutsu on peruttu</translation>
+    </message>
 </context>
 <context>
     <name>StatusStrip</name>
@@ -212,6 +532,57 @@
     <message>
         <source>Reader {name} is not working. Please tell a host.</source>
         <translation>Lukija {name} ei toimi. Kerro asiasta henkilökunnalle.</translation>
+    </message>
+</context>
+<context>
+    <name>Walkin</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation>Ilmoittaudu vieraaksi</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nimesi</translation>
+    </message>
+    <message>
+        <source>Organisation (optional)</source>
+        <translation>Organisaatio (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <source>Who are you here to see?</source>
+        <translation>Kenen luokse tulet?</translation>
+    </message>
+    <message>
+        <source>I accept</source>
+        <translation>Hyväksyn</translation>
+    </message>
+    <message>
+        <source>I accept the privacy notice</source>
+        <translation>Hyväksyn tietosuojailmoituksen</translation>
+    </message>
+    <message>
+        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
+        <translation>Tallennamme nimesi, organisaatiosi ja kutsujasi, jotta tiedämme, ketä rakennuksessa on, ja voimme kertoa kutsujallesi saapumisestasi. Tiedot poistetaan {days} päivän kuluttua.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Kirjaudu sisään</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>Kirjoita nimesi.</translation>
+    </message>
+    <message>
+        <source>Please choose who you are here to see.</source>
+        <translation>Valitse, kenen luokse tulet.</translation>
+    </message>
+    <message>
+        <source>Please accept the privacy notice.</source>
+        <translation>Hyväksy tietosuojailmoitus.</translation>
     </message>
 </context>
 </TS>
