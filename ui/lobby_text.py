@@ -26,9 +26,10 @@ class OutcomeText:
 
 
 _SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
-_INFO = theme.ColorPair(theme.BRAND, theme.TINT)
-_WARNING = theme.ColorPair(theme.WARNING_ICON, theme.WARNING_TINT)
-_ERROR = theme.ColorPair(theme.DANGER, theme.DANGER_TINT)
+# Outcome colours, shared with ui/scan_text.py; always paired with an icon and words.
+INFO = theme.ColorPair(theme.BRAND, theme.TINT)
+WARNING = theme.ColorPair(theme.WARNING_ICON, theme.WARNING_TINT)
+ERROR = theme.ColorPair(theme.DANGER, theme.DANGER_TINT)
 
 
 def outcome_text(outcome: TapOutcome, tz: ZoneInfo) -> OutcomeText:
@@ -57,7 +58,7 @@ def outcome_text(outcome: TapOutcome, tz: ZoneInfo) -> OutcomeText:
             else QCoreApplication.translate("LobbyScreen", "Goodbye! See you soon.")
         )
         detail = QCoreApplication.translate("LobbyScreen", "Checked out at {time}").format(time=at)
-        return OutcomeText("exit", _INFO, headline, detail)
+        return OutcomeText("exit", INFO, headline, detail)
 
     if result is TapResult.ALREADY_IN:
         headline = (
@@ -72,7 +73,7 @@ def outcome_text(outcome: TapOutcome, tz: ZoneInfo) -> OutcomeText:
             if since
             else ""
         )
-        return OutcomeText("info", _INFO, headline, detail)
+        return OutcomeText("info", INFO, headline, detail)
 
     if result is TapResult.ALREADY_OUT:
         headline = (
@@ -87,21 +88,26 @@ def outcome_text(outcome: TapOutcome, tz: ZoneInfo) -> OutcomeText:
             if since
             else ""
         )
-        return OutcomeText("info", _INFO, headline, detail)
+        return OutcomeText("info", INFO, headline, detail)
 
     if result is TapResult.UNKNOWN_BADGE:
         return OutcomeText(
             "warning",
-            _WARNING,
+            WARNING,
             QCoreApplication.translate("LobbyScreen", "Badge not recognised"),
             QCoreApplication.translate(
                 "LobbyScreen", "Please contact a host. They are happy to help."
             ),
         )
 
+    return error_text()
+
+
+def error_text() -> OutcomeText:
+    """Shown when a tap or scan could not be stored: nothing changed, try again."""
     return OutcomeText(
         "cross",
-        _ERROR,
+        ERROR,
         QCoreApplication.translate("LobbyScreen", "Something went wrong, nothing was saved."),
         QCoreApplication.translate("LobbyScreen", "Please try again."),
     )

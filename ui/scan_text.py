@@ -15,12 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.views import ScanOutcome, ScanResult
 from ui import theme
 from ui.formatting import format_moment, format_short_date, format_time
-from ui.lobby_text import OutcomeText
+from ui.lobby_text import ERROR, INFO, WARNING, OutcomeText, error_text
 
 _SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
-_INFO = theme.ColorPair(theme.BRAND, theme.TINT)
-_WARNING = theme.ColorPair(theme.WARNING_ICON, theme.WARNING_TINT)
-_ERROR = theme.ColorPair(theme.DANGER, theme.DANGER_TINT)
 
 
 def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
@@ -56,7 +53,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
         detail = QCoreApplication.translate("LobbyScreen", "Checked out at {time}").format(
             time=format_time(now, tz)
         )
-        return OutcomeText("exit", _INFO, headline, detail)
+        return OutcomeText("exit", INFO, headline, detail)
 
     if result is ScanResult.ALREADY_CHECKED_IN:
         since = outcome.since or now
@@ -65,7 +62,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
         )
         return OutcomeText(
             "info",
-            _INFO,
+            INFO,
             headline,
             QCoreApplication.translate("LobbyScreen", "If you need help, please contact a host."),
         )
@@ -82,7 +79,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
             ).format(date=format_short_date(start, tz))
         return OutcomeText(
             "calendar",
-            _WARNING,
+            WARNING,
             headline,
             QCoreApplication.translate("LobbyScreen", "Please come back then, or contact a host."),
         )
@@ -94,7 +91,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
         )
         return OutcomeText(
             "clock",
-            _WARNING,
+            WARNING,
             QCoreApplication.translate("LobbyScreen", "This invitation has expired"),
             detail,
         )
@@ -102,7 +99,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
     if result is ScanResult.NOT_A_LAB_CODE:
         return OutcomeText(
             "qr",
-            _WARNING,
+            WARNING,
             QCoreApplication.translate("LobbyScreen", "This code is not a Lab invitation"),
             QCoreApplication.translate(
                 "LobbyScreen", "Please show the QR code of your invitation."
@@ -112,7 +109,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
     if result is ScanResult.UNKNOWN_KEY:
         return OutcomeText(
             "warning",
-            _WARNING,
+            WARNING,
             QCoreApplication.translate("LobbyScreen", "This invitation cannot be checked here yet"),
             QCoreApplication.translate(
                 "LobbyScreen", "Please contact a host. They are happy to help."
@@ -122,16 +119,11 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
     if result is ScanResult.WITHDRAWN:
         return OutcomeText(
             "cross",
-            _ERROR,
+            ERROR,
             QCoreApplication.translate("LobbyScreen", "This invitation has been withdrawn"),
             QCoreApplication.translate(
                 "LobbyScreen", "Please contact a host. They are happy to help."
             ),
         )
 
-    return OutcomeText(
-        "cross",
-        _ERROR,
-        QCoreApplication.translate("LobbyScreen", "Something went wrong, nothing was saved."),
-        QCoreApplication.translate("LobbyScreen", "Please try again."),
-    )
+    return error_text()
