@@ -14,13 +14,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
 from kiosk.central_auth import resolve_central_url
 from kiosk.errors import ConfigError
+
+if TYPE_CHECKING:
+    from devices.frames import Parser
 
 APP_NAME = "lab-kiosk"
 LANGUAGES = ("fi", "sv", "en")
@@ -267,7 +270,26 @@ READER_SCHEMA: dict[str, Key] = {
         "presentation; default depends on the protocol.",
         _positive,
     ),
+    # Scanner options (protocol "scanner" only): how a read ends and what wraps it.
+    "terminator": Key(
+        str,
+        None,
+        "Scanner only: what ends a read: `any` (CR, LF, CRLF or TAB; default), `cr`, `lf`, "
+        "`crlf`, `tab`, or `none` (only the idle gap ends a read).",
+        _one_of(("any", "cr", "lf", "crlf", "tab", "none")),
+    ),
+    "idle_gap": Key(
+        (int, float),
+        None,
+        "Scanner only: seconds of silence that also end a read (default 0.05; `0` turns it "
+        'off, except with `terminator = "none"`).',
+        lambda v: None if v >= 0 else "must not be negative",
+    ),
+    "prefix": Key(str, None, "Scanner only: text the scanner adds before each read, removed."),
+    "suffix": Key(str, None, "Scanner only: text the scanner adds after each read, removed."),
 }
+
+SCANNER_OPTIONS = ("terminator", "idle_gap", "prefix", "suffix")
 
 
 @dataclass(frozen=True)
@@ -277,6 +299,27 @@ class ReaderConfig:
     protocol: str
     baud: int | None = None
     hold_off: float | None = None
+    terminator: str | None = None
+    idle_gap: float | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+
+    def parser_factory(self) -> Callable[[], Parser] | None:
+        """A parser with this reader's options, or None for the protocol's defaults."""
+        if self.protocol != "scanner" or all(
+            getattr(self, name) is None for name in SCANNER_OPTIONS
+        ):
+            return None
+        from devices.scanner import DEFAULT_GAP, ScannerParser
+
+        gap = DEFAULT_GAP if self.idle_gap is None else self.idle_gap
+        terminator = self.terminator or "any"
+        return lambda: ScannerParser(
+            terminator,
+            gap=gap if gap > 0 or terminator == "none" else None,
+            prefix=self.prefix or "",
+            suffix=self.suffix or "",
+        )
 
 
 @dataclass(frozen=True)
@@ -445,6 +488,14 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         r = _section(path, f"readers[{i}]", item, READER_SCHEMA)
         if any(r["name"] == other.name for other in readers):
             raise ConfigError(f"{label}: readers[{i}].name: '{r['name']}' is used twice")
+        for option in SCANNER_OPTIONS:
+            if r[option] is not None and r["protocol"] != "scanner":
+                raise ConfigError(f'{label}: readers[{i}].{option}: only for protocol "scanner"')
+        if r["terminator"] == "none" and r["idle_gap"] == 0:
+            raise ConfigError(
+                f'{label}: readers[{i}].idle_gap: must be above 0 when terminator is "none" '
+                "(nothing else would end a read)"
+            )
         readers.append(
             ReaderConfig(
                 r["name"],
@@ -452,6 +503,10 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
                 r["protocol"],
                 r["baud"],
                 None if r["hold_off"] is None else float(r["hold_off"]),
+                r["terminator"],
+                None if r["idle_gap"] is None else float(r["idle_gap"]),
+                r["prefix"],
+                r["suffix"],
             )
         )
 

@@ -241,6 +241,7 @@ class Kiosk(QObject):
                 rc.protocol,
                 baud=rc.baud,
                 hold_off=rc.hold_off,
+                parser_factory=rc.parser_factory(),
                 on_event=self.bridge.on_read,
                 on_status=self.bridge.on_reader_status,
             )

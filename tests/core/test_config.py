@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,46 @@ def test_every_key_is_documented() -> None:
             assert f"`{key}`" in docs, f"{section}.{key} is not in docs/configuration.md"
     for key in READER_SCHEMA:
         assert f"`{key}`" in docs
+
+
+def test_scanner_options_build_a_parser_that_strips_and_ends_reads() -> None:
+    cfg = parse_config(
+        {
+            "kiosk": {"id": "x"},
+            "readers": [
+                {
+                    "name": "qr",
+                    "port": "/dev/x",
+                    "protocol": "scanner",
+                    "terminator": "tab",
+                    "prefix": "]Q1",
+                    "idle_gap": 0,
+                },
+            ],
+        }
+    )
+    factory = cfg.readers[0].parser_factory()
+    assert factory is not None
+    reads = factory().feed(b"]Q1LK1:ABC\tnext")
+    assert [r.value for r in reads] == ["LK1:ABC"]  # type: ignore[union-attr]
+
+
+def test_defaults_need_no_custom_parser() -> None:
+    cfg = parse_config(
+        {"kiosk": {"id": "x"}, "readers": [{"name": "qr", "port": "/dev/x", "protocol": "scanner"}]}
+    )
+    assert cfg.readers[0].parser_factory() is None
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"protocol": "rdm6300", "prefix": "x"}, 'readers[0].prefix: only for protocol "scanner"'),
+        ({"protocol": "scanner", "terminator": "none", "idle_gap": 0}, "must be above 0"),
+        ({"protocol": "scanner", "terminator": "semicolon"}, "readers[0].terminator: must be one"),
+    ],
+)
+def test_bad_scanner_options_are_named(extra: dict[str, object], message: str) -> None:
+    reader = {"name": "qr", "port": "/dev/x", **extra}
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_config({"kiosk": {"id": "x"}, "readers": [reader]})
