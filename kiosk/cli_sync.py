@@ -5,6 +5,8 @@ offline)."""
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from typing import Any
 
 from kiosk.admin_context import print_json, safe_url
@@ -45,6 +47,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         role=cfg.role,
         room_id=cfg.room,
         clock=clock,
+        on_progress=None if args.json else _progress_printer(),
     )
     try:
         report = engine.cycle()
@@ -67,6 +70,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
             f"cursor {report.cursor}, outbox {report.outbox_depth}"
         )
     return 0
+
+
+def _progress_printer() -> Callable[[int], None]:
+    """Progress of a long pull (a first sync) on stderr: one updating line on a terminal."""
+    if not sys.stderr.isatty():
+        return lambda pulled: print(f"pulled {pulled:,} changes", file=sys.stderr, flush=True)
+
+    def show(pulled: int) -> None:
+        # Erase the line after it: the summary that follows starts on a clean line.
+        print(f"\rpulled {pulled:,} changes…\033[K", end="\r", file=sys.stderr, flush=True)
+
+    return show
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -78,8 +78,10 @@ class SyncEngine:
         batch_size: int = 500,
         heartbeat_status: Callable[[], dict[str, Any]] = dict,
         pending_wait: float = 1.0,
+        on_progress: Callable[[int], None] | None = None,
     ) -> None:
         self._local = local
+        self._on_progress = on_progress  # changes pulled so far, after each applied page
         self._pending_wait = pending_wait
         self._central_url = central_url
         self._central: Store | None = None
@@ -188,6 +190,8 @@ class SyncEngine:
                 limit *= 2
                 continue
             pulled += len(changes)
+            if changes and self._on_progress is not None:
+                self._on_progress(pulled)
             limit = self._batch
             if short and not (self.feed_pending and time.monotonic() < deadline):
                 return pulled

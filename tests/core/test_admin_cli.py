@@ -176,3 +176,15 @@ def test_room_status_reports_state_and_bookings(
     admin(config, "room", "status", "aurora", "--at", "2026-11-26T09:00:00+02:00", "--json")
     data = json.loads(capsys.readouterr().out)
     assert data["state"] == "free" and data["next"]["title"] == "Työpaja"
+
+
+def test_kiosk_sync_reports_progress_of_the_pull(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    admin(config, "room", "add", "aurora", "--name", "Aurora")
+    admin(config, "person", "add", "--name", "A", "--email", "a@x.fi", "--role", "member")
+    capsys.readouterr()
+    assert main(["sync", "--config", str(config)]) == 0
+    captured = capsys.readouterr()
+    assert "pulled 2 changes" in captured.err
+    assert "pulled 2" in captured.out
