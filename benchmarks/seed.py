@@ -46,6 +46,8 @@ def seed(store: Store, now: datetime, *, people: int, bookings: int, rooms: int 
             "release_after_minutes": None,
             "anonymous_actions": False,
             "booking_url": None,
+            "calendar_synced_at": None,
+            "calendar_error": None,
             "updated_at": now,
         }
         for i in range(rooms)

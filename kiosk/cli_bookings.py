@@ -53,6 +53,26 @@ def add_parsers(cmds: Any) -> None:
     p.add_argument("id", help="booking id")
     p.set_defaults(func=cmd_cancel)
 
+    feed = sub.add_parser("feed", help="a room's calendar feed, refreshed on a schedule")
+    feed_sub = feed.add_subparsers(dest="feed_cmd", metavar="ACTION", required=True)
+    p = feed_sub.add_parser("set", help="give a room a calendar feed URL")
+    p.add_argument("room")
+    p.add_argument("url")
+    p.set_defaults(func=cmd_feed_set)
+    p = feed_sub.add_parser("remove", help="stop refreshing a room's feed")
+    p.add_argument("room")
+    p.set_defaults(func=cmd_feed_remove)
+    p = feed_sub.add_parser("list", help="feeds and when each was last read")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_feed_list)
+
+    p = sub.add_parser(
+        "refresh-feeds", help="refresh every room's feed (run from a timer, e.g. every 15 min)"
+    )
+    p.add_argument("--days", type=int, default=DEFAULT_DAYS, help="days ahead to import")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_refresh_feeds)
+
 
 def _date(text: str | None, today: date, option: str) -> date:
     if text is None:
@@ -87,8 +107,9 @@ def read_feed(source: str) -> bytes:
             reason = getattr(exc, "reason", None) or exc
             raise KioskError(f"cannot fetch {url}: {reason}") from None
     else:
+        path = source[len("file://") :] if scheme == "file" else source
         try:
-            with Path(source).open("rb") as f:
+            with Path(path).open("rb") as f:
                 data = f.read(MAX_FEED_BYTES + 1)
         except OSError as exc:
             raise KioskError(f"cannot read {source}: {exc.strerror or exc}") from None
@@ -201,3 +222,69 @@ def cmd_cancel(args: argparse.Namespace) -> int:
             print("  it comes from a calendar feed: cancel it there too, or the next import")
             print("  of that feed books it again")
     return 0
+
+
+def cmd_feed_set(args: argparse.Namespace) -> int:
+    from kiosk.feeds import set_feed
+
+    ctx = context_from_args(args)
+    with ctx.central() as conn:
+        set_feed(conn, args.room, args.url, ctx.clock.now())
+    print(f"{args.room}: feed set; `kiosk admin bookings refresh-feeds` reads it")
+    return 0
+
+
+def cmd_feed_remove(args: argparse.Namespace) -> int:
+    from kiosk.feeds import remove_feed
+
+    ctx = context_from_args(args)
+    with ctx.central() as conn:
+        remove_feed(conn, args.room, ctx.clock.now())
+    print(f"{args.room}: feed removed; its imported bookings stay until cancelled")
+    return 0
+
+
+def cmd_feed_list(args: argparse.Namespace) -> int:
+    from kiosk.feeds import list_feeds
+
+    ctx = context_from_args(args)
+    tz = ctx.config.tz
+    with ctx.central(write=False) as conn:
+        feeds = list_feeds(conn)
+
+    def when(value: datetime | None) -> str | None:
+        return value.astimezone(tz).isoformat() if value else None
+
+    rows = [
+        {**f, "last_attempt_at": when(f["last_attempt_at"]), "synced_at": when(f["synced_at"])}
+        for f in feeds
+    ]
+    if args.json:
+        print_json(rows)
+    elif not rows:
+        print("no calendar feeds")
+    for row in [] if args.json else rows:
+        state = f"failed: {row['error']}" if row["error"] else "ok"
+        print(f"{row['room']:<16} last read {row['synced_at'] or 'never'}  {state}")
+    return 0
+
+
+def cmd_refresh_feeds(args: argparse.Namespace) -> int:
+    from kiosk.feeds import refresh_feeds
+
+    ctx = context_from_args(args)
+    results = refresh_feeds(
+        ctx.central,
+        tz=ctx.config.tz,
+        now=ctx.clock.now(),
+        days=_days(args.days),
+        fetch=read_feed,
+    )
+    if args.json:
+        print_json([{"room": r.room_id, "ok": r.ok, "detail": r.detail} for r in results])
+    else:
+        for r in results:
+            print(
+                f"{r.room_id}: {r.detail if r.ok else 'kept the last good bookings: ' + r.detail}"
+            )
+    return 0 if all(r.ok for r in results) else 1

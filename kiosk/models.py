@@ -69,6 +69,20 @@ class Room(Base):
     release_after_minutes: Mapped[int | None]  # None: no-shows are never released
     anonymous_actions: Mapped[bool] = mapped_column(Boolean, default=False)
     booking_url: Mapped[str | None] = mapped_column(String(1000))
+    # The room's calendar feed (migration 0007): when it was last read, and why the last
+    # refresh failed (None: it did not). Doors show a stale calendar instead of trusting it.
+    calendar_synced_at: Mapped[datetime | None]
+    calendar_error: Mapped[str | None] = mapped_column(String(300))
+
+
+class CalendarFeed(Base):
+    """A room's ICS feed URL. Central only, never replicated: such URLs often carry a secret."""
+
+    __tablename__ = "calendar_feeds"
+    room_id: Mapped[str] = mapped_column(ForeignKey("rooms.id"), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    last_attempt_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
 
 
 class Person(Base):

@@ -87,6 +87,9 @@ class DoorView:
     next_free_at: datetime | None = None  # when busy: when the room is next free today
     lost: LostBooking | None = None
     awaiting_checkin: BookingView | None = None  # in its check-in window, not checked in
+    # The room's calendar feed failed at its last refresh: bookings may be out of date.
+    calendar_stale: bool = False
+    calendar_synced_at: datetime | None = None  # the last good read (None: never)
 
     @property
     def ending_soon(self) -> bool:

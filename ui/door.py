@@ -34,6 +34,7 @@ from ui.door_night import NightCover
 from ui.door_qr import QrLabel
 from ui.door_text import door_texts, next_free_text
 from ui.door_timeline import DayTimeline
+from ui.formatting import format_moment
 from ui.screen import ScaledScreen
 from ui.widgets import ClockLabel, DateLabel, FitLabel, StateBanner, StatusStrip
 
@@ -58,6 +59,9 @@ class DoorScreen(ScaledScreen):
         self.status_strip = StatusStrip(tz, self)
         self.action_panel = DoorActionsPanel(tz, self)
         self.next_free = FitLabel(self, role="muted", weight=QFont.Weight.DemiBold)
+        # A failed calendar refresh: the list may be out of date (sign + words, not colour).
+        self.calendar_note = FitLabel(self, max_lines=2, role="muted")
+        self.calendar_note.setObjectName("CalendarNote")
         self.timeline = DayTimeline(tz, self)
         self.qr = QrLabel(self)
         self.qr_caption = FitLabel(
@@ -97,6 +101,7 @@ class DoorScreen(ScaledScreen):
         side.addWidget(self.timeline)
         side.addSpacing(12)
         side.addWidget(self.agenda_heading)
+        side.addWidget(self.calendar_note)
         side.addWidget(self.agenda, 1)
         self._side = side
 
@@ -198,6 +203,7 @@ class DoorScreen(ScaledScreen):
             max(15, round(30 * scale)), self.min_target(), max(6, round(16 * scale))
         )
         self.next_free.set_pixel_size(round(30 * scale))
+        self.calendar_note.set_pixel_size(round(24 * scale))
         self.timeline.set_scale(scale)
         # About 2 cm on a 7" 800x480 panel: scannable from arm's length.
         self.qr.set_side(max(110, round(150 * scale)))
@@ -236,6 +242,8 @@ class DoorScreen(ScaledScreen):
         self.agenda.set_items(view.upcoming)
         self.next_free.set_text(next_free_text(view, self._tz))
         self.next_free.setVisible(bool(self.next_free.text()))
+        self.calendar_note.set_text(self._calendar_note(view))
+        self.calendar_note.setVisible(view.calendar_stale)
         self.timeline.set_day(view.day, view.now)
         self.timeline.show()
         self.qr.set_url(view.policy.booking_url)
@@ -249,6 +257,18 @@ class DoorScreen(ScaledScreen):
                 self.action_panel.show_message(message)
             else:
                 self.action_panel.clear_message()
+
+    def _calendar_note(self, view: DoorView) -> str:
+        if not view.calendar_stale:
+            return ""
+        if view.calendar_synced_at is None:
+            return "⚠ " + QCoreApplication.translate(
+                "DoorScreen", "The room's calendar could not be read"
+            )
+        since = format_moment(view.calendar_synced_at, view.now, self._tz)
+        return "⚠ " + QCoreApplication.translate(
+            "DoorScreen", "Calendar not updated since {time}"
+        ).format(time=since)
 
     def _render_waiting(self) -> None:
         if self._waiting_for is None or self._waiting_now is None:
@@ -265,6 +285,7 @@ class DoorScreen(ScaledScreen):
         self.agenda_heading.hide()
         self.agenda.hide()
         self.next_free.hide()
+        self.calendar_note.hide()
         self.timeline.hide()
         self.qr.set_url(None)
         self.qr_caption.hide()

@@ -104,7 +104,13 @@ def door_view(
         awaiting = next(
             (b for b in views if not b.checked_in and checkin_window_open(b, policy, now)), None
         )
-    common: dict[str, Any] = {"policy": policy, "day": day, "lost": lost}
+    common: dict[str, Any] = {
+        "policy": policy,
+        "day": day,
+        "lost": lost,
+        "calendar_stale": room.calendar_error is not None,
+        "calendar_synced_at": room.calendar_synced_at,
+    }
 
     mode = conn.execute(
         select(modes_t)

@@ -174,6 +174,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The room&apos;s calendar could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar not updated since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>One moment…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -174,6 +174,14 @@
         <translation>Varaa myöhemmäksi</translation>
     </message>
     <message>
+        <source>The room&apos;s calendar could not be read</source>
+        <translation>Huoneen kalenteria ei voitu lukea</translation>
+    </message>
+    <message>
+        <source>Calendar not updated since {time}</source>
+        <translation>Kalenteria ei ole päivitetty {time} jälkeen</translation>
+    </message>
+    <message>
         <source>One moment…</source>
         <translation>Hetki…</translation>
     </message>

@@ -174,6 +174,14 @@
         <translation>Boka till senare</translation>
     </message>
     <message>
+        <source>The room&apos;s calendar could not be read</source>
+        <translation>Rummets kalender kunde inte läsas</translation>
+    </message>
+    <message>
+        <source>Calendar not updated since {time}</source>
+        <translation>Kalendern har inte uppdaterats sedan {time}</translation>
+    </message>
+    <message>
         <source>One moment…</source>
         <translation>Ett ögonblick…</translation>
     </message>

@@ -215,3 +215,26 @@ def test_status_strip_appears_and_disappears(door: DoorScreen) -> None:
     assert not door.status_strip.isHidden()
     door.set_status(statuses()["ok"])
     assert door.status_strip.isHidden()
+
+
+def test_a_stale_calendar_is_said_in_words(qtbot, tz) -> None:  # type: ignore[no-untyped-def]
+    """A failed feed refresh: the door says since when its bookings may be out of date."""
+    from dataclasses import replace as _replace
+    from datetime import UTC, datetime
+
+    from kiosk.views import DoorView, RoomState
+    from ui.door import DoorScreen
+
+    screen = DoorScreen(tz)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    now = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+    view = DoorView("aurora", "Aurora", RoomState.FREE, now)
+    screen.show_view(view)
+    assert not screen.calendar_note.isVisibleTo(screen)
+    stale = _replace(
+        view, calendar_stale=True, calendar_synced_at=datetime(2026, 11, 26, 7, 14, tzinfo=UTC)
+    )
+    screen.show_view(stale)
+    assert screen.calendar_note.isVisibleTo(screen)
+    assert screen.calendar_note.text() == "⚠ Calendar not updated since 09:14"
