@@ -197,6 +197,13 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "greeting; later, a scan checks the visitor out.",
             _positive,
         ),
+        "camera": Key(
+            bool,
+            True,
+            "Scan invitation QR codes with the tablet's own camera, with a live preview on the "
+            "home screen, when a camera is present and the `camera` extra is installed; "
+            "`false` never opens a camera.",
+        ),
     },
     "door": {
         "night_start": Key(
@@ -388,6 +395,7 @@ class Config:
     retention_days: int = 90
     auto_checkout_at: time | None = None
     door: DoorConfig = DoorConfig()
+    camera: bool = True
 
     @property
     def local_store_path(self) -> Path:
@@ -552,6 +560,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         auto_checkout_at=parse_clock_time(lob["auto_checkout_at"])
         if lob["auto_checkout_at"]
         else None,
+        camera=lob["camera"],
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
@@ -34,6 +34,11 @@ from ui.bridge import ThreadBridge
 from ui.db_worker import DbWorker
 from ui.status import StatusModel
 from ui.wedge import WedgeScanner
+
+if TYPE_CHECKING:
+    from ui.camera import CameraScanner
+    from ui.lobby import LobbyScreen
+    from ui.lobby_controller import LobbyController
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +73,7 @@ class Kiosk(QObject):
         self.db: DbWorker | None = None
         self.sync: SyncWorker | None = None
         self.wedge: WedgeScanner | None = None  # lobby only: keyboard-wedge QR scanners
+        self.camera: CameraScanner | None = None  # lobby only: the tablet's own camera
         self.notifier: NotificationWorker | None = None  # lobby only: host notifications
         self.door_controller: QObject | None = None  # door only
         self._readers: list[Reader] = []
@@ -170,6 +176,8 @@ class Kiosk(QObject):
             self.wedge = WedgeScanner(lobby, parent=self)
             self.wedge.scanned.connect(lobby_ctl.handle_scan)
             self.wedge.install()
+            if cfg.camera:
+                self._start_camera(lobby, lobby_ctl)
             if self._on_language is not None:
                 lobby.language_requested.connect(self._on_language)
             lobby.set_now(self.clock.now())
@@ -180,6 +188,19 @@ class Kiosk(QObject):
         self.bridge.reader_status.connect(lambda r: set_status(self.status.apply_reader(r)))
         set_status(self.status.current)
         return screen
+
+    def _start_camera(self, lobby: LobbyScreen, controller: LobbyController) -> None:
+        """The tablet's camera as one more QR scanner, when there is one (else nothing)."""
+        from ui.camera import open_camera_scanner
+
+        camera = open_camera_scanner(self, preview_parent=lobby.home)
+        if camera is None:
+            return
+        lobby.home.set_camera_preview(camera.preview)
+        camera.active_changed.connect(lobby.home.set_camera_active)
+        camera.scanned.connect(controller.handle_read)
+        camera.start()
+        self.camera = camera
 
     def _schedule_auto_checkout(self) -> None:
         """Sign out everyone still in at ``lobby.auto_checkout_at``, checked every minute."""
@@ -269,6 +290,9 @@ class Kiosk(QObject):
             timer.stop()
         if self.wedge is not None:
             self.wedge.uninstall()
+        if self.camera is not None:
+            self.camera.stop()  # the camera, then its decode thread
+            self.camera = None
         for reader in self._readers:
             reader.stop()
         self._readers.clear()

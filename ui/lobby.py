@@ -292,6 +292,8 @@ class LobbyScreen(ScaledScreen):
                 "LobbyScreen", "Tap your badge or show the QR code of your invitation"
             )
         )
+        if self.home.camera_preview is not None:  # says what the picture is for
+            self.home.camera_preview.setAccessibleName(self.home.instruction.text())
         self.result.back.setText(QCoreApplication.translate("LobbyScreen", "Back to start"))
         self.result.back.setAccessibleName(self.result.back.text())
         self.result.evacuation.setText(QCoreApplication.translate("LobbyScreen", "Evacuation list"))

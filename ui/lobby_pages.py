@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import theme
+from ui.camera_preview import CameraPreview
 from ui.formatting import language_code
 from ui.i18n import LANGUAGES
 from ui.icons import icon_pixmap
@@ -49,6 +50,8 @@ class HomePage(QWidget):
         self.instruction = FitLabel(self, max_lines=3, alignment=_CENTER, min_ratio=0.6)
         self.instruction.setObjectName("HomeInstruction")
         self._room = 0
+        self._scale = 1.0
+        self.camera_preview: CameraPreview | None = None  # only with a working camera
         self.walkin = TouchButton(parent=self)
         self.walkin.setObjectName("WalkinButton")
         self.checkout = TouchButton(parent=self)
@@ -80,6 +83,9 @@ class HomePage(QWidget):
         self._icons.setSpacing(max(8, round(28 * scale)))
         for circle in (self.badge_icon, self.qr_icon):
             circle.set_diameter(round(150 * scale))
+        if self.camera_preview is not None:
+            self.camera_preview.set_side(round(260 * scale))
+        self._scale = scale
         self.heading.set_pixel_size(round(84 * scale))
         self.instruction.set_pixel_size(round(46 * scale))
         self._actions.setSpacing(max(8, round(24 * scale)))
@@ -88,6 +94,22 @@ class HomePage(QWidget):
             button.setMinimumHeight(max(min_target, round(64 * scale)))
         self._room = width - 2 * side
         self.arrange_actions()
+
+    def set_camera_preview(self, preview: CameraPreview) -> None:
+        """Put the live camera picture where the QR icon is; it shows only while the camera
+        delivers (``set_camera_active``), so without a camera the page is unchanged."""
+        self.camera_preview = preview
+        preview.setParent(self)
+        preview.setAccessibleName(self.instruction.text())
+        preview.set_side(round(260 * self._scale))
+        self._icons.insertWidget(self._icons.indexOf(self.qr_icon) + 1, preview)
+        self.set_camera_active(False)
+
+    def set_camera_active(self, active: bool) -> None:
+        if self.camera_preview is None:
+            return
+        self.camera_preview.setVisible(active)
+        self.qr_icon.setVisible(not active)
 
     def arrange_actions(self) -> None:
         """Side by side when both fit, stacked when long words (Finnish) need the width;
