@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from kiosk.models import Checkin, Invitation, Person, Visitor, table_of
+from kiosk.timeutil import as_utc
 
 FIELDS = (
     "id",
@@ -102,7 +103,7 @@ def checkin_events(
         events.append(
             CheckinEvent(
                 id=r.id,
-                at=_aware(r.at),
+                at=as_utc(r.at),
                 direction=r.direction,
                 kind="member" if member else "visitor",
                 name=(r.member if member else r.visitor) or "",
@@ -114,11 +115,3 @@ def checkin_events(
             )
         )
     return events
-
-
-def _aware(value: Any) -> datetime:
-    from kiosk.timeutil import UTCDateTime
-
-    out = UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
-    assert out is not None
-    return out

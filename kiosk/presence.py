@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.models import Checkin, Invitation, Person, Visitor, table_of
 from kiosk.store import Store
+from kiosk.timeutil import as_utc
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def who_is_in(conn: Connection) -> list[Presence]:
         .where(latest.c.person_id.is_(None), latest.c.rank == 1, latest.c.direction == "in")
     )
     rows = conn.execute(members.union_all(visitors)).all()
-    people = [Presence(r.name, r.kind, _aware(r.at), r.role, r.organisation, r.host) for r in rows]
+    people = [Presence(r.name, r.kind, as_utc(r.at), r.role, r.organisation, r.host) for r in rows]
     return sorted(people, key=lambda x: (x.checked_in_at, x.name))
 
 
@@ -96,11 +97,3 @@ def who_is_in_store(store: Store) -> list[Presence]:
     """:func:`who_is_in` on a store (the lobby's replica, from its database worker)."""
     with store.engine.connect() as conn:
         return who_is_in(conn)
-
-
-def _aware(value: Any) -> datetime:
-    from kiosk.timeutil import UTCDateTime
-
-    out = UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
-    assert out is not None
-    return out

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk import central
 from kiosk.models import Checkin, Invitation, Notification, Visitor, table_of
+from kiosk.timeutil import as_utc
 
 ANONYMISED_NAME = "–"  # a placeholder, not a name; kept non-empty for NOT NULL
 
@@ -55,7 +56,7 @@ def visitors_due(
     due = []
     for row in conn.execute(select(v.id, v.updated_at).where(v.anonymised_at.is_(None))):
         traces = [row.updated_at, last_checkin.get(row.id), last_invitation.get(row.id)]
-        latest = max(_aware(t) for t in traces if t is not None)
+        latest = max(as_utc(t) for t in traces if t is not None)
         if latest < cutoff:
             due.append(row.id)
     return due, cutoff
@@ -95,11 +96,3 @@ def purge_local_notifications(conn: Connection, now: datetime, retention_days: i
         )
     )
     return int(result.rowcount or 0)
-
-
-def _aware(value: datetime) -> datetime:
-    from kiosk.timeutil import UTCDateTime
-
-    out = UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
-    assert out is not None
-    return out

@@ -22,6 +22,7 @@ from kiosk.clock import Clock
 from kiosk.errors import Conflict
 from kiosk.models import Checkin, Invitation, Person, Visitor, table_of
 from kiosk.store import Store
+from kiosk.timeutil import as_utc
 from kiosk.views import ScanOutcome, ScanResult
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class CheckoutService:
         (they have their code, and there is nothing to show)."""
         with self._store.engine.connect() as conn:
             rows = conn.execute(_open_visitor_checkins()).all()
-        found = [InsideVisitor(r.id, short_name(r.name), _aware(r.at)) for r in rows if r.name]
+        found = [InsideVisitor(r.id, short_name(r.name), as_utc(r.at)) for r in rows if r.name]
         return sorted(found, key=lambda v: (v.since, v.short_name))
 
     def check_out(self, checkin_id: uuid.UUID) -> ScanOutcome:
@@ -122,11 +123,3 @@ def _names(session: Session, opened: Checkin) -> tuple[str | None, str | None]:
         return None, None
     host = session.get(Person, visitor.host_id) if visitor.host_id is not None else None
     return visitor.name, host.name if host else None
-
-
-def _aware(value: datetime) -> datetime:
-    from kiosk.timeutil import UTCDateTime
-
-    out = UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
-    assert out is not None
-    return out
