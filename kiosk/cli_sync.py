@@ -40,14 +40,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     cfg = load_config(args.config)
     local = open_local_store(cfg.local_store_path)
     clock = SystemClock()
-    engine = SyncEngine(
-        local,
-        cfg.central_url,
-        kiosk_id=cfg.kiosk_id,
-        role=cfg.role,
-        room_id=cfg.room,
-        clock=clock,
-        on_progress=None if args.json else _progress_printer(),
+    engine = SyncEngine.for_kiosk(
+        cfg, local, clock, on_progress=None if args.json else _progress_printer()
     )
     try:
         report = engine.cycle()

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from kiosk import __version__, central, feed, outbox, sync_state
 from kiosk.central import PushResult
 from kiosk.clock import Clock
+from kiosk.config import Config
 from kiosk.dbutil import upsert
 from kiosk.listener import ChangeListener, is_postgresql
 from kiosk.models import Booking, OutboxRow
@@ -94,6 +95,19 @@ class SyncEngine:
         #: After a pull: committed changes wait above the PostgreSQL watermark; look again soon.
         self.feed_pending = False
         self._first_sync_seen = False  # FIRST_SYNC_DONE is known to be stored locally
+
+    @classmethod
+    def for_kiosk(cls, config: Config, local: Store, clock: Clock, **options: Any) -> SyncEngine:
+        """The engine of the kiosk ``config`` describes; ``options`` as for the constructor."""
+        return cls(
+            local,
+            config.central_url,
+            kiosk_id=config.kiosk_id,
+            role=config.role,
+            room_id=config.room,
+            clock=clock,
+            **options,
+        )
 
     @property
     def central_url(self) -> str:

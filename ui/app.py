@@ -237,14 +237,8 @@ class Kiosk(QObject):
     def _start_sync(self) -> None:
         assert self.store is not None
         cfg = self.config
-        engine = SyncEngine(
-            self.store,
-            cfg.central_url,
-            kiosk_id=cfg.kiosk_id,
-            role=cfg.role,
-            room_id=cfg.room,
-            clock=self.clock,
-            heartbeat_status=self.status.heartbeat,
+        engine = SyncEngine.for_kiosk(
+            cfg, self.store, self.clock, heartbeat_status=self.status.heartbeat
         )
         self.sync = SyncWorker(
             engine,

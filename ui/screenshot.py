@@ -95,14 +95,7 @@ def _demo_store(
         tokens = invite_demo_visitors(demo.central_url, base, at)
     config = load_config(path)
     store = open_local_store(config.local_store_path)
-    engine = SyncEngine(
-        store,
-        config.central_url,
-        kiosk_id=config.kiosk_id,
-        role=config.role,
-        room_id=config.room,
-        clock=FixedClock(at),
-    )
+    engine = SyncEngine.for_kiosk(config, store, FixedClock(at))
     try:
         engine.cycle()
     finally:
