@@ -159,9 +159,12 @@ class Checkin(Base):
     method: Mapped[str] = mapped_column(String(16))  # badge | qr | walk-in | button | auto
     kiosk_id: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(index=True)
+    # The event an entry was made for (event check-in); no foreign key for the same reason.
+    event_id: Mapped[uuid.UUID | None]
 
     __table_args__ = (
         Index("ix_checkins_person_at", "person_id", "at"),
+        Index("ix_checkins_event_id", "event_id", "at"),
         Index("ix_checkins_invitation_id", "invitation_id", "at"),
     )
 
@@ -222,6 +225,8 @@ class Event(Base):
     capacity: Mapped[int | None]
     online_url: Mapped[str | None] = mapped_column(String(1000))
     allow_walkins: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"))
+    kiosk_id: Mapped[str | None] = mapped_column(String(64))  # None: made with the admin CLI
     updated_at: Mapped[datetime]
 
 
@@ -238,6 +243,7 @@ class RoomMode(Base):
     starts_at: Mapped[datetime]
     expires_at: Mapped[datetime | None]
     set_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"))
+    kiosk_id: Mapped[str | None] = mapped_column(String(64))  # None: set with the admin CLI
     updated_at: Mapped[datetime]
 
 
