@@ -116,6 +116,19 @@ def _check_booking(conn: Connection, row: dict[str, Any]) -> None:
 
 _BOOKING_CONFLICT = "booking conflict: the room is already booked at that time"
 
+# Records only a signed-in host makes at a kiosk, and the column naming that host.
+HOST_MADE = {"room_modes": "set_by", "events": "created_by"}
+
+
+def _check_host(conn: Connection, person_id: Any) -> None:
+    """A mode switch or event from a kiosk must name an active host or admin."""
+    people = ENTITIES["people"].table
+    role = conn.execute(
+        select(people.c.role).where(people.c.id == person_id, people.c.active)
+    ).scalar()
+    if role not in ("host", "admin"):
+        raise PushRefused("only a host may switch modes or create events at a kiosk")
+
 
 def _accept(conn: Connection, item: PushItem, now: datetime) -> None:
     entity = ENTITIES.get(item.entity)
@@ -132,6 +145,8 @@ def _accept(conn: Connection, item: PushItem, now: datetime) -> None:
         return
     if entity.name == "bookings":
         _check_booking(conn, row)
+    if entity.name in HOST_MADE:
+        _check_host(conn, row.get(HOST_MADE[entity.name]))
     if insert_if_absent(conn, entity.table, row):
         _append_change(conn, entity, to_payload(entity, row), now)
 

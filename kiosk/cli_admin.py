@@ -16,6 +16,7 @@ from kiosk import (
     cli_fleet,
     cli_invite,
     cli_keys,
+    cli_modes,
     cli_privacy,
     cli_room_policy,
 )
@@ -69,6 +70,7 @@ def add_parsers(sub: Any) -> None:
     p = person.add_parser("list", help="list people")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_person_list)
+    cli_modes.add_parsers(cmds, person)
 
     badge = cmds.add_parser("badge", help="badges").add_subparsers(dest="badge_cmd", required=True)
     p = badge.add_parser("enroll", help="link a badge to a person")

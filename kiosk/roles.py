@@ -18,6 +18,9 @@ tables it may touch; row-level security (installed by migrations 0002 and 0006, 
   and ``updated_at`` of that room's active bookings, insert booking actions of that room as
   itself, insert ``door.*`` audit entries as itself about that room (never read them), and
   read rooms.
+- the host panel (migration 0008): any kiosk inserts ``room_modes`` and ``events`` as itself
+  (``kiosk_id``) and ``host.*`` audit entries as itself; it reads ``people.role`` and
+  ``active`` only, because the push refuses a switch not made by a host.
 - a door gets no grant at all on visitors, invitations or check-ins; no kiosk may DELETE
   anything or create objects, or UPDATE anything but its heartbeat (and a door its room's
   bookings, as above).
@@ -39,6 +42,12 @@ _COMMON = {
     "changes": "SELECT, INSERT",
     "kiosks": "SELECT, INSERT, UPDATE",
     "bookings": "SELECT, INSERT",
+    # Host panel (migration 0008): mode switches and events as itself; the push checks that
+    # the person who made them is a host, so it reads who is one.
+    "room_modes": "SELECT, INSERT",
+    "events": "SELECT, INSERT",
+    "people": "SELECT (id, role, active)",
+    "audit_log": "INSERT",
 }
 _LOBBY = {
     "checkins": "SELECT (id), INSERT",
