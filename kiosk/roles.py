@@ -16,10 +16,11 @@ tables it may touch; row-level security (installed by migrations 0002 and 0006, 
   kiosk/booking_actions.py) as itself, confined to *its room* (``kiosk_roles.room_id``, from
   ``--room``; migration 0006): it may UPDATE only ``ends_at``, ``status``, ``checked_in_at``
   and ``updated_at`` of that room's active bookings, insert booking actions of that room as
-  itself, insert ``door.*`` audit entries as itself about that room (never read them), and
-  read rooms.
+  itself, insert ``door.*`` audit entries as itself about that room (reading back only their
+  ids), and read rooms.
 - the host panel (migration 0008): any kiosk inserts ``room_modes`` and ``events`` as itself
-  (``kiosk_id``) and ``host.*`` audit entries as itself; it reads ``people.role`` and
+  (``kiosk_id``) and ``host.*`` audit entries as itself (reading back only the ids of its own
+  entries, which the push's RETURNING needs); it reads ``people.role`` and
   ``active`` only, because the push refuses a switch not made by a host.
 - a door gets no grant at all on visitors, invitations or check-ins; no kiosk may DELETE
   anything or create objects, or UPDATE anything but its heartbeat (and a door its room's
@@ -47,7 +48,7 @@ _COMMON = {
     "room_modes": "SELECT, INSERT",
     "events": "SELECT, INSERT",
     "people": "SELECT (id, role, active)",
-    "audit_log": "INSERT",
+    "audit_log": "SELECT (id), INSERT",  # the id only, for the push's RETURNING
 }
 _LOBBY = {
     "checkins": "SELECT (id), INSERT",
@@ -58,7 +59,6 @@ DOOR_BOOKING_COLUMNS = ("ends_at", "status", "checked_in_at", "updated_at")
 _DOOR = {
     "bookings": f"SELECT, INSERT, UPDATE ({', '.join(DOOR_BOOKING_COLUMNS)})",
     "booking_actions": "SELECT, INSERT",
-    "audit_log": "INSERT",
     "rooms": "SELECT",
 }
 GRANTS: dict[str, dict[str, str]] = {

@@ -68,6 +68,8 @@ _PG_UP = [
     CREATE POLICY audit_log_host_insert ON audit_log FOR INSERT WITH CHECK (
         {_ROLE} IS NOT NULL AND kiosk_id = {_ID} AND action LIKE 'host.%')
     """,
+    # INSERT ... RETURNING must see the new row: a kiosk reads back its own entries.
+    f"CREATE POLICY audit_log_kiosk_own ON audit_log FOR SELECT USING (kiosk_id = {_ID})",
     "DROP POLICY changes_kiosk_append ON changes",
     f"CREATE POLICY changes_kiosk_append ON changes FOR INSERT WITH CHECK ({_APPEND_0008})",
 ]
@@ -75,6 +77,7 @@ _PG_UP = [
 _PG_DOWN = [
     "DROP POLICY IF EXISTS changes_kiosk_append ON changes",
     f"CREATE POLICY changes_kiosk_append ON changes FOR INSERT WITH CHECK ({_APPEND_0006})",
+    "DROP POLICY IF EXISTS audit_log_kiosk_own ON audit_log",
     "DROP POLICY IF EXISTS audit_log_host_insert ON audit_log",
     *(f"DROP POLICY IF EXISTS {t}_kiosk_insert ON {t}" for t in _NEW_TABLES),
     *(f"DROP POLICY IF EXISTS {t}_kiosk_read ON {t}" for t in _NEW_TABLES),
