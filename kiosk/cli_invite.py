@@ -152,60 +152,22 @@ def _write_card(
 
 
 def cmd_invite_import(args: argparse.Namespace) -> int:
-    import sys
+    from kiosk.cli_card_import import out_folder, run_card_import
+    from kiosk.invite_import import import_invitations, read_rows
 
-    from kiosk.invite_import import import_invitations, read_rows, write_summary
-    from kiosk.signing_keys import current_signing_key
-
-    ctx = context_from_args(args)
-    out_dir = Path(args.out)
-    if not out_dir.is_dir():
-        raise UsageError(f"--out: folder {args.out!r} does not exist")
+    out_dir = out_folder(args)
     rows = list(read_rows(Path(args.csv)))  # a wrong header or encoding fails before any write
-    show = sys.stderr.isatty()
-
-    def progress(done: int) -> None:
-        if show:
-            filled = done * 30 // max(len(rows), 1)
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{len(rows)}")
-            sys.stderr.flush()
-
-    result = None
-    try:
-        with ctx.central() as conn:
-            _, key = current_signing_key(conn, ctx.config.data_dir)
-            result = import_invitations(
-                conn,
-                iter(rows),
-                key=key,
-                out_dir=out_dir,
-                tz=ctx.config.tz,
-                now=ctx.clock.now(),
-                progress=progress,
-            )
-    except BaseException:
-        for done in result.imported if result else ():  # the commit failed: no stray cards
-            done.card.unlink(missing_ok=True)
-        raise
-    finally:
-        if show:
-            sys.stderr.write("\n")
-    write_summary(result, out_dir / "invitations.csv")
-    for bad in result.refused:
-        print(f"kiosk: {args.csv}: line {bad.line}: {bad.reason}", file=sys.stderr)
-    if args.json:
-        print_json(
-            {
-                "imported": [
-                    {"line": i.line, "id": str(i.id), "token": i.token, "card": str(i.card)}
-                    for i in result.imported
-                ],
-                "refused": [{"line": r.line, "reason": r.reason} for r in result.refused],
-            }
-        )
-    else:
-        print(f"{len(result.imported)} invitations, cards in {out_dir}")
-    return 1 if result.refused else 0
+    ctx = context_from_args(args)
+    tz, now = ctx.config.tz, ctx.clock.now()
+    return run_card_import(
+        args,
+        rows,
+        out_dir,
+        lambda conn, it, key, progress: import_invitations(
+            conn, it, key=key, out_dir=out_dir, tz=tz, now=now, progress=progress
+        ),
+        noun="invitations",
+    )
 
 
 def cmd_invite_revoke(args: argparse.Namespace) -> int:

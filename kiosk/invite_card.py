@@ -41,6 +41,8 @@ class Card:
     valid_from: datetime
     valid_to: datetime
     tz: ZoneInfo
+    # An event ticket: the event's title, and valid_from/valid_to are the event's own times.
+    event_title: str | None = None
 
 
 def qr_image(token: str) -> Image.Image:
@@ -58,6 +60,12 @@ def date_text(card: Card) -> str:
     start = card.valid_from.astimezone(card.tz)
     last = (card.valid_to.astimezone(card.tz) - timedelta(seconds=1)).date()
     first = f"{start.day}.{start.month}.{start.year}"
+    if card.event_title is not None:  # an event: its day and hours, like 27.11.2026 18.00–21.00
+        end = card.valid_to.astimezone(card.tz)
+        hours = f"{start:%H.%M}–{end:%H.%M}"
+        if end.date() == start.date():
+            return f"{first} {hours}"
+        return f"{first} {start:%H.%M} – {end.day}.{end.month}.{end.year} {end:%H.%M}"
     if last == start.date():
         return first
     return f"{first}–{last.day}.{last.month}.{last.year}"
@@ -91,6 +99,10 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, width: int, bold: bool
 def render_card(card: Card) -> Image.Image:
     qr = qr_image(card.token)
     lines = [(LAB_NAME, 64, True), (card.visitor_name, 48, True), (date_text(card), 40, False)]
+    if card.event_title is not None:  # the event first; an anonymous ticket has no name line
+        lines = [(LAB_NAME, 56, True), (card.event_title, 52, True)]
+        lines += [(card.visitor_name, 44, False)] if card.visitor_name else []
+        lines += [(date_text(card), 40, False)]
     instructions = [(text, 28, False) for text in INSTRUCTIONS]
     height = MARGIN * 2 + qr.height + 60 + 90 * len(lines) + 44 * len(instructions)
     image = Image.new("RGB", (CARD_WIDTH, height), PAPER)

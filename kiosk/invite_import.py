@@ -52,8 +52,13 @@ class ImportResult:
     refused: list[Refused]
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; the header is checked first so a wrong file fails at once."""
+def read_rows(
+    path: Path, columns: tuple[str, ...] = COLUMNS, required: tuple[str, ...] = REQUIRED
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs; the header is checked first so a wrong file fails at once.
+
+    ``columns`` and ``required`` default to the invitation columns (event tickets have others).
+    """
     try:
         fh = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
@@ -61,12 +66,12 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     with fh:
         reader = csv.DictReader(fh)
         header = [h.strip().lower() for h in reader.fieldnames or []]
-        missing = [c for c in REQUIRED if c not in header]
-        unknown = [h for h in header if h not in COLUMNS]
+        missing = [c for c in required if c not in header]
+        unknown = [h for h in header if h not in columns]
         if missing or unknown:
             raise UsageError(
-                f"{path}: the header must name the columns {', '.join(COLUMNS)} "
-                f"(name and host are required); "
+                f"{path}: the header must name the columns {', '.join(columns)} "
+                f"({' and '.join(required)} {'is' if len(required) == 1 else 'are'} required); "
                 + (f"missing: {', '.join(missing)}" if missing else f"unknown: {unknown[0]}")
             )
         reader.fieldnames = header
