@@ -10,6 +10,12 @@ the clock, the next free slot, the day's timeline and, when the room has a booki
 code. A ``NightCover`` dims or blanks the screen at night; the whole layout drifts a few pixels
 now and then against burn-in (``set_shift``).
 
+While the room (or the whole Lab) is switched to an event or closed, the banner says so (word +
+colour + icon, the event's title and times or the closure's reason and end), a
+``DoorModePanel`` replaces the timeline (welcome in three languages, description, join-online QR),
+no actions are offered, and a touch says why (``mode_tapped``). On a free or busy door an event
+or closure later today gets a line of its own ("Event from 18.00: …").
+
 The screen only draws ``DoorView``s handed to it; the controller builds one per minute. Labels are
 updated only when their text changes, so a minute tick repaints the clock and the "min left"
 line, not the whole screen.
@@ -20,16 +26,18 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.services.door_offers import door_offers
-from kiosk.views import DoorView, KioskStatus
+from kiosk.views import DoorView, KioskStatus, RoomState
 from ui import theme
 from ui.door_action_text import lost_text
 from ui.door_actions_panel import DoorActionsPanel
 from ui.door_agenda import AgendaList
+from ui.door_mode_panel import DoorModePanel
+from ui.door_mode_text import mode_blocks_actions, next_mode_text
 from ui.door_night import NightCover
 from ui.door_qr import QrLabel
 from ui.door_text import door_texts, next_free_text
@@ -43,6 +51,9 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 class DoorScreen(ScaledScreen):
     """Draws a ``DoorView`` and a ``KioskStatus``; never reads clocks, stores or devices."""
+
+    #: A touch while an event or closure applies: the controller says why nothing is offered.
+    mode_tapped = Signal()
 
     def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +74,12 @@ class DoorScreen(ScaledScreen):
         self.calendar_note = FitLabel(self, max_lines=2, role="muted")
         self.calendar_note.setObjectName("CalendarNote")
         self.timeline = DayTimeline(tz, self)
+        # An event or closure: its panel replaces the timeline. Later today: one line for it.
+        self.mode_panel = DoorModePanel(self)
+        self.mode_next = FitLabel(
+            self, max_lines=3, role="heading", weight=QFont.Weight.Bold, min_ratio=0.6
+        )
+        self.mode_next.setObjectName("ModeNext")
         self.qr = QrLabel(self)
         self.qr_caption = FitLabel(
             self,
@@ -96,7 +113,9 @@ class DoorScreen(ScaledScreen):
         side = QVBoxLayout()
         side.setSpacing(0)
         side.addLayout(top)
+        side.addWidget(self.mode_panel, 1)
         side.addWidget(self.next_free)
+        side.addWidget(self.mode_next)
         side.addSpacing(12)
         side.addWidget(self.timeline)
         side.addSpacing(12)
@@ -185,6 +204,11 @@ class DoorScreen(ScaledScreen):
         super().showEvent(event)
         self.setFocus()  # see the focus policy above
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        if self._view is not None and mode_blocks_actions(self._view):
+            self.mode_tapped.emit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.night.setGeometry(self.rect())
@@ -205,6 +229,8 @@ class DoorScreen(ScaledScreen):
         self.next_free.set_pixel_size(round(30 * scale))
         self.calendar_note.set_pixel_size(round(24 * scale))
         self.timeline.set_scale(scale)
+        self.mode_panel.set_scale(scale)
+        self.mode_next.set_pixel_size(round(28 * scale))
         # About 2 cm on a 7" 800x480 panel: scannable from arm's length.
         self.qr.set_side(max(110, round(150 * scale)))
         self.qr_caption.set_pixel_size(max(12, round(18 * scale)))
@@ -229,8 +255,13 @@ class DoorScreen(ScaledScreen):
         if view is None:
             self._render_waiting()
             return
-        self.agenda_heading.show()
-        self.agenda.show()
+        in_mode = mode_blocks_actions(view)
+        upcoming = view.upcoming
+        if in_mode:  # only what follows the mode still applies
+            until = view.mode_until
+            upcoming = tuple(b for b in upcoming if until is not None and b.starts_at >= until)
+        self.agenda_heading.setVisible(bool(upcoming) or not in_mode)
+        self.agenda.setVisible(bool(upcoming) or not in_mode)
         style = theme.ENDING_SOON_STYLE if view.ending_soon else theme.DOOR_STYLES[view.state]
         texts = door_texts(view, self._tz)
         self.banner.set_caption(view.room_name)
@@ -239,14 +270,18 @@ class DoorScreen(ScaledScreen):
         self.clock.set_now(view.now)
         self.date.set_now(view.now)
         self.status_strip.set_now(view.now)
-        self.agenda.set_items(view.upcoming)
+        self.agenda.set_items(upcoming)
         self.next_free.set_text(next_free_text(view, self._tz))
         self.next_free.setVisible(bool(self.next_free.text()))
         self.calendar_note.set_text(self._calendar_note(view))
         self.calendar_note.setVisible(view.calendar_stale)
         self.timeline.set_day(view.day, view.now)
-        self.timeline.show()
-        self.qr.set_url(view.policy.booking_url)
+        self.timeline.setVisible(not in_mode)
+        self.mode_panel.set_view(view)
+        self.mode_next.set_text(next_mode_text(view, self._tz))
+        self.mode_next.setVisible(bool(self.mode_next.text()))
+        # During an event its own QR (join online) is the one to scan, not the booking page.
+        self.qr.set_url(None if view.state is RoomState.EVENT else view.policy.booking_url)
         self.qr_caption.setVisible(self.qr.isVisibleTo(self))
         self.action_panel.set_offers(door_offers(view))
         if not self.action_panel.prompting:
@@ -287,6 +322,8 @@ class DoorScreen(ScaledScreen):
         self.next_free.hide()
         self.calendar_note.hide()
         self.timeline.hide()
+        self.mode_panel.set_view(None)
+        self.mode_next.hide()
         self.qr.set_url(None)
         self.qr_caption.hide()
         self.action_panel.set_offers(())

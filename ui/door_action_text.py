@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.services.door_offers import Offer
 from kiosk.views import ActionKind, ActionOutcome, ActionResult, LostBooking
+from ui.door_mode_text import mode_outcome_text
 from ui.door_text import booking_title, format_duration
 from ui.formatting import format_range, format_time
 
@@ -109,6 +110,8 @@ def outcome_text(outcome: ActionOutcome, tz: ZoneInfo) -> str:
                 "DoorActions", "Checked in. Have a good meeting{who}!"
             ).format(who=who)
         return QCoreApplication.translate("DoorActions", "Released.")
+    if result in (ActionResult.EVENT_MODE, ActionResult.CLOSED_MODE):
+        return mode_outcome_text(outcome, tz)
     nothing = " " + QCoreApplication.translate("DoorActions", "Nothing was changed.")
     if result is ActionResult.BADGE_REQUIRED:
         return (

@@ -32,7 +32,9 @@ from kiosk.views import ActionKind, ActionOutcome, ActionResult, DoorView
 from ui.db_worker import DbWorker
 from ui.door import DoorScreen
 from ui.door_action_text import no_action_chosen, outcome_text, prompt_text
+from ui.door_mode_text import mode_blocks_actions, mode_refusal_text
 from ui.door_night import burn_in_offset, is_night
+from ui.host_gate import HostGate
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +85,11 @@ class DoorController(QObject):
         self._minute: datetime | None = None
         self._view: DoorView | None = None
         self.last_outcome: ActionOutcome | None = None  # what the screen last said, for tests
+        self.host_gate: HostGate | None = None  # set by the composition root
         screen.action_panel.chosen.connect(self.choose)
         screen.action_panel.cancelled.connect(self.cancel)
         screen.night.wake_requested.connect(self.wake)
+        screen.mode_tapped.connect(self.explain_mode)
 
     # --- view --------------------------------------------------------------------------
 
@@ -101,7 +105,14 @@ class DoorController(QObject):
         if self._actions is not None and releasing:
             self._actions.release_no_shows()
         with self._store.engine.connect() as conn:
-            return door_view(conn, self._room, self._clock.now(), self._tz, kiosk_id=self._kiosk_id)
+            return door_view(
+                conn,
+                self._room,
+                self._clock.now(),
+                self._tz,
+                kiosk_id=self._kiosk_id,
+                shown_version=view.mode_version if view is not None else None,
+            )
 
     def _show(self, view: DoorView | None) -> None:
         self._pending_refresh = False
@@ -129,9 +140,12 @@ class DoorController(QObject):
         self._screen.set_shift(*burn_in_offset(now, self._config.burn_in_shift))
         self._apply_night(now, mono)
         minute = now.replace(second=0, microsecond=0)
+        changes_at = self._view.changes_at if self._view is not None else None
         if minute != self._minute:
             self._minute = minute
             self.refresh()
+        elif changes_at is not None and now >= changes_at:
+            self.refresh()  # a room mode starts or expires now, not at the next minute
 
     def _apply_night(self, now: datetime, mono: float) -> None:
         cfg = self._config
@@ -169,10 +183,24 @@ class DoorController(QObject):
         prompt, self._prompt = self._prompt, None
         if prompt is not None:
             self._run(prompt.offer, event.value)
+        elif self._view is not None and mode_blocks_actions(self._view):
+            self._host_or(event.value, self.explain_mode)
         elif self._view is not None and self._view.awaiting_checkin is not None:
             self._run(Offer(ActionKind.CHECKIN), event.value)
         else:
-            self._say(no_action_chosen())
+            self._host_or(event.value, lambda: self._say(no_action_chosen()))
+
+    def _host_or(self, uid: str, otherwise: Callable[[], None]) -> None:
+        """A host's badge opens the host panel (after the PIN); any other badge ``otherwise``."""
+        if self.host_gate is None:
+            otherwise()
+        else:
+            self.host_gate.try_badge(uid, otherwise)
+
+    def explain_mode(self) -> None:
+        """A touch or a badge during an event or closure: why the door offers nothing."""
+        if self._view is not None and mode_blocks_actions(self._view):
+            self._say(mode_refusal_text(self._view, self._tz))
 
     def _run(self, offer: Offer, uid: str | None) -> None:
         actions = self._actions

@@ -1,4 +1,5 @@
-"""The room's booking page as a QR code, for booking further ahead than "now" from a phone.
+"""A link as a QR code: the room's booking page (book further ahead than "now" from a phone),
+or an event's join-online link on an event door.
 
 ``qrcode`` computes the modules; we paint them into a ``QImage`` ourselves (one black rectangle
 per dark module, a quiet zone of four) rather than going through Pillow, so the code is sharp
@@ -9,11 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import qrcode
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
-from qrcode.constants import ERROR_CORRECT_M
 
 from ui import theme
 
@@ -23,6 +22,9 @@ QUIET_ZONE = 4
 @lru_cache(maxsize=4)
 def qr_image(url: str, size: int) -> QImage:
     """A square black-on-white QR code of ``url``, ``size`` pixels wide (quiet zone included)."""
+    import qrcode  # here, not at the top: it loads Pillow, which the first frame can do without
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(url)
     code.make(fit=True)
@@ -49,6 +51,7 @@ class QrLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("DoorQr")
         self._url: str | None = None
+        self._description: str | None = None  # the accessible name; default: the booking page
         self._size = 120
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -58,10 +61,12 @@ class QrLabel(QLabel):
     def url(self) -> str | None:
         return self._url
 
-    def set_url(self, url: str | None) -> None:
-        if url == self._url:
+    def set_url(self, url: str | None, description: str | None = None) -> None:
+        """Show ``url``; ``description`` names it for screen readers (default: booking page)."""
+        if url == self._url and description == self._description:
             return
         self._url = url
+        self._description = description
         self._render()
 
     def set_side(self, size: int) -> None:
@@ -81,6 +86,7 @@ class QrLabel(QLabel):
         self.setPixmap(QPixmap.fromImage(image))
         self.setFixedSize(image.width(), image.height())
         self.setAccessibleName(
-            QCoreApplication.translate("DoorScreen", "QR code to this room's booking page")
+            self._description
+            or QCoreApplication.translate("DoorScreen", "QR code to this room's booking page")
         )
         self.show()

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.views import BookingView, DoorView, RoomState
-from ui.formatting import format_short_date, format_time, minutes_left
+from kiosk.views import BookingView, DoorView, ModeView, RoomState
+from ui.formatting import format_range, format_short_date, format_time, minutes_left
 
 _DOT = " · "
 
@@ -77,6 +77,9 @@ def next_free_text(view: DoorView, tz: ZoneInfo) -> str:
     """The next free slot, for a busy room: "Next free from 16.00"."""
     if view.state is not RoomState.BUSY:
         return ""
+    coming = view.next_mode
+    if coming is not None and (view.next_free_at is None or coming.starts_at <= view.next_free_at):
+        return ""  # an event or closure comes first; the door says so on its own line
     if view.next_free_at is None:
         return QCoreApplication.translate("DoorScreen", "Booked for the rest of the day")
     return QCoreApplication.translate("DoorScreen", "Next free from {time}").format(
@@ -92,12 +95,32 @@ def door_texts(view: DoorView, tz: ZoneInfo) -> DoorTexts:
         return _free_texts(view, tz, word)
     if view.state is RoomState.BUSY:
         return _busy_texts(view, tz, word)
-    # Event or closed: the mode's title and how long it lasts.
+    # Event or closed: the mode's title and how long it lasts (an event: its own times).
+    if view.mode is not None and view.mode.event is not None and view.state is RoomState.EVENT:
+        return DoorTexts(
+            word, (view.mode_title or "").strip(), event_times(view.mode, view.now, tz)
+        )
     if view.mode_until is not None:
         secondary = until_text(view.mode_until, view.now, tz)
     else:
         secondary = QCoreApplication.translate("DoorScreen", "until further notice")
     return DoorTexts(word, (view.mode_title or "").strip(), _capitalise(secondary))
+
+
+def event_times(mode: ModeView, now: datetime, tz: ZoneInfo) -> str:
+    """``18.00–21.00`` for the event (with the date when not today); "" without an event row."""
+    event = mode.event
+    if event is None:
+        return ""
+    span = format_range(event.starts_at, event.ends_at, tz)
+    same_day = event.starts_at.astimezone(tz).date() == event.ends_at.astimezone(tz).date()
+    if not same_day:
+        start = f"{format_short_date(event.starts_at, tz)} {format_time(event.starts_at, tz)}"
+        end = f"{format_short_date(event.ends_at, tz)} {format_time(event.ends_at, tz)}"
+        return f"{start}–{end}"
+    if event.starts_at.astimezone(tz).date() != now.astimezone(tz).date():
+        return f"{format_short_date(event.starts_at, tz)} {span}"
+    return span
 
 
 def _free_texts(view: DoorView, tz: ZoneInfo, word: str) -> DoorTexts:
@@ -108,6 +131,14 @@ def _free_texts(view: DoorView, tz: ZoneInfo, word: str) -> DoorTexts:
         time=format_time(view.free_until, tz)
     )
     duration = format_duration(minutes_left(view.now, view.free_until))
+    coming = view.next_mode
+    if coming is not None and coming.starts_at == view.free_until:
+        # An event or closure, not a booking, ends the free time.
+        if coming.mode == "event":
+            text = QCoreApplication.translate("DoorMode", "Event starts in {duration}")
+        else:
+            text = QCoreApplication.translate("DoorMode", "Closes in {duration}")
+        return DoorTexts(word, primary, text.format(duration=duration))
     secondary = QCoreApplication.translate("DoorScreen", "Next booking in {duration}").format(
         duration=duration
     )

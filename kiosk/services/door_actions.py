@@ -11,6 +11,10 @@ kiosk.
 
 Bad input never changes anything: an action on a booking that has ended, an extension into the
 next booking, an unknown badge each return an ``ActionOutcome`` saying why, with nothing stored.
+While the room (or the whole Lab) is switched to an event or closed, every booking action is
+refused with the mode's title and end (the door hides its buttons too, but its view may be a
+second old), bookings and extensions stop where a scheduled event or closure begins, and no
+no-shows are released: nobody could check in.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -29,16 +34,20 @@ from kiosk.badges import badge_hmac
 from kiosk.clock import Clock
 from kiosk.ids import new_id
 from kiosk.models import Badge, Booking, BookingAction, Person, Room
-from kiosk.services.rooms import ACTIVE_BOOKING, door_view, local_day_bounds, room_policy
+from kiosk.services.door_offers import DURATIONS, MIN_BOOKING
+from kiosk.services.rooms import (
+    ACTIVE_BOOKING,
+    active_mode_row,
+    door_view,
+    local_day_bounds,
+    mode_view,
+    next_mode,
+    room_policy,
+)
 from kiosk.store import Store
 from kiosk.views import ActionKind, ActionOutcome, ActionResult, RoomPolicy, RoomState
 
 log = logging.getLogger(__name__)
-
-#: The lengths a door offers for "book now" and "extend".
-DURATIONS = (15, 30, 60)
-#: Less free time than this is not worth a booking.
-MIN_BOOKING = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -88,12 +97,13 @@ class DoorActions:
         kind = ActionKind.BOOK
         try:
             with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
                 actor = self._actor(s, uid, kind, now)
                 start = _minute(now)
                 if self._active_at(s, now) is not None or self._closed(s, now):
                     raise _Stop(ActionOutcome(kind, ActionResult.NOT_FREE, now, actor.name))
                 end = start + timedelta(minutes=minutes)
-                blocked = self._next_start(s, now, exclude=None)
+                blocked = self._blocked_from(s, now, exclude=None)
                 if blocked is not None and blocked < end:
                     end = blocked
                 if end - now < MIN_BOOKING:
@@ -129,10 +139,11 @@ class DoorActions:
         kind = ActionKind.EXTEND
         try:
             with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
                 actor = self._actor(s, uid, kind, now)
                 booking = self._running(s, booking_id, kind, now, actor)
                 end = booking.ends_at + timedelta(minutes=minutes)
-                blocked = self._next_start(s, booking.ends_at, exclude=booking.id)
+                blocked = self._blocked_from(s, booking.ends_at, exclude=booking.id)
                 if blocked is not None and blocked < end:
                     end = blocked
                 if end - booking.ends_at < MIN_BOOKING:
@@ -161,6 +172,7 @@ class DoorActions:
         kind = ActionKind.END
         try:
             with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
                 actor = self._actor(s, uid, kind, now)
                 booking = self._running(s, booking_id, kind, now, actor)
                 end = _minute(now)
@@ -186,6 +198,7 @@ class DoorActions:
         kind = ActionKind.CHECKIN
         try:
             with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
                 actor = self._actor(s, uid, kind, now)
                 policy = self._policy(s)
                 opens = timedelta(minutes=policy.checkin_before_minutes)
@@ -232,6 +245,10 @@ class DoorActions:
             if policy.release_after_minutes is None:
                 return released
             grace = timedelta(minutes=policy.release_after_minutes)
+            # During an event or closure nobody can check in, and after one the bookings get
+            # the whole grace period again (checked at its start: a close enough rule).
+            if self._mode_at(s, now) is not None or self._mode_at(s, now - grace) is not None:
+                return released
             day_start, _ = local_day_bounds(now, self._tz)
             candidates = s.scalars(
                 select(Booking).where(
@@ -305,6 +322,34 @@ class DoorActions:
                 Booking.ends_at > now,
             )
         ).first()
+
+    def _mode_at(self, s: Session, at: datetime) -> Any | None:
+        """The event or closed ``room_modes`` row applying to this room at ``at``, or None."""
+        row = active_mode_row(s.connection(), self._room_id, at)
+        return row if row is not None and row.mode in ("event", "closed") else None
+
+    def _refuse_in_mode(self, s: Session, kind: ActionKind, now: datetime) -> None:
+        row = self._mode_at(s, now)
+        if row is None:
+            return
+        mode = mode_view(s.connection(), row)
+        result = ActionResult.EVENT_MODE if mode.mode == "event" else ActionResult.CLOSED_MODE
+        log.info("door action %s refused at %s: room %s", kind.value, self._kiosk_id, mode.mode)
+        raise _Stop(
+            ActionOutcome(kind, result, now, mode_title=mode.title, mode_until=mode.expires_at)
+        )
+
+    def _blocked_from(
+        self, s: Session, after: datetime, exclude: uuid.UUID | None
+    ) -> datetime | None:
+        """Where a booking from ``after`` must stop: the next booking or a scheduled mode."""
+        blocked = self._next_start(s, after, exclude)
+        # A switch starting exactly at ``after`` blocks too (next_mode looks after a moment).
+        since = after - timedelta(microseconds=1)
+        coming = next_mode(s.connection(), self._room_id, since, after + timedelta(days=1))
+        if coming is not None and (blocked is None or coming.starts_at < blocked):
+            return coming.starts_at
+        return blocked
 
     def _closed(self, s: Session, now: datetime) -> bool:
         view = door_view(s.connection(), self._room_id, now, self._tz)

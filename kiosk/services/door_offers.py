@@ -13,8 +13,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kiosk.services.door_actions import DURATIONS, MIN_BOOKING
 from kiosk.views import ActionKind, BookingView, DoorView, RoomState
+
+# Here rather than in door_actions, which imports the store: the door's screen imports this
+# module before its first frame, and SQLAlchemy only after it.
+#: The lengths a door offers for "book now" and "extend".
+DURATIONS = (15, 30, 60)
+#: Less free time than this is not worth a booking.
+MIN_BOOKING = timedelta(minutes=5)
 
 #: Extensions offered on the door (a full hour is a new booking's job).
 EXTENSIONS = (15, 30)
@@ -44,6 +50,9 @@ def door_offers(view: DoorView) -> tuple[Offer, ...]:
     if current is None or current.id is None:
         return tuple(offers)
     blocked = _next_start(view.upcoming, current.ends_at)
+    if view.next_mode is not None:  # an event or closure later today: no extension into it
+        mode_start = max(view.next_mode.starts_at, current.ends_at)
+        blocked = mode_start if blocked is None else min(blocked, mode_start)
     offers += _lengths(
         ActionKind.EXTEND, current.id, current.ends_at, current.ends_at, blocked, EXTENSIONS
     )

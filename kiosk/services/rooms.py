@@ -1,8 +1,16 @@
-"""What a room's door shows at a given moment: its state, current and next bookings."""
+"""What a room's door shows at a given moment: its state, current and next bookings.
+
+Room modes (event / closed) are append-only versioned ``room_modes`` rows, for one room or (with
+``room_id`` NULL) the whole Lab: at a moment the started, unexpired row with the highest version
+applies, and a ``normal`` row means normal. A door also learns the next scheduled event or
+closure of the day ("Event from 18.00") and the next moment any row starts or expires, so it can
+flip exactly then.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,14 +18,26 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
-from kiosk.models import Booking, BookingAction, Room, RoomMode, table_of
-from kiosk.views import BookingView, DoorView, LostBooking, RoomPolicy, RoomState
+from kiosk.models import Booking, BookingAction, Event, Room, RoomMode, table_of
+from kiosk.views import (
+    BookingView,
+    DoorView,
+    EventView,
+    LostBooking,
+    ModeView,
+    RoomPolicy,
+    RoomState,
+)
 
 ACTIVE_BOOKING = ("confirmed", "provisional")
 _MODE_STATE = {"event": RoomState.EVENT, "closed": RoomState.CLOSED}
+#: A door shows this much of an event's description; the rest is for the event's own page.
+DESCRIPTION_CHARS = 200
+#: At most this many scheduled switches are looked at for "event from 18.00" (later ones wait).
+_NEXT_MODE_CANDIDATES = 8
 
 rooms_t, bookings_t, modes_t = table_of(Room), table_of(Booking), table_of(RoomMode)
-actions_t = table_of(BookingAction)
+actions_t, events_t = table_of(BookingAction), table_of(Event)
 
 
 def local_day_bounds(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -65,6 +85,114 @@ def checkin_window_open(booking: BookingView, policy: RoomPolicy, now: datetime)
     return opens <= now < booking.ends_at
 
 
+# --- room modes --------------------------------------------------------------------------
+
+
+def active_mode_row(
+    conn: Connection, room_id: str, at: datetime, *, keep_version: int | None = None
+) -> Any | None:
+    """The ``room_modes`` row that applies to ``room_id`` at ``at`` (room or whole-Lab rows,
+    started, not expired; the highest version wins), or None.
+
+    ``keep_version`` is the version a display shows now: that row keeps applying until it
+    expires even when ``at`` falls before its start (the device clock stepped back), so a
+    display never goes back to an older version after showing a newer one. Rows are append-only
+    and arrive in any order, so without a clock step the highest version already wins.
+    """
+    started = modes_t.c.starts_at <= at
+    if keep_version is not None:
+        started = or_(started, modes_t.c.version == keep_version)
+    return conn.execute(
+        select(modes_t)
+        .where(
+            or_(modes_t.c.room_id == room_id, modes_t.c.room_id.is_(None)),
+            started,
+            or_(modes_t.c.expires_at.is_(None), modes_t.c.expires_at > at),
+        )
+        .order_by(modes_t.c.version.desc(), modes_t.c.id.desc())
+        .limit(1)
+    ).first()
+
+
+def short_text(text: str | None, limit: int = DESCRIPTION_CHARS) -> str | None:
+    """``text`` with spaces folded, cut at a word boundary to at most ``limit`` characters."""
+    if text is None:
+        return None
+    folded = " ".join(text.split())
+    if len(folded) <= limit:
+        return folded or None
+    cut = folded[: limit - 1]
+    space = cut.rfind(" ")
+    if folded[limit - 1] != " " and space > limit // 2:  # no half words
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+def mode_view(conn: Connection, row: Any) -> ModeView:
+    """A ``room_modes`` row with its event (when the event row has arrived here)."""
+    event = None
+    if row.event_id is not None:
+        ev = conn.execute(select(events_t).where(events_t.c.id == row.event_id)).first()
+        if ev is not None:
+            event = EventView(
+                ev.title,
+                short_text(ev.description),
+                ev.starts_at,
+                ev.ends_at,
+                (ev.online_url or "").strip() or None,
+            )
+    title = (row.title or "").strip() or (event.title if event is not None else None)
+    return ModeView(
+        row.mode,
+        row.version,
+        title,
+        row.starts_at,
+        row.expires_at,
+        whole_lab=row.room_id is None,
+        event=event,
+    )
+
+
+def next_mode(conn: Connection, room_id: str, now: datetime, before: datetime) -> ModeView | None:
+    """The event or closure that will apply to ``room_id`` from a moment in (now, before).
+
+    A scheduled row only counts if it will win when it starts (a newer switch may override it);
+    its ``starts_at`` is when the room changes.
+    """
+    starts = conn.execute(
+        select(modes_t.c.starts_at)
+        .where(
+            or_(modes_t.c.room_id == room_id, modes_t.c.room_id.is_(None)),
+            modes_t.c.mode.in_(tuple(_MODE_STATE)),
+            modes_t.c.starts_at > now,
+            modes_t.c.starts_at < before,
+        )
+        .distinct()
+        .order_by(modes_t.c.starts_at)
+        .limit(_NEXT_MODE_CANDIDATES)
+    ).scalars()
+    for start in list(starts):
+        row = active_mode_row(conn, room_id, start)
+        if row is not None and row.mode in _MODE_STATE:
+            return replace(mode_view(conn, row), starts_at=start)
+    return None
+
+
+def mode_changes_at(conn: Connection, room_id: str, now: datetime) -> datetime | None:
+    """The next moment after ``now`` at which a mode row of the room starts or expires."""
+    rows = conn.execute(
+        select(modes_t.c.starts_at, modes_t.c.expires_at).where(
+            or_(modes_t.c.room_id == room_id, modes_t.c.room_id.is_(None)),
+            or_(modes_t.c.starts_at > now, modes_t.c.expires_at > now),
+        )
+    ).all()
+    moments = [m for r in rows for m in (r.starts_at, r.expires_at) if m is not None and m > now]
+    return min(moments, default=None)
+
+
+# --- the door's view ------------------------------------------------------------------------
+
+
 def door_view(
     conn: Connection,
     room_id: str,
@@ -72,11 +200,13 @@ def door_view(
     tz: ZoneInfo,
     *,
     kiosk_id: str | None = None,
+    shown_version: int | None = None,
 ) -> DoorView | None:
     """The door's view of ``room_id`` at ``now``; None while the room is not yet known here.
 
     With ``kiosk_id``, a booking that this kiosk made and that lost to another one is reported
-    (``DoorView.lost``) so the door can say who won.
+    (``DoorView.lost``) so the door can say who won. ``shown_version`` is the mode version the
+    door shows now (see :func:`active_mode_row`).
     """
     room = conn.execute(select(rooms_t).where(rooms_t.c.id == room_id)).first()
     if room is None:
@@ -110,18 +240,11 @@ def door_view(
         "lost": lost,
         "calendar_stale": room.calendar_error is not None,
         "calendar_synced_at": room.calendar_synced_at,
+        "changes_at": mode_changes_at(conn, room_id, now),
     }
 
-    mode = conn.execute(
-        select(modes_t)
-        .where(
-            or_(modes_t.c.room_id == room_id, modes_t.c.room_id.is_(None)),
-            modes_t.c.starts_at <= now,
-            or_(modes_t.c.expires_at.is_(None), modes_t.c.expires_at > now),
-        )
-        .order_by(modes_t.c.version.desc())
-        .limit(1)
-    ).first()
+    row = active_mode_row(conn, room_id, now, keep_version=shown_version)
+    mode = mode_view(conn, row) if row is not None else None
     if mode is not None and mode.mode in _MODE_STATE:
         return DoorView(
             room_id,
@@ -132,8 +255,12 @@ def door_view(
             upcoming,
             mode_title=mode.title,
             mode_until=mode.expires_at,
+            mode=mode,
             **common,
         )
+    coming = next_mode(conn, room_id, now, day_end)
+    common["mode"] = mode
+    common["next_mode"] = coming
 
     if current is not None:
         free_at = next_free_after(current.ends_at, views)
@@ -148,7 +275,9 @@ def door_view(
             awaiting_checkin=awaiting,
             **common,
         )
-    free_until = upcoming[0].starts_at if upcoming else None
+    # An event or closure later today ends the free time like a booking does.
+    ends = [b.starts_at for b in upcoming[:1]] + ([coming.starts_at] if coming else [])
+    free_until = min(ends, default=None)
     return DoorView(
         room_id,
         room.name,

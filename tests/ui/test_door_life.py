@@ -153,7 +153,9 @@ def test_event_and_closed_offer_nothing(qtbot: QtBot, tmp_path: Path, state: str
         controller.tick()
         assert screen.view is not None and screen.view.state is RoomState(state)
         assert screen.action_panel.buttons == []
-        assert screen.qr.url is not None and screen.qr.isVisibleTo(screen)
+        # An event door shows the event's join-online QR instead of the booking page's.
+        qr = screen.mode_panel.qr if state == "event" else screen.qr
+        assert qr.url is not None and qr.isVisibleTo(screen)
     finally:
         store.dispose()
 
