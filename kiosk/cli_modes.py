@@ -43,6 +43,11 @@ def add_parsers(cmds: Any, person: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_mode_show)
 
+    p = msub.add_parser(
+        "notify", help="tell organisers whose bookings an event or closure covers (once each)"
+    )
+    p.set_defaults(func=cmd_mode_notify)
+
     p = cmds.add_parser("audit", help="who did what, when, from which kiosk")
     p.add_argument("--since", metavar="ISO", help="from this time (default: the last 7 days)")
     p.add_argument("--action", help=f"only this action or prefix ({AUDIT_ACTIONS_HELP})")
@@ -121,6 +126,7 @@ def cmd_mode_set(args: argparse.Namespace) -> int:
             },
             now,
         )
+    sent, _failed = _notify(ctx)
     where = "the whole Lab" if args.all else ", ".join(args.rooms)
     if args.json:
         print_json(
@@ -132,12 +138,40 @@ def cmd_mode_set(args: argparse.Namespace) -> int:
                 "until": until.isoformat(),
                 "version": rows[0]["version"],
                 "ids": [str(r["id"]) for r in rows],
+                "organisers_notified": sent,
             }
         )
     else:
         when = "" if starts <= now else f" from {starts.astimezone(tz):%d.%m. %H:%M}"
         print(f"{where}: {args.mode}{when} until {until.astimezone(tz):%d.%m. %H:%M}")
+        if sent:
+            print(f"{sent} organiser(s) told that the switch covers their booking")
     return 0
+
+
+def _notify(ctx: Any) -> tuple[int, int]:
+    """Organisers of covered bookings, through the configured notifier; (sent, failed)."""
+    from kiosk.mode_notify import notify_organisers
+    from kiosk.notify import SmtpNotifier, log_message, notifier_for
+
+    cfg = ctx.config
+    notifier = notifier_for(cfg.notify.method, cfg.notify, cfg.tz)
+    if notifier is None:
+        return 0, 0
+    send = notifier.send_message if isinstance(notifier, SmtpNotifier) else log_message
+    sender = cfg.notify.sender or "lab-kiosk@localhost"
+    with ctx.central() as conn:
+        result: tuple[int, int] = notify_organisers(conn, send, sender, cfg.tz, ctx.clock.now())
+    return result
+
+
+def cmd_mode_notify(args: argparse.Namespace) -> int:
+    sent, failed = _notify(context_from_args(args))
+    print(
+        f"{sent} organiser(s) notified"
+        + (f", {failed} failed (tried again next run)" if failed else "")
+    )
+    return 1 if failed else 0
 
 
 def _check_event(conn: Any, event_id: Any) -> None:
@@ -152,6 +186,7 @@ def _check_event(conn: Any, event_id: Any) -> None:
 
 
 def cmd_mode_show(args: argparse.Namespace) -> int:
+    from kiosk.mode_notify import flagged
     from kiosk.modes import room_states, scheduled
 
     ctx = context_from_args(args)
@@ -160,6 +195,7 @@ def cmd_mode_show(args: argparse.Namespace) -> int:
     with ctx.central(write=False) as conn:
         states = room_states(conn, at)
         ahead = scheduled(conn, at)
+        covered = flagged(conn, at)
     if args.json:
         print_json(
             {
@@ -176,6 +212,18 @@ def cmd_mode_show(args: argparse.Namespace) -> int:
                     }
                     for r in ahead
                 ],
+                "flagged_bookings": [
+                    {
+                        "booking": str(o.booking_id),
+                        "title": o.booking_title,
+                        "room": o.room_name,
+                        "start": o.starts_at.isoformat(),
+                        "end": o.ends_at.isoformat(),
+                        "covered_by": o.mode,
+                        "organiser_notifiable": o.organiser_email is not None,
+                    }
+                    for o in covered
+                ],
             }
         )
         return 0
@@ -187,6 +235,11 @@ def cmd_mode_show(args: argparse.Namespace) -> int:
             )
             extra += "  (whole Lab)" if s.lab_wide else ""
         print(f"{s.room_id:<16} {s.mode:<7}{extra}")
+    for o in covered:
+        print(
+            f"flagged: {o.room_name} {o.starts_at.astimezone(tz):%d.%m. %H:%M} "
+            f"{o.booking_title!r} is covered by {o.mode}"
+        )
     for r in ahead:
         where = r.room_id or "whole Lab"
         print(
@@ -242,13 +295,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_set_pin(args: argparse.Namespace) -> int:
-    from sqlalchemy import select, update
-
     from kiosk import central
     from kiosk.directory import find_person
-    from kiosk.host_auth import HOST_ROLES, check_pin_format, hash_pin
+    from kiosk.host_auth import check_pin_format, set_pin_central
     from kiosk.ids import new_id
-    from kiosk.models import Person, table_of
 
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
@@ -259,18 +309,9 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
     check_pin_format(pin)
     ctx = context_from_args(args)
     now = ctx.clock.now()
-    people = table_of(Person)
     with ctx.central() as conn:
         person_id = find_person(conn, args.person)
-        role = conn.execute(select(people.c.role).where(people.c.id == person_id)).scalar_one()
-        if role not in HOST_ROLES:
-            raise UsageError(f"{args.person} is a {role}; only hosts and admins have a PIN")
-        conn.execute(
-            update(people)
-            .where(people.c.id == person_id)
-            .values(pin_hash=hash_pin(pin), updated_at=now)
-        )
-        central.publish(conn, "people", person_id, now)
+        set_pin_central(conn, person_id, pin, now)
         central.write(
             conn,
             "audit_log",

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.badges import create_site_key, load_site_key
 from kiosk.directory import add_person, add_room, enroll_badge
+from kiosk.host_auth import set_pin_central as set_pin
 from kiosk.services.bookings import add_booking
 from kiosk.store import open_store, sqlite_url
 
@@ -34,6 +35,8 @@ PEOPLE = [
     ("Erik Sjöberg", "erik.sjoberg@um.example", "member", "Ulkoministeriö", "0D0BADCAFE"),
     ("Johanna Nieminen", "johanna.nieminen@vero.example", "member", "Verohallinto", None),
 ]
+
+DEMO_HOST_PIN = "1234"  # the demo host's (Mikko's) PIN for the host panel
 
 # (room, start hh:mm, minutes, title, private)
 BOOKINGS = [
@@ -126,7 +129,11 @@ def create_demo(base: Path, now: datetime) -> Demo:
             for room_id, name, capacity in ROOMS:
                 add_room(conn, room_id, name, capacity, now)
             for name, email, role, org, uid in PEOPLE:
-                add_person(conn, name=name, email=email, role=role, organisation=org, now=now)
+                person = add_person(
+                    conn, name=name, email=email, role=role, organisation=org, now=now
+                )
+                if role == "host":  # so the demo's host panel can be tried: PIN 1234
+                    set_pin(conn, person, DEMO_HOST_PIN, now)
                 if uid:
                     enroll_badge(conn, email, uid, key, now)
                     badges.append((name, uid))

@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from kiosk import outbox
 from kiosk.badges import badge_hmac
 from kiosk.clock import Clock
 from kiosk.errors import UsageError
-from kiosk.models import AuditEntry, Badge, Person
+from kiosk.models import AuditEntry, Badge, Person, table_of
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,21 @@ def pin_matches(stored: str | None, pin: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(digest, base64.b64decode(expected))
+
+
+def set_pin_central(conn: Connection, person_id: uuid.UUID, pin: str, now: datetime) -> None:
+    """Store a host's new PIN hash centrally; kiosks receive it with their next pull."""
+    from kiosk import central
+
+    people = table_of(Person)
+    role = conn.execute(select(people.c.role).where(people.c.id == person_id)).scalar()
+    if role not in HOST_ROLES:
+        raise UsageError(f"only hosts and admins have a PIN, not a {role or 'unknown person'}")
+    hashed = hash_pin(pin)
+    conn.execute(
+        update(people).where(people.c.id == person_id).values(pin_hash=hashed, updated_at=now)
+    )
+    central.publish(conn, "people", person_id, now)
 
 
 class BadgeCheck(StrEnum):

@@ -15,10 +15,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from kiosk import outbox
 from kiosk.clock import Clock
+from kiosk.errors import UsageError
 from kiosk.models import AuditEntry, Event, RoomMode
-from kiosk.modes import ModeSwitch, check_rooms, mode_rows, next_version, room_states
+from kiosk.modes import (
+    ModeSwitch,
+    check_rooms,
+    end_of_day,
+    mode_rows,
+    next_version,
+    room_states,
+)
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -31,6 +41,14 @@ class RoomChoice:
     mode: str  # what applies now
     title: str | None
     until: datetime | None
+
+
+@dataclass(frozen=True)
+class EventChoice:
+    id: uuid.UUID
+    title: str
+    starts_at: datetime
+    ends_at: datetime
 
 
 @dataclass(frozen=True)
@@ -67,7 +85,9 @@ class HostModes:
         title: str | None = None,
         starts_at: datetime | None = None,
         capacity: int | None = None,
+        event_id: uuid.UUID | None = None,
     ) -> SwitchDone:
+        """Store a switch; an event switch creates its event unless ``event_id`` names one."""
         now = self._clock.now()
         start = starts_at or now
         title = (title or "").strip() or None
@@ -75,8 +95,12 @@ class HostModes:
             conn = session.connection()
             if rooms is not None:
                 check_rooms(conn, rooms)
-            event_id = None
-            if mode == "event":
+            if event_id is not None:
+                prepared = session.get(Event, event_id)
+                if prepared is None:
+                    raise UsageError("that event has not reached this kiosk yet")
+                title = title or prepared.title
+            elif mode == "event":
                 event = Event(
                     title=title or "",  # the doors then show just the word "Event"
                     starts_at=start,
@@ -115,3 +139,17 @@ class HostModes:
         where = "the Lab" if rooms is None else f"{len(rooms)} room(s)"
         log.info("host switched %s to %s at %s", where, mode, self._kiosk_id)
         return SwitchDone(version, rooms, mode, until)
+
+    def prepared_events(self, limit: int = 3) -> list[EventChoice]:
+        """Events made ahead (``kiosk admin event create``) that end later today, soonest first:
+        the panel offers to start them, with their capacity, tickets and online link."""
+        now = self._clock.now()
+        tonight = end_of_day(now, self._tz)
+        with self._store.session() as session:
+            rows = session.execute(
+                select(Event.id, Event.title, Event.starts_at, Event.ends_at)
+                .where(Event.ends_at > now, Event.starts_at < tonight, Event.kiosk_id.is_(None))
+                .order_by(Event.starts_at)
+                .limit(limit)
+            ).all()
+        return [EventChoice(r.id, r.title, r.starts_at, r.ends_at) for r in rows]
