@@ -134,6 +134,18 @@ def _record(text: str) -> bytes:
     return record
 
 
+def claimed_kind(text: str) -> TokenKind | None:
+    """The kind a text says it is, unverified: only to send a scan to the service that checks it.
+
+    None for anything that is not laid out as a Lab token. Never a reason to accept a code.
+    """
+    try:
+        record = _record(text.rstrip("\r\n") if isinstance(text, str) else text)
+    except TokenError:
+        return None
+    return _KINDS_BY_CODE.get(record[1])
+
+
 def verify(
     text: str,
     public_keys: Mapping[str, bytes],

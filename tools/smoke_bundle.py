@@ -1,7 +1,9 @@
 """Smoke test of a built bundle: it starts, reports its version and renders a door screen.
 
 Fails on a non-zero exit, a missing PNG, or anything on stderr other than INFO/DEBUG log lines
-(a missing hidden import or data file shows up there first).
+(a missing hidden import or data file shows up there first). When the `camera` extra is
+installed where the bundle was built (here), the bundled `kiosk cameras` must load Qt
+Multimedia and zxing-cpp too: kiosk.spec bundles them only then.
 
     python tools/smoke_bundle.py dist/kiosk/kiosk
 """
@@ -29,6 +31,33 @@ def run(binary: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _camera_modules_here() -> tuple[str, ...]:
+    """The camera extra's modules if this Python has them all (the bundle must then too)."""
+    from importlib.util import find_spec
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from ui.cli_camera import CAMERA_MODULES
+
+    try:
+        present = all(find_spec(name) is not None for name in CAMERA_MODULES)
+    except ImportError:
+        present = False
+    return CAMERA_MODULES if present else ()
+
+
+def _check_cameras(binary: str) -> list[str]:
+    cameras = run(binary, "cameras")
+    failures = [f"cameras stderr: {line}" for line in unexpected(cameras.stderr)]
+    expected = _camera_modules_here()
+    if expected:
+        lines = cameras.stdout.splitlines()
+        if cameras.returncode != 0 or any(f"{name}: loaded" not in lines for name in expected):
+            failures.append(f"cameras: exit {cameras.returncode}: {cameras.stdout!r}")
+    elif cameras.returncode not in (0, 1):
+        failures.append(f"cameras: exit {cameras.returncode}: {cameras.stdout!r}")
+    return failures
+
+
 def main() -> int:
     binary = sys.argv[1] if len(sys.argv) > 1 else "dist/kiosk/kiosk"
     failures: list[str] = []
@@ -43,6 +72,8 @@ def main() -> int:
         if shot.returncode != 0 or not png.exists() or png.stat().st_size < 1000:
             failures.append(f"screenshot: exit {shot.returncode}, png exists: {png.exists()}")
         failures += [f"screenshot stderr: {line}" for line in unexpected(shot.stderr)]
+
+    failures += _check_cameras(binary)
 
     for failure in failures:
         print(f"FAIL {failure}")

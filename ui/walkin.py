@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from kiosk.services.walkin import HostChoice
 from ui.fonts import ui_font
 from ui.keyboard import OnScreenKeyboard
 from ui.widgets import FitLabel, TouchButton
+from ui.widgets.tap_row import TapRow
 
 MAX_CHOICES = 4
 
@@ -82,9 +83,9 @@ class WalkinPage(QWidget):
             choices.addWidget(button)
         choices.addStretch(1)
         form.addLayout(choices, 1, 1)
-        privacy = QHBoxLayout()
-        privacy.addWidget(self.privacy, 0, Qt.AlignmentFlag.AlignTop)
-        privacy.addWidget(self.notice, 1)
+        # The whole row toggles: the box, "I accept" and the notice (ui/widgets/tap_row.py).
+        self.privacy_row = TapRow(self.privacy, self.notice, parent=self)
+        self.privacy_row.setObjectName("PrivacyRow")
         buttons = QHBoxLayout()
         buttons.addWidget(self.submit)
         buttons.addWidget(self.cancel)
@@ -92,7 +93,7 @@ class WalkinPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addLayout(form)
-        self._layout.addLayout(privacy)
+        self._layout.addWidget(self.privacy_row)
         self._layout.addLayout(buttons)
         self._layout.addWidget(self.keyboard, 1)
         self.retranslate()
@@ -145,6 +146,7 @@ class WalkinPage(QWidget):
             button.set_metrics(max(14, round(24 * scale)), min_target)
         self.privacy.setFont(font)
         self.privacy.setMinimumSize(min_target, min_target)
+        self.privacy_row.setMinimumHeight(min_target)
         box = max(24, round(min_target * 0.7))  # the box itself, not only its label, is large
         self.privacy.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
         self.notice.set_pixel_size(round(22 * scale))

@@ -9,11 +9,17 @@ A validly signed code whose invitation has not reached this replica yet is honou
 is self-contained, so the check-in is stored under the invitation's id and the visitor's name
 follows with the next sync (``checkins.invitation_id`` has no foreign key for that reason).
 
-A rejected scan stores nothing, and a code refused by its token (foreign, forged, outside its
-window) never takes the store's write lock, so the next scan is never blocked. An accepted one
-stores the check-in row and its outbox row in one local transaction, like a badge tap, so a
-welcome on screen always means the check-in is durable. Logs name the outcome only: never a
-token, a name or an invitation id.
+A rejected scan stores nothing and holds nothing, so the next scan is never blocked: a foreign
+text is refused before the store is touched, other refusals only read. An accepted one stores the
+check-in row and its outbox row in one local transaction, like a badge tap, so a welcome on
+screen always means the check-in is durable. Logs name the outcome only: never a token, a name
+or an invitation id.
+
+Speed (the scan-to-welcome goal, ``docs/lobby.md``): the public keys are kept in memory between
+scans, so a valid code costs one local transaction (one connection, one ``BEGIN IMMEDIATE``,
+one commit) instead of two. The memory is only a first guess: the admitting transaction checks
+the key again (not retired), and any refusal after decoding reloads the keys before answering,
+so a key retired or added by the last sync is honoured at once.
 """
 
 from __future__ import annotations
@@ -29,10 +35,17 @@ from sqlalchemy.orm import Session
 
 from kiosk import outbox
 from kiosk.clock import Clock
-from kiosk.models import Checkin, Invitation, Person, Visitor
+from kiosk.models import Checkin, Invitation, Person, SigningKey, Visitor
 from kiosk.signing_keys import verification_keys
 from kiosk.store import Store
-from kiosk.tokens import DEFAULT_SKEW, TokenError, TokenReason, VerifiedToken, verify
+from kiosk.tokens import (
+    DEFAULT_SKEW,
+    TokenError,
+    TokenKind,
+    TokenReason,
+    VerifiedToken,
+    verify,
+)
 from kiosk.views import ScanOutcome, ScanResult
 
 log = logging.getLogger(__name__)
@@ -88,31 +101,57 @@ class VisitorCheckinService:
         self._repeat_window = repeat_window
         self._skew = skew
         self._on_checkin = on_checkin
+        # Key id -> public key as last read from the replica; None until the first scan.
+        self._keys: dict[str, bytes] | None = None
 
     def scan(self, text: str) -> ScanOutcome:
         now = self._clock.now()
         if len(text) > MAX_SCAN_CHARS:
             log.info("scan refused at %s: not_a_lab_code (too long)", self._kiosk_id)
             return ScanOutcome(ScanResult.NOT_A_LAB_CODE, now)
-        # Verification reads only; it runs before the write transaction so a refused scan
-        # never takes the store's write lock.
-        with self._store.engine.connect() as conn:
-            keys = verification_keys(conn)
+        cached = self._keys is not None
+        keys = self._keys if self._keys is not None else self._load_keys()
         try:
             token = verify(text, keys, now, self._skew)
         except TokenError as exc:
-            result = _REFUSALS[exc.reason]
-            log.info("scan refused at %s: %s", self._kiosk_id, exc.reason.value)
-            if result in (ScanResult.NOT_YET_VALID, ScanResult.EXPIRED):
-                window = _signed_window(text, keys, now)
-                return ScanOutcome(
-                    result, now, valid_from=window.valid_from, valid_to=window.valid_to
-                )
-            return ScanOutcome(result, now)
-        return self._admit(token, now)
+            if cached and exc.reason is not TokenReason.NOT_A_LAB_CODE:
+                # The keys in memory may be older than the last sync: answer from the replica.
+                self._keys = None
+                return self.scan(text)
+            return self._refused(exc.reason, text, keys, now)
+        if token.kind is not TokenKind.VISITOR:  # an event ticket: the event check-in's job
+            log.info("scan refused at %s: not an invitation", self._kiosk_id)
+            return ScanOutcome(ScanResult.NOT_A_LAB_CODE, now)
+        outcome = self._admit(token, keys[token.key_id], now)
+        if outcome is None:  # the key was retired since it was read: refuse by the replica
+            self._keys = None
+            return self._refused(TokenReason.UNKNOWN_KEY, text, self._load_keys(), now)
+        return outcome
 
-    def _admit(self, token: VerifiedToken, now: datetime) -> ScanOutcome:
+    def forget_keys(self) -> None:
+        """Read the keys from the replica at the next scan (not needed for correctness)."""
+        self._keys = None
+
+    def _load_keys(self) -> dict[str, bytes]:
+        with self._store.engine.connect() as conn:
+            self._keys = verification_keys(conn)
+        return self._keys
+
+    def _refused(
+        self, reason: TokenReason, text: str, keys: dict[str, bytes], now: datetime
+    ) -> ScanOutcome:
+        result = _REFUSALS[reason]
+        log.info("scan refused at %s: %s", self._kiosk_id, reason.value)
+        if result in (ScanResult.NOT_YET_VALID, ScanResult.EXPIRED):
+            window = _signed_window(text, keys, now)
+            return ScanOutcome(result, now, valid_from=window.valid_from, valid_to=window.valid_to)
+        return ScanOutcome(result, now)
+
+    def _admit(self, token: VerifiedToken, public_key: bytes, now: datetime) -> ScanOutcome | None:
+        """Everything for a verified code in one transaction; None if its key is gone."""
         with self._store.session() as session:
+            if not _key_still_valid(session, token.key_id, public_key):
+                return None
             known = _lookup(session, token.invitation_id)
             if known.revoked:
                 log.info("scan refused at %s: withdrawn", self._kiosk_id)
@@ -164,6 +203,15 @@ class VisitorCheckinService:
 
 # Wider than any token window (1970-2106) seen from any plausible "now".
 _ANY_WINDOW = timedelta(days=200 * 366)
+
+
+def _key_still_valid(session: Session, key_id: str, public_key: bytes) -> bool:
+    row = session.execute(
+        select(SigningKey.public_key).where(
+            SigningKey.key_id == key_id, SigningKey.retired_at.is_(None)
+        )
+    ).first()
+    return row is not None and bytes.fromhex(row.public_key) == public_key
 
 
 def _lookup(session: Session, invitation_id: uuid.UUID) -> _Known:
