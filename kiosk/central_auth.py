@@ -13,9 +13,6 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from kiosk.errors import ConfigError
 
 PASSWORD_ENV = "KIOSK_CENTRAL_PASSWORD"
@@ -60,6 +57,10 @@ def resolve_central_url(
     password = environ.get(PASSWORD_ENV) or None
     if password_file is None and password is None and sslmode is None and sslrootcert is None:
         return url
+    # Imported here: the kiosk reads its config before its first frame, SQLAlchemy after.
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError:

@@ -15,8 +15,6 @@ import logging
 import threading
 from collections.abc import Callable
 
-import psycopg
-from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import make_url
 
 log = logging.getLogger(__name__)
@@ -48,6 +46,8 @@ def conninfo_for(url: str) -> str:
         if isinstance(value, str):
             params[name] = value
     params.setdefault("connect_timeout", 3)
+    from psycopg.conninfo import make_conninfo
+
     return make_conninfo("", **params)
 
 
@@ -84,6 +84,10 @@ class ChangeListener:
             self._thread = None
 
     def _run(self) -> None:
+        # psycopg is imported here, on the listener's thread: a kiosk whose central store is a
+        # SQLite file never needs it, and the others load it after their first frame.
+        import psycopg
+
         delay = self._retry
         while not self._stop.is_set():
             try:
@@ -96,6 +100,8 @@ class ChangeListener:
                 delay = min(self._max_retry, delay * 2)
 
     def _listen(self) -> None:
+        import psycopg
+
         with psycopg.connect(self._conninfo, autocommit=True) as conn:
             conn.execute(f"LISTEN {CHANNEL}")
             self.connections += 1

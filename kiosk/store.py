@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from kiosk.errors import ConfigError
+from kiosk.schema_head import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +90,22 @@ def create_store_engine(url: str, **kwargs: Any) -> Engine:
 def open_store(url: str, *, migrate: bool = True) -> Store:
     """Open (and by default create or upgrade) the store at ``url``."""
     engine = create_store_engine(url)
-    if migrate:
+    if migrate and not _at_head(engine):
         from kiosk.migrate import upgrade
 
         upgrade(engine)
     return Store(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _at_head(engine: Engine) -> bool:
+    """Whether the store is already at ``SCHEMA_HEAD``: then Alembic (a sizeable import on
+    every kiosk start) is not needed at all. Any doubt means "no", and Alembic decides."""
+    try:
+        with engine.connect() as conn:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        return False
+    return bool(revision == SCHEMA_HEAD)
 
 
 def open_local_store(path: Path, *, migrate: bool = True) -> Store:

@@ -3,42 +3,45 @@
 ``Kiosk`` wires one configuration into a running kiosk: the local store, the services, the
 database worker, the serial readers, the sync worker and the screen. Everything is passed in
 explicitly; nothing is looked up globally. ``shutdown`` undoes ``start`` in reverse order.
+
+A kiosk starts in two phases, so a display lights up as fast as Qt allows:
+
+1. ``first_screen``: the site key is checked and the screen is built in its "one moment" state.
+   Nothing here imports SQLAlchemy (it costs more than Qt itself); the launcher shows the screen
+   and tells systemd READY=1 once it is painted.
+2. ``attach``: the local store, the services and controllers (``ui/app_door.py``,
+   ``ui/app_lobby.py``), the sync worker and the readers. The screen fills in from the store.
+
+``start`` runs both at once (tests, the demo).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from devices.events import ReaderStatus, ReadEvent
-from devices.reader import SerialReader
 from kiosk.badges import load_site_key
 from kiosk.clock import Clock
 from kiosk.config import Config
-from kiosk.notify import notifier_for
-from kiosk.notify_queue import NotificationQueue, NotificationWorker, enqueue_arrival
-from kiosk.presence import who_is_in_store
-from kiosk.services.auto_checkout import DailyAt, check_out_everyone
-from kiosk.services.checkin import CheckinService
-from kiosk.services.checkout import CheckoutService
-from kiosk.services.visitor_checkin import VisitorCheckinService
-from kiosk.services.walkin import WalkinService
-from kiosk.store import Store, open_local_store
-from kiosk.sync import SyncEngine, SyncStatus, SyncWorker
+from kiosk.views import KioskStatus
 from ui.bridge import ThreadBridge
-from ui.db_worker import DbWorker
 from ui.status import StatusModel
-from ui.wedge import WedgeScanner
 
 if TYPE_CHECKING:
+    from kiosk.notify_queue import NotificationWorker
+    from kiosk.store import Store
+    from kiosk.sync import SyncWorker
     from ui.camera import CameraScanner
-    from ui.lobby import LobbyScreen
-    from ui.lobby_controller import LobbyController
+    from ui.db_worker import DbWorker
+    from ui.event_watch import EventWatcher
+    from ui.host_gate import HostGate
+    from ui.lab_controller import LabController
+    from ui.wedge import WedgeScanner
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +62,7 @@ class Kiosk(QObject):
         config: Config,
         clock: Clock,
         *,
-        reader_factory: ReaderFactory = SerialReader,
+        reader_factory: ReaderFactory | None = None,  # None: serial readers (devices.reader)
         on_language: Callable[[str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -67,7 +70,7 @@ class Kiosk(QObject):
         self.config = config
         self.clock = clock
         self._reader_factory = reader_factory
-        self._on_language = on_language
+        self.on_language = on_language
         self.store: Store | None = None
         self.screen: QWidget | None = None
         self.db: DbWorker | None = None
@@ -75,7 +78,11 @@ class Kiosk(QObject):
         self.wedge: WedgeScanner | None = None  # lobby only: keyboard-wedge QR scanners
         self.camera: CameraScanner | None = None  # lobby only: the tablet's own camera
         self.notifier: NotificationWorker | None = None  # lobby only: host notifications
+        self.lab: LabController | None = None  # lobby only: feedback, board, host calls
         self.door_controller: QObject | None = None  # door only
+        self.event_watcher: EventWatcher | None = None  # lobby only: follows event mode
+        self._site_key: bytes | None = None
+        self._set_status: Callable[[KioskStatus], None] = lambda _status: None
         self._readers: list[Reader] = []
         self._timers: list[QTimer] = []
         self.bridge = ThreadBridge(self)
@@ -84,145 +91,87 @@ class Kiosk(QObject):
     # --- start-up, in order -------------------------------------------------------------
 
     def start(self) -> QWidget:
+        """Both phases at once."""
+        screen = self.first_screen()
+        self.attach()
+        return screen
+
+    def first_screen(self) -> QWidget:
+        """Phase 1: the screen alone, before any store work."""
         cfg = self.config
         log.info("starting kiosk %s (%s)", cfg.kiosk_id, cfg.role)
-        site_key = load_site_key(cfg.site_key_file)  # fail early, before any window
-        cfg.data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = open_local_store(cfg.local_store_path)
-        self.db = DbWorker(self)
-        self.screen = self._build_screen(site_key)
-        self._start_sync()
-        self._start_readers()
-        log.info("kiosk %s started", cfg.kiosk_id)
-        return self.screen
-
-    def _build_screen(self, site_key: bytes) -> QWidget:
-        assert self.store is not None and self.db is not None
-        cfg = self.config
+        self._site_key = load_site_key(cfg.site_key_file)  # fail early, before any window
         if cfg.role == "door":
-            from kiosk.services.door_actions import DoorActions
             from ui.door import DoorScreen
-            from ui.door_controller import DoorController
 
-            assert cfg.room is not None
             door = DoorScreen(cfg.tz)
-            actions = DoorActions(self.store, self.clock, site_key, cfg.kiosk_id, cfg.room, cfg.tz)
-            controller = DoorController(
-                door,
-                self.db,
-                self.store,
-                cfg.room,
-                self.clock,
-                cfg.tz,
-                self,
-                actions=actions,
-                kiosk_id=cfg.kiosk_id,
-                door_config=cfg.door,
-                on_stored=self._wake_sync,
-            )
-            self.door_controller = controller
-            self.bridge.read.connect(controller.handle_read)
-            self._every(1_000, controller.tick)  # a new minute reloads the view
-            controller.tick()
-            self.bridge.sync_status.connect(lambda _s: controller.refresh())
+            self._set_status = door.set_status
             screen: QWidget = door
-            set_status = door.set_status
         else:
             from ui.lobby import LobbyScreen
-            from ui.lobby_controller import LobbyController
 
             lobby = LobbyScreen(
                 cfg.tz, welcome_seconds=cfg.welcome_seconds, idle_seconds=cfg.idle_seconds
             )
             lobby.privacy_notice = cfg.privacy_notice or ""
             lobby.walkin.retention_days = cfg.retention_days
-            checkins = CheckinService(
-                self.store,
-                self.clock,
-                site_key,
-                cfg.kiosk_id,
-                timedelta(seconds=cfg.repeat_tap_seconds),
-            )
-            self._start_notifier()
-            visitors = VisitorCheckinService(
-                self.store,
-                self.clock,
-                cfg.kiosk_id,
-                repeat_window=timedelta(seconds=cfg.repeat_scan_seconds),
-                on_checkin=enqueue_arrival if self.notifier is not None else None,
-            )
-            store = self.store
-            lobby_ctl = LobbyController(
-                lobby,
-                self.db,
-                checkins,
-                self.clock,
-                self._wake_sync,
-                visitors,
-                presence=lambda: who_is_in_store(store),
-                checkouts=CheckoutService(store, self.clock, cfg.kiosk_id),
-                walkins=WalkinService(
-                    store,
-                    self.clock,
-                    cfg.kiosk_id,
-                    on_checkin=enqueue_arrival if self.notifier is not None else None,
-                ),
-                export_dir=cfg.data_dir / "evacuation",
-                parent=self,
-            )
-            self.bridge.read.connect(lobby_ctl.handle_read)
-            self._schedule_auto_checkout()
-            self.bridge.sync_status.connect(lambda _s: lobby_ctl.refresh_names())
-            self.wedge = WedgeScanner(lobby, parent=self)
-            self.wedge.scanned.connect(lobby_ctl.handle_scan)
-            self.wedge.install()
-            if cfg.camera:
-                self._start_camera(lobby, lobby_ctl)
-            if self._on_language is not None:
-                lobby.language_requested.connect(self._on_language)
             lobby.set_now(self.clock.now())
-            self._every(1_000, lambda: lobby.set_now(self.clock.now()))
+            self._set_status = lobby.set_status
             screen = lobby
-            set_status = lobby.set_status
-        self.bridge.sync_status.connect(lambda s: set_status(self.status.apply_sync(s)))
-        self.bridge.reader_status.connect(lambda r: set_status(self.status.apply_reader(r)))
-        set_status(self.status.current)
+        self._set_status(self.status.current)
+        self.screen = screen
         return screen
 
-    def _start_camera(self, lobby: LobbyScreen, controller: LobbyController) -> None:
-        """The tablet's camera as one more QR scanner, when there is one (else nothing)."""
-        from ui.camera import open_camera_scanner
+    def attach(self) -> None:
+        """Phase 2: the store, the services and controllers, sync and readers."""
+        from kiosk.store import open_local_store
+        from ui.db_worker import DbWorker
 
-        camera = open_camera_scanner(self, preview_parent=lobby.home)
-        if camera is None:
-            return
-        lobby.home.set_camera_preview(camera.preview)
-        camera.active_changed.connect(lobby.home.set_camera_active)
-        camera.scanned.connect(controller.handle_read)
-        camera.start()
-        self.camera = camera
+        cfg, screen, site_key = self.config, self.screen, self._site_key
+        assert screen is not None and site_key is not None, "first_screen() comes first"
+        cfg.data_dir.mkdir(parents=True, exist_ok=True)
+        self.store = open_local_store(cfg.local_store_path)
+        self.db = DbWorker(self)
+        if cfg.role == "door":
+            from ui.app_door import wire_door
 
-    def _schedule_auto_checkout(self) -> None:
-        """Sign out everyone still in at ``lobby.auto_checkout_at``, checked every minute."""
-        cfg, store, db = self.config, self.store, self.db
-        if cfg.auto_checkout_at is None or store is None or db is None:
-            return
-        schedule = DailyAt(cfg.auto_checkout_at, cfg.tz)
+            wire_door(self, screen, site_key)
+        else:
+            from ui.app_lobby import wire_lobby
 
-        def tick() -> None:
-            now = self.clock.now()
-            if schedule.due(now):
-                schedule.mark_done(now)
-                db.submit(
-                    lambda: check_out_everyone(store, self.clock, cfg.kiosk_id),
-                    lambda count: self._wake_sync() if count else None,
-                )
+            wire_lobby(self, screen, site_key)
+        set_status = self._set_status
+        self.bridge.sync_status.connect(lambda s: set_status(self.status.apply_sync(s)))
+        self.bridge.reader_status.connect(lambda r: set_status(self.status.apply_reader(r)))
+        self._start_sync()
+        self._start_readers()
+        log.info("kiosk %s started", cfg.kiosk_id)
 
-        self._every(60_000, tick)
-        tick()
+    def host_gate(self, screen: QWidget, *, lobby: bool) -> HostGate:
+        """Host sign-in (badge + PIN) and the host panel over ``screen``."""
+        from ui.host_gate import attach_host_gate
 
-    def _start_notifier(self) -> None:
+        assert self.store is not None and self.db is not None and self._site_key is not None
+        cfg = self.config
+        gate = attach_host_gate(
+            screen,
+            self.db,
+            self.store,
+            self.clock,
+            self._site_key,
+            cfg.kiosk_id,
+            cfg.tz,
+            lobby=lobby,
+            parent=self,
+        )
+        gate.switched.connect(self.wake_sync)  # push the switch to the other kiosks now
+        return gate
+
+    def start_notifier(self) -> None:
         """Host notifications: their own thread, so a slow mail server never delays a scan."""
+        from kiosk.notify import notifier_for
+        from kiosk.notify_queue import NotificationQueue, NotificationWorker
+
         assert self.store is not None
         cfg = self.config
         notifier = notifier_for(cfg.notify.method, cfg.notify, cfg.tz)
@@ -235,6 +184,8 @@ class Kiosk(QObject):
         self.notifier.start()
 
     def _start_sync(self) -> None:
+        from kiosk.sync import SyncEngine, SyncWorker
+
         assert self.store is not None
         cfg = self.config
         engine = SyncEngine.for_kiosk(
@@ -249,8 +200,13 @@ class Kiosk(QObject):
         self.sync.start()
 
     def _start_readers(self) -> None:
+        factory = self._reader_factory
+        if factory is None:
+            from devices.reader import SerialReader
+
+            factory = SerialReader
         for rc in self.config.readers:
-            reader = self._reader_factory(
+            reader = factory(
                 rc.name,
                 rc.port,
                 rc.protocol,
@@ -263,14 +219,16 @@ class Kiosk(QObject):
             reader.start()
             self._readers.append(reader)
 
-    def _every(self, msec: int, fn: Callable[[], None]) -> None:
+    def every(self, msec: int, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the GUI thread every ``msec``; stopped by ``shutdown``."""
         timer = QTimer(self)
         timer.setInterval(msec)
         timer.timeout.connect(fn)
         timer.start()
         self._timers.append(timer)
 
-    def _wake_sync(self) -> None:
+    def wake_sync(self) -> None:
+        """Something was stored locally: push it now, and send what the notifier holds."""
         if self.sync is not None:
             self.sync.wake()
         if self.notifier is not None:
@@ -306,4 +264,4 @@ class Kiosk(QObject):
 
 
 # Signatures the bridge accepts, re-exported for type checkers of reader factories.
-__all__ = ["Kiosk", "ReadEvent", "ReaderStatus", "SyncStatus"]
+__all__ = ["Kiosk", "ReadEvent", "ReaderStatus"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from devices.events import ReaderStatus, ReadEvent
-from kiosk.sync import SyncStatus
+
+if TYPE_CHECKING:
+    from kiosk.sync import SyncStatus  # imports SQLAlchemy: not before the first frame
 
 
 class ThreadBridge(QObject):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import gc
 import logging
 import os
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -45,21 +45,22 @@ def _language(app: QApplication, code: str) -> LanguageManager:
     return manager
 
 
-def _event_loop(app: QApplication, exit_after: float | None, on_quit: Callable[[], None]) -> int:
+def _event_loop(
+    app: QApplication, notifier: Notifier, exit_after: float | None, on_quit: Callable[[], None]
+) -> int:
     """Run Qt until quit, SIGTERM/SIGINT or ``exit_after`` seconds; then ``on_quit``.
 
-    Under systemd, READY=1 goes out once the loop runs (the first screen is up) and WATCHDOG=1
-    from a GUI-thread timer, so a frozen GUI stops the pings and systemd restarts the kiosk.
+    Under systemd WATCHDOG=1 goes out from a GUI-thread timer, so a frozen GUI stops the pings
+    and systemd restarts the kiosk. (READY=1 is the caller's: once the first screen is up.)
     """
-    notifier = Notifier()
-    QTimer.singleShot(0, notifier.ready)
     watchdog = QTimer()
     if notifier.watchdog_seconds:
         watchdog.timeout.connect(notifier.watchdog)
         watchdog.start(max(500, int(notifier.watchdog_seconds * 1000 / 2)))
 
     def request_quit(*_: object) -> None:
-        app.quit()
+        # Through the loop: a signal just before app.exec() would make a direct quit() a no-op.
+        QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGTERM, request_quit)
     signal.signal(signal.SIGINT, request_quit)
@@ -118,19 +119,47 @@ def _recover(kiosks: list[Kiosk]) -> Callable[[], None]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """One kiosk: its screen painted first (READY=1 to systemd), then the store and the rest.
+
+    The screen comes up in its "one moment" state within a fraction of a second; attaching the
+    store, services, sync and readers (which imports SQLAlchemy) follows from the event loop.
+    """
     config = load_config(args.config)
     log.info("log file: %s", add_file_log(config.data_dir))
+    # `kill -USR1 <pid>` prints every thread's stack to stderr (the journal): for a kiosk that
+    # hangs, without stopping it.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     app = qt_app()
     language = _language(app, config.language)
-    kiosk = start_kiosk(config, language, fullscreen=config.fullscreen)
+    kiosk = Kiosk(config, SystemClock(), on_language=language.set_language)
+    screen = kiosk.first_screen()
+    _show(screen, config.fullscreen, f"Lab Kiosk – {config.kiosk_id}")
+    app.processEvents()  # map the window,
+    screen.repaint()  # and paint it now, not when the loop gets round to it
+    notifier = Notifier()
     crash.install(_recover([kiosk]))
-    _freeze_startup_heap()
-    log.info("kiosk %s ready", config.kiosk_id)
-    code = _event_loop(app, args.exit_after, kiosk.shutdown)
-    return code
+
+    def attach() -> None:
+        try:
+            kiosk.attach()
+        except Exception:
+            # Without its store the kiosk cannot work: exit non-zero so systemd restarts it
+            # (and the log says why), rather than show "one moment" for ever.
+            log.exception("kiosk %s could not start", config.kiosk_id)
+            app.exit(1)
+            return
+        _freeze_startup_heap()
+        log.info("kiosk %s ready", config.kiosk_id)
+
+    # First thing in the loop (signal handlers are in place by then): READY=1, then the rest.
+    QTimer.singleShot(0, notifier.ready)
+    QTimer.singleShot(0, attach)
+    return _event_loop(app, notifier, args.exit_after, kiosk.shutdown)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
     from devices.simulate import PtySimulator
     from kiosk.demo import create_demo
 
@@ -162,8 +191,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             kiosk.shutdown()
         simulator.close()
 
-    code = _event_loop(app, args.exit_after, stop)
-    return code
+    notifier = Notifier()
+    QTimer.singleShot(0, notifier.ready)
+    return _event_loop(app, notifier, args.exit_after, stop)
 
 
 def _feed_stdin(present: Callable[[str, int], None]) -> None:

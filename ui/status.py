@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from devices.events import ReaderStatus
-from kiosk.sync import SyncStatus
 from kiosk.views import KioskStatus, ReaderState
+
+if TYPE_CHECKING:
+    from kiosk.sync import SyncStatus  # imports SQLAlchemy: not before the first frame
 
 
 class StatusModel:

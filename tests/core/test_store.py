@@ -70,3 +70,29 @@ def test_the_same_migrations_run_on_postgresql(pg_url: str) -> None:
         )
     assert {"people", "badges", "checkins", "bookings", "changes", "outbox"} <= tables
     store.dispose()
+
+
+def test_schema_head_names_the_newest_migration() -> None:
+    """``kiosk.schema_head`` lets a kiosk skip Alembic when its store is current: it must be
+    the real head, or a new migration would never run on kiosks."""
+    from kiosk.migrate import head_revision
+    from kiosk.schema_head import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_a_store_behind_the_head_is_still_upgraded(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from kiosk.migrate import upgrade
+    from kiosk.schema_head import SCHEMA_HEAD
+    from kiosk.store import create_store_engine, open_local_store, sqlite_url
+
+    path = tmp_path / "old.db"
+    engine = create_store_engine(sqlite_url(path))
+    upgrade(engine, "0007")
+    engine.dispose()
+    store = open_local_store(path)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+    store.dispose()
