@@ -11,12 +11,13 @@ acknowledgement, a kiosk killed mid-sync) changes nothing the second time.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -130,6 +131,57 @@ def _check_host(conn: Connection, person_id: Any) -> None:
         raise PushRefused("only a host may switch modes or create events at a kiosk")
 
 
+# Namespace of the advisory locks that serialise pushes of one single-use invitation.
+_SINGLE_USE_LOCK = 0x4C4B5355  # "LKSU"
+
+
+def _check_single_use(conn: Connection, row: dict[str, Any]) -> None:
+    """Refuse a second check-in with a single-use invitation (lobbies that let it in offline).
+
+    The first check-in to reach the central store is kept; a later one, from any lobby, is a
+    permanent rejection: it stays in that lobby's outbox with this reason. Only "in" rows are
+    checked: a check-out never makes anyone present, and one that follows a refused check-in
+    is most often the same visitor leaving (see docs/lobby.md).
+
+    Read from the change feed, not the tables: a lobby's database role sees only its own
+    check-ins and no invitations, but reads the whole lobby feed (kiosk/roles.py). On
+    PostgreSQL a transaction-level advisory lock on the invitation makes two pushes of it wait
+    for each other, so the second one's check sees the first one's commit; SQLite serialises
+    all central writes already.
+    """
+    invitation_id = row.get("invitation_id")
+    if row.get("direction") != "in" or invitation_id is None:
+        return
+    key, c = str(invitation_id), changes_table.c
+    invitation = conn.execute(
+        select(c.payload)
+        .where(c.entity == "invitations", c.record_id == key)
+        .order_by(c.seq.desc())
+        .limit(1)
+    ).scalar()
+    if not invitation or not invitation.get("single_use"):
+        return
+    if conn.dialect.name == "postgresql":
+        objid = int.from_bytes(uuid.UUID(key).bytes[:4], "big", signed=True)
+        conn.execute(select(func.pg_advisory_xact_lock(_SINGLE_USE_LOCK, objid)))
+    first = conn.execute(
+        select(c.payload)
+        .where(
+            c.entity == "checkins",
+            c.record_id != str(row.get("id")),
+            c.payload["invitation_id"].as_string() == key,
+            c.payload["direction"].as_string() == "in",
+        )
+        .order_by(c.seq)
+        .limit(1)
+    ).scalar()
+    if first is not None:
+        raise PushRefused(
+            "single-use invitation already used: checked in at "
+            f"{first.get('kiosk_id')} ({str(first.get('at'))[:16]} UTC)"
+        )
+
+
 def _accept(conn: Connection, item: PushItem, now: datetime) -> None:
     entity = ENTITIES.get(item.entity)
     if entity is None:
@@ -145,6 +197,8 @@ def _accept(conn: Connection, item: PushItem, now: datetime) -> None:
         return
     if entity.name == "bookings":
         _check_booking(conn, row)
+    if entity.name == "checkins":
+        _check_single_use(conn, row)
     if entity.name in HOST_MADE:
         _check_host(conn, row.get(HOST_MADE[entity.name]))
     if insert_if_absent(conn, entity.table, row):

@@ -10,10 +10,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from kiosk import __version__
 from kiosk.errors import KioskError
 
 log = logging.getLogger(__name__)
@@ -22,9 +21,12 @@ log = logging.getLogger(__name__)
 Registrar = Callable[[Any], None]
 
 
-def build_parser(extra: Iterable[Registrar] = ()) -> argparse.ArgumentParser:
-    """The full parser; ``extra`` adds commands from outside the core (the GUI commands)."""
-    from kiosk import cli_admin, cli_devices, cli_sync
+def build_parser(
+    extra: Iterable[Registrar] = (), defaults: Mapping[str, Any] | None = None
+) -> argparse.ArgumentParser:
+    """The full parser; ``extra`` adds commands from outside the core (the GUI commands) and
+    ``defaults`` values every handler finds on its arguments (the GUI's report PDF writer)."""
+    from kiosk import __version__, cli_admin, cli_devices, cli_sync
 
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Lab Kiosk: lobby and room-door screens for Työ 2.0 Lab."
@@ -37,12 +39,21 @@ def build_parser(extra: Iterable[Registrar] = ()) -> argparse.ArgumentParser:
     cli_admin.add_parsers(sub)
     cli_sync.add_parsers(sub)
     cli_devices.add_parsers(sub)
+    parser.set_defaults(**(defaults or {}))
     return parser
 
 
-def main(argv: Sequence[str] | None = None, extra: Iterable[Registrar] = ()) -> int:
-    parser = build_parser(extra)
-    args = parser.parse_args(argv)
+def main(
+    argv: Sequence[str] | None = None,
+    extra: Iterable[Registrar] = (),
+    defaults: Mapping[str, Any] | None = None,
+) -> int:
+    parser = build_parser(extra, defaults)
+    return dispatch(parser.parse_args(argv))
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run the chosen command's handler: logging set up, errors as one line and an exit code."""
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

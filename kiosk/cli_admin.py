@@ -13,15 +13,19 @@ from typing import Any
 from kiosk import (
     cli_bookings,
     cli_checkins,
+    cli_event,
     cli_fleet,
+    cli_hosts,
     cli_invite,
     cli_keys,
+    cli_lab,
     cli_modes,
     cli_privacy,
     cli_room_policy,
 )
 from kiosk.admin_context import context_from_args, print_json, safe_url
 from kiosk.errors import UsageError
+from kiosk.report import cli as report_cli
 
 
 def add_parsers(sub: Any) -> None:
@@ -33,6 +37,7 @@ def add_parsers(sub: Any) -> None:
     cli_invite.add_parsers(cmds)
     cli_checkins.add_parsers(cmds)
     cli_privacy.add_parsers(cmds)
+    cli_event.add_parsers(cmds)
 
     init = cmds.add_parser("init", help="create or upgrade the local and central stores")
     init.add_argument(
@@ -80,6 +85,9 @@ def add_parsers(sub: Any) -> None:
 
     cli_bookings.add_parsers(cmds)
     cli_fleet.add_parsers(cmds)
+    cli_lab.add_parsers(cmds)  # feedback, the "Here today" board
+    cli_hosts.add_parsers(cmds)  # hosts on duty, host calls
+    report_cli.add_parsers(cmds)
 
     p = cmds.add_parser("who-is-in", help="everyone checked in now")
     p.add_argument("--json", action="store_true")

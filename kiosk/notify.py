@@ -26,6 +26,8 @@ from zoneinfo import ZoneInfo
 log = logging.getLogger(__name__)
 
 LAB_NAME = "Työ 2.0 Lab"
+VISITOR_ARRIVED = "visitor_arrived"
+HOST_CALL = "host_call"  # someone pressed "Call a host" at a lobby (kiosk/host_calls.py)
 
 
 class NotifyError(Exception):
@@ -38,7 +40,11 @@ class PermanentNotifyError(NotifyError):
 
 @dataclass(frozen=True)
 class Notice:
-    """One "your visitor has arrived" message, with the names read from the replica."""
+    """One "your visitor has arrived" message, with the names read from the replica.
+
+    ``kind`` ``host_call``: "a host is wanted in the lobby" to a host on duty; the visitor
+    fields are then empty and ``arrived_at`` is when the call was made.
+    """
 
     id: uuid.UUID
     host_id: uuid.UUID
@@ -48,6 +54,7 @@ class Notice:
     organisation: str | None
     arrived_at: datetime
     kiosk_id: str
+    kind: str = VISITOR_ARRIVED
 
 
 class Notifier(Protocol):
@@ -60,12 +67,20 @@ class LogNotifier:
     """Records each notice in the log (ids only): for sites without mail, and for the demo."""
 
     def send(self, notice: Notice) -> None:
+        if notice.kind == HOST_CALL:
+            log.info("host %s called to %s (notice %s)", notice.host_id, notice.kiosk_id, notice.id)
+            return
         log.info(
             "host %s notified of a visitor at %s (notice %s)",
             notice.host_id,
             notice.kiosk_id,
             notice.id,
         )
+
+
+def log_message(message: EmailMessage) -> None:
+    """The log notifier's way with a ready message: its id only (no names, no addresses)."""
+    log.info("notice %s recorded (log notifier: no mail sent)", message["Message-ID"])
 
 
 class SmtpNotifier:
@@ -93,7 +108,10 @@ class SmtpNotifier:
         self._timeout = timeout
 
     def send(self, notice: Notice) -> None:
-        message = compose(notice, self._sender, self._tz)
+        self.send_message(compose(notice, self._sender, self._tz))
+
+    def send_message(self, message: EmailMessage) -> None:
+        """Send a ready message (an organiser's notice, say) through the same server."""
         try:
             with self._connect() as smtp:
                 if self._username:
@@ -131,6 +149,8 @@ class SmtpNotifier:
 
 def compose(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
     """The e-mail for one notice, in Finnish, Swedish and English (hosts speak any of them)."""
+    if notice.kind == HOST_CALL:
+        return _compose_call(notice, sender, tz)
     local = notice.arrived_at.astimezone(tz)
     fi_time, other_time = f"{local.hour}.{local.minute:02d}", f"{local.hour:02d}:{local.minute:02d}"
     who = notice.visitor_name + (f" ({notice.organisation})" if notice.organisation else "")
@@ -147,6 +167,30 @@ def compose(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
         f"Hej {notice.host_name},\n\n{who} har kommit till {LAB_NAME}s lobby kl. {other_time}.\n\n"
         f"Hello {notice.host_name},\n\n{who} has arrived in the {LAB_NAME} lobby at "
         f"{other_time}.\n\n-- \n{LAB_NAME}, {notice.kiosk_id}\n"
+    )
+    return message
+
+
+def _compose_call(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
+    """The "a host is wanted in the lobby" e-mail to one host on duty, in three languages."""
+    local = notice.arrived_at.astimezone(tz)
+    fi_time, other_time = f"{local.hour}.{local.minute:02d}", f"{local.hour:02d}:{local.minute:02d}"
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = notice.host_email
+    message["Subject"] = (
+        "Aulassa kaivataan hostia / En värd behövs i lobbyn / A host is wanted in the lobby"
+    )
+    message["Message-ID"] = f"<{notice.id}@{notice.kiosk_id}.lab-kiosk>"
+    message.set_content(
+        f"Hei {notice.host_name},\n\n{LAB_NAME}in aulassa ({notice.kiosk_id}) painettiin "
+        f'klo {fi_time} "Kutsu host". Kuittaa kutsu minkä tahansa näytön host-paneelissa.\n\n'
+        f'Hej {notice.host_name},\n\nnågon tryckte på "Kalla på en värd" i {LAB_NAME}s '
+        f"lobby ({notice.kiosk_id}) kl. {other_time}. Kvittera i värdpanelen på vilken "
+        f"skärm som helst.\n\n"
+        f'Hello {notice.host_name},\n\nsomeone pressed "Call a host" in the {LAB_NAME} '
+        f"lobby ({notice.kiosk_id}) at {other_time}. Acknowledge it in the host panel of any "
+        f"screen.\n\n-- \n{LAB_NAME}, {notice.kiosk_id}\n"
     )
     return message
 

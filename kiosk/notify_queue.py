@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock
 from kiosk.models import Checkin, Invitation, Notification, Person, Visitor
-from kiosk.notify import Notice, Notifier, NotifyError, PermanentNotifyError
+from kiosk.notify import HOST_CALL, Notice, Notifier, NotifyError, PermanentNotifyError
 from kiosk.store import Store
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,24 @@ def enqueue_arrival(session: Session, checkin: Checkin) -> None:
             attempts=0,
         )
     )
+
+
+def enqueue_host_call(
+    session: Session, call_id: uuid.UUID, host_ids: list[uuid.UUID], at: datetime
+) -> None:
+    """Queue "a host is wanted" for each host on duty, in the call's transaction."""
+    for host_id in host_ids:
+        session.add(
+            Notification(
+                kind=HOST_CALL,
+                checkin_id=None,
+                call_id=call_id,
+                host_id=host_id,
+                created_at=at,
+                next_attempt_at=at,
+                attempts=0,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -161,6 +179,8 @@ class NotificationQueue:
         return "sent", {"sent_at": now, "attempts": item.attempts + 1, "last_error": None}
 
     def _resolve(self, session: Session, row: Notification) -> _Due:
+        if row.kind == HOST_CALL:
+            return self._resolve_call(session, row)
         visitor_id = row.visitor_id
         if visitor_id is None and row.invitation_id is not None:
             visitor_id = session.scalar(
@@ -184,6 +204,23 @@ class NotificationQueue:
             organisation=visitor.organisation,
             arrived_at=arrived or row.created_at,
             kiosk_id=self._kiosk_id,
+        )
+        return _Due(row.id, row.attempts, row.created_at, notice)
+
+    def _resolve_call(self, session: Session, row: Notification) -> _Due:
+        host = session.get(Person, row.host_id) if row.host_id is not None else None
+        if host is None:
+            return _Due(row.id, row.attempts, row.created_at, None, "the host is not known here")
+        notice = Notice(
+            id=row.id,
+            host_id=host.id,
+            host_name=host.name,
+            host_email=host.email,
+            visitor_name="",
+            organisation=None,
+            arrived_at=row.created_at,
+            kiosk_id=self._kiosk_id,
+            kind=HOST_CALL,
         )
         return _Due(row.id, row.attempts, row.created_at, notice)
 

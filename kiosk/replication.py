@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, Uuid
+from sqlalchemy import Date, Table, Uuid
 
 from kiosk import models
 from kiosk.timeutil import UTCDateTime
@@ -52,6 +52,12 @@ ENTITIES: dict[str, Entity] = {
         _entity(models.RoomMode, ALL),
         _entity(models.Checkin, LOBBY),
         _entity(models.AuditEntry, NOWHERE),
+        # The Lab's own features (migration 0009, docs/lab-features.md).
+        _entity(models.Feedback, NOWHERE),  # hosts read it centrally; no screen shows it
+        _entity(models.BoardConsent, LOBBY),  # only the lobby shows the board
+        _entity(models.HostDuty, LOBBY),
+        _entity(models.HostCall, ALL),  # a door's host panel lists open calls too
+        _entity(models.HostCallAck, ALL),
     )
 }
 
@@ -66,7 +72,7 @@ def to_payload(entity: Entity, row: Any) -> dict[str, Any]:
         value = row[column.name] if isinstance(row, dict) else getattr(row, column.name)
         if isinstance(value, uuid.UUID):
             value = str(value)
-        elif isinstance(value, datetime):
+        elif isinstance(value, date):  # a datetime too
             value = value.isoformat()
         out[column.name] = value
     return out
@@ -84,5 +90,7 @@ def from_payload(entity: Entity, payload: dict[str, Any]) -> dict[str, Any]:
                 value = uuid.UUID(value)
             elif isinstance(column.type, UTCDateTime):
                 value = datetime.fromisoformat(value)
+            elif isinstance(column.type, Date):
+                value = date.fromisoformat(value)
         out[column.name] = value
     return out

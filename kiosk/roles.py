@@ -2,8 +2,8 @@
 
 A stolen kiosk should be worth little: its database role can append its own records through the
 sync path and read the change feed for its role, and nothing else. Table grants decide *which*
-tables it may touch; row-level security (installed by migrations 0002 and 0006, keyed on the
-``kiosk_roles`` table filled here) decides *which rows*:
+tables it may touch; row-level security (installed by migrations 0002, 0006, 0008 and 0009,
+keyed on the ``kiosk_roles`` table filled here) decides *which rows*:
 
 - feed (``changes``): a door reads only audience ``all``; a lobby also ``lobby``. A kiosk may
   append feed entries only for what it pushes (a lobby: bookings made at a kiosk, check-ins as
@@ -18,12 +18,16 @@ tables it may touch; row-level security (installed by migrations 0002 and 0006, 
   and ``updated_at`` of that room's active bookings, insert booking actions of that room as
   itself, insert ``door.*`` audit entries as itself about that room (reading back only their
   ids), and read rooms.
+- the Lab's own features (migration 0009): a lobby inserts feedback, "Here today" board
+  consents and host calls as itself (``kiosk_id``), any kiosk inserts host-call
+  acknowledgements as itself; each reads back only its own rows, and appends feed entries only
+  for those (feedback never enters the feed). Hosts on duty are written centrally only.
 - the host panel (migration 0008): any kiosk inserts ``room_modes`` and ``events`` as itself
   (``kiosk_id``) and ``host.*`` audit entries as itself (reading back only the ids of its own
   entries, which the push's RETURNING needs); it reads ``people.role`` and
   ``active`` only, because the push refuses a switch not made by a host.
-- a door gets no grant at all on visitors, invitations or check-ins; no kiosk may DELETE
-  anything or create objects, or UPDATE anything but its heartbeat (and a door its room's
+- a door gets no grant at all on visitors, invitations, check-ins or feedback; no kiosk may
+  DELETE anything or create objects, or UPDATE anything but its heartbeat (and a door its room's
   bookings, as above).
 
 The statements are idempotent: running ``grant-kiosk`` again resets the role to exactly this.
@@ -43,6 +47,7 @@ _COMMON = {
     "changes": "SELECT, INSERT",
     "kiosks": "SELECT, INSERT, UPDATE",
     "bookings": "SELECT, INSERT",
+    "host_call_acks": "SELECT (id), INSERT",  # any kiosk's host panel takes a call
     # Host panel (migration 0008): mode switches and events as itself; the push checks that
     # the person who made them is a host, so it reads who is one.
     "room_modes": "SELECT, INSERT",
@@ -53,6 +58,9 @@ _COMMON = {
 _LOBBY = {
     "checkins": "SELECT (id), INSERT",
     "visitors": "SELECT (id), INSERT",
+    "feedback": "SELECT (id), INSERT",
+    "board_consents": "SELECT (id), INSERT",
+    "host_calls": "SELECT (id), INSERT",
 }
 # The booking columns a door's actions change; all other columns stay out of its reach.
 DOOR_BOOKING_COLUMNS = ("ends_at", "status", "checked_in_at", "updated_at")

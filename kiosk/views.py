@@ -6,10 +6,13 @@ display) while the widgets only decide *how*.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import uuid
 
 
 class TapResult(StrEnum):
@@ -28,6 +31,7 @@ class TapOutcome:
     name: str | None = None  # the member's name, for the greeting
     since: datetime | None = None  # for ALREADY_*: when the state began
     role: str | None = None  # member | host | admin: hosts get the host-only actions
+    person_id: uuid.UUID | None = None  # the badge holder (board opt-in, signed feedback)
 
 
 class RoomState(StrEnum):
@@ -72,6 +76,30 @@ class LostBooking:
 
 
 @dataclass(frozen=True)
+class EventView:
+    """What a door shows of an event: the ``events`` row, with the description kept short."""
+
+    title: str
+    description: str | None
+    starts_at: datetime
+    ends_at: datetime
+    online_url: str | None = None  # join-online link, shown as a QR code for hybrid events
+
+
+@dataclass(frozen=True)
+class ModeView:
+    """One ``room_modes`` row as a door sees it: the mode that applies, or the next one."""
+
+    mode: str  # normal | event | closed
+    version: int  # microseconds since the epoch of the switch; the highest applying wins
+    title: str | None  # the row's title, else its event's
+    starts_at: datetime
+    expires_at: datetime | None  # the switch reverts by itself then; None: until changed
+    whole_lab: bool = False  # set for the whole Lab, not this room alone
+    event: EventView | None = None
+
+
+@dataclass(frozen=True)
 class DoorView:
     room_id: str
     room_name: str
@@ -90,6 +118,14 @@ class DoorView:
     # The room's calendar feed failed at its last refresh: bookings may be out of date.
     calendar_stale: bool = False
     calendar_synced_at: datetime | None = None  # the last good read (None: never)
+    mode: ModeView | None = None  # the room_modes row that applies now (normal rows too)
+    next_mode: ModeView | None = None  # free/busy: an event or closure starting later today
+    # The next moment a mode starts or expires: the door re-reads its view then, to the second.
+    changes_at: datetime | None = None
+
+    @property
+    def mode_version(self) -> int | None:
+        return self.mode.version if self.mode is not None else None
 
     @property
     def ending_soon(self) -> bool:
@@ -120,6 +156,8 @@ class ActionResult(StrEnum):
     NO_TIME = "no_time"  # the next booking starts too soon to book or extend
     TOO_EARLY = "too_early"  # check-in before the window opens
     ALREADY_CHECKED_IN = "already_checked_in"
+    EVENT_MODE = "event_mode"  # the room is switched to an event: no booking actions
+    CLOSED_MODE = "closed_mode"  # the room is closed: no booking actions
     ERROR = "error"  # could not be stored; nothing changed
 
 
@@ -135,6 +173,8 @@ class ActionOutcome:
     ends_at: datetime | None = None
     blocked_at: datetime | None = None  # NO_TIME: when the next booking starts
     opens_at: datetime | None = None  # TOO_EARLY: when check-in opens
+    mode_title: str | None = None  # EVENT_MODE / CLOSED_MODE: the event or the reason
+    mode_until: datetime | None = None  # EVENT_MODE / CLOSED_MODE: when the mode reverts
 
     @property
     def ok(self) -> bool:

@@ -8,11 +8,15 @@ the Qt side when they run.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from kiosk.errors import UsageError
 
-SCREENS = ("lobby", "welcome", "door", "evacuation", "walkin")
+SCREENS = (
+    *("lobby", "welcome", "door", "evacuation", "walkin", "event", "host-pin", "host-panel"),
+    *("feedback", "here-today", "host-call"),  # the Lab's own pages (ui/screenshot_lab.py)
+)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -33,11 +37,38 @@ def _screenshot(args: argparse.Namespace) -> int:
     return cmd_screenshot(args)
 
 
-def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("run", help="run the kiosk described by the config file")
+def _report_pdf(report: Any, lang: str, path: Path) -> int:
+    from ui.report_pdf import write_report_pdf
+
+    return write_report_pdf(report, lang, path)
+
+
+# What the core's handlers find on their arguments when run as the installed ``kiosk``:
+# ``kiosk admin report --out F.pdf`` draws its PDF with Qt (see kiosk/report/cli.py).
+GUI_DEFAULTS: dict[str, Any] = {"report_pdf_writer": _report_pdf}
+
+
+def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE")
     p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     p.set_defaults(func=_run)
+
+
+def run_command(argv: list[str]) -> int:
+    """``kiosk run`` on its short path (ui/main.py): the same options, only this command."""
+    from kiosk.cli import dispatch
+
+    parser = argparse.ArgumentParser(prog="kiosk run", description=RUN_HELP)
+    _run_arguments(parser)
+    return dispatch(parser.parse_args(argv))
+
+
+RUN_HELP = "run the kiosk described by the config file"
+
+
+def add_parsers(sub: Any) -> None:
+    _run_arguments(sub.add_parser("run", help=RUN_HELP))
 
     p = sub.add_parser("demo", help="a lobby and a door screen with demo data, no hardware")
     p.add_argument("--offscreen", action="store_true", help="render without a display")
@@ -52,14 +83,22 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--at", metavar="ISO_DATETIME", help="the moment to show (default: now)")
     p.add_argument(
         "--state",
-        choices=("free", "busy", "ending-soon", "event", "closed", "offline"),
-        help="with --screen door --demo: show the door in this state (on --at's day)",
+        choices=(
+            *("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline"),
+            *("welcome", "welcome-back", "full"),
+        ),
+        help="with --demo: the door in this state (on --at's day); with --screen event: "
+        "the answer to a ticket (welcome, welcome-back, full)",
     )
     p.add_argument("--out", required=True, metavar="FILE.png")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--demo", action="store_true", help="use fresh demo data")
     src.add_argument("--config", metavar="FILE", help="use this kiosk's local store")
     p.set_defaults(func=_screenshot)
+
+    from ui.cli_camera import add_parser as add_cameras  # no Qt at import: cheap
+
+    add_cameras(sub)
 
 
 def parse_size(text: str) -> tuple[int, int]:

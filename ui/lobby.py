@@ -27,11 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.event_state import EventView
 from kiosk.presence import Presence
 from kiosk.services.checkout import InsideVisitor
+from kiosk.services.event_checkin import EventOutcome
 from kiosk.views import KioskStatus, ScanOutcome, TapOutcome
 from ui.checkout import CheckoutPage
 from ui.evacuation import EvacuationPage
+from ui.event_checkin import EventHomePage, EventWalkinPage
+from ui.event_text import event_text
+from ui.lab_pages import LabScreens
 from ui.lobby_pages import HomePage, LanguageBar, ResultPage
 from ui.lobby_text import outcome_text
 from ui.scan_text import scan_text
@@ -42,7 +47,7 @@ from ui.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip
 LAB_NAME = "Työ 2.0 Lab"  # a name, not translated
 HOST_ROLES = ("host", "admin")
 EVACUATION_SECONDS = 120
-Outcome = TapOutcome | ScanOutcome
+Outcome = TapOutcome | ScanOutcome | EventOutcome
 
 
 class LobbyScreen(ScaledScreen):
@@ -55,6 +60,8 @@ class LobbyScreen(ScaledScreen):
     walkin_submitted = Signal(str, str, object)  # name, organisation, host id
     checkout_requested = Signal()  # controller answers with show_checkout(visitors)
     checkout_chosen = Signal(object)  # the check-in id to close
+    event_walkin_submitted = Signal(str, str)  # name, organisation (an event's walk-in)
+    outcome_shown = Signal(object)  # after show_outcome: the Lab's extras react (lab_controller)
 
     def __init__(
         self,
@@ -115,6 +122,16 @@ class LobbyScreen(ScaledScreen):
         self.checkout.chosen.connect(self.checkout_chosen)
         self.home.checkout.clicked.connect(self.checkout_requested)
         self.pages.addWidget(self.checkout)
+        # While an event is on (set_event), its page is the home page (ui/event_checkin.py).
+        self.event_home = EventHomePage(tz, self)
+        self.event_walkin = EventWalkinPage(self)
+        self.event_home.walkin.clicked.connect(self.show_event_walkin)
+        self.event_walkin.cancelled.connect(self.show_home)
+        self.event_walkin.submitted.connect(self.event_walkin_submitted)
+        self.event_walkin.activity.connect(self._restart_idle)
+        self.pages.addWidget(self.event_home)
+        self.pages.addWidget(self.event_walkin)
+        self._camera_active = False
         # A form left half-filled must not greet the next visitor with someone else's name.
         self._idle_timer = QTimer(self)
         self._idle_timer.setObjectName("IdleTimer")
@@ -124,6 +141,8 @@ class LobbyScreen(ScaledScreen):
         self.privacy_notice = ""
         self.language_bar = LanguageBar(self)
         self.language_bar.language_requested.connect(self.language_requested)
+        # The Lab's own pages: feedback, "Here today", "Call a host" (ui/lab_pages.py).
+        self.lab = LabScreens(self)
 
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -161,14 +180,36 @@ class LobbyScreen(ScaledScreen):
     def show_outcome(self, outcome: Outcome) -> None:
         """Answer a tap or scan; a new one replaces the result on screen and restarts the timer."""
         was_walkin = self.showing_walkin
+        was_event_walkin = self.showing_event_walkin
         self._outcome = outcome
         self._render_outcome()
         self.pages.setCurrentWidget(self.result)
         if was_walkin:  # a badge or code wins over a half-filled form
             self.walkin.reset(self.privacy_notice)
+        if was_event_walkin:
+            self.event_walkin.reset()
         self._idle_timer.stop()
         self._evacuation_timer.stop()
         self._return_timer.start()
+        self.outcome_shown.emit(outcome)
+
+    def show_page(self, page: QWidget) -> None:
+        """One of the Lab's pages (``self.lab``); home again after ``idle_seconds`` untouched."""
+        self._return_timer.stop()
+        self._evacuation_timer.stop()
+        self._outcome = None
+        self.pages.setCurrentWidget(page)
+        self._idle_timer.start()
+
+    def restart_idle(self) -> None:
+        """A touch on a page with an idle timeout: the timeout starts over."""
+        if self._idle_timer.isActive():
+            self._idle_timer.start()
+
+    def restart_result_timer(self) -> None:
+        """A touch on the result page (the board toggle): the greeting stays a while longer."""
+        if self.showing_result:
+            self._return_timer.start()
 
     def update_outcome(self, outcome: Outcome) -> None:
         """Redraw the result on screen with more facts (a name that just arrived by sync),
@@ -184,7 +225,55 @@ class LobbyScreen(ScaledScreen):
 
     @property
     def showing_home(self) -> bool:
-        return self.pages.currentWidget() is self.home
+        return self.pages.currentWidget() is self.home_page
+
+    @property
+    def home_page(self) -> QWidget:
+        """The event's page while an event is on, else the usual home page."""
+        return self.event_home if self.event_home.view is not None else self.home
+
+    def set_event(self, view: EventView | None) -> None:
+        """The event on now (None: none); the home page follows, a page in use stays."""
+        was_home = self.showing_home
+        switching = (view is None) != (self.event_home.view is None)
+        self.event_home.set_view(view)
+        if switching:
+            self._place_camera()
+            if was_home:
+                self.pages.setCurrentWidget(self.home_page)
+            elif self.showing_event_walkin and view is None:
+                self.show_home()  # the event ended under the form
+
+    def set_camera_active(self, active: bool) -> None:
+        self._camera_active = active
+        self.home.set_camera_active(active)
+        self.event_home.set_camera_active(active)
+
+    def _place_camera(self) -> None:
+        """The live camera picture goes with the home page (usual or event)."""
+        preview = self.home.camera_preview
+        if preview is None:
+            return
+        if self.event_home.view is not None:
+            self.event_home.set_camera_preview(preview)
+        elif self.event_home.release_camera_preview() is not None:
+            self.home.set_camera_preview(preview)
+        self.set_camera_active(self._camera_active)
+
+    @property
+    def showing_event_walkin(self) -> bool:
+        return self.pages.currentWidget() is self.event_walkin
+
+    def show_event_walkin(self) -> None:
+        """The event's walk-in form; back home by itself after ``idle_seconds`` untouched."""
+        view = self.event_home.view
+        self._return_timer.stop()
+        self._outcome = None
+        self.event_walkin.retention_days = self.walkin.retention_days
+        self.event_walkin.reset(view.title if view else "", self.privacy_notice)
+        self.pages.setCurrentWidget(self.event_walkin)
+        self.event_walkin.name.setFocus()
+        self._idle_timer.start()
 
     @property
     def showing_evacuation(self) -> bool:
@@ -224,15 +313,18 @@ class LobbyScreen(ScaledScreen):
         self._idle_timer.start()
 
     def _restart_idle(self) -> None:
-        if self.showing_walkin:
+        if self.showing_walkin or self.showing_event_walkin:
             self._idle_timer.start()
 
     def show_home(self) -> None:
         was_walkin = self.showing_walkin
+        was_event_walkin = self.showing_event_walkin
         self._outcome = None
-        self.pages.setCurrentWidget(self.home)
+        self.pages.setCurrentWidget(self.home_page)
         if was_walkin:  # cleared after leaving the page, so clearing is not "activity"
             self.walkin.reset(self.privacy_notice)
+        if was_event_walkin:
+            self.event_walkin.reset()
         self._return_timer.stop()
         self._evacuation_timer.stop()
         self._idle_timer.stop()
@@ -280,41 +372,37 @@ class LobbyScreen(ScaledScreen):
         self.home.set_scale(scale, self.width(), target)
         self.walkin.set_scale(scale, self.width(), target)
         self.checkout.set_scale(scale, self.width(), target)
+        self.event_home.set_scale(scale, self.width(), target)
+        self.event_walkin.set_scale(scale, self.width(), target)
         self.result.set_scale(scale, self.width(), target)
         self.evacuation.set_scale(scale, self.width(), target)
+        self.lab.set_scale(scale, self.width(), target)
         self.language_bar.set_scale(scale, target)
 
     def retranslate(self) -> None:
         self.setAccessibleName(QCoreApplication.translate("LobbyScreen", "Check-in"))
-        self.home.heading.set_text(QCoreApplication.translate("LobbyScreen", "Welcome"))
-        self.home.instruction.set_text(
-            QCoreApplication.translate(
-                "LobbyScreen", "Tap your badge or show the QR code of your invitation"
-            )
-        )
-        if self.home.camera_preview is not None:  # says what the picture is for
-            self.home.camera_preview.setAccessibleName(self.home.instruction.text())
+        self.home.retranslate()
         self.result.back.setText(QCoreApplication.translate("LobbyScreen", "Back to start"))
         self.result.back.setAccessibleName(self.result.back.text())
-        self.result.evacuation.setText(QCoreApplication.translate("LobbyScreen", "Evacuation list"))
-        self.result.evacuation.setAccessibleName(self.result.evacuation.text())
+        self.result.evacuation.setText(QCoreApplication.translate("LobbyScreen", "Host panel"))
+        self.result.evacuation.setAccessibleName(
+            QCoreApplication.translate("LobbyScreen", "Host panel: type your PIN to open it")
+        )
         self.evacuation.retranslate()
         self.walkin.retranslate()
-        self.home.walkin.setText(
-            QCoreApplication.translate("LobbyScreen", "No invitation? Register here")
-        )
-        self.home.walkin.setAccessibleName(self.home.walkin.text())
-        self.home.checkout.setText(QCoreApplication.translate("LobbyScreen", "Check out"))
-        self.home.checkout.setAccessibleName(self.home.checkout.text())
-        self.home.arrange_actions()
         self.checkout.retranslate()
+        self.lab.retranslate()
+        self.event_home.retranslate()
+        self.event_walkin.retranslate()
         self.language_bar.retranslate()
         self._render_outcome()
 
     def _render_outcome(self) -> None:
         if self._outcome is None:
             return
-        if isinstance(self._outcome, ScanOutcome):
+        if isinstance(self._outcome, EventOutcome):
+            text = event_text(self._outcome, self._tz)
+        elif isinstance(self._outcome, ScanOutcome):
             text = scan_text(self._outcome, self._tz)
         else:
             text = outcome_text(self._outcome, self._tz)

@@ -20,11 +20,14 @@ from kiosk.clock import Clock
 from kiosk.presence import Presence
 from kiosk.services.checkin import CheckinService
 from kiosk.services.checkout import CheckoutService
+from kiosk.services.event_checkin import EventCheckinService, EventOutcome
 from kiosk.services.visitor_checkin import VisitorCheckinService
 from kiosk.services.walkin import HostChoice, WalkinService
+from kiosk.tokens import TokenKind, claimed_kind
 from kiosk.views import ScanOutcome, ScanResult, TapOutcome, TapResult
 from ui.db_worker import DbWorker
-from ui.lobby import LobbyScreen
+from ui.host_gate import HostGate
+from ui.lobby import HOST_ROLES, LobbyScreen
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,7 @@ class LobbyController(QObject):
         checkouts: CheckoutService | None = None,
         export_dir: Path | None = None,
         parent: QObject | None = None,
+        events: EventCheckinService | None = None,
     ) -> None:
         super().__init__(parent)
         self._screen = screen
@@ -55,17 +59,27 @@ class LobbyController(QObject):
         self._tz = screen.tz
         self._export_dir = export_dir
         self._walkins = walkins
-        screen.evacuation_requested.connect(self.open_evacuation)
+        # The result page's host button: the PIN pad (when a gate is set), then the panel.
+        screen.evacuation_requested.connect(self.open_host_panel)
+        self.host_gate: HostGate | None = None  # set by the composition root
+        self._host_uid: str | None = None  # the badge of the host on the result page
         screen.walkin_query.connect(self.search_hosts)
         screen.walkin_submitted.connect(self.register_walkin)
         self._checkouts = checkouts
         screen.checkout_requested.connect(self.open_checkout)
         screen.checkout_chosen.connect(self.check_out)
         screen.evacuation_export_requested.connect(self.export_evacuation)
+        self._events = events  # event tickets first; anything else goes to the visitors
+        screen.event_walkin_submitted.connect(self.register_event_walkin)
 
     def handle_read(self, event: ReadEvent) -> None:
         if event.kind == "badge":
-            self._db.submit(lambda: self._checkins.badge_tap(event.value), self._show, self._failed)
+            uid = event.value
+            self._db.submit(
+                lambda: self._checkins.badge_tap(uid),
+                lambda outcome: self._show_tap(outcome, uid),
+                self._failed,
+            )
         else:
             self.handle_scan(event.value)
 
@@ -75,7 +89,34 @@ class LobbyController(QObject):
         if visitors is None:
             log.info("scanned text ignored: QR check-in is not enabled on this kiosk")
             return
-        self._db.submit(lambda: visitors.scan(text), self._show_scan, self._scan_failed)
+        events = self._events
+        if events is None:
+            self._db.submit(lambda: visitors.scan(text), self._show_scan, self._scan_failed)
+            return
+
+        def scan() -> ScanOutcome | EventOutcome:
+            # An invitation (by the kind it claims) goes straight to the visitor check-in: the
+            # event check-in would read the store only to pass it on, a few ms of every welcome.
+            # One refused as foreign (forged) still gets the event's wording below.
+            if claimed_kind(text) is TokenKind.VISITOR:
+                outcome = visitors.scan(text)
+                if outcome.result is not ScanResult.NOT_A_LAB_CODE:
+                    return outcome
+                return events.scan(text) or outcome
+            return events.scan(text) or visitors.scan(text)
+
+        self._db.submit(scan, self._show_scan, self._scan_failed)
+
+    def register_event_walkin(self, name: str, organisation: str) -> None:
+        events = self._events
+        if events is None:
+            return
+        accepted = self._screen.event_walkin.privacy.isChecked()
+        self._db.submit(
+            lambda: events.walkin(name, organisation, privacy_accepted=accepted),
+            self._show_scan,
+            self._scan_failed,
+        )
 
     def refresh_names(self) -> None:
         """After a sync: name a visitor whose invitation arrived while the welcome still shows."""
@@ -131,6 +172,21 @@ class LobbyController(QObject):
                 lambda: checkouts.check_out(checkin_id), self._show_scan, self._scan_failed
             )
 
+    def _show_tap(self, outcome: TapOutcome, uid: str) -> None:
+        # Kept only while that host's result is on screen, to open the panel with one tap.
+        self._host_uid = uid if outcome.role in HOST_ROLES else None
+        self._show(outcome)
+
+    def open_host_panel(self) -> None:
+        """The host's button on the result page: PIN first, then the panel."""
+        gate, uid = self.host_gate, self._host_uid
+        self._host_uid = None
+        if gate is None:
+            self.open_evacuation()  # a kiosk without host sign-in (tests, the demo)
+        elif uid is not None and self._screen.showing_result:
+            self._screen.show_home()
+            gate.try_badge(uid)
+
     def open_evacuation(self) -> None:
         """Load everyone inside from the replica (on the worker), then show the list."""
         presence = self._presence
@@ -171,8 +227,12 @@ class LobbyController(QObject):
         if outcome.result in (TapResult.CHECKED_IN, TapResult.CHECKED_OUT):
             self._on_local_write()
 
-    def _show_scan(self, outcome: ScanOutcome) -> None:
+    def _show_scan(self, outcome: ScanOutcome | EventOutcome) -> None:
         self._screen.show_outcome(outcome)
+        shown = self._screen.event_home.view
+        counted = outcome.event if isinstance(outcome, EventOutcome) else None
+        if counted is not None and shown is not None and counted.id == shown.id:
+            self._screen.set_event(counted)  # the counter follows each scan at once
         if outcome.stored:
             self._on_local_write()
 

@@ -7,7 +7,7 @@ when they show, so the page classes stay small and the rules stay in one place.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -52,6 +52,7 @@ class HomePage(QWidget):
         self._room = 0
         self._scale = 1.0
         self.camera_preview: CameraPreview | None = None  # only with a working camera
+        self._camera_active = False
         self.walkin = TouchButton(parent=self)
         self.walkin.setObjectName("WalkinButton")
         self.checkout = TouchButton(parent=self)
@@ -95,6 +96,34 @@ class HomePage(QWidget):
         self._room = width - 2 * side
         self.arrange_actions()
 
+    def add_extra(self, widget: QWidget) -> None:
+        """A row under the main actions (the Lab's own buttons, ui/lab_pages.py)."""
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_icons()
+
+    def fit_icons(self) -> None:
+        """The icons repeat what the words say: on a short screen with long words (Finnish at
+        800x480) they give up their room so the heading, instruction and buttons keep theirs."""
+        spacing = self._layout.spacing()
+        needed = 0
+        for i in range(self._layout.count()):
+            item = self._layout.itemAt(i)
+            if item is None or item.layout() is self._icons or item.spacerItem() is not None:
+                continue
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
+                continue
+            needed += item.sizeHint().height() + spacing
+        if self._camera_active:
+            return  # the live picture is how a visitor aims the code: it always stays
+        icons = max(c.sizeHint().height() for c in (self.badge_icon, self.qr_icon))
+        show = self.height() - needed >= icons + spacing
+        for circle in (self.badge_icon, self.qr_icon):
+            circle.setVisible(show)
+
     def set_camera_preview(self, preview: CameraPreview) -> None:
         """Put the live camera picture where the QR icon is; it shows only while the camera
         delivers (``set_camera_active``), so without a camera the page is unchanged."""
@@ -108,8 +137,29 @@ class HomePage(QWidget):
     def set_camera_active(self, active: bool) -> None:
         if self.camera_preview is None:
             return
+        self._camera_active = active
         self.camera_preview.setVisible(active)
+        self.badge_icon.setVisible(True)
         self.qr_icon.setVisible(not active)
+        if not active:
+            self.fit_icons()
+
+    def retranslate(self) -> None:
+        self.heading.set_text(QCoreApplication.translate("LobbyScreen", "Welcome"))
+        self.instruction.set_text(
+            QCoreApplication.translate(
+                "LobbyScreen", "Tap your badge or show the QR code of your invitation"
+            )
+        )
+        if self.camera_preview is not None:  # says what the picture is for
+            self.camera_preview.setAccessibleName(self.instruction.text())
+        self.walkin.setText(
+            QCoreApplication.translate("LobbyScreen", "No invitation? Register here")
+        )
+        self.walkin.setAccessibleName(self.walkin.text())
+        self.checkout.setText(QCoreApplication.translate("LobbyScreen", "Check out"))
+        self.checkout.setAccessibleName(self.checkout.text())
+        self.arrange_actions()
 
     def arrange_actions(self) -> None:
         """Side by side when both fit, stacked when long words (Finnish) need the width;
@@ -164,6 +214,10 @@ class ResultPage(QWidget):
         buttons.addWidget(self.evacuation)
         self._layout.addLayout(buttons)
         self._layout.addStretch(1)
+
+    def add_extra(self, widget: QWidget) -> None:
+        """A widget between the detail line and the buttons (the Lab's board toggle and faces)."""
+        self._layout.insertWidget(self._layout.count() - 2, widget)
 
     def set_scale(self, scale: float, width: int, min_target: int) -> None:
         side = max(16, round(width * 0.08))

@@ -37,7 +37,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"--out: folder {out.parent} does not exist")
 
     state = getattr(args, "state", None)
-    if state and (args.screen != "door" or not args.demo):
+    if state in EVENT_STATES and (args.screen != "event" or not args.demo):
+        raise UsageError(f"--state {state}: only with --screen event --demo")
+    if state and state not in EVENT_STATES and (args.screen != "door" or not args.demo):
         raise UsageError("--state: only with --screen door --demo")
     with tempfile.TemporaryDirectory(prefix="kiosk-shot-") as tmp:
         if args.demo:
@@ -53,6 +55,20 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             languages = LanguageManager(app)
             languages.set_language(args.lang or config.language)
             widget = _build(args.screen, store, config.tz, room, at, offline=state == "offline")
+            if args.screen == "event":
+                _show_event(widget, store, at, state)
+            if args.screen in ("host-pin", "host-panel"):
+                from ui.lobby import LobbyScreen
+                from ui.screenshot_host import show_host
+
+                assert isinstance(widget, LobbyScreen)
+                show_host(widget, store, config.tz, at, args.screen)
+            if args.screen in ("feedback", "here-today", "host-call"):
+                from ui.lobby import LobbyScreen
+                from ui.screenshot_lab import show_lab
+
+                assert isinstance(widget, LobbyScreen)
+                show_lab(widget, store, config, at, args.screen)
             try:
                 widget.resize(width, height)
                 widget.show()
@@ -77,6 +93,11 @@ def _demo_store(
     from kiosk.sync import SyncEngine
 
     demo = create_demo(base, at)
+    if screen == "event":
+        from kiosk.demo_lobby import prepare_demo_event
+
+        prepare_demo_event(demo.central_url, at)
+        state = None  # the event's states are answers drawn on the lobby, not demo data
     if state:
         from kiosk.demo_door import prepare_door_state
 
@@ -93,6 +114,10 @@ def _demo_store(
         from kiosk.demo_lobby import invite_demo_visitors
 
         tokens = invite_demo_visitors(demo.central_url, base, at)
+    if screen in ("here-today", "host-call"):
+        from kiosk.demo_lobby import prepare_here_today
+
+        prepare_here_today(demo.central_url, demo.site_key_file, at, ZoneInfo(TIMEZONE))
     config = load_config(path)
     store = open_local_store(config.local_store_path)
     engine = SyncEngine.for_kiosk(config, store, FixedClock(at))
@@ -100,11 +125,43 @@ def _demo_store(
         engine.cycle()
     finally:
         engine.close()
+    if screen in ("here-today", "host-call"):
+        from kiosk.demo_lobby import check_in_board_people
+
+        check_in_board_people(store, config.site_key_file, config.kiosk_id, at)
     if screen == "evacuation":
         from kiosk.demo_lobby import check_in_demo_people
 
         check_in_demo_people(store, config.site_key_file, config.kiosk_id, tokens, at)
     return config, store, at
+
+
+EVENT_STATES = ("welcome", "welcome-back", "full")
+
+
+def _show_event(widget: QWidget, store: Store, at: datetime, state: str | None) -> None:
+    """The lobby in event mode, from the synced demo event; ``state``: an answer on top."""
+    from dataclasses import replace
+
+    from kiosk.event_state import lobby_event_state
+    from kiosk.services.event_checkin import EventOutcome, EventResult
+    from ui.lobby import LobbyScreen
+
+    assert isinstance(widget, LobbyScreen)
+    with store.engine.connect() as conn:
+        event = lobby_event_state(conn, at).event
+    if event is None:
+        raise NotFound("no event on at that moment in this store")
+    widget.set_event(event)
+    if state == "welcome":
+        widget.show_outcome(EventOutcome(EventResult.WELCOME, at, "Sofia Laine", event=event))
+    elif state == "welcome-back":
+        first = at - timedelta(minutes=47)
+        widget.show_outcome(EventOutcome(EventResult.WELCOME_BACK, at, since=first, event=event))
+    elif state == "full":
+        full = replace(event, count=event.capacity or event.count)
+        widget.set_event(full)
+        widget.show_outcome(EventOutcome(EventResult.FULL, at, event=full))
 
 
 def _build(

@@ -47,4 +47,6 @@ QPushButton:checked, QPushButton[kind="primary"] {{
 }}
 QPushButton:pressed {{ color: {theme.ON_BRAND}; background: {theme.TEXT}; }}
 QPushButton:focus {{ border: {focus}px solid {theme.FOCUS}; }}
+QPushButton:disabled {{ color: {theme.TEXT_MUTED}; border-color: {theme.RULE}; }}
+QWidget#HostOverlay {{ background: {theme.PAGE}; }}
 """

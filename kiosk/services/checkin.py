@@ -63,7 +63,9 @@ class CheckinService:
             ).scalar_one_or_none()
             if last is not None and now - last.at < self._repeat_window:
                 result = TapResult.ALREADY_IN if last.direction == "in" else TapResult.ALREADY_OUT
-                return TapOutcome(result, now, person.name, since=last.at, role=person.role)
+                return TapOutcome(
+                    result, now, person.name, since=last.at, role=person.role, person_id=person.id
+                )
 
             direction = "out" if last is not None and last.direction == "in" else "in"
             checkin = Checkin(
@@ -77,7 +79,7 @@ class CheckinService:
             outbox.enqueue(session, "checkins", checkin, now)
             log.info("member checked %s at %s", direction, self._kiosk_id)
             result = TapResult.CHECKED_IN if direction == "in" else TapResult.CHECKED_OUT
-            return TapOutcome(result, now, person.name, role=person.role)
+            return TapOutcome(result, now, person.name, role=person.role, person_id=person.id)
 
 
 def _bump(session: Session, name: str) -> None:

@@ -160,9 +160,65 @@
     </message>
 </context>
 <context>
+    <name>DoorMode</name>
+    <message>
+        <source>The room is reserved for an event {until}, so it cannot be booked now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is closed {until}, so it cannot be booked now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code to join the event online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole Lab is in event use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole Lab is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event from {time}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event from {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed from {time}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed from {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event starts in {duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes in {duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DoorScreen</name>
     <message>
         <source>Room status</source>
+        <extracomment>A touch while an event or closure applies: the controller says why nothing is offered.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -255,6 +311,7 @@
     </message>
     <message>
         <source>until further notice</source>
+        <extracomment>Shown on an event door in all three languages at once (not translated). Shown on a closed door in all three languages at once (not translated).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -342,6 +399,493 @@
     </message>
 </context>
 <context>
+    <name>EventCheckin</name>
+    <message>
+        <source>Scan your ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ticket? Register here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors and members: scan your invitation or tap your badge as usual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register for {event}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register for the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I accept the privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We store your name and organisation to count the event&apos;s guests and to know who is in the building. The data is deleted after {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please accept the privacy notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {capacity} checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event is full ({count} / {capacity})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please contact a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enjoy {event}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked in at {time} — welcome back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good to see you again, {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your ticket was counted at your first entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is for {event} on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket is for another event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no event right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please come back at the time on your ticket, or contact a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code is not a ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please show the QR code of your ticket or invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket has been withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket is valid from {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket is for {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please come back then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket is no longer valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was valid until {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event is for ticket holders only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Very unhappy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was the event?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was {event}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was your visit today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How is the Lab working for you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a comment (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign with my name ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for your feedback!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap a face. Your answer is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name will be shown to the Lab&apos;s hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by itself in {seconds} s, or tap Send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HereToday</name>
+    <message>
+        <source>Today&apos;s hosts: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hosts are on duty today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colleagues from different agencies who would like to meet. Say hello!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is on the board right now. Members can join after tapping their badge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are on the Here today board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show me on the Here today board</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostCall</name>
+    <message>
+        <source>The call did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Please ask someone nearby, or try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait here. Thank you for your patience!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host has been called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called at {time}. A host will come to meet you here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling a host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kiosk} at {time}: I&apos;m on my way</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostPanel</name>
+    <message>
+        <source>Title shown on the doors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the host panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PIN has been set for you yet. Ask an administrator to set one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The host panel is locked until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before the panel locks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The switch could not be saved. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 is back to normal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: event mode in %1 from %3 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 closed from %3 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: event mode in %1 until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 closed until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host calls: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the host panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evacuation list: everyone in the building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In 30 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch the chosen rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared for today: start now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the event %1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <source>Capital letters</source>
@@ -357,9 +901,36 @@
     </message>
 </context>
 <context>
+    <name>LabHome</name>
+    <message>
+        <source>Give feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a host</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LobbyScreen</name>
     <message>
         <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host panel: type your PIN to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -371,19 +942,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Evacuation list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No invitation? Register here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Check out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -504,6 +1067,37 @@
     </message>
     <message>
         <source>This invitation has been withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>%1 digits typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hello %1, type your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -160,9 +160,65 @@
     </message>
 </context>
 <context>
+    <name>DoorMode</name>
+    <message>
+        <source>The room is reserved for an event {until}, so it cannot be booked now.</source>
+        <translation>Tila on varattu tapahtumalle {until}, joten sitä ei voi nyt varata.</translation>
+    </message>
+    <message>
+        <source>The room is closed {until}, so it cannot be booked now.</source>
+        <translation>Tila on suljettu {until}, joten sitä ei voi nyt varata.</translation>
+    </message>
+    <message>
+        <source>Join online</source>
+        <translation>Osallistu etänä</translation>
+    </message>
+    <message>
+        <source>QR code to join the event online</source>
+        <translation>QR-koodi tapahtumaan osallistumiseksi etänä</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone</source>
+        <translation>Skannaa koodi puhelimellasi</translation>
+    </message>
+    <message>
+        <source>The whole Lab is in event use.</source>
+        <translation>Koko Lab on tapahtumakäytössä.</translation>
+    </message>
+    <message>
+        <source>The whole Lab is closed.</source>
+        <translation>Koko Lab on suljettu.</translation>
+    </message>
+    <message>
+        <source>Event from {time}: {title}</source>
+        <translation>Tapahtuma klo {time} alkaen: {title}</translation>
+    </message>
+    <message>
+        <source>Event from {time}</source>
+        <translation>Tapahtuma klo {time} alkaen</translation>
+    </message>
+    <message>
+        <source>Closed from {time}: {title}</source>
+        <translation>Suljettu klo {time} alkaen: {title}</translation>
+    </message>
+    <message>
+        <source>Closed from {time}</source>
+        <translation>Suljettu klo {time} alkaen</translation>
+    </message>
+    <message>
+        <source>Event starts in {duration}</source>
+        <translation>Tapahtuma alkaa {duration} kuluttua</translation>
+    </message>
+    <message>
+        <source>Closes in {duration}</source>
+        <translation>Suljetaan {duration} kuluttua</translation>
+    </message>
+</context>
+<context>
     <name>DoorScreen</name>
     <message>
         <source>Room status</source>
+        <extracomment>A touch while an event or closure applies: the controller says why nothing is offered.</extracomment>
         <translation>Huoneen tilanne</translation>
     </message>
     <message>
@@ -255,6 +311,7 @@
     </message>
     <message>
         <source>until further notice</source>
+        <extracomment>Shown on an event door in all three languages at once (not translated). Shown on a closed door in all three languages at once (not translated).</extracomment>
         <translation>toistaiseksi</translation>
     </message>
     <message>
@@ -342,6 +399,493 @@
     </message>
 </context>
 <context>
+    <name>EventCheckin</name>
+    <message>
+        <source>Scan your ticket</source>
+        <translation>Skannaa lippusi</translation>
+    </message>
+    <message>
+        <source>No ticket? Register here</source>
+        <translation>Ei lippua? Ilmoittaudu tästä</translation>
+    </message>
+    <message>
+        <source>Visitors and members: scan your invitation or tap your badge as usual</source>
+        <translation>Vieraat ja jäsenet: näytä kutsun QR-koodi tai napauta kulkukorttia tavalliseen tapaan</translation>
+    </message>
+    <message>
+        <source>Register for {event}</source>
+        <translation>Ilmoittaudu: {event}</translation>
+    </message>
+    <message>
+        <source>Register for the event</source>
+        <translation>Ilmoittaudu tapahtumaan</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Nimesi</translation>
+    </message>
+    <message>
+        <source>Organisation (optional)</source>
+        <translation>Organisaatio (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <source>I accept</source>
+        <translation>Hyväksyn</translation>
+    </message>
+    <message>
+        <source>I accept the privacy notice</source>
+        <translation>Hyväksyn tietosuojailmoituksen</translation>
+    </message>
+    <message>
+        <source>We store your name and organisation to count the event&apos;s guests and to know who is in the building. The data is deleted after {days} days.</source>
+        <translation>Tallennamme nimesi ja organisaatiosi, jotta tiedämme tapahtuman osallistujamäärän ja sen, ketä talossa on. Tiedot poistetaan {days} päivän kuluttua.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Kirjaudu sisään</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>Kirjoita nimesi.</translation>
+    </message>
+    <message>
+        <source>Please accept the privacy notice.</source>
+        <translation>Hyväksy tietosuojailmoitus.</translation>
+    </message>
+    <message>
+        <source>{count} checked in</source>
+        <translation>{count} paikalla</translation>
+    </message>
+    <message>
+        <source>{count} of {capacity} checked in</source>
+        <translation>{count} paikalla, tilaa {capacity} hengelle</translation>
+    </message>
+    <message>
+        <source>The event is full</source>
+        <translation>Tapahtuma on täynnä</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>paikalla</translation>
+    </message>
+    <message>
+        <source>The event is full ({count} / {capacity})</source>
+        <translation>Tapahtuma on täynnä ({count} / {capacity})</translation>
+    </message>
+    <message>
+        <source>Please contact a host.</source>
+        <translation>Käänny Labin henkilökunnan puoleen.</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>Tervetuloa, {name}!</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Tervetuloa!</translation>
+    </message>
+    <message>
+        <source>Enjoy {event}.</source>
+        <translation>Mukavaa tapahtumaa: {event}.</translation>
+    </message>
+    <message>
+        <source>Already checked in at {time} — welcome back</source>
+        <translation>Tulit jo klo {time} – tervetuloa takaisin</translation>
+    </message>
+    <message>
+        <source>Good to see you again, {name}.</source>
+        <translation>Kiva nähdä taas, {name}.</translation>
+    </message>
+    <message>
+        <source>Your ticket was counted at your first entry.</source>
+        <translation>Lippusi on jo laskettu mukaan.</translation>
+    </message>
+    <message>
+        <source>It is for {event} on {date}.</source>
+        <translation>Se on tapahtumaan {event} ({date}).</translation>
+    </message>
+    <message>
+        <source>This ticket is for another event</source>
+        <translation>Tämä lippu on toiseen tapahtumaan</translation>
+    </message>
+    <message>
+        <source>There is no event right now</source>
+        <translation>Nyt ei ole tapahtumaa</translation>
+    </message>
+    <message>
+        <source>Please come back at the time on your ticket, or contact a host.</source>
+        <translation>Tule lippuun merkittynä aikana tai käänny Labin henkilökunnan puoleen.</translation>
+    </message>
+    <message>
+        <source>This code is not a ticket</source>
+        <translation>Tämä koodi ei ole lippu</translation>
+    </message>
+    <message>
+        <source>Please show the QR code of your ticket or invitation.</source>
+        <translation>Näytä lippusi tai kutsusi QR-koodi.</translation>
+    </message>
+    <message>
+        <source>This ticket has been withdrawn</source>
+        <translation>Tämä lippu on peruttu</translation>
+    </message>
+    <message>
+        <source>This ticket is valid from {time}.</source>
+        <translation>Lippu on voimassa klo {time} alkaen.</translation>
+    </message>
+    <message>
+        <source>This ticket is for {date}.</source>
+        <translation>Lippu on päivälle {date}.</translation>
+    </message>
+    <message>
+        <source>Please come back then.</source>
+        <translation>Tervetuloa silloin.</translation>
+    </message>
+    <message>
+        <source>This ticket is no longer valid</source>
+        <translation>Lippu ei ole enää voimassa</translation>
+    </message>
+    <message>
+        <source>It was valid until {time}.</source>
+        <translation>Se oli voimassa {time} asti.</translation>
+    </message>
+    <message>
+        <source>This event is for ticket holders only</source>
+        <translation>Tapahtumaan pääsee vain lipulla</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Very unhappy</source>
+        <translation>Huono</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Välttävä</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Hyvä</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>Erinomainen</translation>
+    </message>
+    <message>
+        <source>How was the event?</source>
+        <translation>Millainen tapahtuma oli?</translation>
+    </message>
+    <message>
+        <source>How was {event}?</source>
+        <translation>Millainen oli {event}?</translation>
+    </message>
+    <message>
+        <source>How was your visit today?</source>
+        <translation>Millainen käyntisi oli tänään?</translation>
+    </message>
+    <message>
+        <source>How is the Lab working for you?</source>
+        <translation>Miten Lab toimii sinulle?</translation>
+    </message>
+    <message>
+        <source>Add a comment (optional)</source>
+        <translation>Lisää kommentti (vapaaehtoinen)</translation>
+    </message>
+    <message>
+        <source>Sign with my name ({name})</source>
+        <translation>Allekirjoita nimelläni ({name})</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Lähetä</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Thank you for your feedback!</source>
+        <translation>Kiitos palautteestasi!</translation>
+    </message>
+    <message>
+        <source>Tap a face. Your answer is anonymous.</source>
+        <translation>Napauta kasvoja. Vastauksesi on nimetön.</translation>
+    </message>
+    <message>
+        <source>Your name will be shown to the Lab&apos;s hosts.</source>
+        <translation>Nimesi näkyy Labin henkilökunnalle.</translation>
+    </message>
+    <message>
+        <source>Sent by itself in {seconds} s, or tap Send.</source>
+        <translation>Lähtee {seconds} s kuluttua, tai napauta Lähetä.</translation>
+    </message>
+</context>
+<context>
+    <name>HereToday</name>
+    <message>
+        <source>Today&apos;s hosts: {names}</source>
+        <translation>Tänään vuorossa: {names}</translation>
+    </message>
+    <message>
+        <source>No hosts are on duty today.</source>
+        <translation>Tänään ei ole emäntää tai isäntää vuorossa.</translation>
+    </message>
+    <message>
+        <source>Here today</source>
+        <translation>Paikalla tänään</translation>
+    </message>
+    <message>
+        <source>Colleagues from different agencies who would like to meet. Say hello!</source>
+        <translation>Eri virastojen kollegoita, jotka haluavat tutustua. Tervehdi rohkeasti!</translation>
+    </message>
+    <message>
+        <source>Nobody is on the board right now. Members can join after tapping their badge.</source>
+        <translation>Taululla ei ole juuri nyt ketään. Jäsenet voivat liittyä näyttämällä kulkukorttiaan.</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Lisää</translation>
+    </message>
+    <message>
+        <source>Show more people</source>
+        <translation>Näytä lisää henkilöitä</translation>
+    </message>
+    <message>
+        <source>You are on the Here today board</source>
+        <translation>Olet Paikalla tänään -taululla</translation>
+    </message>
+    <message>
+        <source>Show me on the Here today board</source>
+        <translation>Näytä minut Paikalla tänään -taululla</translation>
+    </message>
+</context>
+<context>
+    <name>HostCall</name>
+    <message>
+        <source>The call did not go through</source>
+        <translation>Kutsu ei mennyt perille</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Please ask someone nearby, or try again.</source>
+        <translation>Mitään ei lähetetty. Kysy joltakulta lähellä olevalta tai yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <translation>{name} on tulossa</translation>
+    </message>
+    <message>
+        <source>Please wait here. Thank you for your patience!</source>
+        <translation>Odota tässä. Kiitos kärsivällisyydestäsi!</translation>
+    </message>
+    <message>
+        <source>A host has been called</source>
+        <translation>Henkilökuntaa on kutsuttu</translation>
+    </message>
+    <message>
+        <source>Called at {time}. A host will come to meet you here.</source>
+        <translation>Kutsuttu klo {time}. Joku tulee pian tapaamaan sinua tähän.</translation>
+    </message>
+    <message>
+        <source>Calling a host…</source>
+        <translation>Kutsutaan henkilökuntaa…</translation>
+    </message>
+    <message>
+        <source>Host calls</source>
+        <translation>Host-kutsut</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a host.</source>
+        <translation>Kukaan ei odota hostia.</translation>
+    </message>
+    <message>
+        <source>{kiosk} at {time}: I&apos;m on my way</source>
+        <translation>{kiosk} klo {time}: olen tulossa</translation>
+    </message>
+</context>
+<context>
+    <name>HostPanel</name>
+    <message>
+        <source>Title shown on the doors</source>
+        <translation>Ovinäytöillä näkyvä otsikko</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Takaisin</translation>
+    </message>
+    <message>
+        <source>Back to the host panel</source>
+        <translation>Takaisin host-paneeliin</translation>
+    </message>
+    <message>
+        <source>No PIN has been set for you yet. Ask an administrator to set one.</source>
+        <translation>Sinulle ei ole vielä asetettu PIN-koodia. Pyydä ylläpitäjää asettamaan se.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The host panel is locked until %1.</source>
+        <translation>Liian monta väärää PIN-koodia. Host-paneeli on lukittu klo %1 asti.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before the panel locks.</source>
+        <translation>Väärä PIN-koodi. %1 yritystä jäljellä ennen lukitusta.</translation>
+    </message>
+    <message>
+        <source>The switch could not be saved. Nothing was changed.</source>
+        <translation>Vaihtoa ei voitu tallentaa. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>the whole Lab</source>
+        <translation>koko Lab</translation>
+    </message>
+    <message>
+        <source>Done: %1 is back to normal.</source>
+        <translation>Valmis: %1 on taas normaalitilassa.</translation>
+    </message>
+    <message>
+        <source>Done: event mode in %1 from %3 to %2.</source>
+        <translation>Valmis: tapahtumatila, %1, klo %3–%2.</translation>
+    </message>
+    <message>
+        <source>Done: %1 closed from %3 to %2.</source>
+        <translation>Valmis: %1 suljettu klo %3–%2.</translation>
+    </message>
+    <message>
+        <source>Done: event mode in %1 until %2.</source>
+        <translation>Valmis: tapahtumatila, %1, klo %2 asti.</translation>
+    </message>
+    <message>
+        <source>Done: %1 closed until %2.</source>
+        <translation>Valmis: %1 suljettu klo %2 asti.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Jokin meni vikaan. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Tapahtuma</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Suljettu</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normaali</translation>
+    </message>
+    <message>
+        <source>Host calls</source>
+        <translation>Host-kutsut</translation>
+    </message>
+    <message>
+        <source>Host calls: %1 waiting</source>
+        <translation>Host-kutsut: %1 odottaa</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Otsikko: %1</translation>
+    </message>
+    <message>
+        <source>Add a title</source>
+        <translation>Lisää otsikko</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 klo %2 asti</translation>
+    </message>
+    <message>
+        <source>Host panel</source>
+        <translation>Host-paneeli</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Close the host panel</source>
+        <translation>Sulje host-paneeli</translation>
+    </message>
+    <message>
+        <source>Who is in</source>
+        <translation>Keitä on paikalla</translation>
+    </message>
+    <message>
+        <source>Evacuation list: everyone in the building</source>
+        <translation>Evakuointilista: kaikki rakennuksessa olevat</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Missä</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Koko Lab</translation>
+    </message>
+    <message>
+        <source>Switch to</source>
+        <translation>Vaihda tilaan</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Alkaa</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>Kesto</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nyt</translation>
+    </message>
+    <message>
+        <source>In 30 min</source>
+        <translation>30 min päästä</translation>
+    </message>
+    <message>
+        <source>In 1 hour</source>
+        <translation>Tunnin päästä</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 tunti</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 tuntia</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 tuntia</translation>
+    </message>
+    <message>
+        <source>Rest of the day</source>
+        <translation>Päivän loppuun</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Vaihda</translation>
+    </message>
+    <message>
+        <source>Switch the chosen rooms</source>
+        <translation>Vaihda valittujen tilojen tila</translation>
+    </message>
+    <message>
+        <source>Prepared for today: start now</source>
+        <translation>Valmisteltu tälle päivälle – aloita nyt</translation>
+    </message>
+    <message>
+        <source>Start the event %1 now</source>
+        <translation>Aloita tapahtuma %1 nyt</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <source>Capital letters</source>
@@ -357,10 +901,37 @@
     </message>
 </context>
 <context>
+    <name>LabHome</name>
+    <message>
+        <source>Give feedback</source>
+        <translation>Anna palautetta</translation>
+    </message>
+    <message>
+        <source>Here today</source>
+        <translation>Paikalla tänään</translation>
+    </message>
+    <message>
+        <source>Call a host</source>
+        <translation>Kutsu henkilökuntaa</translation>
+    </message>
+</context>
+<context>
     <name>LobbyScreen</name>
     <message>
         <source>Check-in</source>
         <translation>Sisäänkirjautuminen</translation>
+    </message>
+    <message>
+        <source>Host panel</source>
+        <translation>Host-paneeli</translation>
+    </message>
+    <message>
+        <source>Host panel: type your PIN to open it</source>
+        <translation>Host-paneeli: avaa näppäilemällä PIN-koodisi</translation>
+    </message>
+    <message>
+        <source>Back to start</source>
+        <translation>Takaisin alkuun</translation>
     </message>
     <message>
         <source>Welcome</source>
@@ -371,20 +942,12 @@
         <translation>Näytä kutsun QR-koodi tai napauta kulkukorttia</translation>
     </message>
     <message>
-        <source>Evacuation list</source>
-        <translation>Evakuointilista</translation>
-    </message>
-    <message>
         <source>No invitation? Register here</source>
         <translation>Ei kutsua? Ilmoittaudu tästä</translation>
     </message>
     <message>
         <source>Check out</source>
         <translation>Kirjaudu ulos</translation>
-    </message>
-    <message>
-        <source>Back to start</source>
-        <translation>Takaisin alkuun</translation>
     </message>
     <message>
         <source>Change the language</source>
@@ -505,6 +1068,37 @@
     <message>
         <source>This invitation has been withdrawn</source>
         <translation>Tämä kutsu on peruttu</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>%1 digits typed</source>
+        <translation>%1 numeroa syötetty</translation>
+    </message>
+    <message>
+        <source>Hello %1, type your PIN</source>
+        <translation>Hei %1, näppäile PIN-koodisi</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>Näppäile PIN-koodisi</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Confirm PIN</source>
+        <translation>Vahvista PIN-koodi</translation>
+    </message>
+    <message>
+        <source>Erase a digit</source>
+        <translation>Poista numero</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
     </message>
 </context>
 <context>

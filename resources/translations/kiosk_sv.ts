@@ -160,9 +160,65 @@
     </message>
 </context>
 <context>
+    <name>DoorMode</name>
+    <message>
+        <source>The room is reserved for an event {until}, so it cannot be booked now.</source>
+        <translation>Rummet är reserverat för ett evenemang {until}, så det kan inte bokas nu.</translation>
+    </message>
+    <message>
+        <source>The room is closed {until}, so it cannot be booked now.</source>
+        <translation>Rummet är stängt {until}, så det kan inte bokas nu.</translation>
+    </message>
+    <message>
+        <source>Join online</source>
+        <translation>Delta på distans</translation>
+    </message>
+    <message>
+        <source>QR code to join the event online</source>
+        <translation>QR-kod för att delta i evenemanget på distans</translation>
+    </message>
+    <message>
+        <source>Scan the code with your phone</source>
+        <translation>Skanna koden med din telefon</translation>
+    </message>
+    <message>
+        <source>The whole Lab is in event use.</source>
+        <translation>Hela Lab används för ett evenemang.</translation>
+    </message>
+    <message>
+        <source>The whole Lab is closed.</source>
+        <translation>Hela Lab är stängt.</translation>
+    </message>
+    <message>
+        <source>Event from {time}: {title}</source>
+        <translation>Evenemang från {time}: {title}</translation>
+    </message>
+    <message>
+        <source>Event from {time}</source>
+        <translation>Evenemang från {time}</translation>
+    </message>
+    <message>
+        <source>Closed from {time}: {title}</source>
+        <translation>Stängt från {time}: {title}</translation>
+    </message>
+    <message>
+        <source>Closed from {time}</source>
+        <translation>Stängt från {time}</translation>
+    </message>
+    <message>
+        <source>Event starts in {duration}</source>
+        <translation>Evenemanget börjar om {duration}</translation>
+    </message>
+    <message>
+        <source>Closes in {duration}</source>
+        <translation>Stänger om {duration}</translation>
+    </message>
+</context>
+<context>
     <name>DoorScreen</name>
     <message>
         <source>Room status</source>
+        <extracomment>A touch while an event or closure applies: the controller says why nothing is offered.</extracomment>
         <translation>Rummets status</translation>
     </message>
     <message>
@@ -255,6 +311,7 @@
     </message>
     <message>
         <source>until further notice</source>
+        <extracomment>Shown on an event door in all three languages at once (not translated). Shown on a closed door in all three languages at once (not translated).</extracomment>
         <translation>tills vidare</translation>
     </message>
     <message>
@@ -342,6 +399,493 @@
     </message>
 </context>
 <context>
+    <name>EventCheckin</name>
+    <message>
+        <source>Scan your ticket</source>
+        <translation>Skanna din biljett</translation>
+    </message>
+    <message>
+        <source>No ticket? Register here</source>
+        <translation>Ingen biljett? Anmäl dig här</translation>
+    </message>
+    <message>
+        <source>Visitors and members: scan your invitation or tap your badge as usual</source>
+        <translation>Besökare och medlemmar: visa inbjudans QR-kod eller håll passerkortet mot läsaren som vanligt</translation>
+    </message>
+    <message>
+        <source>Register for {event}</source>
+        <translation>Anmäl dig: {event}</translation>
+    </message>
+    <message>
+        <source>Register for the event</source>
+        <translation>Anmäl dig till evenemanget</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ditt namn</translation>
+    </message>
+    <message>
+        <source>Organisation (optional)</source>
+        <translation>Organisation (frivilligt)</translation>
+    </message>
+    <message>
+        <source>I accept</source>
+        <translation>Jag godkänner</translation>
+    </message>
+    <message>
+        <source>I accept the privacy notice</source>
+        <translation>Jag godkänner dataskyddsmeddelandet</translation>
+    </message>
+    <message>
+        <source>We store your name and organisation to count the event&apos;s guests and to know who is in the building. The data is deleted after {days} days.</source>
+        <translation>Vi sparar ditt namn och din organisation för att räkna evenemangets gäster och veta vem som är i huset. Uppgifterna raderas efter {days} dagar.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Checka in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Please type your name.</source>
+        <translation>Skriv ditt namn.</translation>
+    </message>
+    <message>
+        <source>Please accept the privacy notice.</source>
+        <translation>Godkänn dataskyddsmeddelandet.</translation>
+    </message>
+    <message>
+        <source>{count} checked in</source>
+        <translation>{count} incheckade</translation>
+    </message>
+    <message>
+        <source>{count} of {capacity} checked in</source>
+        <translation>{count} av {capacity} incheckade</translation>
+    </message>
+    <message>
+        <source>The event is full</source>
+        <translation>Evenemanget är fullt</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>incheckade</translation>
+    </message>
+    <message>
+        <source>The event is full ({count} / {capacity})</source>
+        <translation>Evenemanget är fullt ({count} / {capacity})</translation>
+    </message>
+    <message>
+        <source>Please contact a host.</source>
+        <translation>Kontakta personalen i Labbet.</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>Välkommen, {name}!</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Välkommen!</translation>
+    </message>
+    <message>
+        <source>Enjoy {event}.</source>
+        <translation>Trevligt evenemang: {event}.</translation>
+    </message>
+    <message>
+        <source>Already checked in at {time} — welcome back</source>
+        <translation>Redan incheckad kl. {time} – välkommen tillbaka</translation>
+    </message>
+    <message>
+        <source>Good to see you again, {name}.</source>
+        <translation>Roligt att se dig igen, {name}.</translation>
+    </message>
+    <message>
+        <source>Your ticket was counted at your first entry.</source>
+        <translation>Din biljett har redan räknats.</translation>
+    </message>
+    <message>
+        <source>It is for {event} on {date}.</source>
+        <translation>Den gäller {event} ({date}).</translation>
+    </message>
+    <message>
+        <source>This ticket is for another event</source>
+        <translation>Biljetten gäller ett annat evenemang</translation>
+    </message>
+    <message>
+        <source>There is no event right now</source>
+        <translation>Just nu pågår inget evenemang</translation>
+    </message>
+    <message>
+        <source>Please come back at the time on your ticket, or contact a host.</source>
+        <translation>Kom tillbaka vid tiden på biljetten eller kontakta personalen i Labbet.</translation>
+    </message>
+    <message>
+        <source>This code is not a ticket</source>
+        <translation>Koden är inte en biljett</translation>
+    </message>
+    <message>
+        <source>Please show the QR code of your ticket or invitation.</source>
+        <translation>Visa QR-koden på din biljett eller inbjudan.</translation>
+    </message>
+    <message>
+        <source>This ticket has been withdrawn</source>
+        <translation>Biljetten har återkallats</translation>
+    </message>
+    <message>
+        <source>This ticket is valid from {time}.</source>
+        <translation>Biljetten gäller från kl. {time}.</translation>
+    </message>
+    <message>
+        <source>This ticket is for {date}.</source>
+        <translation>Biljetten gäller {date}.</translation>
+    </message>
+    <message>
+        <source>Please come back then.</source>
+        <translation>Välkommen då.</translation>
+    </message>
+    <message>
+        <source>This ticket is no longer valid</source>
+        <translation>Biljetten gäller inte längre</translation>
+    </message>
+    <message>
+        <source>It was valid until {time}.</source>
+        <translation>Den gällde till {time}.</translation>
+    </message>
+    <message>
+        <source>This event is for ticket holders only</source>
+        <translation>Evenemanget är endast för biljettinnehavare</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>Very unhappy</source>
+        <translation>Mycket missnöjd</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Missnöjd</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Nöjd</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>Mycket nöjd</translation>
+    </message>
+    <message>
+        <source>How was the event?</source>
+        <translation>Hur var evenemanget?</translation>
+    </message>
+    <message>
+        <source>How was {event}?</source>
+        <translation>Hur var {event}?</translation>
+    </message>
+    <message>
+        <source>How was your visit today?</source>
+        <translation>Hur var ditt besök i dag?</translation>
+    </message>
+    <message>
+        <source>How is the Lab working for you?</source>
+        <translation>Hur fungerar Labbet för dig?</translation>
+    </message>
+    <message>
+        <source>Add a comment (optional)</source>
+        <translation>Lägg till en kommentar (frivilligt)</translation>
+    </message>
+    <message>
+        <source>Sign with my name ({name})</source>
+        <translation>Underteckna med mitt namn ({name})</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Skicka</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Thank you for your feedback!</source>
+        <translation>Tack för din respons!</translation>
+    </message>
+    <message>
+        <source>Tap a face. Your answer is anonymous.</source>
+        <translation>Tryck på ett ansikte. Ditt svar är anonymt.</translation>
+    </message>
+    <message>
+        <source>Your name will be shown to the Lab&apos;s hosts.</source>
+        <translation>Ditt namn visas för Labbets värdar.</translation>
+    </message>
+    <message>
+        <source>Sent by itself in {seconds} s, or tap Send.</source>
+        <translation>Skickas om {seconds} s, eller tryck på Skicka.</translation>
+    </message>
+</context>
+<context>
+    <name>HereToday</name>
+    <message>
+        <source>Today&apos;s hosts: {names}</source>
+        <translation>Dagens värdar: {names}</translation>
+    </message>
+    <message>
+        <source>No hosts are on duty today.</source>
+        <translation>Inga värdar har tjänst i dag.</translation>
+    </message>
+    <message>
+        <source>Here today</source>
+        <translation>Här i dag</translation>
+    </message>
+    <message>
+        <source>Colleagues from different agencies who would like to meet. Say hello!</source>
+        <translation>Kolleger från olika myndigheter som gärna vill träffas. Säg hej!</translation>
+    </message>
+    <message>
+        <source>Nobody is on the board right now. Members can join after tapping their badge.</source>
+        <translation>Ingen finns på tavlan just nu. Medlemmar kan gå med när de har visat sitt passerkort.</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Fler</translation>
+    </message>
+    <message>
+        <source>Show more people</source>
+        <translation>Visa fler personer</translation>
+    </message>
+    <message>
+        <source>You are on the Here today board</source>
+        <translation>Du finns på tavlan Här i dag</translation>
+    </message>
+    <message>
+        <source>Show me on the Here today board</source>
+        <translation>Visa mig på tavlan Här i dag</translation>
+    </message>
+</context>
+<context>
+    <name>HostCall</name>
+    <message>
+        <source>The call did not go through</source>
+        <translation>Anropet gick inte fram</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Please ask someone nearby, or try again.</source>
+        <translation>Inget skickades. Fråga någon i närheten eller försök igen.</translation>
+    </message>
+    <message>
+        <source>{name} is on the way</source>
+        <translation>{name} är på väg</translation>
+    </message>
+    <message>
+        <source>Please wait here. Thank you for your patience!</source>
+        <translation>Vänta här. Tack för ditt tålamod!</translation>
+    </message>
+    <message>
+        <source>A host has been called</source>
+        <translation>En värd har kallats</translation>
+    </message>
+    <message>
+        <source>Called at {time}. A host will come to meet you here.</source>
+        <translation>Kallad kl. {time}. En värd kommer och möter dig här.</translation>
+    </message>
+    <message>
+        <source>Calling a host…</source>
+        <translation>Kallar på en värd…</translation>
+    </message>
+    <message>
+        <source>Host calls</source>
+        <translation>Värdanrop</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for a host.</source>
+        <translation>Ingen väntar på en värd.</translation>
+    </message>
+    <message>
+        <source>{kiosk} at {time}: I&apos;m on my way</source>
+        <translation>{kiosk} kl. {time}: jag är på väg</translation>
+    </message>
+</context>
+<context>
+    <name>HostPanel</name>
+    <message>
+        <source>Title shown on the doors</source>
+        <translation>Rubrik som visas på dörrarna</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Back to the host panel</source>
+        <translation>Tillbaka till värdpanelen</translation>
+    </message>
+    <message>
+        <source>No PIN has been set for you yet. Ask an administrator to set one.</source>
+        <translation>Ingen PIN-kod har ännu satts för dig. Be en administratör att sätta en.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. The host panel is locked until %1.</source>
+        <translation>För många fel PIN-koder. Värdpanelen är låst till kl. %1.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before the panel locks.</source>
+        <translation>Fel PIN-kod. %1 försök kvar innan panelen låses.</translation>
+    </message>
+    <message>
+        <source>The switch could not be saved. Nothing was changed.</source>
+        <translation>Bytet kunde inte sparas. Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>the whole Lab</source>
+        <translation>hela Labbet</translation>
+    </message>
+    <message>
+        <source>Done: %1 is back to normal.</source>
+        <translation>Klart: %1 är tillbaka i normalläge.</translation>
+    </message>
+    <message>
+        <source>Done: event mode in %1 from %3 to %2.</source>
+        <translation>Klart: evenemangsläge i %1 kl. %3–%2.</translation>
+    </message>
+    <message>
+        <source>Done: %1 closed from %3 to %2.</source>
+        <translation>Klart: %1 stängt kl. %3–%2.</translation>
+    </message>
+    <message>
+        <source>Done: event mode in %1 until %2.</source>
+        <translation>Klart: evenemangsläge i %1 till kl. %2.</translation>
+    </message>
+    <message>
+        <source>Done: %1 closed until %2.</source>
+        <translation>Klart: %1 stängt till kl. %2.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please try again.</source>
+        <translation>Något gick fel. Försök igen.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evenemang</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Stängt</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Host calls</source>
+        <translation>Värdanrop</translation>
+    </message>
+    <message>
+        <source>Host calls: %1 waiting</source>
+        <translation>Värdanrop: %1 väntar</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>Rubrik: %1</translation>
+    </message>
+    <message>
+        <source>Add a title</source>
+        <translation>Lägg till en rubrik</translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation>%1 till kl. %2</translation>
+    </message>
+    <message>
+        <source>Host panel</source>
+        <translation>Värdpanel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Close the host panel</source>
+        <translation>Stäng värdpanelen</translation>
+    </message>
+    <message>
+        <source>Who is in</source>
+        <translation>Vilka är här</translation>
+    </message>
+    <message>
+        <source>Evacuation list: everyone in the building</source>
+        <translation>Evakueringslista: alla i byggnaden</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Hela Labbet</translation>
+    </message>
+    <message>
+        <source>Switch to</source>
+        <translation>Byt till</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Börjar</translation>
+    </message>
+    <message>
+        <source>Lasts</source>
+        <translation>Varar</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>In 30 min</source>
+        <translation>Om 30 min</translation>
+    </message>
+    <message>
+        <source>In 1 hour</source>
+        <translation>Om en timme</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 timme</translation>
+    </message>
+    <message>
+        <source>2 hours</source>
+        <translation>2 timmar</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 timmar</translation>
+    </message>
+    <message>
+        <source>Rest of the day</source>
+        <translation>Resten av dagen</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Byt</translation>
+    </message>
+    <message>
+        <source>Switch the chosen rooms</source>
+        <translation>Byt läge för de valda rummen</translation>
+    </message>
+    <message>
+        <source>Prepared for today: start now</source>
+        <translation>Förberett för i dag – starta nu</translation>
+    </message>
+    <message>
+        <source>Start the event %1 now</source>
+        <translation>Starta evenemanget %1 nu</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <source>Capital letters</source>
@@ -357,10 +901,37 @@
     </message>
 </context>
 <context>
+    <name>LabHome</name>
+    <message>
+        <source>Give feedback</source>
+        <translation>Ge respons</translation>
+    </message>
+    <message>
+        <source>Here today</source>
+        <translation>Här i dag</translation>
+    </message>
+    <message>
+        <source>Call a host</source>
+        <translation>Kalla på en värd</translation>
+    </message>
+</context>
+<context>
     <name>LobbyScreen</name>
     <message>
         <source>Check-in</source>
         <translation>Incheckning</translation>
+    </message>
+    <message>
+        <source>Host panel</source>
+        <translation>Värdpanel</translation>
+    </message>
+    <message>
+        <source>Host panel: type your PIN to open it</source>
+        <translation>Värdpanel: slå din PIN-kod för att öppna den</translation>
+    </message>
+    <message>
+        <source>Back to start</source>
+        <translation>Tillbaka till början</translation>
     </message>
     <message>
         <source>Welcome</source>
@@ -371,20 +942,12 @@
         <translation>Visa QR-koden i din inbjudan eller håll ditt passerkort mot läsaren</translation>
     </message>
     <message>
-        <source>Evacuation list</source>
-        <translation>Utrymningslista</translation>
-    </message>
-    <message>
         <source>No invitation? Register here</source>
         <translation>Ingen inbjudan? Anmäl dig här</translation>
     </message>
     <message>
         <source>Check out</source>
         <translation>Checka ut</translation>
-    </message>
-    <message>
-        <source>Back to start</source>
-        <translation>Tillbaka till början</translation>
     </message>
     <message>
         <source>Change the language</source>
@@ -505,6 +1068,37 @@
     <message>
         <source>This invitation has been withdrawn</source>
         <translation>Inbjudan har återkallats</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>%1 digits typed</source>
+        <translation>%1 siffror inmatade</translation>
+    </message>
+    <message>
+        <source>Hello %1, type your PIN</source>
+        <translation>Hej %1, slå din PIN-kod</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>Slå din PIN-kod</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Confirm PIN</source>
+        <translation>Bekräfta PIN-koden</translation>
+    </message>
+    <message>
+        <source>Erase a digit</source>
+        <translation>Radera en siffra</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,8 @@ def clipped_texts(root: QWidget) -> list[str]:
         where = _rect_in_root(button, root)
         if not bounds.contains(where):
             problems.append(f"button {button.text()!r} lies outside the screen: {where}")
-        needed = button.fontMetrics().horizontalAdvance(button.text())
+        lines = button.text().split("\n")  # a two-line button needs its longest line
+        needed = max(button.fontMetrics().horizontalAdvance(line) for line in lines)
         if not button.icon().isNull():
             needed += button.iconSize().width()
         if needed > button.width():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from tools import update_translations
 from ui.i18n import LANGUAGES, LanguageManager, locale_for, qm_path, stretch_text
 
 TS_DIR = update_translations.TRANSLATIONS_DIR
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n|%\d")
 
 
 def messages(code: str) -> list[ET.Element]:
@@ -36,6 +37,44 @@ def test_committed_translations_are_up_to_date_with_the_code() -> None:
     .ts files, run it again, and commit .ts and .qm together.
     """
     assert update_translations.stale_files() == []
+
+
+def _translate_calls(path: Path) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "translate"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "QCoreApplication"
+    ]
+
+
+def test_every_string_the_screens_translate_is_in_the_translation_files() -> None:
+    """lupdate only extracts ``QCoreApplication.translate("Context", "literal")`` (and
+    ``self.tr("literal")``): a string passed through an alias (``tr = ...translate``) or a helper
+    (``_tr(text)``) is extracted wrongly or not at all, and stays English on screen."""
+    known: set[tuple[str | None, str | None]] = set()
+    for context in ET.parse(TS_DIR / "kiosk_fi.ts").getroot().iter("context"):
+        for message in context.iter("message"):
+            known.add((context.findtext("name"), message.findtext("source")))
+    missing, dynamic = [], []
+    for path in update_translations.source_files():
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"=\s*QCoreApplication\.translate\s*$", text, re.MULTILINE):
+            dynamic.append(f"{path.name}: binds QCoreApplication.translate to another name")
+        for call in _translate_calls(path):
+            args = call.args[:2]
+            if len(args) < 2 or not all(
+                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args
+            ):
+                dynamic.append(f"{path.name}:{call.lineno}: not two string literals")
+                continue
+            key = (args[0].value, args[1].value)  # type: ignore[attr-defined]
+            if key not in known:
+                missing.append(f"{path.name}:{call.lineno}: {key}")
+    assert dynamic == [] and missing == []
 
 
 @pytest.mark.parametrize("code", ["fi", "sv"])
