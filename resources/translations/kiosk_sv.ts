@@ -866,7 +866,7 @@
     </message>
     <message>
         <source>Rest of the day</source>
-        <translation>Resten av dagen</translation>
+        <translation>Dagen ut</translation>
     </message>
     <message>
         <source>Switch</source>
