@@ -222,12 +222,19 @@ class LobbyController(QObject):
         )
         return path
 
+    def _answer_visibly(self) -> None:
+        """A tap or scan is always answered on screen: an open host panel gives way to it."""
+        if self.host_gate is not None and self.host_gate.is_open:
+            self.host_gate.close()
+
     def _show(self, outcome: TapOutcome) -> None:
+        self._answer_visibly()
         self._screen.show_outcome(outcome)
         if outcome.result in (TapResult.CHECKED_IN, TapResult.CHECKED_OUT):
             self._on_local_write()
 
     def _show_scan(self, outcome: ScanOutcome | EventOutcome) -> None:
+        self._answer_visibly()
         self._screen.show_outcome(outcome)
         shown = self._screen.event_home.view
         counted = outcome.event if isinstance(outcome, EventOutcome) else None

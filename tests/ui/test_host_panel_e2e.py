@@ -320,3 +320,35 @@ def test_a_visitor_calls_a_host_and_a_host_takes_it_at_a_door(
     finally:
         door.shutdown()
         lobby.shutdown()
+
+
+def test_a_members_tap_is_answered_even_while_the_pin_pad_is_open(
+    qtbot: QtBot, tmp_path: Path, readers: tuple[PtySimulator, PtySimulator]
+) -> None:
+    _door_reader, reader = readers
+    clock = FixedClock(NOON)
+    demo = create_demo(tmp_path, NOON)
+    kiosk = Kiosk(
+        load_config(demo.write_config("lobby-1", "lobby", reader_port=reader.path)), clock
+    )
+    try:
+        screen = kiosk.start()
+        qtbot.addWidget(screen)
+        assert isinstance(screen, LobbyScreen)
+        screen.resize(1280, 800)
+        screen.show()
+        qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
+        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5_000)
+        overlay = overlay_of(screen)
+        reader.present(MIKKO, repeats=2)
+        qtbot.waitUntil(lambda: screen.result.evacuation.isVisible(), timeout=5_000)
+        qtbot.mouseClick(screen.result.evacuation, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
+        overlay.pin_pad.type_digit("1")
+        reader.present(AINO, repeats=2)  # a member arrives while the host is typing
+        qtbot.waitUntil(lambda: not overlay.is_open, timeout=5_000)
+        assert screen.showing_result and screen.outcome is not None
+        assert screen.outcome.name == "Aino Virtanen"
+        assert overlay.pin_pad.length == 0  # the half-typed PIN is gone
+    finally:
+        kiosk.shutdown()
