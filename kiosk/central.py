@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -118,17 +118,17 @@ def _check_booking(conn: Connection, row: dict[str, Any]) -> None:
 _BOOKING_CONFLICT = "booking conflict: the room is already booked at that time"
 
 # Records only a signed-in host makes at a kiosk, and the column naming that host.
-HOST_MADE = {"room_modes": "set_by", "events": "created_by"}
+HOST_MADE = {"room_modes": "set_by", "events": "created_by", "host_call_acks": "host_id"}
 
 
 def _check_host(conn: Connection, person_id: Any) -> None:
-    """A mode switch or event from a kiosk must name an active host or admin."""
+    """A mode switch, an event or a taken host call from a kiosk must name an active host."""
     people = ENTITIES["people"].table
     role = conn.execute(
         select(people.c.role).where(people.c.id == person_id, people.c.active)
     ).scalar()
     if role not in ("host", "admin"):
-        raise PushRefused("only a host may switch modes or create events at a kiosk")
+        raise PushRefused("only a host may switch modes, create events or take calls at a kiosk")
 
 
 # Namespace of the advisory locks that serialise pushes of one single-use invitation.
@@ -164,12 +164,18 @@ def _check_single_use(conn: Connection, row: dict[str, Any]) -> None:
     if conn.dialect.name == "postgresql":
         objid = int.from_bytes(uuid.UUID(key).bytes[:4], "big", signed=True)
         conn.execute(select(func.pg_advisory_xact_lock(_SINGLE_USE_LOCK, objid)))
+    # The key as a literal, so PostgreSQL can use the expression index of migration 0010.
+    invitation_of = (
+        c.payload.op("->>")(literal_column("'invitation_id'"))
+        if conn.dialect.name == "postgresql"
+        else c.payload["invitation_id"].as_string()
+    )
     first = conn.execute(
         select(c.payload)
         .where(
+            invitation_of == key,
             c.entity == "checkins",
             c.record_id != str(row.get("id")),
-            c.payload["invitation_id"].as_string() == key,
             c.payload["direction"].as_string() == "in",
         )
         .order_by(c.seq)

@@ -5,4 +5,4 @@ and upgrades. A test keeps it equal to the head of ``kiosk/migrations`` (add a m
 that test says to change this line).
 """
 
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"

@@ -161,7 +161,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     import tempfile
 
     from devices.simulate import PtySimulator
-    from kiosk.demo import create_demo
+    from kiosk.demo import DEMO_HOST_PIN, create_demo
 
     base = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
     demo = create_demo(base, SystemClock().now())
@@ -174,7 +174,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("Enrolled badges (type one and press Enter to tap it at the lobby):")
     for name, uid in demo.badges:
         print(f"  {uid}  {name}")
-    print("Any other number is a badge the Lab does not know.", flush=True)
+    print("Any other number is a badge the Lab does not know.")
+    print(
+        f"Mikko Korhonen is a host: tap his badge, then 'Host panel', PIN {DEMO_HOST_PIN}.",
+        flush=True,
+    )
 
     app = qt_app(args.offscreen)
     language = _language(app, "fi")

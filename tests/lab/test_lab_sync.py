@@ -88,3 +88,26 @@ def test_an_ack_from_the_command_line_reaches_the_lobby(any_site: Site) -> None:
         assert len(s.scalars(select(HostCall)).all()) == 1
     with site.lobby.engine.connect() as conn:
         assert [h.name for h in hosts_on_duty(conn, TODAY)] == ["Mikko Korhonen"]
+
+
+def test_a_call_taken_in_a_members_name_is_refused_centrally(any_site: Site) -> None:
+    """The kiosk lets only a signed-in host take a call; the central store checks it again, so
+    a tampered kiosk cannot answer visitors in a member's name."""
+    from kiosk.models import OutboxRow
+
+    site = any_site
+    calls = HostCallService(site.lobby, site.clock, "lobby-1", TZ)
+    call = calls.call()
+    with site.lobby.session() as s:  # what a tampered kiosk might queue
+        from kiosk import outbox
+        from kiosk.host_calls import ack_row
+
+        ack = HostCallAck(**ack_row(call.call_id, site.ids["aino"], site.clock.now(), "lobby-1"))
+        s.add(ack)
+        outbox.enqueue(s, "host_call_acks", ack, site.clock.now())
+    assert site.engine().push() == (1, 1)  # the call goes through, the forged answer does not
+    with site.lobby.session() as s:
+        refused = s.scalars(select(OutboxRow).where(OutboxRow.rejected_at.is_not(None))).one()
+        assert refused.entity == "host_call_acks" and "only a host" in (refused.last_error or "")
+    with site.central.engine.connect() as conn:
+        assert conn.execute(select(HostCallAck)).all() == []
