@@ -84,6 +84,7 @@ class Kiosk(QObject):
         self._site_key: bytes | None = None
         self._set_status: Callable[[KioskStatus], None] = lambda _status: None
         self._readers: list[Reader] = []
+        self._gates: list[HostGate] = []
         self._timers: list[QTimer] = []
         self.bridge = ThreadBridge(self)
         self.status = StatusModel([r.name for r in config.readers])
@@ -165,6 +166,7 @@ class Kiosk(QObject):
             parent=self,
         )
         gate.switched.connect(self.wake_sync)  # push the switch to the other kiosks now
+        self._gates.append(gate)
         return gate
 
     def start_notifier(self) -> None:
@@ -240,6 +242,8 @@ class Kiosk(QObject):
         log.info("stopping kiosk %s", self.config.kiosk_id)
         for timer in self._timers:
             timer.stop()
+        for gate in self._gates:
+            gate.close()  # and its idle timer with it
         if self.wedge is not None:
             self.wedge.uninstall()
         if self.camera is not None:

@@ -147,6 +147,7 @@ class HostGate(QObject):
         self._idle.setSingleShot(True)
         self._idle.setInterval(round(idle_seconds * 1000))
         self._idle.timeout.connect(self.close)
+        overlay.destroyed.connect(self._idle.stop)  # its screen is gone: nothing left to close
         pad, panel = overlay.pin_pad, overlay.panel
         pad.submitted.connect(self._check_pin)
         pad.cancelled.connect(self.close)

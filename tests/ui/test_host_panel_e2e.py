@@ -247,6 +247,11 @@ def test_a_prepared_event_starts_from_the_lobby_panel_in_one_tap(
         with kiosk.store.engine.connect() as conn:
             rows = conn.execute(select(RoomMode.event_id, RoomMode.room_id)).all()
         assert [(r.event_id, r.room_id) for r in rows] == [(event_id, None)]
+        # Shutting down closes the open panel: no idle timer outlives its kiosk.
+        idle = kiosk.findChild(QTimer, "HostPanelIdleTimer")
+        assert idle is not None and idle.isActive()
+        kiosk.shutdown()
+        assert not idle.isActive()
     finally:
         kiosk.shutdown()
         central.dispose()
