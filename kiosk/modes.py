@@ -127,18 +127,30 @@ def set_mode_central(
     return rows
 
 
-def active_mode(conn: Connection, room_id: str | None, now: datetime) -> Row[Any] | None:
-    """The mode row that applies to ``room_id`` (None: the Lab-wide mode only) at ``now``."""
+def active_mode(
+    conn: Connection, room_id: str | None, now: datetime, *, keep_version: int | None = None
+) -> Row[Any] | None:
+    """The mode row that applies to ``room_id`` (None: the Lab-wide mode only) at ``now``:
+    room or whole-Lab rows, started, not expired; the highest version wins.
+
+    ``keep_version`` is the version a display shows now: that row keeps applying until it
+    expires even when ``now`` falls before its start (the device clock stepped back), so a
+    display never goes back to an older version after showing a newer one. Rows are append-only
+    and arrive in any order, so without a clock step the highest version already wins.
+    """
     where_room = (
         modes_t.c.room_id.is_(None)
         if room_id is None
         else or_(modes_t.c.room_id == room_id, modes_t.c.room_id.is_(None))
     )
+    started = modes_t.c.starts_at <= now
+    if keep_version is not None:
+        started = or_(started, modes_t.c.version == keep_version)
     return conn.execute(
         select(modes_t)
         .where(
             where_room,
-            modes_t.c.starts_at <= now,
+            started,
             or_(modes_t.c.expires_at.is_(None), modes_t.c.expires_at > now),
         )
         .order_by(modes_t.c.version.desc(), modes_t.c.id.desc())

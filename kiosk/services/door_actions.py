@@ -34,10 +34,10 @@ from kiosk.badges import badge_hmac
 from kiosk.clock import Clock
 from kiosk.ids import new_id
 from kiosk.models import Badge, Booking, BookingAction, Person, Room
+from kiosk.modes import active_mode
 from kiosk.services.door_offers import DURATIONS, MIN_BOOKING
 from kiosk.services.rooms import (
     ACTIVE_BOOKING,
-    active_mode_row,
     door_view,
     local_day_bounds,
     mode_view,
@@ -325,7 +325,7 @@ class DoorActions:
 
     def _mode_at(self, s: Session, at: datetime) -> Any | None:
         """The event or closed ``room_modes`` row applying to this room at ``at``, or None."""
-        row = active_mode_row(s.connection(), self._room_id, at)
+        row = active_mode(s.connection(), self._room_id, at)
         return row if row is not None and row.mode in ("event", "closed") else None
 
     def _refuse_in_mode(self, s: Session, kind: ActionKind, now: datetime) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from kiosk.models import Booking, BookingAction, Event, Room, RoomMode, table_of
+from kiosk.modes import active_mode
 from kiosk.views import (
     BookingView,
     DoorView,
@@ -88,32 +89,6 @@ def checkin_window_open(booking: BookingView, policy: RoomPolicy, now: datetime)
 # --- room modes --------------------------------------------------------------------------
 
 
-def active_mode_row(
-    conn: Connection, room_id: str, at: datetime, *, keep_version: int | None = None
-) -> Any | None:
-    """The ``room_modes`` row that applies to ``room_id`` at ``at`` (room or whole-Lab rows,
-    started, not expired; the highest version wins), or None.
-
-    ``keep_version`` is the version a display shows now: that row keeps applying until it
-    expires even when ``at`` falls before its start (the device clock stepped back), so a
-    display never goes back to an older version after showing a newer one. Rows are append-only
-    and arrive in any order, so without a clock step the highest version already wins.
-    """
-    started = modes_t.c.starts_at <= at
-    if keep_version is not None:
-        started = or_(started, modes_t.c.version == keep_version)
-    return conn.execute(
-        select(modes_t)
-        .where(
-            or_(modes_t.c.room_id == room_id, modes_t.c.room_id.is_(None)),
-            started,
-            or_(modes_t.c.expires_at.is_(None), modes_t.c.expires_at > at),
-        )
-        .order_by(modes_t.c.version.desc(), modes_t.c.id.desc())
-        .limit(1)
-    ).first()
-
-
 def short_text(text: str | None, limit: int = DESCRIPTION_CHARS) -> str | None:
     """``text`` with spaces folded, cut at a word boundary to at most ``limit`` characters."""
     if text is None:
@@ -172,7 +147,7 @@ def next_mode(conn: Connection, room_id: str, now: datetime, before: datetime) -
         .limit(_NEXT_MODE_CANDIDATES)
     ).scalars()
     for start in list(starts):
-        row = active_mode_row(conn, room_id, start)
+        row = active_mode(conn, room_id, start)
         if row is not None and row.mode in _MODE_STATE:
             return replace(mode_view(conn, row), starts_at=start)
     return None
@@ -206,7 +181,7 @@ def door_view(
 
     With ``kiosk_id``, a booking that this kiosk made and that lost to another one is reported
     (``DoorView.lost``) so the door can say who won. ``shown_version`` is the mode version the
-    door shows now (see :func:`active_mode_row`).
+    door shows now (see :func:`kiosk.modes.active_mode`).
     """
     room = conn.execute(select(rooms_t).where(rooms_t.c.id == room_id)).first()
     if room is None:
@@ -243,7 +218,7 @@ def door_view(
         "changes_at": mode_changes_at(conn, room_id, now),
     }
 
-    row = active_mode_row(conn, room_id, now, keep_version=shown_version)
+    row = active_mode(conn, room_id, now, keep_version=shown_version)
     mode = mode_view(conn, row) if row is not None else None
     if mode is not None and mode.mode in _MODE_STATE:
         return DoorView(
