@@ -60,18 +60,11 @@ def add_parsers(cmds: Any, person: Any) -> None:
     p.set_defaults(func=cmd_set_pin)
 
 
-def _parse_time(value: str | None, option: str, tz: Any) -> datetime | None:
-    from kiosk.timeutil import parse_iso
+def _parse_time(value: str | None, option: str, tz: Any, *, end: bool = False) -> datetime | None:
+    """An option's date or date-time in the Lab's zone (``parse_when``), or None if not given."""
+    from kiosk.invitations import parse_when
 
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option} {value!r}: not an ISO date and time") from None
-    if parsed.tzinfo is None:  # local wall-clock time at the Lab
-        parsed = parsed.replace(tzinfo=tz)
-    return parse_iso(parsed.isoformat())
+    return None if value is None else parse_when(value, tz, end=end, what=option)
 
 
 def cmd_mode_set(args: argparse.Namespace) -> int:
@@ -90,7 +83,7 @@ def cmd_mode_set(args: argparse.Namespace) -> int:
     ctx = context_from_args(args)
     tz, now = ctx.config.tz, ctx.clock.now()
     starts = _parse_time(args.starts, "--from", tz) or now
-    until = _parse_time(args.until, "--until", tz) or end_of_day(max(starts, now), tz)
+    until = _parse_time(args.until, "--until", tz, end=True) or end_of_day(max(starts, now), tz)
     event_id = None
     if args.event:
         try:
