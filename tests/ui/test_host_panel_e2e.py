@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -57,6 +57,27 @@ def type_pin(qtbot: QtBot, overlay: HostOverlay, pin: str) -> None:
     qtbot.mouseClick(overlay.pin_pad.ok, Qt.MouseButton.LeftButton)
 
 
+def start(qtbot: QtBot, kiosk: Kiosk) -> QWidget:
+    """Start ``kiosk``, show its screen, and wait for its first sync and its reader."""
+    screen = kiosk.start()
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
+    qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5_000)
+    return screen
+
+
+def lobby_pin_pad(qtbot: QtBot, screen: LobbyScreen, reader: PtySimulator) -> HostOverlay:
+    """The host taps at the lobby (checked in as usual) and opens the PIN pad from the answer."""
+    overlay = overlay_of(screen)
+    reader.present(MIKKO, repeats=2)
+    qtbot.waitUntil(lambda: screen.result.evacuation.isVisible(), timeout=5_000)
+    qtbot.mouseClick(screen.result.evacuation, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
+    return overlay
+
+
 def test_a_host_at_a_door_switches_the_lab_and_the_lobby_follows(
     qtbot: QtBot, tmp_path: Path, readers: tuple[PtySimulator, PtySimulator]
 ) -> None:
@@ -69,18 +90,8 @@ def test_a_host_at_a_door_switches_the_lab_and_the_lobby_follows(
     lobby = Kiosk(load_config(lobby_cfg), clock)
     central = open_store(demo.central_url, migrate=False)
     try:
-        door_screen, lobby_screen = door.start(), lobby.start()
-        qtbot.addWidget(door_screen)
-        qtbot.addWidget(lobby_screen)
+        door_screen, lobby_screen = start(qtbot, door), start(qtbot, lobby)
         assert isinstance(door_screen, DoorScreen) and isinstance(lobby_screen, LobbyScreen)
-        for screen in (door_screen, lobby_screen):
-            screen.resize(1280, 800)
-            screen.show()
-        for kiosk in (door, lobby):
-            qtbot.waitUntil(lambda k=kiosk: not k.status.current.syncing_first_time, timeout=10_000)
-            qtbot.waitUntil(
-                lambda k=kiosk: k.status.current.readers[0].state == "connected", timeout=5_000
-            )
         controller = door.door_controller
         assert isinstance(controller, DoorController)
         overlay = overlay_of(door_screen)
@@ -168,19 +179,10 @@ def test_wrong_pins_lock_the_lobby_panel_and_it_closes_when_left(
         load_config(demo.write_config("lobby-1", "lobby", reader_port=reader.path)), clock
     )
     try:
-        screen = kiosk.start()
-        qtbot.addWidget(screen)
+        screen = start(qtbot, kiosk)
         assert isinstance(screen, LobbyScreen)
-        screen.resize(1280, 800)
-        screen.show()
-        qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
-        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5_000)
-        overlay = overlay_of(screen)
         # The host's tap checks them in as usual and offers the panel.
-        reader.present(MIKKO, repeats=2)
-        qtbot.waitUntil(lambda: screen.result.evacuation.isVisible(), timeout=5_000)
-        qtbot.mouseClick(screen.result.evacuation, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
+        overlay = lobby_pin_pad(qtbot, screen, reader)
         for attempt in range(5):
             type_pin(qtbot, overlay, "9999")
             qtbot.waitUntil(lambda: overlay.pin_pad.message.text() != "", timeout=5_000)
@@ -223,18 +225,9 @@ def test_a_prepared_event_starts_from_the_lobby_panel_in_one_tap(
         load_config(demo.write_config("lobby-1", "lobby", reader_port=reader.path)), clock
     )
     try:
-        screen = kiosk.start()
-        qtbot.addWidget(screen)
+        screen = start(qtbot, kiosk)
         assert isinstance(screen, LobbyScreen)
-        screen.resize(1280, 800)
-        screen.show()
-        qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
-        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5_000)
-        overlay = overlay_of(screen)
-        reader.present(MIKKO, repeats=2)
-        qtbot.waitUntil(lambda: screen.result.evacuation.isVisible(), timeout=5_000)
-        qtbot.mouseClick(screen.result.evacuation, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
+        overlay = lobby_pin_pad(qtbot, screen, reader)
         type_pin(qtbot, overlay, DEMO_HOST_PIN)
         qtbot.waitUntil(lambda: overlay.panel.events.buttons[0].isVisible(), timeout=5_000)
         assert "Tekoälyaamupäivä" in overlay.panel.events.buttons[0].text()
@@ -267,24 +260,13 @@ def test_a_visitor_calls_a_host_and_a_host_takes_it_at_a_door(
     lobby_cfg = demo.write_config("lobby-1", "lobby", reader_port=lobby_reader.path)
     door, lobby = Kiosk(load_config(door_cfg), clock), Kiosk(load_config(lobby_cfg), clock)
     try:
-        door_screen, lobby_screen = door.start(), lobby.start()
-        for screen in (door_screen, lobby_screen):
-            qtbot.addWidget(screen)
-            screen.resize(1280, 800)
-            screen.show()
+        door_screen, lobby_screen = start(qtbot, door), start(qtbot, lobby)
         assert isinstance(lobby_screen, LobbyScreen)
-        for kiosk in (door, lobby):
-            qtbot.waitUntil(lambda k=kiosk: not k.status.current.syncing_first_time, timeout=10_000)
-            qtbot.waitUntil(
-                lambda k=kiosk: k.status.current.readers[0].state == "connected", timeout=5_000
-            )
         # At the lobby: "Call a host"; the call is pushed, the door pulls it.
         assert lobby.lab is not None
         lobby.lab.call_host()
         page = lobby_screen.lab.host_call
         qtbot.waitUntil(lambda: page.state is not None, timeout=5_000)
-        for kiosk in (lobby, door):
-            assert kiosk.sync is not None
         overlay = overlay_of(door_screen)
         panel = overlay.panel
 
@@ -337,18 +319,9 @@ def test_a_members_tap_is_answered_even_while_the_pin_pad_is_open(
         load_config(demo.write_config("lobby-1", "lobby", reader_port=reader.path)), clock
     )
     try:
-        screen = kiosk.start()
-        qtbot.addWidget(screen)
+        screen = start(qtbot, kiosk)
         assert isinstance(screen, LobbyScreen)
-        screen.resize(1280, 800)
-        screen.show()
-        qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
-        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5_000)
-        overlay = overlay_of(screen)
-        reader.present(MIKKO, repeats=2)
-        qtbot.waitUntil(lambda: screen.result.evacuation.isVisible(), timeout=5_000)
-        qtbot.mouseClick(screen.result.evacuation, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
+        overlay = lobby_pin_pad(qtbot, screen, reader)
         overlay.pin_pad.type_digit("1")
         reader.present(AINO, repeats=2)  # a member arrives while the host is typing
         qtbot.waitUntil(lambda: not overlay.is_open, timeout=5_000)
