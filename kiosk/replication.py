@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Date, Table, Uuid
 
 from kiosk import models
-from kiosk.timeutil import UTCDateTime
+from kiosk.dbtypes import UTCDateTime
 
 ALL = "all"
 LOBBY = "lobby"  # visitor personal data: never sent to door displays

@@ -6,9 +6,11 @@ explicitly; nothing is looked up globally. ``shutdown`` undoes ``start`` in reve
 
 A kiosk starts in two phases, so a display lights up as fast as Qt allows:
 
-1. ``first_screen``: the site key is checked and the screen is built in its "one moment" state.
-   Nothing here imports SQLAlchemy (it costs more than Qt itself); the launcher shows the screen
-   and tells systemd READY=1 once it is painted.
+1. ``first_screen``: the site key is checked and the screen is built. A door fills it from its
+   local store with the standard library's sqlite3 (``kiosk.door_snapshot``); a lobby, or a
+   door without a synced store, shows its "one moment" state. Nothing here imports SQLAlchemy
+   (it costs more than Qt itself); the launcher shows the screen and tells systemd READY=1 once
+   it is painted.
 2. ``attach``: the local store, the services and controllers (``ui/app_door.py``,
    ``ui/app_lobby.py``), the sync worker and the readers. The screen fills in from the store.
 
@@ -103,9 +105,24 @@ class Kiosk(QObject):
         log.info("starting kiosk %s (%s)", cfg.kiosk_id, cfg.role)
         self._site_key = load_site_key(cfg.site_key_file)  # fail early, before any window
         if cfg.role == "door":
+            from kiosk.door_snapshot import read_door_view
             from ui.door import DoorScreen
 
             door = DoorScreen(cfg.tz)
+            # The room as the local store last knew it, read with sqlite3 alone: a restarting
+            # door shows its real state in its first frame. A few rows, before the event loop
+            # runs, so nothing waits on it; None (no store yet, a migration due) leaves the
+            # "one moment" state until attach() has the store.
+            first = read_door_view(
+                cfg.local_store_path,
+                cfg.room or "",
+                self.clock.now(),
+                cfg.tz,
+                kiosk_id=cfg.kiosk_id,
+            )
+            if first is not None:
+                door.show_view(first)
+                self.status.synced_before()
             self._set_status = door.set_status
             screen: QWidget = door
         else:

@@ -83,7 +83,7 @@ class DoorController(QObject):
         self._message_until: float | None = None
         self._awake_until: float | None = None
         self._minute: datetime | None = None
-        self._view: DoorView | None = None
+        self._view: DoorView | None = screen.view  # a first frame's view, if it had one
         self.last_outcome: ActionOutcome | None = None  # what the screen last said, for tests
         self.host_gate: HostGate | None = None  # set by the composition root
         screen.action_panel.chosen.connect(self.choose)

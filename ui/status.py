@@ -21,6 +21,12 @@ class StatusModel:
             readers=tuple(ReaderState(n, "reconnecting") for n in reader_names),
         )
 
+    def synced_before(self) -> KioskStatus:
+        """The local store already holds synced data (a restart): not a first sync."""
+        with self._lock:
+            self._status = replace(self._status, syncing_first_time=False)
+            return self._status
+
     @property
     def current(self) -> KioskStatus:
         with self._lock:

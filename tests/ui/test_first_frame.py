@@ -1,0 +1,117 @@
+"""A door's first frame: the room's real state from its local store, before SQLAlchemy loads.
+
+``Kiosk.first_screen`` reads the door's view with sqlite3 alone (``kiosk.door_snapshot``); the
+launcher paints it and tells systemd READY=1, and only then ``attach`` imports SQLAlchemy and
+opens the store. Without a synced store the door says "one moment" instead of guessing.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pytestqt.qtbot import QtBot
+
+from kiosk.clock import FixedClock
+from kiosk.config import load_config
+from kiosk.demo import create_demo
+from kiosk.store import open_local_store
+from kiosk.sync import SyncEngine
+from kiosk.views import RoomState
+from tests.e2e.conftest import kiosk_env
+from ui.app import Kiosk
+from ui.door import DoorScreen
+
+TZ = ZoneInfo("Europe/Helsinki")
+BUSY_AT = datetime(2026, 11, 26, 14, 25, tzinfo=TZ)  # the demo books Aurora then (kiosk.demo_door)
+
+
+def _synced_door(tmp_path: Path) -> Path:
+    demo = create_demo(tmp_path, BUSY_AT)
+    path = demo.write_config("door-aurora", "door", room="aurora")
+    config = load_config(path)
+    store = open_local_store(config.local_store_path)
+    engine = SyncEngine.for_kiosk(config, store, FixedClock(BUSY_AT))
+    try:
+        engine.cycle()
+    finally:
+        engine.close()
+        store.dispose()
+    return path
+
+
+FIRST_SCREEN = """
+import json, sys
+from datetime import datetime
+from PySide6.QtWidgets import QApplication
+from kiosk.clock import FixedClock
+from kiosk.config import load_config
+from ui.app import Kiosk
+
+app = QApplication([])
+kiosk = Kiosk(load_config(sys.argv[1]), FixedClock(datetime.fromisoformat(sys.argv[2])))
+screen = kiosk.first_screen()
+view = screen.view
+print(json.dumps({
+    "state": view.state if view else None,
+    "room": view.room_name if view else None,
+    "bookings": len(view.day) if view else 0,
+    "first_sync": kiosk.status.current.syncing_first_time,
+    "loaded": sorted(m for m in ("sqlalchemy", "alembic", "psycopg") if m in sys.modules),
+}))
+"""
+
+
+def test_a_restarting_door_shows_its_room_in_the_first_frame_without_sqlalchemy(
+    tmp_path: Path,
+) -> None:
+    config = _synced_door(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN, str(config), BUSY_AT.isoformat()],
+        env=kiosk_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["loaded"] == []  # the first frame is drawn before any of them is imported
+    assert seen["room"] == "Aurora"
+    assert seen["state"] == RoomState.BUSY
+    assert seen["bookings"] > 1
+    assert seen["first_sync"] is False  # a restart, not a first sync: no "syncing" strip
+
+
+def test_the_first_view_is_the_view_attach_then_keeps(tmp_path: Path, qtbot: QtBot) -> None:
+    config = load_config(_synced_door(tmp_path))
+    kiosk = Kiosk(config, FixedClock(BUSY_AT))
+    try:
+        screen = kiosk.first_screen()
+        assert isinstance(screen, DoorScreen)
+        qtbot.addWidget(screen)
+        first = screen.view
+        assert first is not None and first.state is RoomState.BUSY
+        kiosk.attach()
+        controller = kiosk.door_controller
+        assert controller is not None
+        qtbot.waitUntil(lambda: screen.view is not first, timeout=10_000)  # the store's reload
+        assert screen.view == first
+    finally:
+        kiosk.shutdown()
+
+
+def test_a_door_without_a_synced_store_says_one_moment(tmp_path: Path, qtbot: QtBot) -> None:
+    demo = create_demo(tmp_path, BUSY_AT)
+    config = load_config(demo.write_config("door-aurora", "door", room="aurora"))
+    kiosk = Kiosk(config, FixedClock(BUSY_AT))
+    screen = kiosk.first_screen()
+    assert isinstance(screen, DoorScreen)
+    qtbot.addWidget(screen)
+    assert screen.view is None
+    assert kiosk.status.current.syncing_first_time
+    assert not config.local_store_path.exists()  # reading never creates the store
