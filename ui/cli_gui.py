@@ -67,15 +67,10 @@ def run_command(argv: list[str]) -> int:
 RUN_HELP = "run the kiosk described by the config file"
 
 
-def add_parsers(sub: Any) -> None:
-    _run_arguments(sub.add_parser("run", help=RUN_HELP))
+SCREENSHOT_HELP = "render one screen to a PNG file"
 
-    p = sub.add_parser("demo", help="a lobby and a door screen with demo data, no hardware")
-    p.add_argument("--offscreen", action="store_true", help="render without a display")
-    p.add_argument("--exit-after", type=float, metavar="SECONDS")
-    p.set_defaults(func=_demo)
 
-    p = sub.add_parser("screenshot", help="render one screen to a PNG file")
+def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--screen", required=True, choices=SCREENS)
     p.add_argument("--room", help="room for --screen door (default: the config's, or aurora)")
     p.add_argument("--lang", choices=("fi", "sv", "en"))
@@ -95,6 +90,32 @@ def add_parsers(sub: Any) -> None:
     src.add_argument("--demo", action="store_true", help="use fresh demo data")
     src.add_argument("--config", metavar="FILE", help="use this kiosk's local store")
     p.set_defaults(func=_screenshot)
+
+
+def screenshot_command(argv: list[str]) -> int:
+    """``kiosk screenshot`` on its short path: a door's PNG needs neither the admin commands
+    nor SQLAlchemy (see ui/screenshot.py)."""
+    from kiosk.cli import dispatch
+
+    parser = argparse.ArgumentParser(prog="kiosk screenshot", description=SCREENSHOT_HELP)
+    _screenshot_arguments(parser)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    return dispatch(parser.parse_args(argv))
+
+
+#: Commands that skip the full parser (whose admin commands import SQLAlchemy): ui/main.py.
+SHORT_PATHS = {"run": run_command, "screenshot": screenshot_command}
+
+
+def add_parsers(sub: Any) -> None:
+    _run_arguments(sub.add_parser("run", help=RUN_HELP))
+
+    p = sub.add_parser("demo", help="a lobby and a door screen with demo data, no hardware")
+    p.add_argument("--offscreen", action="store_true", help="render without a display")
+    p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.set_defaults(func=_demo)
+
+    _screenshot_arguments(sub.add_parser("screenshot", help=SCREENSHOT_HELP))
 
     from ui.cli_camera import add_parser as add_cameras  # no Qt at import: cheap
 

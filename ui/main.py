@@ -1,7 +1,8 @@
 """Entry point of the installed ``kiosk`` command: the core CLI plus the screen commands.
 
 ``kiosk run`` is how every kiosk starts, so it takes a short path: its own small parser, without
-importing the admin commands (which load SQLAlchemy and more before the first frame).
+importing the admin commands (which load SQLAlchemy and more before the first frame). So does
+``kiosk screenshot``, which draws a door from its store without SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args[:1] == ["run"]:
-        from ui.cli_gui import run_command
+    from ui.cli_gui import GUI_DEFAULTS, SHORT_PATHS, add_parsers
 
-        return run_command(args[1:])
+    if args[:1] and args[0] in SHORT_PATHS:
+        return SHORT_PATHS[args[0]](args[1:])
     from kiosk.cli import main as core_main
-    from ui.cli_gui import GUI_DEFAULTS, add_parsers
 
     return core_main(args, extra=[add_parsers], defaults=GUI_DEFAULTS)
 

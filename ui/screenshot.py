@@ -2,6 +2,10 @@
 
 With ``--demo`` the data is fresh demo data, synced into a local store exactly as a kiosk would
 receive it; with ``--config`` it is that kiosk's own local store. Rendering is always offscreen.
+
+A door from its own store is drawn the way a door's first frame is: the view read with sqlite3
+alone (``kiosk.door_snapshot``), so the PNG is written before SQLAlchemy would have loaded. A
+store that cannot be read that way (not migrated yet, say) takes the full path, which says why.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import argparse
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QWidget
@@ -17,11 +22,13 @@ from PySide6.QtWidgets import QWidget
 from kiosk.clock import FixedClock, SystemClock
 from kiosk.config import Config, load_config
 from kiosk.errors import KioskError, NotFound, UsageError
-from kiosk.store import Store, open_local_store
 from kiosk.timeutil import parse_iso
-from kiosk.views import KioskStatus, TapOutcome, TapResult
+from kiosk.views import DoorView, KioskStatus, TapOutcome, TapResult
 from ui.cli_gui import parse_size
 from ui.launch import qt_app
+
+if TYPE_CHECKING:
+    from kiosk.store import Store
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -41,6 +48,16 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"--state {state}: only with --screen event --demo")
     if state and state not in EVENT_STATES and (args.screen != "door" or not args.demo):
         raise UsageError("--state: only with --screen door --demo")
+    if args.screen == "door" and not args.demo:
+        config = load_config(args.config)
+        view = _stored_door_view(config, args.room, at)
+        if view is not None:
+            _language(args.lang or config.language)
+            _save(_door(view, config.tz, offline=False), width, height, out)
+            print(out)
+            return 0
+    from kiosk.store import open_local_store
+
     with tempfile.TemporaryDirectory(prefix="kiosk-shot-") as tmp:
         if args.demo:
             config, store, at = _demo_store(Path(tmp), at, args.screen, args.room, state)
@@ -49,11 +66,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             store = open_local_store(config.local_store_path)
         try:
             room = args.room or config.room or "aurora"
-            app = qt_app(offscreen=True)
-            from ui.i18n import LanguageManager
-
-            languages = LanguageManager(app)
-            languages.set_language(args.lang or config.language)
+            _language(args.lang or config.language)
             widget = _build(args.screen, store, config.tz, room, at, offline=state == "offline")
             if args.screen == "event":
                 _show_event(widget, store, at, state)
@@ -69,27 +82,62 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
                 assert isinstance(widget, LobbyScreen)
                 show_lab(widget, store, config, at, args.screen)
-            try:
-                widget.resize(width, height)
-                widget.show()
-                for _ in range(4):  # labels that shrink to fit ask for another layout pass
-                    app.processEvents()
-                if not widget.grab().save(str(out), "PNG"):
-                    raise KioskError(f"could not write {out}")
-            finally:
-                widget.close()
-                widget.deleteLater()
-                app.processEvents()
+            _save(widget, width, height, out)
         finally:
             store.dispose()
     print(out)
     return 0
 
 
+def _language(code: str) -> None:
+    """The screens' language, for as long as the application lives (the manager, and with it
+    its translators, belongs to the application)."""
+    from ui.i18n import LanguageManager
+
+    app = qt_app(offscreen=True)
+    LanguageManager(app, parent=app).set_language(code)
+
+
+def _save(widget: QWidget, width: int, height: int, out: Path) -> None:
+    app = qt_app(offscreen=True)
+    try:
+        widget.resize(width, height)
+        widget.show()
+        for _ in range(4):  # labels that shrink to fit ask for another layout pass
+            app.processEvents()
+        if not widget.grab().save(str(out), "PNG"):
+            raise KioskError(f"could not write {out}")
+    finally:
+        widget.close()
+        widget.deleteLater()
+        app.processEvents()
+
+
+def _stored_door_view(config: Config, room: str | None, at: datetime) -> DoorView | None:
+    from kiosk.door_snapshot import read_door_view
+
+    return read_door_view(config.local_store_path, room or config.room or "aurora", at, config.tz)
+
+
+def _door(view: DoorView, tz: ZoneInfo, *, offline: bool) -> QWidget:
+    from ui.door import DoorScreen
+
+    door = DoorScreen(tz)
+    door.show_view(view)
+    status = KioskStatus()
+    if offline:
+        status = KioskStatus(
+            online=False, offline_since=view.now - timedelta(minutes=28), outbox_depth=2
+        )
+    door.set_status(status)
+    return door
+
+
 def _demo_store(
     base: Path, at: datetime, screen: str, room: str | None, state: str | None
 ) -> tuple[Config, Store, datetime]:
     from kiosk.demo import TIMEZONE, create_demo
+    from kiosk.store import open_local_store
     from kiosk.sync import SyncEngine
 
     demo = create_demo(base, at)
@@ -171,21 +219,12 @@ def _build(
 
     if screen == "door":
         from kiosk.services.rooms import door_view
-        from ui.door import DoorScreen
 
         with store.engine.connect() as conn:
             view = door_view(conn, room, at, tz)
         if view is None:
             raise NotFound(f"no room {room!r} in this store")
-        door = DoorScreen(tz)
-        door.show_view(view)
-        status = KioskStatus()
-        if offline:
-            status = KioskStatus(
-                online=False, offline_since=at - timedelta(minutes=28), outbox_depth=2
-            )
-        door.set_status(status)
-        return door
+        return _door(view, tz, offline=offline)
 
     from kiosk.models import Person
     from ui.lobby import LobbyScreen

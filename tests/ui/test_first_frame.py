@@ -115,3 +115,61 @@ def test_a_door_without_a_synced_store_says_one_moment(tmp_path: Path, qtbot: Qt
     assert screen.view is None
     assert kiosk.status.current.syncing_first_time
     assert not config.local_store_path.exists()  # reading never creates the store
+
+
+def test_a_door_screenshot_from_its_store_needs_no_sqlalchemy(tmp_path: Path) -> None:
+    """``kiosk screenshot --config --screen door`` draws like a first frame (its short path)."""
+    config = _synced_door(tmp_path)
+    out = tmp_path / "door.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "ui.main",
+            "screenshot",
+            "--config",
+            str(config),
+            "--screen",
+            "door",
+            "--at",
+            BUSY_AT.isoformat(),
+            "--out",
+            str(out),
+        ],
+        env=kiosk_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert out.stat().st_size > 10_000
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "ui.door" in imported
+    assert not {"sqlalchemy", "alembic", "kiosk.cli_admin"} & imported
+
+
+SCREENSHOT_LANGUAGE = """
+import gc
+from PySide6.QtCore import QCoreApplication
+from ui.screenshot import _language
+
+_language("sv")
+gc.collect()  # nothing of ours holds the manager: the application must
+print(QCoreApplication.translate("DoorActions", "Book now"))
+"""
+
+
+def test_the_screenshot_language_lasts_while_it_draws() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SCREENSHOT_LANGUAGE],
+        env=kiosk_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Boka nu"
