@@ -131,4 +131,5 @@ def machine_text(info: dict[str, Any]) -> str:
         f"{info['os']}, Python {info['python']}, PySide6 {info['pyside6']}, "
         f"load {info['load_1min']} at the start"
         + (f", {info['chromium']}" if info.get("chromium") else "")
+        + (f"; kiosk: {info['kiosk']}" if info.get("kiosk") else "")
     )

@@ -4,8 +4,10 @@
   kiosk sends systemd's ``READY=1`` from the first turn of its Qt event loop, after its first
   screen was built, filled from the local store and shown (ui/launch.py) — the moment a
   service manager counts it as up. Time = spawn -> that datagram.
-* To PNG: ``kiosk screenshot --demo --screen door`` from spawn to exit (fresh demo data each
-  time, so it includes creating and migrating two SQLite stores).
+* To PNG: ``kiosk screenshot --config DOOR --screen door`` from spawn to exit: the same door
+  screen from the door's own local store, drawn the way its first frame is. Also, for
+  reference, ``kiosk screenshot --demo --screen door`` (fresh demo data each time, so it includes
+  creating, migrating and syncing two SQLite stores).
 
 The kiosks run on Qt's offscreen platform (no display server), like headless Chromium, at
 1280x800 (``fullscreen = false``). Their local store exists and is synced before the measured
@@ -47,6 +49,7 @@ class KioskSetup:
     base: Path
     door: Path
     lobby: Path
+    command: str  # the kiosk command: the venv's script, or a PyInstaller bundle's executable
 
     def env(self, **extra: str) -> dict[str, str]:
         """The kiosk's environment: offscreen, and compiled bytecode kept between runs.
@@ -65,8 +68,10 @@ class KioskSetup:
         return env
 
 
-def prepare(base: Path, warm: float = 3.0) -> KioskSetup:
-    """Demo data, configs, and one ``warm``-second run of each kiosk (its first sync)."""
+def prepare(base: Path, warm: float = 3.0, command: str | None = None) -> KioskSetup:
+    """Demo data, configs, and one ``warm``-second run of each kiosk (its first sync).
+
+    ``command``: the kiosk executable to measure (default: the venv's ``kiosk`` script)."""
     from kiosk.clock import SystemClock
     from kiosk.demo import create_demo
 
@@ -78,11 +83,12 @@ def prepare(base: Path, warm: float = 3.0) -> KioskSetup:
         # A window of the benchmark's size rather than the offscreen platform's screen size.
         path.write_text(text.replace("[kiosk]\n", "[kiosk]\nfullscreen = false\n", 1), "utf-8")
         configs.append(path)
-    setup = KioskSetup(base, configs[0], configs[1])
+    setup = KioskSetup(base, configs[0], configs[1], command or kiosk_command())
     for config in (setup.door, setup.lobby):  # migrate and fill the local stores once
         with running_kiosk(setup, config) as (_proc, _ready):
             time.sleep(warm)  # a sync cycle or two (interval 2 s)
     to_png(setup)  # and compile what the screenshot command imports
+    to_png_demo(setup)
     return setup
 
 
@@ -98,7 +104,7 @@ def running_kiosk(
             log = (Path(tmp) / "stderr").open("wb")
             started = time.perf_counter()
             proc = subprocess.Popen(
-                [kiosk_command(), "run", "--config", str(config)],
+                [setup.command, "run", "--config", str(config)],
                 env=setup.env(NOTIFY_SOCKET=address),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -142,12 +148,21 @@ def first_frame(setup: KioskSetup, config: Path) -> float:
 
 
 def to_png(setup: KioskSetup) -> float:
-    """Seconds for ``kiosk screenshot --demo --screen door`` to write its PNG and exit."""
+    """Seconds for ``kiosk screenshot --config DOOR --screen door`` to write its PNG and exit."""
+    return _screenshot(setup, "--config", str(setup.door))
+
+
+def to_png_demo(setup: KioskSetup) -> float:
+    """Seconds for ``kiosk screenshot --demo --screen door`` (fresh demo data) to finish."""
+    return _screenshot(setup, "--demo")
+
+
+def _screenshot(setup: KioskSetup, *source: str) -> float:
     out = setup.base / "kiosk-door.png"
     out.unlink(missing_ok=True)
     started = time.perf_counter()
     done = subprocess.run(
-        [kiosk_command(), "screenshot", "--demo", "--screen", "door", "--out", str(out)],
+        [setup.command, "screenshot", *source, "--screen", "door", "--out", str(out)],
         env=setup.env(),
         stdin=subprocess.DEVNULL,
         capture_output=True,
