@@ -20,21 +20,31 @@ SCREENS = (
 
 
 def _run(args: argparse.Namespace) -> int:
+    _qt_first()
     from ui.launch import cmd_run
 
     return cmd_run(args)
 
 
 def _demo(args: argparse.Namespace) -> int:
+    _qt_first()
     from ui.launch import cmd_demo
 
     return cmd_demo(args)
 
 
 def _screenshot(args: argparse.Namespace) -> int:
+    _qt_first()
     from ui.screenshot import cmd_screenshot
 
     return cmd_screenshot(args)
+
+
+def _qt_first() -> None:
+    """Qt before the rest, with PySide6's per-import source scan turned off (see the module)."""
+    from ui.pyside_imports import skip_source_scan
+
+    skip_source_scan()
 
 
 def _report_pdf(report: Any, lang: str, path: Path) -> int:
