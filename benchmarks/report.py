@@ -132,4 +132,5 @@ def machine_text(info: dict[str, Any]) -> str:
         f"load {info['load_1min']} at the start"
         + (f", {info['chromium']}" if info.get("chromium") else "")
         + (f"; kiosk: {info['kiosk']}" if info.get("kiosk") else "")
+        + (f", central store: {info['central']}" if info.get("central") else "")
     )

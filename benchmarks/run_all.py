@@ -12,7 +12,9 @@ Progress goes to stderr; the table (or --json) to stdout.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -194,10 +196,19 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         help="the kiosk executable to measure, e.g. a PyInstaller bundle's dist/kiosk/kiosk "
         "(default: the kiosk script of this Python's environment)",
     )
+    parser.add_argument(
+        "--central",
+        choices=("postgresql", "sqlite"),
+        help="the central store the kiosks sync with: PostgreSQL as deployed (a throw-away "
+        "database on KIOSK_TEST_PG_URL's server; the default when that is set) or a SQLite file",
+    )
     parser.add_argument("--only", action="append", choices=PARTS, help="run only these parts")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--save", metavar="FILE", type=Path, help="also write the JSON here")
     args = parser.parse_args(argv)
+    args.central = args.central or (
+        "postgresql" if os.environ.get("KIOSK_TEST_PG_URL") else "sqlite"
+    )
     quick = args.quick
     args.runs = args.runs or (2 if quick else 5)
     args.settle = args.settle if args.settle is not None else (5.0 if quick else 60.0)
@@ -226,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parts = set(args.only or PARTS)
     info = machine()
     info["kiosk"] = args.kiosk or "the environment's kiosk script"
+    info["central"] = args.central
     browser = None if args.no_chromium else chromium.find_chromium(args.chromium)
     if browser is not None:
         info["chromium"] = chromium.version(browser)
@@ -234,12 +246,20 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"{where}: its rows are skipped (apt-get install chromium)")
     rows: list[Row] = []
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="kiosk-benchmarks-") as tmp:
-        work = Path(tmp)
+    with contextlib.ExitStack() as stack:
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kiosk-benchmarks-")))
         if parts & {"startup", "memory"}:
-            _say("preparing demo data and a synced door and lobby")
+            _say(f"preparing demo data (central: {args.central}) and a synced door and lobby")
+            central_url = None
+            if args.central == "postgresql":
+                from benchmarks.pgtemp import temp_database
+
+                central_url = stack.enter_context(temp_database("kiosk_bench_central"))
             setup = startup.prepare(
-                work / "kiosk", warm=1.0 if args.quick else 3.0, command=args.kiosk
+                work / "kiosk",
+                warm=1.0 if args.quick else 3.0,
+                command=args.kiosk,
+                central_url=central_url,
             )
             profile = chromium.prepare_profile(browser, work) if browser else None
             if "startup" in parts:

@@ -68,14 +68,17 @@ class KioskSetup:
         return env
 
 
-def prepare(base: Path, warm: float = 3.0, command: str | None = None) -> KioskSetup:
+def prepare(
+    base: Path, warm: float = 3.0, command: str | None = None, central_url: str | None = None
+) -> KioskSetup:
     """Demo data, configs, and one ``warm``-second run of each kiosk (its first sync).
 
-    ``command``: the kiosk executable to measure (default: the venv's ``kiosk`` script)."""
+    ``command``: the kiosk executable to measure (default: the venv's ``kiosk`` script).
+    ``central_url``: an empty database for the central store (default: a SQLite file)."""
     from kiosk.clock import SystemClock
     from kiosk.demo import create_demo
 
-    demo = create_demo(base, SystemClock().now())
+    demo = create_demo(base, SystemClock().now(), central_url)
     configs = []
     for kiosk_id, role, room in (("door-aurora", "door", "aurora"), ("lobby-1", "lobby", None)):
         path = demo.write_config(kiosk_id, role, room=room)

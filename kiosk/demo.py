@@ -113,13 +113,14 @@ class Demo:
         return path
 
 
-def create_demo(base: Path, now: datetime) -> Demo:
-    """Seed a central store in ``base`` with the demo Lab as of ``now``'s day."""
+def create_demo(base: Path, now: datetime, central_url: str | None = None) -> Demo:
+    """Seed a central store with the demo Lab as of ``now``'s day: a SQLite file in ``base``,
+    or the empty database at ``central_url`` (the benchmarks' PostgreSQL, say)."""
     base.mkdir(parents=True, exist_ok=True)
     key_file = base / "site.key"
     create_site_key(key_file)
     key = load_site_key(key_file)
-    url = sqlite_url(base / "central.db")
+    url = central_url or sqlite_url(base / "central.db")
     store = open_store(url)
     tz = ZoneInfo(TIMEZONE)
     day = now.astimezone(tz).date()
