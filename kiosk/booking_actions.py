@@ -42,6 +42,12 @@ from kiosk import central
 from kiosk.dbutil import insert_if_absent
 from kiosk.models import AuditEntry, Booking, BookingAction, Room, table_of
 from kiosk.services.rooms import ACTIVE_BOOKING
+from kiosk.views import (
+    REFUSED_CHECKED_IN,
+    REFUSED_CONFLICT,
+    REFUSED_ENDED,
+    REFUSED_NOT_FOUND,
+)
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +56,10 @@ audit_t = table_of(AuditEntry)
 
 KINDS = ("book", "extend", "end", "checkin", "release")
 
-CONFLICT = "booking conflict: the room is already booked at that time"
-ENDED = "the booking has already ended"
-NOT_FOUND = "no such booking in this room"
-CHECKED_IN = "the meeting was checked in"
+CONFLICT = REFUSED_CONFLICT
+ENDED = REFUSED_ENDED
+NOT_FOUND = REFUSED_NOT_FOUND
+CHECKED_IN = REFUSED_CHECKED_IN
 NOT_YOURS = (
     "not allowed for this kiosk's database role: not an active booking of the door's own room"
 )

@@ -25,6 +25,7 @@ from kiosk import models
 from kiosk.dbutil import insert_if_absent, upsert
 from kiosk.replication import ENTITIES, NOWHERE, Entity, from_payload, to_payload
 from kiosk.services.rooms import ACTIVE_BOOKING
+from kiosk.views import REFUSED_CONFLICT
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def _check_booking(conn: Connection, row: dict[str, Any]) -> None:
         raise PushRefused(_BOOKING_CONFLICT)
 
 
-_BOOKING_CONFLICT = "booking conflict: the room is already booked at that time"
+_BOOKING_CONFLICT = REFUSED_CONFLICT
 
 # Records only a signed-in host makes at a kiosk, and the column naming that host.
 HOST_MADE = {"room_modes": "set_by", "events": "created_by", "host_call_acks": "host_id"}

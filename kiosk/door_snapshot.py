@@ -30,10 +30,12 @@ from zoneinfo import ZoneInfo
 
 from kiosk.door_state import (
     DOOR_BOOKING_STATUSES,
+    REFUSABLE_CHANGES,
     DoorRows,
     assemble_door_view,
     local_day_bounds,
     lost_candidates,
+    refusals_since,
 )
 from kiosk.schema_head import SCHEMA_HEAD
 from kiosk.timeutil import as_utc
@@ -76,6 +78,15 @@ _MODE = {
     "updated_at": _when,
 }
 _EVENT = {"id": _uuid, "starts_at": _when, "ends_at": _when}
+_ACTION = {
+    "id": _uuid,
+    "booking_id": _uuid,
+    "actor_id": _uuid,
+    "starts_at": _when,
+    "ends_at": _when,
+    "at": _when,
+    "updated_at": _when,
+}
 
 
 def stored_time(moment: datetime) -> str:
@@ -168,7 +179,17 @@ def read_door_rows(
             (*lost, kiosk_id),
         ).fetchall()
         booked_here = frozenset(uuid.UUID(hex=str(r[0])) for r in found)
-    return DoorRows(rooms[0], bookings, modes, events, booked_here)
+    refused: list[SimpleNamespace] = []
+    if kiosk_id is not None:
+        kinds = ", ".join("?" * len(REFUSABLE_CHANGES))
+        refused = _select(
+            conn,
+            "SELECT * FROM booking_actions WHERE room_id = ? AND kiosk_id = ?"
+            f" AND outcome = 'refused' AND kind IN ({kinds}) AND at >= ?",
+            (room_id, kiosk_id, *REFUSABLE_CHANGES, stored_time(refusals_since(now))),
+            _ACTION,
+        )
+    return DoorRows(rooms[0], bookings, modes, events, booked_here, refused)
 
 
 def _select(

@@ -29,6 +29,7 @@ from kiosk.views import (
     EventView,
     LostBooking,
     ModeView,
+    RefusedChange,
     RoomPolicy,
     RoomState,
 )
@@ -41,6 +42,9 @@ MODE_STATE = {"event": RoomState.EVENT, "closed": RoomState.CLOSED}
 DESCRIPTION_CHARS = 200
 #: At most this many scheduled switches are looked at for "event from 18.00" (later ones wait).
 NEXT_MODE_CANDIDATES = 8
+#: Door changes whose refusal the door explains, and for how long after they were made.
+REFUSABLE_CHANGES = ("extend", "end", "checkin")
+REFUSAL_SHOWN = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class DoorRows:
     events: Mapping[uuid.UUID, Any]
     #: ids of the day's refused kiosk bookings that this kiosk made
     booked_here: frozenset[uuid.UUID] = frozenset()
+    #: this kiosk's refused ``booking_actions`` rows of ``REFUSABLE_CHANGES`` for the room, made
+    #: since ``refusals_since``
+    refused_here: Sequence[Any] = ()
 
 
 def local_day_bounds(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -97,6 +104,11 @@ def next_free_after(start: datetime, bookings: Sequence[BookingView]) -> datetim
         if booking.starts_at <= free < booking.ends_at:
             free = booking.ends_at
     return free
+
+
+def refusals_since(now: datetime) -> datetime:
+    """Refused changes made at a door since this moment are still explained on it."""
+    return now - REFUSAL_SHOWN
 
 
 def checkin_window_open(booking: BookingView, policy: RoomPolicy, now: datetime) -> bool:
@@ -211,6 +223,7 @@ def assemble_door_view(
         "policy": policy,
         "day": day,
         "lost": _lost_booking(ordered, day, now, rows.booked_here),
+        "refused": _refused_change(rows.refused_here, day, now),
         "calendar_stale": room.calendar_error is not None,
         "calendar_synced_at": room.calendar_synced_at,
         "changes_at": mode_changes_at(rows.modes, now),
@@ -285,3 +298,27 @@ def _lost_booking(
         (b for b in day if b.starts_at < mine.ends_at and b.ends_at > mine.starts_at), None
     )
     return LostBooking(mine, winner)
+
+
+def _refused_change(
+    actions: Sequence[Any], day: Sequence[BookingView], now: datetime
+) -> RefusedChange | None:
+    """The latest change made here in the last ``REFUSAL_SHOWN`` that the central store refused."""
+    recent = [a for a in actions if a.kind in REFUSABLE_CHANGES and a.at >= refusals_since(now)]
+    if not recent:
+        return None
+    action = max(recent, key=lambda a: (a.at, a.id))
+    booking = next((b for b in day if b.id == action.booking_id), None)
+    clash = None
+    if action.kind == "extend" and booking is not None and action.ends_at is not None:
+        clash = next(
+            (
+                b
+                for b in day
+                if b.id != booking.id
+                and b.starts_at < action.ends_at
+                and b.ends_at > booking.ends_at
+            ),
+            None,
+        )
+    return RefusedChange(action.kind, action.at, action.reason, booking, action.ends_at, clash)

@@ -75,6 +75,26 @@ class LostBooking:
     winner: BookingView | None  # None when the winner has not arrived here yet
 
 
+#: Why the central store refused a door's change (``booking_actions.reason``); doors explain them.
+REFUSED_CONFLICT = "booking conflict: the room is already booked at that time"
+REFUSED_ENDED = "the booking has already ended"
+REFUSED_NOT_FOUND = "no such booking in this room"
+REFUSED_CHECKED_IN = "the meeting was checked in"
+
+
+@dataclass(frozen=True)
+class RefusedChange:
+    """A change made at this door (extend, end early, check in) that the central store refused:
+    the door had shown it at once, then put the booking back as the central store has it."""
+
+    kind: str  # extend | end | checkin
+    at: datetime  # when it was made here
+    reason: str | None  # the central store's reason (kiosk.booking_actions)
+    booking: BookingView | None  # the booking as it stands now (None: no longer today's)
+    ends_at: datetime | None = None  # extend, end: the end that was asked for
+    clash: BookingView | None = None  # a booking in the way of an extension, if it is here
+
+
 @dataclass(frozen=True)
 class EventView:
     """What a door shows of an event: the ``events`` row, with the description kept short."""
@@ -114,6 +134,7 @@ class DoorView:
     day: tuple[BookingView, ...] = ()  # all of today's active bookings, for the timeline
     next_free_at: datetime | None = None  # when busy: when the room is next free today
     lost: LostBooking | None = None
+    refused: RefusedChange | None = None  # the latest refused change made here, for a while
     awaiting_checkin: BookingView | None = None  # in its check-in window, not checked in
     # The room's calendar feed failed at its last refresh: bookings may be out of date.
     calendar_stale: bool = False

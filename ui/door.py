@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 from kiosk.services.door_offers import door_offers
 from kiosk.views import DoorView, KioskStatus, RoomState
 from ui import theme
-from ui.door_action_text import lost_text
+from ui.door_action_text import lost_text, refused_text
 from ui.door_actions_panel import DoorActionsPanel
 from ui.door_agenda import AgendaList
 from ui.door_mode_panel import DoorModePanel
@@ -288,6 +288,8 @@ class DoorScreen(ScaledScreen):
             message = self._message
             if message is None and view.lost is not None:
                 message = lost_text(view.lost, view.now, self._tz)
+            if message is None and view.refused is not None:
+                message = refused_text(view.refused, self._tz)
             if message:
                 self.action_panel.show_message(message)
             else:

@@ -13,7 +13,16 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.services.door_offers import Offer
-from kiosk.views import ActionKind, ActionOutcome, ActionResult, LostBooking
+from kiosk.views import (
+    REFUSED_CONFLICT,
+    REFUSED_ENDED,
+    REFUSED_NOT_FOUND,
+    ActionKind,
+    ActionOutcome,
+    ActionResult,
+    LostBooking,
+    RefusedChange,
+)
 from ui.door_mode_text import mode_outcome_text
 from ui.door_text import booking_title, format_duration
 from ui.formatting import format_range, format_time
@@ -185,3 +194,37 @@ def lost_text(lost: LostBooking, now: datetime, tz: ZoneInfo) -> str:
         "DoorActions", "The room is booked {span}: {title}."
     ).format(span=format_range(winner.starts_at, winner.ends_at, tz), title=booking_title(winner))
     return f"{text} {detail}"
+
+
+def refused_text(refused: RefusedChange, tz: ZoneInfo) -> str:
+    """A change made here was refused centrally and put back: say what, and why."""
+    made = format_time(refused.at, tz)
+    if refused.kind == "extend":
+        what = QCoreApplication.translate(
+            "DoorActions",
+            "The extension until {time} made at this door at {made} could not be saved:",
+        ).format(time=format_time(refused.ends_at, tz) if refused.ends_at else "", made=made)
+    elif refused.kind == "end":
+        what = QCoreApplication.translate(
+            "DoorActions", "Ending the meeting at {made} could not be saved:"
+        ).format(made=made)
+    else:
+        what = QCoreApplication.translate(
+            "DoorActions", "The check-in at {made} could not be saved:"
+        ).format(made=made)
+    return f"{what} {_refusal_reason(refused, tz)}"
+
+
+def _refusal_reason(refused: RefusedChange, tz: ZoneInfo) -> str:
+    if refused.reason == REFUSED_CONFLICT:
+        clash = refused.clash
+        if clash is None:
+            return QCoreApplication.translate("DoorActions", "the room is booked then.")
+        return QCoreApplication.translate(
+            "DoorActions", "the room is booked from {time} ({title})."
+        ).format(time=format_time(clash.starts_at, tz), title=booking_title(clash))
+    if refused.reason == REFUSED_ENDED:
+        return QCoreApplication.translate("DoorActions", "the meeting had already ended.")
+    if refused.reason == REFUSED_NOT_FOUND:
+        return QCoreApplication.translate("DoorActions", "the booking was cancelled.")
+    return QCoreApplication.translate("DoorActions", "the booking system did not accept it.")

@@ -21,6 +21,7 @@ from kiosk.door_state import (
     ACTIVE_BOOKING,
     DESCRIPTION_CHARS,
     DOOR_BOOKING_STATUSES,
+    REFUSABLE_CHANGES,
     DoorRows,
     assemble_door_view,
     booking_view,
@@ -28,6 +29,7 @@ from kiosk.door_state import (
     local_day_bounds,
     lost_candidates,
     next_free_after,
+    refusals_since,
     room_policy,
     short_text,
 )
@@ -93,7 +95,7 @@ def door_rows(
     """What ``room_id``'s view at ``now`` is computed from; None while the room is unknown here.
 
     With ``kiosk_id``, the day's refused bookings that this kiosk made are marked, so the door
-    can say who won.
+    can say who won, and its recently refused changes read, so it can say why.
     """
     room = conn.execute(select(rooms_t).where(rooms_t.c.id == room_id)).first()
     if room is None:
@@ -120,7 +122,20 @@ def door_rows(
                 )
             ).scalars()
         )
-    return DoorRows(room, bookings, modes, events_of(conn, modes), booked_here)
+    refused: list[Any] = []
+    if kiosk_id is not None:
+        refused = list(
+            conn.execute(
+                select(actions_t).where(
+                    actions_t.c.room_id == room_id,
+                    actions_t.c.kiosk_id == kiosk_id,
+                    actions_t.c.outcome == "refused",
+                    actions_t.c.kind.in_(REFUSABLE_CHANGES),
+                    actions_t.c.at >= refusals_since(now),
+                )
+            )
+        )
+    return DoorRows(room, bookings, modes, events_of(conn, modes), booked_here, refused)
 
 
 def door_view(

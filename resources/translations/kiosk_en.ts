@@ -158,6 +158,38 @@
         <source>The room is booked {span}: {title}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The extension until {time} made at this door at {made} could not be saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ending the meeting at {made} could not be saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check-in at {made} could not be saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the room is booked then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the room is booked from {time} ({title}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the meeting had already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the booking was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the booking system did not accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DoorMode</name>

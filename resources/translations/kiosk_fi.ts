@@ -158,6 +158,38 @@
         <source>The room is booked {span}: {title}.</source>
         <translation>Huone on varattu {span}: {title}.</translation>
     </message>
+    <message>
+        <source>The extension until {time} made at this door at {made} could not be saved:</source>
+        <translation>Tällä ovella klo {made} tehtyä jatkoa klo {time} asti ei voitu tallentaa:</translation>
+    </message>
+    <message>
+        <source>Ending the meeting at {made} could not be saved:</source>
+        <translation>Kokouksen päättämistä klo {made} ei voitu tallentaa:</translation>
+    </message>
+    <message>
+        <source>The check-in at {made} could not be saved:</source>
+        <translation>Klo {made} tehtyä kirjautumista ei voitu tallentaa:</translation>
+    </message>
+    <message>
+        <source>the room is booked then.</source>
+        <translation>tila on silloin varattu.</translation>
+    </message>
+    <message>
+        <source>the room is booked from {time} ({title}).</source>
+        <translation>tila on varattu klo {time} alkaen ({title}).</translation>
+    </message>
+    <message>
+        <source>the meeting had already ended.</source>
+        <translation>kokous oli jo päättynyt.</translation>
+    </message>
+    <message>
+        <source>the booking was cancelled.</source>
+        <translation>varaus on peruttu.</translation>
+    </message>
+    <message>
+        <source>the booking system did not accept it.</source>
+        <translation>varausjärjestelmä ei hyväksynyt sitä.</translation>
+    </message>
 </context>
 <context>
     <name>DoorMode</name>

@@ -158,6 +158,38 @@
         <source>The room is booked {span}: {title}.</source>
         <translation>Rummet är bokat {span}: {title}.</translation>
     </message>
+    <message>
+        <source>The extension until {time} made at this door at {made} could not be saved:</source>
+        <translation>Förlängningen till kl. {time} som gjordes vid den här dörren kl. {made} kunde inte sparas:</translation>
+    </message>
+    <message>
+        <source>Ending the meeting at {made} could not be saved:</source>
+        <translation>Att mötet avslutades kl. {made} kunde inte sparas:</translation>
+    </message>
+    <message>
+        <source>The check-in at {made} could not be saved:</source>
+        <translation>Incheckningen kl. {made} kunde inte sparas:</translation>
+    </message>
+    <message>
+        <source>the room is booked then.</source>
+        <translation>rummet är bokat då.</translation>
+    </message>
+    <message>
+        <source>the room is booked from {time} ({title}).</source>
+        <translation>rummet är bokat från kl. {time} ({title}).</translation>
+    </message>
+    <message>
+        <source>the meeting had already ended.</source>
+        <translation>mötet hade redan slutat.</translation>
+    </message>
+    <message>
+        <source>the booking was cancelled.</source>
+        <translation>bokningen har avbokats.</translation>
+    </message>
+    <message>
+        <source>the booking system did not accept it.</source>
+        <translation>bokningssystemet godtog den inte.</translation>
+    </message>
 </context>
 <context>
     <name>DoorMode</name>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ from kiosk.services.door_actions import DoorActions
 from kiosk.services.rooms import door_view
 from kiosk.store import Store, open_store
 from kiosk.sync import SyncEngine
-from kiosk.views import ActionResult, RoomState
+from kiosk.views import ActionResult, DoorView, RoomState
 from tests.core.helpers import AINO_UID, NOON, dump, local, seed_central, site_key
 from tests.sync.helpers import engine_for
 
@@ -269,7 +269,7 @@ def test_when_two_doors_book_one_slot_offline_the_loser_shows_the_winner(
             d.central.dispose()
 
 
-def test_a_refused_extension_is_undone_on_the_door(door: Door) -> None:
+def test_a_refused_extension_is_undone_on_the_door_and_explained(door: Door) -> None:
     booking_id = door.add_central_booking(-10, 30)
     door.cycle()
     assert door.actions.extend(AINO_UID, booking_id, 30).ok  # offline: nothing after it yet
@@ -279,6 +279,21 @@ def test_a_refused_extension_is_undone_on_the_door(door: Door) -> None:
     with door.store.session() as s:
         action = s.scalars(select(BookingAction)).one()
         assert action.outcome == "refused" and action.reason is not None
+
+    def view_at(moment: datetime, kiosk_id: str | None = "door-aurora") -> DoorView:
+        with door.store.engine.connect() as conn:
+            view = door_view(conn, "aurora", moment, TZ, kiosk_id=kiosk_id)
+        assert view is not None
+        return view
+
+    refused = view_at(NOON).refused
+    assert refused is not None and refused.kind == "extend"
+    assert refused.reason == action.reason and refused.ends_at == NOON + timedelta(minutes=50)
+    assert refused.booking is not None and refused.booking.id == booking_id
+    assert refused.booking.ends_at == NOON + timedelta(minutes=20)  # as it stands now
+    assert refused.clash is not None and refused.clash.title == "Ehtii ensin"
+    assert view_at(NOON, kiosk_id="door-other").refused is None  # another door's, not mine
+    assert view_at(NOON + timedelta(minutes=16)).refused is None  # said long enough
 
 
 def test_an_action_delivered_twice_is_applied_once(door: Door) -> None:

@@ -65,6 +65,17 @@ modes = st.lists(
     ),
     max_size=6,
 )
+changes = st.lists(  # door changes to the bookings above, made around "now"
+    st.tuples(
+        st.integers(min_value=0, max_value=3),  # which booking (if there are that many)
+        st.sampled_from(["extend", "end", "checkin", "release"]),
+        st.sampled_from(["refused", "refused", "applied", "pending"]),
+        st.sampled_from([KIOSK, KIOSK, "door-other"]),
+        st.integers(min_value=-5, max_value=25),  # made this many minutes before now
+        lengths,  # extend, end: the end asked for, after the booking's start
+    ),
+    max_size=4,
+)
 rooms = st.fixed_dictionaries(
     {
         "release_after_minutes": st.sampled_from([None, 10]),
@@ -88,8 +99,16 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     s.dispose()
 
 
-def _fill(store: Store, room: dict[str, Any], booked: list[Any], switched: list[Any]) -> None:
+def _fill(
+    store: Store,
+    room: dict[str, Any],
+    booked: list[Any],
+    switched: list[Any],
+    changed: list[Any] = (),  # type: ignore[assignment]
+    now: datetime = DAY,
+) -> None:
     stamp = moment(0)
+    ids: list[tuple[Any, datetime]] = []
     event_here = new_id()
     with store.engine.begin() as conn:
         for model in (BookingAction, Booking, RoomMode, Event):
@@ -124,6 +143,7 @@ def _fill(store: Store, room: dict[str, Any], booked: list[Any], switched: list[
                     updated_at=stamp + timedelta(seconds=i),
                 )
             )
+            ids.append((booking_id, moment(start)))
             if booked_by is not None:
                 conn.execute(
                     insert(table_of(BookingAction)).values(
@@ -136,6 +156,24 @@ def _fill(store: Store, room: dict[str, Any], booked: list[Any], switched: list[
                         updated_at=stamp,
                     )
                 )
+        for i, kind, outcome, kiosk, before, length in changed:
+            if i >= len(ids):
+                continue
+            booking_id, start = ids[i]
+            conn.execute(
+                insert(table_of(BookingAction)).values(
+                    id=new_id(),
+                    booking_id=booking_id,
+                    room_id="aurora",
+                    kind=kind,
+                    ends_at=start + timedelta(minutes=length) if kind != "checkin" else None,
+                    kiosk_id=kiosk,
+                    at=now - timedelta(minutes=before),
+                    outcome=outcome,
+                    reason="booking conflict" if outcome == "refused" else None,
+                    updated_at=stamp,
+                )
+            )
         for room_id, mode, version, start, length, event in switched:
             conn.execute(
                 insert(table_of(RoomMode)).values(
@@ -157,13 +195,19 @@ def _fill(store: Store, room: dict[str, Any], booked: list[Any], switched: list[
     room=rooms,
     booked=bookings,
     switched=modes,
+    changed=changes,
     now=st.integers(min_value=0, max_value=24 * 60 * 60 - 1),
 )
 def test_the_snapshot_reader_shows_what_the_store_reader_shows(
-    store: Store, room: dict[str, Any], booked: list[Any], switched: list[Any], now: int
+    store: Store,
+    room: dict[str, Any],
+    booked: list[Any],
+    switched: list[Any],
+    changed: list[Any],
+    now: int,
 ) -> None:
-    _fill(store, room, booked, switched)
     at = DAY + timedelta(seconds=now)
+    _fill(store, room, booked, switched, changed, at)
     path = Path(str(store.engine.url.database))
     with store.engine.connect() as conn:
         expected = door_view(conn, "aurora", at, TZ, kiosk_id=KIOSK)
@@ -225,3 +269,4 @@ def test_times_are_compared_as_sqlalchemy_stores_them(store: Store) -> None:
     with store.engine.connect() as conn:
         raw = conn.exec_driver_sql("SELECT starts_at FROM events").scalar()
     assert raw == stored_time(moment(600))
+

@@ -293,3 +293,32 @@ def test_a_lost_booking_names_the_winner(qtbot: QtBot) -> None:
     text = screen.action_panel.message.text()
     assert "could not be confirmed" in text and "Viikkopalaveri" in text
     assert screen.banner.primary.text() == "Viikkopalaveri"
+
+
+def test_a_refused_extension_says_why_and_who_has_the_room(qtbot: QtBot) -> None:
+    from kiosk.views import REFUSED_CONFLICT, REFUSED_ENDED, BookingView, DoorView, RefusedChange
+
+    meeting = BookingView("Strategiatyöpaja", False, at(10, 0), at(11, 30))
+    private = BookingView("Kehityskeskustelu", True, at(11, 30), at(12, 0))
+    refused = RefusedChange("extend", at(11, 5), REFUSED_CONFLICT, meeting, at(11, 45), private)
+    view = DoorView(
+        "aurora",
+        "Aurora",
+        RoomState.BUSY,
+        at(11, 6),
+        current=meeting,
+        upcoming=(private,),
+        day=(meeting, private),
+        refused=refused,
+    )
+    screen = DoorScreen(TZ)
+    qtbot.addWidget(screen)
+    screen.show_view(view)
+    text = screen.action_panel.message.text()
+    assert "extension until 11:45 made at this door at 11:05 could not be saved" in text
+    assert "booked from 11:30 (Private booking)" in text  # a private title stays private
+    ended = RefusedChange("end", at(11, 5), REFUSED_ENDED, None, at(11, 5))
+    screen.show_view(DoorView("aurora", "Aurora", RoomState.FREE, at(11, 6), refused=ended))
+    assert "meeting had already ended" in screen.action_panel.message.text()
+    screen.show_view(DoorView("aurora", "Aurora", RoomState.FREE, at(11, 30)))
+    assert not screen.action_panel.message.isVisibleTo(screen)
