@@ -123,7 +123,7 @@ class HostGate(QObject):
 
     def __init__(
         self,
-        overlay: HostOverlay,
+        make_overlay: Callable[[], HostOverlay],
         db: DbWorker,
         auth: HostAuth,
         modes: HostModes,
@@ -135,7 +135,10 @@ class HostGate(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._overlay = overlay
+        # Built on the first host badge: most kiosks see a host rarely, and the PIN pad, the
+        # panel and its keyboard are ~2 MiB and some milliseconds of every start otherwise.
+        self._make_overlay = make_overlay
+        self._built: HostOverlay | None = None
         self._db = db
         self._auth = auth
         self._modes = modes
@@ -147,30 +150,43 @@ class HostGate(QObject):
         self._idle.setSingleShot(True)
         self._idle.setInterval(round(idle_seconds * 1000))
         self._idle.timeout.connect(self.close)
-        overlay.destroyed.connect(self._idle.stop)  # its screen is gone: nothing left to close
-        pad, panel = overlay.pin_pad, overlay.panel
-        pad.submitted.connect(self._check_pin)
-        pad.cancelled.connect(self.close)
-        panel.close_requested.connect(self.close)
-        panel.switch_requested.connect(self._switch)
-        panel.start_event_requested.connect(self._start_event)
-        panel.activity.connect(self._touch)
-        panel.evacuation_requested.connect(self._evacuation)
         self._calls = calls
         self.calls: OpenCallsController | None = None
         if calls is not None:
             calls_panel = OpenCallsPanel(tz)
-            panel.set_calls_page(calls_panel)
             self.calls = OpenCallsController(calls_panel, db, calls, self._call_taken, parent=self)
 
     @property
+    def _overlay(self) -> HostOverlay:
+        """The PIN pad and panel over the screen, built the first time they are needed."""
+        if self._built is None:
+            overlay = self._built = self._make_overlay()
+            overlay.destroyed.connect(self._idle.stop)  # its screen is gone: nothing to close
+            pad, panel = overlay.pin_pad, overlay.panel
+            pad.submitted.connect(self._check_pin)
+            pad.cancelled.connect(self.close)
+            panel.close_requested.connect(self.close)
+            panel.switch_requested.connect(self._switch)
+            panel.start_event_requested.connect(self._start_event)
+            panel.activity.connect(self._touch)
+            panel.evacuation_requested.connect(self._evacuation)
+            if self.calls is not None:
+                panel.set_calls_page(self.calls.panel)
+        return self._built
+
+    @property
+    def built(self) -> bool:
+        """Whether a host badge has needed the overlay yet."""
+        return self._built is not None
+
+    @property
     def is_open(self) -> bool:
-        return self._overlay.is_open
+        return self._built is not None and self._built.is_open
 
     @property
     def host(self) -> HostIdentity | None:
         """The signed-in host (None until the PIN was right)."""
-        return self._host if self._overlay.showing_panel else None
+        return self._host if self._built is not None and self._built.showing_panel else None
 
     def try_badge(self, uid: str, otherwise: Callable[[], None] | None = None) -> None:
         """A badge meant for the host panel; ``otherwise`` runs for a badge that gets none."""
@@ -200,13 +216,14 @@ class HostGate(QObject):
         self._db.submit(lambda: self._auth.badge(uid), answer, self._failed)
 
     def close(self) -> None:
-        was_open = self._overlay.is_open
+        was_open = self.is_open
         self._idle.stop()
         self._host = None
         if self.calls is not None:
             self.calls.host_id = None
-        self._overlay.pin_pad.clear()
-        self._overlay.hide()
+        if self._built is not None:
+            self._built.pin_pad.clear()
+            self._built.hide()
         if was_open:
             self.closed.emit()
 
@@ -367,7 +384,7 @@ class HostGate(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         log.error("host panel: %s", type(exc).__name__)
-        if self._overlay.is_open:
+        if self.is_open:
             message = QCoreApplication.translate(
                 "HostPanel", "Something went wrong. Please try again."
             )
@@ -391,9 +408,8 @@ def attach_host_gate(
     parent: QObject | None = None,
 ) -> HostGate:
     """An overlay on ``screen`` and the gate that drives it, for the composition root."""
-    overlay = HostOverlay(screen, tz, lobby=lobby)
     return HostGate(
-        overlay,
+        lambda: HostOverlay(screen, tz, lobby=lobby),
         db,
         HostAuth(store, clock, site_key, kiosk_id),
         HostModes(store, clock, kiosk_id, tz),

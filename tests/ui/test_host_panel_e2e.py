@@ -44,8 +44,10 @@ def readers() -> Iterator[tuple[PtySimulator, PtySimulator]]:
     lobby.close()
 
 
-def overlay_of(screen: object) -> HostOverlay:
+def overlay_of(qtbot: QtBot, screen: object) -> HostOverlay:
+    """The host overlay over ``screen``, once a host badge has had it built."""
     assert isinstance(screen, DoorScreen | LobbyScreen)
+    qtbot.waitUntil(lambda: screen.findChild(HostOverlay) is not None, timeout=5_000)
     overlay = screen.findChild(HostOverlay)
     assert overlay is not None
     return overlay
@@ -70,10 +72,10 @@ def start(qtbot: QtBot, kiosk: Kiosk) -> QWidget:
 
 def lobby_pin_pad(qtbot: QtBot, screen: LobbyScreen, reader: PtySimulator) -> HostOverlay:
     """The host taps at the lobby (checked in as usual) and opens the PIN pad from the answer."""
-    overlay = overlay_of(screen)
     reader.present(MIKKO, repeats=2)
     qtbot.waitUntil(lambda: screen.result.evacuation.isVisible(), timeout=5_000)
     qtbot.mouseClick(screen.result.evacuation, Qt.MouseButton.LeftButton)
+    overlay = overlay_of(qtbot, screen)
     qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
     return overlay
 
@@ -94,7 +96,6 @@ def test_a_host_at_a_door_switches_the_lab_and_the_lobby_follows(
         assert isinstance(door_screen, DoorScreen) and isinstance(lobby_screen, LobbyScreen)
         controller = door.door_controller
         assert isinstance(controller, DoorController)
-        overlay = overlay_of(door_screen)
 
         # A member's badge opens nothing.
         said: list[str] = []
@@ -107,10 +108,11 @@ def test_a_host_at_a_door_switches_the_lab_and_the_lobby_follows(
         door_screen.show_message = record  # type: ignore[method-assign]
         door_reader.present(AINO, repeats=2)
         qtbot.waitUntil(lambda: len(said) == 1, timeout=5_000)
-        assert not overlay.is_open
+        assert door_screen.findChild(HostOverlay) is None  # not even built
 
         # The host: badge, PIN, the panel.
         door_reader.present(MIKKO, repeats=2)
+        overlay = overlay_of(qtbot, door_screen)
         qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
         type_pin(qtbot, overlay, DEMO_HOST_PIN)
         qtbot.waitUntil(lambda: overlay.showing_panel, timeout=5_000)
@@ -267,8 +269,6 @@ def test_a_visitor_calls_a_host_and_a_host_takes_it_at_a_door(
         lobby.lab.call_host()
         page = lobby_screen.lab.host_call
         qtbot.waitUntil(lambda: page.state is not None, timeout=5_000)
-        overlay = overlay_of(door_screen)
-        panel = overlay.panel
 
         def door_sees_the_call() -> bool:
             assert door.sync is not None
@@ -285,6 +285,8 @@ def test_a_visitor_calls_a_host_and_a_host_takes_it_at_a_door(
         qtbot.waitUntil(door_sees_the_call, timeout=10_000)
         # At the door: the host signs in; the panel says a call is waiting; they take it.
         door_reader.present(MIKKO, repeats=2)
+        overlay = overlay_of(qtbot, door_screen)
+        panel = overlay.panel
         qtbot.waitUntil(lambda: overlay.showing_pin, timeout=5_000)
         type_pin(qtbot, overlay, DEMO_HOST_PIN)
         qtbot.waitUntil(lambda: "(1)" in panel.calls_button.text(), timeout=5_000)
