@@ -166,8 +166,9 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "retention_days": Key(
             int,
             90,
-            "Visitors' personal data is anonymised this many days after their last visit, by "
-            "`kiosk admin purge` (run it nightly from a systemd timer or cron).",
+            "Visitors' personal data is anonymised this many days after their last visit, and "
+            "feedback older than this loses its signature and comment, by `kiosk admin purge` "
+            "(run it nightly from a systemd timer or cron).",
             _positive,
         ),
         "auto_checkout_at": Key(

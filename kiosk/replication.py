@@ -61,6 +61,12 @@ ENTITIES: dict[str, Entity] = {
     )
 }
 
+#: Records born on a kiosk that the kiosk never reads again: its copy is deleted as soon as the
+#: central store has acknowledged it. Signed feedback and comments are personal data, and a
+#: lobby has no use for them once they are kept centrally (the audit log stays: a kiosk counts
+#: its own wrong PINs in it).
+FORGOTTEN_ONCE_PUSHED = frozenset({"feedback"})
+
 # Which audiences each kiosk role may receive.
 ROLE_AUDIENCES: dict[str, tuple[str, ...]] = {"lobby": (ALL, LOBBY), "door": (ALL,), "admin": ()}
 

@@ -6,6 +6,10 @@ latest. Anonymising keeps the row (check-ins still count for statistics and the 
 consistent) but drops the name and organisation. It is written through the central change feed,
 so every lobby's replica loses the data at its next sync.
 
+Feedback keeps its face, context and time for the statistics, but loses its signature (who
+gave it) and its comment (free text can name anyone) after the same period. Feedback lives
+centrally only; a lobby deletes its copy once the central store has it.
+
 The lobby also drops its own spent host-notification rows after the same period.
 """
 
@@ -15,11 +19,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from kiosk import central
-from kiosk.models import Checkin, Invitation, Notification, Visitor, table_of
+from kiosk.models import Checkin, Feedback, Invitation, Notification, Visitor, table_of
 from kiosk.timeutil import as_utc
 
 ANONYMISED_NAME = "–"  # a placeholder, not a name; kept non-empty for NOT NULL
@@ -84,6 +88,21 @@ def purge_visitors(
                 now,
             )
     return PurgeReport(due, cutoff)
+
+
+def purge_feedback(
+    conn: Connection, now: datetime, retention_days: int, *, dry_run: bool = False
+) -> int:
+    """Feedback older than the retention period loses its signature and comment (central)."""
+    f = table_of(Feedback)
+    due = and_(
+        f.c.at < now - timedelta(days=retention_days),
+        or_(f.c.person_id.is_not(None), f.c.comment.is_not(None)),
+    )
+    if dry_run:
+        return int(conn.execute(select(func.count()).select_from(f).where(due)).scalar_one())
+    result = conn.execute(update(f).where(due).values(person_id=None, comment=None, updated_at=now))
+    return int(result.rowcount or 0)
 
 
 def purge_local_notifications(conn: Connection, now: datetime, retention_days: int) -> int:

@@ -30,7 +30,7 @@ from kiosk.config import Config
 from kiosk.dbutil import upsert
 from kiosk.listener import ChangeListener, is_postgresql
 from kiosk.models import Booking, OutboxRow
-from kiosk.replication import ENTITIES, ROLE_AUDIENCES, from_payload
+from kiosk.replication import ENTITIES, FORGOTTEN_ONCE_PUSHED, ROLE_AUDIENCES, from_payload
 from kiosk.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -159,6 +159,12 @@ class SyncEngine:
         with self._local.session() as s:
             if result.acknowledged:
                 s.execute(delete(OutboxRow).where(OutboxRow.seq.in_(result.acknowledged)))
+                for seq in result.acknowledged:
+                    entity, record_id = rows[seq]
+                    if entity in FORGOTTEN_ONCE_PUSHED:  # kept centrally; no use here
+                        table = ENTITIES[entity].table
+                        key = next(iter(table.primary_key.columns))
+                        s.execute(delete(table).where(key == _uuid(record_id)))
             for seq, reason in result.rejected.items():
                 s.execute(
                     update(OutboxRow)

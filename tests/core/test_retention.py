@@ -73,7 +73,8 @@ def test_admin_purge_command_with_dry_run(lab: Lab, capsys: pytest.CaptureFixtur
     # The CLI uses the real clock: the invitation ended a month before NOON, past one day.
     args = ["admin", "--config", str(config), "purge", "--json"]
     assert main([*args, "--dry-run"]) == 0
-    assert json.loads(capsys.readouterr().out)["due"] == 1
+    counted = json.loads(capsys.readouterr().out)
+    assert (counted["due"], counted["feedback"]) == (1, 0)
     assert names(lab.central) == {"Vanha Vieras": "OKM"}
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out)["anonymised"] == 1
@@ -91,3 +92,28 @@ def test_spent_notifications_are_forgotten_after_retention(lab: Lab) -> None:
     assert queue.purge_spent() == 1
     with lab.lobby.session() as s:
         assert s.scalars(select(Notification)).all() == []
+
+
+def test_old_feedback_loses_its_signature_and_comment_but_keeps_its_face(lab: Lab) -> None:
+    from kiosk.feedback import FeedbackService, list_feedback
+    from kiosk.models import Person
+    from kiosk.retention import purge_feedback
+
+    with lab.central.engine.connect() as conn:
+        someone = conn.execute(select(Person.id).limit(1)).scalar_one()
+    lab.sync()  # the person reaches the lobby
+    answers = FeedbackService(lab.lobby, lab.clock, "lobby-1")
+    answers.record(1, comment="Kahvi loppui", person_id=someone)
+    lab.clock.advance(timedelta(days=60))
+    answers.record(4, comment="Kiitos!", person_id=someone)
+    lab.sync()
+    lab.clock.advance(timedelta(days=31))  # the first is 91 days old, the second 31
+
+    with lab.central.engine.begin() as conn:
+        assert purge_feedback(conn, lab.clock.now(), 90, dry_run=True) == 1
+        assert purge_feedback(conn, lab.clock.now(), 90) == 1
+        assert purge_feedback(conn, lab.clock.now(), 90) == 0  # idempotent
+    with lab.central.engine.connect() as conn:
+        old, new = list_feedback(conn)
+    assert (old.score, old.signed_by, old.comment) == (1, None, None)
+    assert (new.score, new.comment) == (4, "Kiitos!") and new.signed_by is not None

@@ -269,4 +269,3 @@ def test_times_are_compared_as_sqlalchemy_stores_them(store: Store) -> None:
     with store.engine.connect() as conn:
         raw = conn.exec_driver_sql("SELECT starts_at FROM events").scalar()
     assert raw == stored_time(moment(600))
-

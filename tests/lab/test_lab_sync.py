@@ -46,6 +46,8 @@ def test_lobby_records_reach_the_central_store_once(any_site: Site) -> None:
         assert state.call_id == call.call_id and state.host_name == "Mikko Korhonen"
         feed = {r.entity: r.audience for r in conn.execute(select(Change.entity, Change.audience))}
     assert "feedback" not in feed  # kept centrally; no screen shows it
+    with site.lobby.engine.connect() as conn:  # ...so the lobby forgets it once it is there
+        assert list_feedback(conn) == []
     assert feed["board_consents"] == "lobby"
     assert feed["host_calls"] == feed["host_call_acks"] == "all"
     assert feed["host_duty"] == "lobby"
