@@ -44,6 +44,20 @@ def _synced_door(tmp_path: Path) -> Path:
     return path
 
 
+def python(*args: str) -> subprocess.CompletedProcess[str]:
+    """This interpreter in a fresh process (a first frame is about what a fresh one imports)."""
+    done = subprocess.run(
+        [sys.executable, *args],
+        env=kiosk_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
 FIRST_SCREEN = """
 import json, sys
 from datetime import datetime
@@ -70,15 +84,7 @@ def test_a_restarting_door_shows_its_room_in_the_first_frame_without_sqlalchemy(
     tmp_path: Path,
 ) -> None:
     config = _synced_door(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_SCREEN, str(config), BUSY_AT.isoformat()],
-        env=kiosk_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    done = python("-c", FIRST_SCREEN, str(config), BUSY_AT.isoformat())
     seen = json.loads(done.stdout)
     assert seen["loaded"] == []  # the first frame is drawn before any of them is imported
     assert seen["room"] == "Aurora"
@@ -121,30 +127,10 @@ def test_a_door_screenshot_from_its_store_needs_no_sqlalchemy(tmp_path: Path) ->
     """``kiosk screenshot --config --screen door`` draws like a first frame (its short path)."""
     config = _synced_door(tmp_path)
     out = tmp_path / "door.png"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "ui.main",
-            "screenshot",
-            "--config",
-            str(config),
-            "--screen",
-            "door",
-            "--at",
-            BUSY_AT.isoformat(),
-            "--out",
-            str(out),
-        ],
-        env=kiosk_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    done = python(
+        *("-X", "importtime", "-m", "ui.main", "screenshot", "--config", str(config)),
+        *("--screen", "door", "--at", BUSY_AT.isoformat(), "--out", str(out)),
     )
-    assert done.returncode == 0, done.stderr[-2000:]
     assert out.stat().st_size > 10_000
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "ui.door" in imported
@@ -163,13 +149,5 @@ print(QCoreApplication.translate("DoorActions", "Book now"))
 
 
 def test_the_screenshot_language_lasts_while_it_draws() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", SCREENSHOT_LANGUAGE],
-        env=kiosk_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    done = python("-c", SCREENSHOT_LANGUAGE)
     assert done.stdout.strip() == "Boka nu"
