@@ -127,6 +127,7 @@ class ResultExtras(QWidget):
         self.toggle.set_scale(scale, min_target)
         self.question.set_pixel_size(round(26 * scale))
         room = width - 2 * max(16, round(width * 0.08))  # the result page's margins
+        self.toggle.fit_to(room)
         diameter = max(min_target, round(60 * scale))
         self.faces.set_metrics(diameter, max(11, round(17 * scale)), 12, room)
 

@@ -301,3 +301,10 @@ def test_todays_hosts_are_shown_with_their_photo(
     qtbot.waitUntil(lambda: strip.photo_count == 1, timeout=5_000)
     assert strip.names == ["Mikko Korhonen"]
     assert "Mikko Korhonen" in strip.accessibleName()
+
+
+def test_a_long_label_breaks_at_the_space_nearest_its_middle() -> None:
+    from ui.here_today import two_lines
+
+    assert two_lines("Show me on the Here today board") == "Show me on the\nHere today board"
+    assert two_lines("Kokoustilavarausjärjestelmä") == "Kokoustilavarausjärjestelmä"

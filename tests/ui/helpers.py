@@ -62,6 +62,8 @@ def clipped_texts(root: QWidget) -> list[str]:
         needed = max(button.fontMetrics().horizontalAdvance(line) for line in lines)
         if not button.icon().isNull():
             needed += button.iconSize().width()
+        # The style's own share (padding and border from the style sheet) comes on top.
+        needed = max(needed, button.sizeHint().width())
         if needed > button.width():
             problems.append(f"button {button.text()!r} needs {needed}px, has {button.width()}")
     return problems
