@@ -21,27 +21,10 @@ from typing import Any
 from sqlalchemy import distinct, func, select
 from sqlalchemy.engine import Connection, Row
 
+from kiosk.lobby_views import EventView as EventView  # re-exported: built here
 from kiosk.models import Checkin, Event, RoomMode, table_of
 
 checkins_t, events_t, modes_t = table_of(Checkin), table_of(Event), table_of(RoomMode)
-
-
-@dataclass(frozen=True)
-class EventView:
-    """The event as a lobby shows it, with the live count."""
-
-    id: uuid.UUID
-    title: str
-    starts_at: datetime
-    ends_at: datetime
-    capacity: int | None
-    allow_walkins: bool
-    count: int
-    description: str | None = None
-
-    @property
-    def full(self) -> bool:
-        return self.capacity is not None and self.count >= self.capacity
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from kiosk import central, outbox
 from kiosk.clock import Clock
 from kiosk.errors import UsageError
 from kiosk.ids import new_id
+from kiosk.lobby_views import BoardEntry as BoardEntry  # re-exported: built here
 from kiosk.models import BoardConsent, Checkin, Person, table_of
 from kiosk.store import Store
 from kiosk.timeutil import as_utc
@@ -67,23 +68,6 @@ class Consent:
     interests: tuple[str, ...]
     show_organisation: bool
     at: datetime
-
-
-@dataclass(frozen=True)
-class BoardEntry:
-    person_id: uuid.UUID
-    name: str
-    organisation: str | None  # None also when the person chose not to show it
-    interests: tuple[str, ...]
-    since: datetime  # checked in at
-
-    def as_json(self, tz: ZoneInfo) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "organisation": self.organisation,
-            "interests": list(self.interests),
-            "since": self.since.astimezone(tz).isoformat(),
-        }
 
 
 def _latest_consents() -> Any:

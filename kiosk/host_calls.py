@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,6 +27,7 @@ from kiosk.clock import Clock
 from kiosk.errors import Conflict, NotFound, UsageError
 from kiosk.host_duty import HOST_ROLES, HostOnDuty, hosts_on_duty
 from kiosk.ids import new_id
+from kiosk.lobby_views import CallState as CallState  # re-exported: built here
 from kiosk.models import HostCall, HostCallAck, Person, table_of
 from kiosk.store import Store
 from kiosk.timeutil import as_utc
@@ -38,40 +38,6 @@ OPEN_FOR = timedelta(hours=2)
 REPEAT_WINDOW = timedelta(minutes=10)
 
 calls_t, acks_t, people_t = table_of(HostCall), table_of(HostCallAck), table_of(Person)
-
-
-@dataclass(frozen=True)
-class CallState:
-    """A call as the lobby shows it: made at ``at``; taken by ``host_name`` or not yet."""
-
-    call_id: uuid.UUID
-    kiosk_id: str
-    at: datetime
-    host_name: str | None = None  # who took it (full name); None: nobody yet
-    acknowledged_at: datetime | None = None
-    hosts_notified: int = 0  # hosts on duty told about it (0 when repeated or nobody on duty)
-
-    @property
-    def acknowledged(self) -> bool:
-        return self.host_name is not None
-
-    @property
-    def host_first_name(self) -> str | None:
-        if self.host_name is None:
-            return None
-        parts = self.host_name.split()
-        return parts[0] if parts else self.host_name
-
-    def as_json(self, tz: ZoneInfo) -> dict[str, Any]:
-        return {
-            "id": str(self.call_id),
-            "kiosk_id": self.kiosk_id,
-            "at": self.at.astimezone(tz).isoformat(),
-            "acknowledged_by": self.host_name,
-            "acknowledged_at": (
-                self.acknowledged_at.astimezone(tz).isoformat() if self.acknowledged_at else None
-            ),
-        }
 
 
 def _first_acks() -> Any:

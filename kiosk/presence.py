@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
 from sqlalchemy import func, literal, select
 from sqlalchemy.engine import Connection
 
+from kiosk.lobby_views import Presence as Presence  # re-exported: built here
 from kiosk.models import Checkin, Invitation, Person, Visitor, table_of
 from kiosk.store import Store
 from kiosk.timeutil import as_utc
-
-
-@dataclass(frozen=True)
-class Presence:
-    name: str
-    kind: str  # member | visitor
-    checked_in_at: datetime
-    role: str | None = None  # member | host | admin for people
-    organisation: str | None = None
-    host: str | None = None  # visitors: who invited them
-
-    def as_json(self, tz: Any) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "kind": self.kind,
-            "role": self.role,
-            "organisation": self.organisation,
-            "host": self.host,
-            "checked_in_at": self.checked_in_at.astimezone(tz).isoformat(),
-        }
 
 
 def who_is_in(conn: Connection) -> list[Presence]:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.services.checkout import InsideVisitor
+from kiosk.lobby_views import InsideVisitor
 from ui.formatting import format_time
 from ui.widgets import FitLabel, TouchButton
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.presence import Presence
+from kiosk.lobby_views import Presence
 from ui.fonts import ui_font
 from ui.formatting import format_moment, format_time
 from ui.widgets import FitLabel, TouchButton

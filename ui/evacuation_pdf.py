@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from kiosk.presence import Presence
+from kiosk.lobby_views import Presence
 from ui.evacuation import column_titles, heading, presence_cells
 from ui.fonts import ui_font
 from ui.formatting import format_date

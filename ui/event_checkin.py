@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.event_state import EventView
+from kiosk.lobby_views import EventView
 from ui import theme
 from ui.camera_preview import CameraPreview
 from ui.event_text import counter_caption, counter_text, event_times

@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.event_state import EventView
-from kiosk.services.event_checkin import EventOutcome, EventResult
+from kiosk.lobby_views import EventOutcome, EventResult, EventView
 from ui import theme
 from ui.formatting import format_moment, format_range, format_short_date, format_time
 from ui.lobby_text import ERROR, INFO, WARNING, OutcomeText, error_text

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.here_today import BoardEntry
+from kiosk.lobby_views import BoardEntry
 from ui import theme
 from ui.icons import icon_pixmap
 from ui.widgets import FitLabel, TouchButton

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.host_calls import CallState
+from kiosk.lobby_views import CallState
 from ui import theme
 from ui.formatting import format_time
 from ui.here_today import HostCard, HostsStrip

@@ -27,10 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.event_state import EventView
-from kiosk.presence import Presence
-from kiosk.services.checkout import InsideVisitor
-from kiosk.services.event_checkin import EventOutcome
+from kiosk.lobby_views import EventOutcome, EventView, InsideVisitor, Presence
 from kiosk.views import KioskStatus, ScanOutcome, TapOutcome
 from ui.checkout import CheckoutPage
 from ui.evacuation import EvacuationPage

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from devices.events import ReadEvent
 from kiosk.clock import Clock
-from kiosk.presence import Presence
+from kiosk.lobby_views import Presence
 from kiosk.services.checkin import CheckinService
 from kiosk.services.checkout import CheckoutService
 from kiosk.services.event_checkin import EventCheckinService, EventOutcome

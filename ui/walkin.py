@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.services.walkin import HostChoice
+from kiosk.lobby_views import HostChoice
 from ui.fonts import ui_font
 from ui.keyboard import OnScreenKeyboard
 from ui.widgets import FitLabel, TouchButton

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -20,19 +18,13 @@ from sqlalchemy.orm import Session
 from kiosk import outbox
 from kiosk.clock import Clock
 from kiosk.errors import Conflict
+from kiosk.lobby_views import InsideVisitor as InsideVisitor  # re-exported: built here
 from kiosk.models import Checkin, Invitation, Person, Visitor, table_of
 from kiosk.store import Store
 from kiosk.timeutil import as_utc
 from kiosk.views import ScanOutcome, ScanResult
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class InsideVisitor:
-    checkin_id: uuid.UUID  # the open check-in that a check-out closes
-    short_name: str  # "Sofia L.": enough to find oneself, little for onlookers
-    since: datetime
 
 
 def short_name(name: str) -> str:

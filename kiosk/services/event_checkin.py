@@ -26,7 +26,6 @@ import logging
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,7 +33,10 @@ from sqlalchemy.orm import Session
 from kiosk import outbox
 from kiosk.clock import Clock
 from kiosk.errors import UsageError
-from kiosk.event_state import EventView, LobbyEventState, event_view, find_event, lobby_event_state
+from kiosk.event_state import LobbyEventState, event_view, find_event, lobby_event_state
+from kiosk.lobby_views import EventOutcome as EventOutcome  # re-exported: built here
+from kiosk.lobby_views import EventResult as EventResult
+from kiosk.lobby_views import EventView
 from kiosk.models import Checkin, Invitation, Visitor
 from kiosk.signing_keys import verification_keys
 from kiosk.store import Store
@@ -45,40 +47,6 @@ log = logging.getLogger(__name__)
 MAX_SCAN_CHARS = 512
 MAX_TEXT = 200
 _ANY_WINDOW = timedelta(days=200 * 366)  # to read the dates of a ticket refused for its window
-
-
-class EventResult(StrEnum):
-    WELCOME = "welcome"  # counted now
-    WELCOME_BACK = "welcome_back"  # re-entry: counted before, not again
-    FULL = "full"
-    WRONG_EVENT = "wrong_event"  # a ticket for another event
-    NO_EVENT = "no_event"  # no event on, and the ticket's event is unknown here
-    NOT_A_TICKET = "not_a_ticket"  # during an event: a code that is no Lab code at all
-    WITHDRAWN = "withdrawn"
-    NOT_YET_VALID = "not_yet_valid"
-    EXPIRED = "expired"
-    WALKINS_CLOSED = "walkins_closed"  # the event takes no walk-ins
-    ERROR = "error"  # could not be stored; nothing changed
-
-
-@dataclass(frozen=True)
-class EventOutcome:
-    """The answer to one ticket scan or event walk-in. Never carries a token."""
-
-    result: EventResult
-    at: datetime
-    name: str | None = None  # the attendee, when the replica knows the ticket
-    since: datetime | None = None  # WELCOME_BACK: the first scan
-    event: EventView | None = None  # the event counted for, with the count after this answer
-    other_title: str | None = None  # WRONG_EVENT: the ticket's own event, when known
-    other_starts_at: datetime | None = None
-    valid_from: datetime | None = None  # NOT_YET_VALID
-    valid_to: datetime | None = None  # EXPIRED
-    invitation_id: uuid.UUID | None = None
-
-    @property
-    def stored(self) -> bool:
-        return self.result is EventResult.WELCOME
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from kiosk import outbox
 from kiosk.clock import Clock
 from kiosk.errors import UsageError
+from kiosk.lobby_views import HostChoice as HostChoice  # re-exported: built here
 from kiosk.models import Checkin, Person, Visitor
 from kiosk.services.visitor_checkin import CheckinListener
 from kiosk.store import Store
@@ -26,15 +26,6 @@ from kiosk.views import ScanOutcome, ScanResult
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 200
-
-
-@dataclass(frozen=True)
-class HostChoice:
-    """A person a walk-in visitor can say they are here to see."""
-
-    id: uuid.UUID
-    name: str
-    organisation: str | None
 
 
 class WalkinService:

@@ -151,3 +151,22 @@ print(QCoreApplication.translate("DoorActions", "Book now"))
 def test_the_screenshot_language_lasts_while_it_draws() -> None:
     done = python("-c", SCREENSHOT_LANGUAGE)
     assert done.stdout.strip() == "Boka nu"
+
+
+LOBBY_FIRST_SCREEN = """
+import sys
+from PySide6.QtWidgets import QApplication
+from kiosk.clock import SystemClock
+from kiosk.config import load_config
+from ui.app import Kiosk
+
+app = QApplication([])
+Kiosk(load_config(sys.argv[1]), SystemClock()).first_screen()
+print(sorted(m for m in ("sqlalchemy", "alembic", "psycopg") if m in sys.modules))
+"""
+
+
+def test_a_lobby_paints_its_first_frame_before_sqlalchemy_too(tmp_path: Path) -> None:
+    demo = create_demo(tmp_path, BUSY_AT)
+    config = demo.write_config("lobby-1", "lobby")
+    assert python("-c", LOBBY_FIRST_SCREEN, str(config)).stdout.strip() == "[]"
