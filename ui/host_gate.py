@@ -1,7 +1,7 @@
 """Host sign-in and the host panel over any kiosk screen: badge, PIN, then the panel.
 
-``HostOverlay`` covers the screen it belongs to (lobby or door) with the PIN pad or the panel.
-``HostGate`` drives it: every check and switch runs on the database worker
+``HostGate`` drives a ``HostOverlay`` (ui/host_overlay.py), built on the first host badge:
+every check and switch runs on the database worker
 (kiosk/host_auth.py, kiosk/host_modes.py) and the answers come back here. The overlay closes
 itself after a minute without a touch, so a host who walks away leaves nothing open.
 """
@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.clock import Clock
 from kiosk.host_auth import (
@@ -30,87 +30,16 @@ from kiosk.host_calls import CallState, HostCallService
 from kiosk.host_modes import EventChoice, HostModes, RoomChoice, SwitchDone
 from kiosk.modes import end_of_day
 from kiosk.store import Store
-from ui import theme
 from ui.db_worker import DbWorker
 from ui.formatting import format_time
 from ui.host_call import OpenCallsPanel
-from ui.host_panel import HostPanel, SwitchRequest
+from ui.host_overlay import HostOverlay
+from ui.host_panel import SwitchRequest
 from ui.open_calls import OpenCallsController
-from ui.pin_pad import PinPad
 
 log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 60
-
-
-class HostOverlay(QWidget):
-    """The PIN pad and the panel, laid over the whole of ``screen`` while in use."""
-
-    def __init__(self, screen: QWidget, tz: ZoneInfo, *, lobby: bool) -> None:
-        super().__init__(screen)
-        self.setObjectName("HostOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.pin_pad = PinPad(self)
-        self.panel = HostPanel(tz, self, lobby=lobby)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.pin_pad)
-        self.pages.addWidget(self.panel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
-        self._screen = screen
-        self._scale = 0.0
-        screen.installEventFilter(self)
-        self.hide()
-        self._fit()
-
-    @property
-    def is_open(self) -> bool:
-        """Laid over its screen (whether or not that screen is on a display)."""
-        return not self.isHidden()
-
-    @property
-    def showing_pin(self) -> bool:
-        return self.is_open and self.pages.currentWidget() is self.pin_pad
-
-    @property
-    def showing_panel(self) -> bool:
-        return self.is_open and self.pages.currentWidget() is self.panel
-
-    def show_page(self, page: QWidget) -> None:
-        self.pages.setCurrentWidget(page)
-        self._fit()
-        self.show()
-        self.raise_()
-        page.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._screen and event.type() == QEvent.Type.Resize:
-            self._fit()
-        return False
-
-    def _fit(self) -> None:
-        rect = self._screen.rect()
-        self.setGeometry(rect)
-        scale = round(theme.scale_for(rect.width(), rect.height()), 3)
-        if scale != self._scale and rect.width() > 0:
-            self._scale = scale
-            screen = self.screen()
-            dpi = 96.0
-            if screen is not None:
-                dpi = screen.physicalDotsPerInch() / max(screen.devicePixelRatio(), 1.0)
-            target = theme.min_target_px(dpi)
-            self.pin_pad.set_scale(scale, rect.width(), target)
-            self.panel.set_scale(scale, rect.width(), target)
-
-    def retranslate(self) -> None:
-        self.pin_pad.retranslate()
-        self.panel.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
 
 class HostGate(QObject):

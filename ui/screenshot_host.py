@@ -11,7 +11,7 @@ from kiosk.clock import FixedClock
 from kiosk.host_modes import HostModes
 from kiosk.models import Person
 from kiosk.store import Store
-from ui.host_gate import HostOverlay
+from ui.host_overlay import HostOverlay
 from ui.lobby import LobbyScreen
 
 HOST_SCREENS = ("host-pin", "host-panel")

@@ -28,7 +28,7 @@ from kiosk.views import RoomState
 from ui.app import Kiosk
 from ui.door import DoorScreen
 from ui.door_controller import DoorController
-from ui.host_gate import HostOverlay
+from ui.host_overlay import HostOverlay
 from ui.lobby import LobbyScreen
 
 TZ = ZoneInfo("Europe/Helsinki")

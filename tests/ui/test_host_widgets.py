@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.host_modes import EventChoice, RoomChoice
 from tests.ui.helpers import clipped_texts, settle
-from ui.host_gate import HostOverlay
+from ui.host_overlay import HostOverlay
 from ui.host_panel import SwitchRequest
 from ui.i18n import LanguageManager
 from ui.lobby import LobbyScreen
