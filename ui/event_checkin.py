@@ -12,18 +12,16 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.lobby_views import EventView
 from ui import theme
 from ui.camera_preview import CameraPreview
 from ui.event_text import counter_caption, counter_text, event_times
-from ui.fonts import ui_font
-from ui.keyboard import OnScreenKeyboard
+from ui.visitor_form import VisitorForm
 from ui.widgets import FitLabel, IconCircle, TouchButton
-from ui.widgets.tap_row import TapRow
 
 _CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
@@ -158,96 +156,24 @@ class EventHomePage(QWidget):
         self.setAccessibleName(f"{view.title}. {spoken}")
 
 
-class EventWalkinPage(QWidget):
+class EventWalkinPage(VisitorForm):
     """Name (and organisation) of someone without a ticket, and the privacy notice."""
 
     submitted = Signal(str, str)  # name, organisation
-    cancelled = Signal()
-    activity = Signal()
-
-    retention_days = 90
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("EventWalkinPage")
-        self._notice = ""
+        super().__init__("EventWalkin", parent, title_lines=2)
         self._event_title = ""
-        self.title = FitLabel(self, weight=QFont.Weight.Bold, max_lines=2, min_ratio=0.5)
-        self.title.setObjectName("EventWalkinTitle")
-        self.name = self._field("EventWalkinName")
-        self.organisation = self._field("EventWalkinOrganisation")
-        self.privacy = QCheckBox(self)
-        self.privacy.setObjectName("EventPrivacyAccepted")
-        self.notice = FitLabel(self, role="muted", max_lines=4, min_ratio=0.6)
-        self.hint = FitLabel(self, role="muted", max_lines=1, min_ratio=0.6)
-        self.submit = TouchButton(parent=self)
-        self.submit.setObjectName("EventWalkinSubmit")
-        self.submit.setProperty("kind", "primary")
-        self.submit.clicked.connect(self._submit)
-        self.cancel = TouchButton(parent=self)
-        self.cancel.setObjectName("EventWalkinCancel")
-        self.cancel.clicked.connect(self.cancelled)
-        self.keyboard = OnScreenKeyboard(self)
-        self.keyboard.target = self.name
-        for field in (self.name, self.organisation):
-            field.installEventFilter(self)
-            field.textChanged.connect(self._update)
-            field.textChanged.connect(self.activity)
-        self.privacy.toggled.connect(self._update)
-        self.privacy.toggled.connect(self.activity)
-
         fields = QHBoxLayout()
         fields.addWidget(self.name)
         fields.addWidget(self.organisation)
-        # A tap anywhere on the row (box, notice) toggles it: the whole row is the target.
-        self.privacy_row = TapRow(self.privacy, self.notice, parent=self)
-        self.privacy_row.setObjectName("EventPrivacyRow")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.submit)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.hint, 1)
-        self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.title)
-        self._layout.addLayout(fields)
-        self._layout.addWidget(self.privacy_row)
-        self._layout.addLayout(buttons)
-        self._layout.addWidget(self.keyboard, 1)
+        self.add_rows(fields)
         self.retranslate()
-
-    def _field(self, name: str) -> QLineEdit:
-        field = QLineEdit(self)
-        field.setObjectName(name)
-        field.setMaxLength(200)
-        return field
 
     def reset(self, event_title: str = "", notice: str = "") -> None:
         self._event_title = event_title
-        self._notice = notice
-        self.name.clear()
-        self.organisation.clear()
-        self.privacy.setChecked(False)
-        self.keyboard.target = self.name
+        self.clear_form(notice)
         self.retranslate()
-
-    def set_scale(self, scale: float, width: int, min_target: int) -> None:
-        side = max(12, round(width * 0.03))
-        self._layout.setContentsMargins(side, round(10 * scale), side, round(8 * scale))
-        self._layout.setSpacing(max(4, round(10 * scale)))
-        self.title.set_pixel_size(round(44 * scale))
-        font = ui_font(max(14, round(28 * scale)))
-        for field in (self.name, self.organisation):
-            field.setFont(font)
-            field.setMinimumHeight(min_target)
-        for button in (self.submit, self.cancel):
-            button.set_metrics(max(14, round(24 * scale)), min_target)
-        self.privacy.setFont(font)
-        self.privacy.setMinimumSize(min_target, min_target)
-        self.privacy_row.setMinimumHeight(min_target)
-        box = max(24, round(min_target * 0.7))
-        self.privacy.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
-        self.notice.set_pixel_size(round(22 * scale))
-        self.hint.set_pixel_size(round(22 * scale))
-        self.keyboard.set_metrics(max(14, round(22 * scale)), min_target)
 
     def retranslate(self) -> None:
         self.title.set_text(
@@ -257,48 +183,13 @@ class EventWalkinPage(QWidget):
             if self._event_title
             else QCoreApplication.translate("EventCheckin", "Register for the event")
         )
-        self.name.setPlaceholderText(QCoreApplication.translate("EventCheckin", "Your name"))
-        self.organisation.setPlaceholderText(
-            QCoreApplication.translate("EventCheckin", "Organisation (optional)")
-        )
-        for field in (self.name, self.organisation):
-            field.setAccessibleName(field.placeholderText())
-        self.privacy.setText(QCoreApplication.translate("EventCheckin", "I accept"))
-        self.privacy.setAccessibleName(
-            QCoreApplication.translate("EventCheckin", "I accept the privacy notice")
-        )
-        self.notice.set_text(
-            self._notice
-            or QCoreApplication.translate(
+        self.retranslate_common(
+            QCoreApplication.translate(
                 "EventCheckin",
                 "We store your name and organisation to count the event's guests and to know "
                 "who is in the building. The data is deleted after {days} days.",
-            ).format(days=self.retention_days)
+            )
         )
-        self.submit.setText(QCoreApplication.translate("EventCheckin", "Check in"))
-        self.submit.setAccessibleName(self.submit.text())
-        self.cancel.setText(QCoreApplication.translate("EventCheckin", "Cancel"))
-        self.cancel.setAccessibleName(self.cancel.text())
-        self.keyboard.retranslate()
-        self._update()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
-            self.keyboard.target = watched
-        return False
-
-    def _missing(self) -> str:
-        if not self.name.text().strip():
-            return QCoreApplication.translate("EventCheckin", "Please type your name.")
-        if not self.privacy.isChecked():
-            return QCoreApplication.translate("EventCheckin", "Please accept the privacy notice.")
-        return ""
-
-    def _update(self) -> None:
-        missing = self._missing()
-        self.submit.setEnabled(not missing)
-        self.hint.set_text(missing)
-
-    def _submit(self) -> None:
-        if not self._missing():
-            self.submitted.emit(self.name.text(), self.organisation.text())
+    def submit_form(self) -> None:
+        self.submitted.emit(self.name.text(), self.organisation.text())

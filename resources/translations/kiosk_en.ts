@@ -453,39 +453,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organisation (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I accept the privacy notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>We store your name and organisation to count the event&apos;s guests and to know who is in the building. The data is deleted after {days} days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please type your name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please accept the privacy notice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1169,11 +1137,7 @@
     </message>
 </context>
 <context>
-    <name>Walkin</name>
-    <message>
-        <source>Register as a visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>VisitorForm</name>
     <message>
         <source>Your name</source>
         <translation type="unfinished"></translation>
@@ -1183,19 +1147,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who are you here to see?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>I accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>I accept the privacy notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1211,11 +1167,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Please choose who you are here to see.</source>
+        <source>Please accept the privacy notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Walkin</name>
+    <message>
+        <source>Register as a visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Please accept the privacy notice.</source>
+        <source>Who are you here to see?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose who you are here to see.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

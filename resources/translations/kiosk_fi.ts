@@ -453,40 +453,8 @@
         <translation>Ilmoittaudu tapahtumaan</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>Nimesi</translation>
-    </message>
-    <message>
-        <source>Organisation (optional)</source>
-        <translation>Organisaatio (vapaaehtoinen)</translation>
-    </message>
-    <message>
-        <source>I accept</source>
-        <translation>Hyväksyn</translation>
-    </message>
-    <message>
-        <source>I accept the privacy notice</source>
-        <translation>Hyväksyn tietosuojailmoituksen</translation>
-    </message>
-    <message>
         <source>We store your name and organisation to count the event&apos;s guests and to know who is in the building. The data is deleted after {days} days.</source>
         <translation>Tallennamme nimesi ja organisaatiosi, jotta tiedämme tapahtuman osallistujamäärän ja sen, ketä talossa on. Tiedot poistetaan {days} päivän kuluttua.</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>Kirjaudu sisään</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Peruuta</translation>
-    </message>
-    <message>
-        <source>Please type your name.</source>
-        <translation>Kirjoita nimesi.</translation>
-    </message>
-    <message>
-        <source>Please accept the privacy notice.</source>
-        <translation>Hyväksy tietosuojailmoitus.</translation>
     </message>
     <message>
         <source>{count} checked in</source>
@@ -1169,11 +1137,7 @@
     </message>
 </context>
 <context>
-    <name>Walkin</name>
-    <message>
-        <source>Register as a visitor</source>
-        <translation>Ilmoittaudu vieraaksi</translation>
-    </message>
+    <name>VisitorForm</name>
     <message>
         <source>Your name</source>
         <translation>Nimesi</translation>
@@ -1183,20 +1147,12 @@
         <translation>Organisaatio (vapaaehtoinen)</translation>
     </message>
     <message>
-        <source>Who are you here to see?</source>
-        <translation>Kenen luokse tulet?</translation>
-    </message>
-    <message>
         <source>I accept</source>
         <translation>Hyväksyn</translation>
     </message>
     <message>
         <source>I accept the privacy notice</source>
         <translation>Hyväksyn tietosuojailmoituksen</translation>
-    </message>
-    <message>
-        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
-        <translation>Tallennamme nimesi, organisaatiosi ja kutsujasi, jotta tiedämme, ketä rakennuksessa on, ja voimme kertoa kutsujallesi saapumisestasi. Tiedot poistetaan {days} päivän kuluttua.</translation>
     </message>
     <message>
         <source>Check in</source>
@@ -1211,12 +1167,27 @@
         <translation>Kirjoita nimesi.</translation>
     </message>
     <message>
-        <source>Please choose who you are here to see.</source>
-        <translation>Valitse, kenen luokse tulet.</translation>
-    </message>
-    <message>
         <source>Please accept the privacy notice.</source>
         <translation>Hyväksy tietosuojailmoitus.</translation>
+    </message>
+</context>
+<context>
+    <name>Walkin</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation>Ilmoittaudu vieraaksi</translation>
+    </message>
+    <message>
+        <source>Who are you here to see?</source>
+        <translation>Kenen luokse tulet?</translation>
+    </message>
+    <message>
+        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
+        <translation>Tallennamme nimesi, organisaatiosi ja kutsujasi, jotta tiedämme, ketä rakennuksessa on, ja voimme kertoa kutsujallesi saapumisestasi. Tiedot poistetaan {days} päivän kuluttua.</translation>
+    </message>
+    <message>
+        <source>Please choose who you are here to see.</source>
+        <translation>Valitse, kenen luokse tulet.</translation>
     </message>
 </context>
 </TS>

@@ -453,40 +453,8 @@
         <translation>Anmäl dig till evenemanget</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>Ditt namn</translation>
-    </message>
-    <message>
-        <source>Organisation (optional)</source>
-        <translation>Organisation (frivilligt)</translation>
-    </message>
-    <message>
-        <source>I accept</source>
-        <translation>Jag godkänner</translation>
-    </message>
-    <message>
-        <source>I accept the privacy notice</source>
-        <translation>Jag godkänner dataskyddsmeddelandet</translation>
-    </message>
-    <message>
         <source>We store your name and organisation to count the event&apos;s guests and to know who is in the building. The data is deleted after {days} days.</source>
         <translation>Vi sparar ditt namn och din organisation för att räkna evenemangets gäster och veta vem som är i huset. Uppgifterna raderas efter {days} dagar.</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>Checka in</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>Please type your name.</source>
-        <translation>Skriv ditt namn.</translation>
-    </message>
-    <message>
-        <source>Please accept the privacy notice.</source>
-        <translation>Godkänn dataskyddsmeddelandet.</translation>
     </message>
     <message>
         <source>{count} checked in</source>
@@ -1169,11 +1137,7 @@
     </message>
 </context>
 <context>
-    <name>Walkin</name>
-    <message>
-        <source>Register as a visitor</source>
-        <translation>Anmäl dig som besökare</translation>
-    </message>
+    <name>VisitorForm</name>
     <message>
         <source>Your name</source>
         <translation>Ditt namn</translation>
@@ -1183,20 +1147,12 @@
         <translation>Organisation (frivilligt)</translation>
     </message>
     <message>
-        <source>Who are you here to see?</source>
-        <translation>Vem besöker du?</translation>
-    </message>
-    <message>
         <source>I accept</source>
         <translation>Jag godkänner</translation>
     </message>
     <message>
         <source>I accept the privacy notice</source>
         <translation>Jag godkänner dataskyddsmeddelandet</translation>
-    </message>
-    <message>
-        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
-        <translation>Vi sparar ditt namn, din organisation och din värd för att veta vem som är i byggnaden och för att meddela din värd att du har kommit. Uppgifterna raderas efter {days} dagar.</translation>
     </message>
     <message>
         <source>Check in</source>
@@ -1211,12 +1167,27 @@
         <translation>Skriv ditt namn.</translation>
     </message>
     <message>
-        <source>Please choose who you are here to see.</source>
-        <translation>Välj vem du besöker.</translation>
-    </message>
-    <message>
         <source>Please accept the privacy notice.</source>
         <translation>Godkänn dataskyddsmeddelandet.</translation>
+    </message>
+</context>
+<context>
+    <name>Walkin</name>
+    <message>
+        <source>Register as a visitor</source>
+        <translation>Anmäl dig som besökare</translation>
+    </message>
+    <message>
+        <source>Who are you here to see?</source>
+        <translation>Vem besöker du?</translation>
+    </message>
+    <message>
+        <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
+        <translation>Vi sparar ditt namn, din organisation och din värd för att veta vem som är i byggnaden och för att meddela din värd att du har kommit. Uppgifterna raderas efter {days} dagar.</translation>
+    </message>
+    <message>
+        <source>Please choose who you are here to see.</source>
+        <translation>Välj vem du besöker.</translation>
     </message>
 </context>
 </TS>
