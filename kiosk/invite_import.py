@@ -95,8 +95,6 @@ def _flag(text: str) -> bool:
 
 
 def _new(row: dict[str, str], tz: ZoneInfo, now: datetime) -> NewInvitation:
-    if "__error__" in row:
-        raise UsageError(row["__error__"])
     start, end = default_window(now, tz)
     if row.get("valid_from"):
         start = parse_when(row["valid_from"], tz, end=False, what="valid_from")
@@ -124,6 +122,44 @@ def import_invitations(
     now: datetime,
     progress: Callable[[int], None] = lambda n: None,
 ) -> ImportResult:
+    def issue(row: dict[str, str]) -> Issued:
+        new = _new(row, tz, now)
+        invitation_id = create_invitation(conn, new, now)
+        token = sign(
+            key,
+            invitation_id=invitation_id,
+            kind=new.kind,
+            valid_from=new.valid_from,
+            valid_to=new.valid_to,
+        )
+        name = " ".join(new.name.split())
+        card = Card(token, name, new.valid_from, new.valid_to, tz)
+        return Issued(invitation_id, name, token, card)
+
+    return import_rows(conn, rows, issue, out_dir=out_dir, progress=progress)
+
+
+@dataclass(frozen=True)
+class Issued:
+    """What one row became: its record's id, the name on its card, its token, and the card."""
+
+    id: uuid.UUID
+    name: str
+    token: str
+    card: Card
+
+
+def import_rows(
+    conn: Connection,
+    rows: Iterator[tuple[int, dict[str, str]]],
+    issue: Callable[[dict[str, str]], Issued],
+    *,
+    out_dir: Path,
+    progress: Callable[[int], None] = lambda n: None,
+) -> ImportResult:
+    """Each row stored by ``issue`` inside its own savepoint, its card written before the
+    savepoint is released: a bad row (reported by its line number) leaves nothing of itself
+    behind, card included, while the good rows are kept. Invitations and event tickets."""
     result = ImportResult([], [])
     for count, (line, row) in enumerate(rows, start=1):
         if count > MAX_ROWS:
@@ -131,29 +167,22 @@ def import_invitations(
         card_path: Path | None = None
         try:
             with conn.begin_nested():
-                new = _new(row, tz, now)
-                invitation_id = create_invitation(conn, new, now)
-                token = sign(
-                    key,
-                    invitation_id=invitation_id,
-                    kind=new.kind,
-                    valid_from=new.valid_from,
-                    valid_to=new.valid_to,
-                )
-                card_path = out_dir / f"{invitation_id}.png"
-                name = " ".join(new.name.split())
-                save_card(Card(token, name, new.valid_from, new.valid_to, tz), card_path)
-            result.imported.append(Imported(line, invitation_id, name, token, card_path))
+                if "__error__" in row:
+                    raise UsageError(row["__error__"])
+                issued = issue(row)
+                card_path = out_dir / f"{issued.id}.png"
+                save_card(issued.card, card_path)
+            result.imported.append(Imported(line, issued.id, issued.name, issued.token, card_path))
         except (KioskError, OSError, SQLAlchemyError) as exc:
             if card_path is not None:
                 card_path.unlink(missing_ok=True)
-            reason = _reason(exc)
-            result.refused.append(Refused(line, reason))
+            result.refused.append(Refused(line, _reason(exc)))
         progress(count)
     return result
 
 
 def _reason(exc: Exception) -> str:
+    """A refused row's reason for the report: no row values beyond what the admin typed."""
     if isinstance(exc, OSError):
         return f"card: {exc.strerror}"
     if isinstance(exc, SQLAlchemyError):
