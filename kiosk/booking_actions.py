@@ -56,10 +56,6 @@ audit_t = table_of(AuditEntry)
 
 KINDS = ("book", "extend", "end", "checkin", "release")
 
-CONFLICT = REFUSED_CONFLICT
-ENDED = REFUSED_ENDED
-NOT_FOUND = REFUSED_NOT_FOUND
-CHECKED_IN = REFUSED_CHECKED_IN
 NOT_YOURS = (
     "not allowed for this kiosk's database role: not an active booking of the door's own room"
 )
@@ -139,7 +135,7 @@ def _race_is_refusal(conn: Connection) -> Iterator[None]:
             yield
     except IntegrityError as exc:
         if getattr(exc.orig, "sqlstate", None) == "23P01":
-            raise _Refused(CONFLICT) from None
+            raise _Refused(REFUSED_CONFLICT) from None
         raise
 
 
@@ -173,16 +169,16 @@ def _apply(conn: Connection, row: dict[str, Any], now: datetime) -> None:
         return
     booking = _current(conn, row)
     if booking is None:
-        raise _Refused(NOT_FOUND)
+        raise _Refused(REFUSED_NOT_FOUND)
     if booking.status not in ACTIVE_BOOKING or booking.ends_at <= at:
-        raise _Refused(ENDED)
+        raise _Refused(REFUSED_ENDED)
     changes: dict[str, Any] = {}
     if kind == "extend":
         new_end = row.get("ends_at")
         if new_end is None or new_end <= booking.ends_at:
             raise _Refused("an extension must end later than the booking")
         if _clash(conn, booking.room_id, booking.ends_at, new_end, booking.id):
-            raise _Refused(CONFLICT)
+            raise _Refused(REFUSED_CONFLICT)
         changes["ends_at"] = new_end
     elif kind == "end":
         new_end = row.get("ends_at") or at
@@ -196,7 +192,7 @@ def _apply(conn: Connection, row: dict[str, Any], now: datetime) -> None:
         changes["checked_in_at"] = at
     elif kind == "release":
         if booking.checked_in_at is not None:
-            raise _Refused(CHECKED_IN)
+            raise _Refused(REFUSED_CHECKED_IN)
         changes["status"] = "released"
     _update_booking(conn, booking.id, changes, now)
 
@@ -226,7 +222,7 @@ def _book(conn: Connection, row: dict[str, Any], now: datetime) -> None:
     if conn.execute(select(rooms_t.c.id).where(rooms_t.c.id == row["room_id"])).first() is None:
         raise central.PushRefused("booking action for an unknown room")
     if _clash(conn, row["room_id"], starts, ends, row["booking_id"]):
-        raise _Refused(CONFLICT)
+        raise _Refused(REFUSED_CONFLICT)
     _insert_booking(conn, _new_booking(row, "confirmed", row["at"]), now)
 
 

@@ -113,10 +113,8 @@ def _check_booking(conn: Connection, row: dict[str, Any]) -> None:
         )
     ).first()
     if clash is not None:
-        raise PushRefused(_BOOKING_CONFLICT)
+        raise PushRefused(REFUSED_CONFLICT)
 
-
-_BOOKING_CONFLICT = REFUSED_CONFLICT
 
 # Records only a signed-in host makes at a kiosk, and the column naming that host.
 HOST_MADE = {"room_modes": "set_by", "events": "created_by", "host_call_acks": "host_id"}
@@ -218,7 +216,7 @@ def _reason(exc: Exception) -> str:
         return str(exc)
     if isinstance(exc, IntegrityError):
         if getattr(exc.orig, "sqlstate", None) == _EXCLUSION_VIOLATION:
-            return _BOOKING_CONFLICT
+            return REFUSED_CONFLICT
         return f"refused by the central store ({exc.orig.__class__.__name__})"
     return f"malformed record ({type(exc).__name__})"
 

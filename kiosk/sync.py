@@ -162,9 +162,8 @@ class SyncEngine:
                 for seq in result.acknowledged:
                     entity, record_id = rows[seq]
                     if entity in FORGOTTEN_ONCE_PUSHED:  # kept centrally; no use here
-                        table = ENTITIES[entity].table
-                        key = next(iter(table.primary_key.columns))
-                        s.execute(delete(table).where(key == _uuid(record_id)))
+                        table, key = ENTITIES[entity].table, ENTITIES[entity].key
+                        s.execute(delete(table).where(table.c[key] == _uuid(record_id)))
             for seq, reason in result.rejected.items():
                 s.execute(
                     update(OutboxRow)

@@ -8,6 +8,7 @@ the Qt side when they run.
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -66,12 +67,22 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_command(argv: list[str]) -> int:
-    """``kiosk run`` on its short path (ui/main.py): the same options, only this command."""
+    """``kiosk run`` on its short path (ui/main.py): the same options, only this command.
+
+    No garbage collection while the kiosk starts: imports and the first screen allocate hundreds
+    of thousands of objects and none of it is garbage yet. Once it is up, ``kiosk run`` collects,
+    freezes what start-up built and turns collection back on (ui/launch.py); ~4 ms of the door's
+    start (docs/performance.md).
+    """
     from kiosk.cli import dispatch
 
-    parser = argparse.ArgumentParser(prog="kiosk run", description=RUN_HELP)
-    _run_arguments(parser)
-    return dispatch(parser.parse_args(argv))
+    gc.disable()
+    try:
+        parser = argparse.ArgumentParser(prog="kiosk run", description=RUN_HELP)
+        _run_arguments(parser)
+        return dispatch(parser.parse_args(argv))
+    finally:
+        gc.enable()
 
 
 RUN_HELP = "run the kiosk described by the config file"

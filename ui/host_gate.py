@@ -104,11 +104,6 @@ class HostGate(QObject):
         return self._built
 
     @property
-    def built(self) -> bool:
-        """Whether a host badge has needed the overlay yet."""
-        return self._built is not None
-
-    @property
     def is_open(self) -> bool:
         return self._built is not None and self._built.is_open
 

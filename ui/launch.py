@@ -104,7 +104,7 @@ def _freeze_startup_heap() -> None:
     """
     gc.collect()
     gc.freeze()
-    gc.enable()  # ui/main.py turned it off for `kiosk run`'s start
+    gc.enable()  # ui/cli_gui.run_command turned it off for `kiosk run`'s start
 
 
 def _recover(kiosks: list[Kiosk]) -> Callable[[], None]:

@@ -48,22 +48,21 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"--state {state}: only with --screen event --demo")
     if state and state not in EVENT_STATES and (args.screen != "door" or not args.demo):
         raise UsageError("--state: only with --screen door --demo")
-    if args.screen == "door" and not args.demo:
-        config = load_config(args.config)
-        view = _stored_door_view(config, args.room, at)
+    own = None if args.demo else load_config(args.config)
+    if own is not None and args.screen == "door":
+        view = _stored_door_view(own, args.room, at)
         if view is not None:
-            _language(args.lang or config.language)
-            _save(_door(view, config.tz, offline=False), width, height, out)
+            _language(args.lang or own.language)
+            _save(_door(view, own.tz, offline=False), width, height, out)
             print(out)
             return 0
     from kiosk.store import open_local_store
 
     with tempfile.TemporaryDirectory(prefix="kiosk-shot-") as tmp:
-        if args.demo:
+        if own is None:
             config, store, at = _demo_store(Path(tmp), at, args.screen, args.room, state)
         else:
-            config = load_config(args.config)
-            store = open_local_store(config.local_store_path)
+            config, store = own, open_local_store(own.local_store_path)
         try:
             room = args.room or config.room or "aurora"
             _language(args.lang or config.language)
