@@ -6,9 +6,9 @@
 Twenty simulated door displays (threads in one process, as in ``fleet_load``): each a real
 ``SyncWorker`` with its own SQLite replica and its own LISTEN connection, against a throw-away
 PostgreSQL database. A switch is a new Lab-wide ``room_modes`` row (``room_id`` NULL, version =
-the switch time in microseconds) written centrally through ``kiosk.central.write``; switches
+the switch time in microseconds) written centrally through ``kiosk.sync.central.write``; switches
 alternate event / normal. A kiosk has *shown* a switch when, after one of its sync cycles (the
-moment the real app refreshes the door, ui/app.py), its replica holds that version and
+moment the real app refreshes the door, ui/shell/app.py), its replica holds that version and
 ``door_view`` answers the switched state. Latency = start of the central write -> shown; the
 figure per switch is the slowest of all kiosks. Goal (issue 8): p95 at most 1 s. Not a test.
 """
@@ -31,14 +31,14 @@ from sqlalchemy import select
 from benchmarks.pgtemp import temp_database
 from benchmarks.reader_latency import percentile
 from benchmarks.seed import seed
-from kiosk import central
-from kiosk.clock import SystemClock
-from kiosk.ids import new_id
-from kiosk.models import RoomMode, table_of
-from kiosk.services.rooms import door_view
-from kiosk.store import Store, open_local_store, open_store
-from kiosk.sync import SyncEngine, SyncStatus, SyncWorker
-from kiosk.views import RoomState
+from kiosk.base.clock import SystemClock
+from kiosk.base.ids import new_id
+from kiosk.rooms.door_view import door_view
+from kiosk.store.engine import Store, open_local_store, open_store
+from kiosk.store.models import RoomMode, table_of
+from kiosk.sync import central
+from kiosk.sync.engine import SyncEngine, SyncStatus, SyncWorker
+from kiosk.views.screens import RoomState
 
 TZ = ZoneInfo("Europe/Helsinki")
 modes_t = table_of(RoomMode)
@@ -58,11 +58,11 @@ class Propagation:
 
 
 def mode_row(mode: str, now: datetime) -> dict[str, Any]:
-    """A Lab-wide switch to ``mode`` at ``now``, through kiosk.modes when it is there."""
+    """A Lab-wide switch to ``mode`` at ``now``, through kiosk.rooms.modes when it is there."""
     expires = now + timedelta(hours=2)
     try:
-        from kiosk.modes import ModeSwitch, mode_rows, version_at
-    except ImportError:  # before kiosk/modes.py: the same row by hand
+        from kiosk.rooms.modes import ModeSwitch, mode_rows, version_at
+    except ImportError:  # before kiosk/rooms/modes.py: the same row by hand
         return {
             "id": new_id(),
             "room_id": None,

@@ -27,12 +27,12 @@ from sqlalchemy import func, select
 
 from benchmarks.pgtemp import temp_database
 from benchmarks.seed import seed
-from kiosk import central, feed, outbox
-from kiosk.clock import SystemClock
-from kiosk.ids import new_id
-from kiosk.models import Checkin, OutboxRow, Person
-from kiosk.store import Store, open_local_store, open_store
-from kiosk.sync import SyncEngine, SyncWorker
+from kiosk.base.clock import SystemClock
+from kiosk.base.ids import new_id
+from kiosk.store.engine import Store, open_local_store, open_store
+from kiosk.store.models import Checkin, OutboxRow, Person
+from kiosk.sync import central, feed, outbox
+from kiosk.sync.engine import SyncEngine, SyncWorker
 
 _lock = threading.Lock()
 committed_at: dict[str, float] = {}

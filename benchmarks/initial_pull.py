@@ -16,9 +16,9 @@ from pathlib import Path
 
 from benchmarks.pgtemp import temp_database
 from benchmarks.seed import seed
-from kiosk.clock import SystemClock
-from kiosk.store import open_local_store, open_store
-from kiosk.sync import SyncEngine
+from kiosk.base.clock import SystemClock
+from kiosk.store.engine import open_local_store, open_store
+from kiosk.sync.engine import SyncEngine
 
 
 def run(url: str, work: Path, batch: int, idle_cycles: int) -> None:

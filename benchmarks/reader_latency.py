@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from devices.events import ReadEvent
 from devices.reader import SerialReader
 from devices.simulate import PtySimulator
-from ui.bridge import ThreadBridge
+from ui.runtime.bridge import ThreadBridge
 
 
 class Busy(QWidget):

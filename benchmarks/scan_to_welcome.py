@@ -54,18 +54,18 @@ def main() -> None:
 
     from devices.events import ReadEvent
     from devices.simulate import PtySimulator
-    from kiosk.clock import SystemClock
-    from kiosk.config import load_config
-    from kiosk.demo import create_demo
-    from kiosk.invitations import NewInvitation, create_invitation
-    from kiosk.services.visitor_checkin import VisitorCheckinService
-    from kiosk.signing_keys import current_signing_key, new_key
-    from kiosk.store import open_store
-    from kiosk.tokens import TokenKind, sign
-    from kiosk.views import ScanOutcome, ScanResult
-    from ui.app import Kiosk
-    from ui.lobby import LobbyScreen
-    from ui.lobby_controller import LobbyController
+    from kiosk.base.clock import SystemClock
+    from kiosk.config.settings import load_config
+    from kiosk.demo.data import create_demo
+    from kiosk.lobby.invitations import NewInvitation, create_invitation
+    from kiosk.lobby.visitor_checkin import VisitorCheckinService
+    from kiosk.security.signing_keys import current_signing_key, new_key
+    from kiosk.security.tokens import TokenKind, sign
+    from kiosk.store.engine import open_store
+    from kiosk.views.screens import ScanOutcome, ScanResult
+    from ui.lobby.controller import LobbyController
+    from ui.lobby.screen import LobbyScreen
+    from ui.shell.app import Kiosk
 
     app = QApplication.instance() or QApplication([])
     clock = SystemClock()

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from kiosk import central
-from kiosk.ids import new_id
-from kiosk.replication import ENTITIES, to_payload
-from kiosk.store import Store
+from kiosk.base.ids import new_id
+from kiosk.store.engine import Store
+from kiosk.sync import central
+from kiosk.sync.replication import ENTITIES, to_payload
 
 CHUNK = 1000
 

@@ -2,7 +2,7 @@
 
 * First frame: ``kiosk run`` with ``NOTIFY_SOCKET`` pointing at a datagram socket of ours. The
   kiosk sends systemd's ``READY=1`` from the first turn of its Qt event loop, after its first
-  screen was built, filled from the local store and shown (ui/launch.py) — the moment a
+  screen was built, filled from the local store and shown (ui/shell/launch.py) — the moment a
   service manager counts it as up. Time = spawn -> that datagram.
 * To PNG: ``kiosk screenshot --config DOOR --screen door`` from spawn to exit: the same door
   screen from the door's own local store, drawn the way its first frame is. Also, for
@@ -75,8 +75,8 @@ def prepare(
 
     ``command``: the kiosk executable to measure (default: the venv's ``kiosk`` script).
     ``central_url``: an empty database for the central store (default: a SQLite file)."""
-    from kiosk.clock import SystemClock
-    from kiosk.demo import create_demo
+    from kiosk.base.clock import SystemClock
+    from kiosk.demo.data import create_demo
 
     demo = create_demo(base, SystemClock().now(), central_url)
     configs = []

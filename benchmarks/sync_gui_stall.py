@@ -21,9 +21,9 @@ from pathlib import Path
 
 from benchmarks.pgtemp import temp_database
 from benchmarks.seed import seed
-from kiosk.clock import SystemClock
-from kiosk.store import open_local_store, open_store
-from kiosk.sync import SyncEngine, SyncStatus, SyncWorker
+from kiosk.base.clock import SystemClock
+from kiosk.store.engine import open_local_store, open_store
+from kiosk.sync.engine import SyncEngine, SyncStatus, SyncWorker
 
 
 def measure(url: str, work: Path, freeze: bool, batch: int) -> None:
@@ -59,7 +59,7 @@ def measure(url: str, work: Path, freeze: bool, batch: int) -> None:
     probe.setTimerType(probe.timerType().PreciseTimer)
     probe.timeout.connect(tick)
     probe.start(1)
-    if freeze:  # what `kiosk run` does once its screen is up (ui/launch.py)
+    if freeze:  # what `kiosk run` does once its screen is up (ui/shell/launch.py)
         gc.collect()
         gc.freeze()
     started = time.perf_counter()

@@ -1,5 +1,5 @@
 """``python -m kiosk``: the core commands only (admin, sync, devices), never Qt."""
 
-from kiosk.cli import main
+from kiosk.cli.main import main
 
 raise SystemExit(main())

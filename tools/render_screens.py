@@ -4,7 +4,7 @@
         [--stretch N] [--lang fi sv en] [--size 1280x800 800x480]
 
 Files are named ``{screen}-{state}-{lang}-{W}x{H}.png``. ``--stretch 2`` renders with every word
-doubled (see ``ui.i18n.StretchTranslator``) to check layouts against long Finnish compounds.
+doubled (see ``ui.common.i18n.StretchTranslator``) to check layouts against long Finnish compounds.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ def render(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ui.door import DoorScreen
-    from ui.i18n import LanguageManager
-    from ui.lobby import LobbyScreen
+    from ui.common.i18n import LanguageManager
+    from ui.door.screen import DoorScreen
+    from ui.lobby.screen import LobbyScreen
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from kiosk.views import (
+from kiosk.views.screens import (
     BookingView,
     DoorView,
     KioskStatus,

@@ -36,7 +36,7 @@ def _camera_modules_here() -> tuple[str, ...]:
     from importlib.util import find_spec
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from ui.cli_camera import CAMERA_MODULES
+    from ui.camera.cli import CAMERA_MODULES
 
     try:
         present = all(find_spec(name) is not None for name in CAMERA_MODULES)

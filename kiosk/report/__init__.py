@@ -2,5 +2,5 @@
 
 ``data`` counts (Qt-free, SQLite and PostgreSQL alike), ``charts`` draws SVG, ``document`` puts
 the charts and words together, ``html`` writes the HTML file; the PDF is drawn by
-``ui/report_pdf.py`` from the same document.
+``ui/render/report_pdf.py`` from the same document.
 """

@@ -32,10 +32,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from kiosk.models import Booking, Checkin, Event, Feedback, Invitation, Person, Room, table_of
+from kiosk.base.timeutil import as_utc
 from kiosk.report.intervals import Interval, clip, length_hours, union
 from kiosk.report.period import OpeningHours, Period
-from kiosk.timeutil import as_utc
+from kiosk.store.models import Booking, Checkin, Event, Feedback, Invitation, Person, Room, table_of
 
 BOOKED_STATUSES = ("confirmed", "provisional", "released")
 SCORES = (1, 2, 3, 4)

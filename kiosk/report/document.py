@@ -1,6 +1,6 @@
 """The report as a document: heading, key figures, one section per chart, the definitions.
 
-Both writers (the HTML file here in the core, the PDF in ``ui/report_pdf.py``) draw this same
+Both writers (the HTML file here in the core, the PDF in ``ui/render/report_pdf.py``) draw this same
 document, so the two files always say the same thing.
 """
 

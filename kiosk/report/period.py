@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from kiosk.config_schema import parse_clock_time
-from kiosk.errors import UsageError
+from kiosk.base.errors import UsageError
+from kiosk.config.schema import parse_clock_time
 
 MAX_DAYS = 366
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from kiosk.badges import create_site_key, load_site_key
-from kiosk.clock import FixedClock
-from kiosk.directory import add_person, add_room, enroll_badge
-from kiosk.models import Base
-from kiosk.store import Store, open_local_store, open_store
+from kiosk.base.clock import FixedClock
+from kiosk.security.badges import create_site_key, load_site_key
+from kiosk.security.directory import add_person, add_room, enroll_badge
+from kiosk.store.engine import Store, open_local_store, open_store
+from kiosk.store.models import Base
 
 NOON = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # 12.00 in Helsinki
 AINO_UID = "0A00F1C2D3"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.store import open_store
+from kiosk.cli.main import main
+from kiosk.store.engine import open_store
 from tests.core.helpers import dump
 
 
@@ -28,7 +28,7 @@ def admin(config: Path, *args: str) -> int:
 
 
 def central_dump(config: Path) -> dict[str, list[tuple[object, ...]]]:
-    from kiosk.config import load_config
+    from kiosk.config.settings import load_config
 
     store = open_store(load_config(config).central_url, migrate=False)
     try:
@@ -146,9 +146,9 @@ def test_room_status_reports_state_and_bookings(
 ) -> None:
     from datetime import datetime
 
-    from kiosk.clock import FixedClock
-    from kiosk.config import load_config
-    from kiosk.services.bookings import add_booking
+    from kiosk.base.clock import FixedClock
+    from kiosk.config.settings import load_config
+    from kiosk.rooms.bookings import add_booking
 
     admin(config, "room", "add", "aurora", "--name", "Aurora")
     store = open_store(load_config(config).central_url, migrate=False)

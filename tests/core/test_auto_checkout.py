@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from kiosk.badges import load_site_key
-from kiosk.models import Checkin, OutboxRow
-from kiosk.presence import who_is_in_store
-from kiosk.services.auto_checkout import DailyAt, check_out_everyone
-from kiosk.services.checkin import CheckinService
+from kiosk.lobby.auto_checkout import DailyAt, check_out_everyone
+from kiosk.lobby.checkin import CheckinService
+from kiosk.lobby.presence import who_is_in_store
+from kiosk.security.badges import load_site_key
+from kiosk.store.models import Checkin, OutboxRow
 from tests.core.helpers import AINO_UID
 from tests.core.visitor_helpers import Lab, make_lab
 

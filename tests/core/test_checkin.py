@@ -5,12 +5,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from kiosk.clock import FixedClock
-from kiosk.models import Checkin, Counter, OutboxRow
-from kiosk.services.checkin import UNKNOWN_BADGE_COUNTER, CheckinService
-from kiosk.store import Store
-from kiosk.sync import SyncEngine
-from kiosk.views import TapResult
+from kiosk.base.clock import FixedClock
+from kiosk.lobby.checkin import UNKNOWN_BADGE_COUNTER, CheckinService
+from kiosk.store.engine import Store
+from kiosk.store.models import Checkin, Counter, OutboxRow
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import TapResult
 from tests.core.helpers import AINO_UID, NOON, local, row_counts, seed_central, site_key
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.badges import load_site_key
-from kiosk.cli import main
-from kiosk.services.checkin import CheckinService
+from kiosk.cli.main import main
+from kiosk.lobby.checkin import CheckinService
+from kiosk.security.badges import load_site_key
 from tests.core.helpers import AINO_UID
 from tests.core.visitor_helpers import Lab, make_lab
 

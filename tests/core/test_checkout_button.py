@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.errors import Conflict
-from kiosk.presence import who_is_in_store
-from kiosk.services.checkout import CheckoutService, short_name
-from kiosk.services.walkin import WalkinService
-from kiosk.views import ScanResult
+from kiosk.base.errors import Conflict
+from kiosk.lobby.checkout import CheckoutService, short_name
+from kiosk.lobby.presence import who_is_in_store
+from kiosk.lobby.walkin import WalkinService
+from kiosk.views.screens import ScanResult
 from tests.core.helpers import dump
 from tests.core.visitor_helpers import Lab, make_lab
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import load_config, parse_config
-from kiosk.config_schema import SCHEMA
-from kiosk.errors import ConfigError
+from kiosk.base.errors import ConfigError
+from kiosk.config.schema import SCHEMA
+from kiosk.config.settings import load_config, parse_config
 
 GOOD = """
 [kiosk]
@@ -110,7 +110,7 @@ def test_two_readers_with_one_name_are_refused() -> None:
 
 def test_every_key_is_documented() -> None:
     docs = (Path(__file__).parents[2] / "docs" / "configuration.md").read_text(encoding="utf-8")
-    from kiosk.config_schema import READER_SCHEMA
+    from kiosk.config.schema import READER_SCHEMA
 
     for section, keys in SCHEMA.items():
         for key in keys:

@@ -16,11 +16,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
-from kiosk.models import Notification
-from kiosk.notify import LogNotifier, Notice, NotifyError, SmtpNotifier
-from kiosk.notify_queue import NotificationQueue, NotificationWorker, enqueue_arrival
-from kiosk.services.visitor_checkin import VisitorCheckinService
-from kiosk.views import ScanResult
+from kiosk.lobby.notify import LogNotifier, Notice, NotifyError, SmtpNotifier
+from kiosk.lobby.notify_queue import NotificationQueue, NotificationWorker, enqueue_arrival
+from kiosk.lobby.visitor_checkin import VisitorCheckinService
+from kiosk.store.models import Notification
+from kiosk.views.screens import ScanResult
 from tests.core.visitor_helpers import Lab, make_lab
 
 TZ = ZoneInfo("Europe/Helsinki")

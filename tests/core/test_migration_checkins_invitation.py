@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from alembic import command
 from sqlalchemy import insert, inspect, text
 
-from kiosk.migrate import alembic_config, current_revision, head_revision
-from kiosk.models import Checkin, table_of
-from kiosk.store import open_store
+from kiosk.store.engine import open_store
+from kiosk.store.migrate import alembic_config, current_revision, head_revision
+from kiosk.store.models import Checkin, table_of
 
 
 def test_up_and_down_keeps_every_check_in(central_url: str) -> None:

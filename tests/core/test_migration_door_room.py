@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import text
 
-from kiosk.migrate import alembic_config, current_revision, head_revision
-from kiosk.store import open_store
+from kiosk.store.engine import open_store
+from kiosk.store.migrate import alembic_config, current_revision, head_revision
 
 _POLICIES = "SELECT policyname FROM pg_policies WHERE policyname LIKE '%door%' ORDER BY 1"
 _APPEND = "SELECT qual, with_check FROM pg_policies WHERE policyname = 'changes_kiosk_append'"

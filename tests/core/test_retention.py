@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.cli import main
-from kiosk.models import Checkin, Notification, Visitor
-from kiosk.notify import LogNotifier
-from kiosk.notify_queue import NotificationQueue, enqueue_arrival
-from kiosk.retention import ANONYMISED_NAME, purge_visitors
-from kiosk.services.visitor_checkin import VisitorCheckinService
+from kiosk.cli.main import main
+from kiosk.lobby.notify import LogNotifier
+from kiosk.lobby.notify_queue import NotificationQueue, enqueue_arrival
+from kiosk.lobby.retention import ANONYMISED_NAME, purge_visitors
+from kiosk.lobby.visitor_checkin import VisitorCheckinService
+from kiosk.store.models import Checkin, Notification, Visitor
 from tests.core.helpers import NOON
 from tests.core.visitor_helpers import Lab, make_lab
 
@@ -95,9 +95,9 @@ def test_spent_notifications_are_forgotten_after_retention(lab: Lab) -> None:
 
 
 def test_old_feedback_loses_its_signature_and_comment_but_keeps_its_face(lab: Lab) -> None:
-    from kiosk.feedback import FeedbackService, list_feedback
-    from kiosk.models import Person
-    from kiosk.retention import purge_feedback
+    from kiosk.lab.feedback import FeedbackService, list_feedback
+    from kiosk.lobby.retention import purge_feedback
+    from kiosk.store.models import Person
 
     with lab.central.engine.connect() as conn:
         someone = conn.execute(select(Person.id).limit(1)).scalar_one()

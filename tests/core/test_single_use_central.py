@@ -21,17 +21,17 @@ import sqlalchemy as sa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
-from kiosk import central
-from kiosk.cli import main
-from kiosk.clock import FixedClock
-from kiosk.invitations import NewInvitation, create_invitation
-from kiosk.models import Checkin, OutboxRow
-from kiosk.services.visitor_checkin import VisitorCheckinService
-from kiosk.signing_keys import current_signing_key, new_key
-from kiosk.store import Store, open_store
-from kiosk.sync import SyncEngine
-from kiosk.tokens import TokenKind, sign
-from kiosk.views import ScanResult
+from kiosk.base.clock import FixedClock
+from kiosk.cli.main import main
+from kiosk.lobby.invitations import NewInvitation, create_invitation
+from kiosk.lobby.visitor_checkin import VisitorCheckinService
+from kiosk.security.signing_keys import current_signing_key, new_key
+from kiosk.security.tokens import TokenKind, sign
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import Checkin, OutboxRow
+from kiosk.sync import acceptance
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import ScanResult
 from tests.core.helpers import NOON, local, seed_central, site_key
 from tests.sync.helpers import admin_config, as_role, drop_kiosk_roles
 
@@ -178,10 +178,10 @@ def test_the_same_check_in_pushed_twice_is_still_acknowledged(site: Site) -> Non
     assert scan_one.scan(token).result is ScanResult.WELCOME
     with one.engine.connect() as conn:
         row = conn.execute(select(OutboxRow.seq, OutboxRow.entity, OutboxRow.payload)).one()
-    item = central.PushItem(row.seq, row.entity, row.payload)
+    item = acceptance.PushItem(row.seq, row.entity, row.payload)
     for _ in range(2):
         with site.central.engine.begin() as conn:
-            result = central.accept_push(conn, [item], site.clock.now())
+            result = acceptance.accept_push(conn, [item], site.clock.now())
         assert result.acknowledged == [row.seq]
         assert result.rejected == {}
     assert site.central_checkins(invitation_id) == [("in", "lobby-1")]
@@ -219,11 +219,11 @@ def test_two_pushes_at_the_same_moment_keep_one_check_in(tmp_path: Path, pg_url:
         assert service.scan(token).result is ScanResult.WELCOME
         with lobby.engine.connect() as conn:
             row = conn.execute(select(OutboxRow.seq, OutboxRow.entity, OutboxRow.payload)).one()
-        items.append(central.PushItem(row.seq, row.entity, row.payload))
+        items.append(acceptance.PushItem(row.seq, row.entity, row.payload))
 
-    second: list[central.PushResult] = []
+    second: list[acceptance.PushResult] = []
     with store.engine.begin() as first_conn:
-        first = central.accept_push(first_conn, [items[0]], clock.now())
+        first = acceptance.accept_push(first_conn, [items[0]], clock.now())
         # The second push starts while the first has not committed yet.
         worker = threading.Thread(target=lambda: second.append(_push(pg_url, items[1], clock)))
         worker.start()
@@ -243,11 +243,11 @@ def test_two_pushes_at_the_same_moment_keep_one_check_in(tmp_path: Path, pg_url:
     store.dispose()
 
 
-def _push(url: str, item: central.PushItem, clock: FixedClock) -> central.PushResult:
+def _push(url: str, item: acceptance.PushItem, clock: FixedClock) -> acceptance.PushResult:
     other = open_store(url, migrate=False)
     try:
         with other.engine.begin() as conn:
-            return central.accept_push(conn, [item], clock.now())
+            return acceptance.accept_push(conn, [item], clock.now())
     finally:
         other.dispose()
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from kiosk.migrate import current_revision, head_revision
-from kiosk.models import Room
-from kiosk.store import open_local_store, open_store
+from kiosk.store.engine import open_local_store, open_store
+from kiosk.store.migrate import current_revision, head_revision
+from kiosk.store.models import Room
 
 
 def test_local_store_uses_the_durable_sqlite_settings(tmp_path: Path) -> None:
@@ -73,10 +73,10 @@ def test_the_same_migrations_run_on_postgresql(pg_url: str) -> None:
 
 
 def test_schema_head_names_the_newest_migration() -> None:
-    """``kiosk.schema_head`` lets a kiosk skip Alembic when its store is current: it must be
+    """``kiosk.store.schema_head`` lets a kiosk skip Alembic when its store is current: it must be
     the real head, or a new migration would never run on kiosks."""
-    from kiosk.migrate import head_revision
-    from kiosk.schema_head import SCHEMA_HEAD
+    from kiosk.store.migrate import head_revision
+    from kiosk.store.schema_head import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
 
@@ -84,9 +84,9 @@ def test_schema_head_names_the_newest_migration() -> None:
 def test_a_store_behind_the_head_is_still_upgraded(tmp_path: Path) -> None:
     from sqlalchemy import text
 
-    from kiosk.migrate import upgrade
-    from kiosk.schema_head import SCHEMA_HEAD
-    from kiosk.store import create_store_engine, open_local_store, sqlite_url
+    from kiosk.store.engine import create_store_engine, open_local_store, sqlite_url
+    from kiosk.store.migrate import upgrade
+    from kiosk.store.schema_head import SCHEMA_HEAD
 
     path = tmp_path / "old.db"
     engine = create_store_engine(sqlite_url(path))

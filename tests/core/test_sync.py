@@ -6,14 +6,14 @@ from pathlib import Path
 
 from sqlalchemy import select, update
 
-from kiosk import central
-from kiosk.clock import FixedClock
-from kiosk.ids import new_id
-from kiosk.models import Checkin, KioskRecord, OutboxRow, Person, Visitor
-from kiosk.presence import who_is_in
-from kiosk.services.checkin import CheckinService
-from kiosk.store import open_store
-from kiosk.sync import SyncEngine
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.lobby.checkin import CheckinService
+from kiosk.lobby.presence import who_is_in
+from kiosk.store.engine import open_store
+from kiosk.store.models import Checkin, KioskRecord, OutboxRow, Person, Visitor
+from kiosk.sync import acceptance, central
+from kiosk.sync.engine import SyncEngine
 from tests.core.helpers import AINO_UID, NOON, local, seed_central, site_key
 
 
@@ -67,11 +67,11 @@ def test_a_batch_delivered_twice_is_stored_once(tmp_path: Path, central_url: str
     service.badge_tap(AINO_UID)
     with store.session() as s:
         rows = s.execute(select(OutboxRow.seq, OutboxRow.entity, OutboxRow.payload)).all()
-    items = [central.PushItem(r.seq, r.entity, r.payload) for r in rows]
+    items = [acceptance.PushItem(r.seq, r.entity, r.payload) for r in rows]
     c = open_store(central_url, migrate=False)
     for _ in range(2):  # the acknowledgement was lost; the kiosk sends the batch again
         with c.engine.begin() as conn:
-            result = central.accept_push(conn, items, clock.now())
+            result = acceptance.accept_push(conn, items, clock.now())
         assert result.acknowledged == [items[0].seq]
     with c.engine.connect() as conn:
         assert len(conn.execute(select(Checkin)).all()) == 1

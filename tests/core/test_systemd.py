@@ -4,7 +4,7 @@ import os
 import socket
 from pathlib import Path
 
-from kiosk.systemd import Notifier
+from kiosk.base.systemd import Notifier
 
 
 def test_outside_systemd_nothing_is_sent() -> None:

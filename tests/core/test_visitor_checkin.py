@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.models import Checkin, OutboxRow
-from kiosk.presence import who_is_in
-from kiosk.views import ScanResult
+from kiosk.lobby.presence import who_is_in
+from kiosk.store.models import Checkin, OutboxRow
+from kiosk.views.screens import ScanResult
 from tests.core.helpers import NOON, dump
 from tests.core.visitor_helpers import Lab, make_lab
 
@@ -178,7 +178,7 @@ def test_a_withdrawn_invitation_is_refused_and_stores_nothing(lab: Lab) -> None:
 
 
 def test_a_code_signed_by_a_retired_key_is_not_accepted(lab: Lab) -> None:
-    from kiosk.signing_keys import list_keys, retire_key
+    from kiosk.security.signing_keys import list_keys, retire_key
 
     _id, token = lab.invite()
     with lab.central.engine.begin() as conn:

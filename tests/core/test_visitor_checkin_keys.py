@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from kiosk.signing_keys import current_signing_key, list_keys, new_key, retire_key
-from kiosk.tokens import TokenKind, claimed_kind, sign
-from kiosk.views import ScanResult
+from kiosk.security.signing_keys import current_signing_key, list_keys, new_key, retire_key
+from kiosk.security.tokens import TokenKind, claimed_kind, sign
+from kiosk.views.screens import ScanResult
 from tests.core.helpers import NOON, dump
 from tests.core.visitor_helpers import Lab, make_lab
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.errors import UsageError
-from kiosk.models import Checkin, Notification, OutboxRow, Visitor
-from kiosk.notify_queue import enqueue_arrival
-from kiosk.presence import who_is_in_store
-from kiosk.services.walkin import WalkinService
-from kiosk.views import ScanResult
+from kiosk.base.errors import UsageError
+from kiosk.lobby.notify_queue import enqueue_arrival
+from kiosk.lobby.presence import who_is_in_store
+from kiosk.lobby.walkin import WalkinService
+from kiosk.store.models import Checkin, Notification, OutboxRow, Visitor
+from kiosk.views.screens import ScanResult
 from tests.core.helpers import dump
 from tests.core.visitor_helpers import Lab, make_lab
 

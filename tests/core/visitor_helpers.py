@@ -9,13 +9,13 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.clock import FixedClock
-from kiosk.invitations import NewInvitation, create_invitation, revoke_invitation
-from kiosk.services.visitor_checkin import VisitorCheckinService
-from kiosk.signing_keys import current_signing_key, new_key
-from kiosk.store import Store
-from kiosk.sync import SyncEngine
-from kiosk.tokens import TokenKind, sign
+from kiosk.base.clock import FixedClock
+from kiosk.lobby.invitations import NewInvitation, create_invitation, revoke_invitation
+from kiosk.lobby.visitor_checkin import VisitorCheckinService
+from kiosk.security.signing_keys import current_signing_key, new_key
+from kiosk.security.tokens import TokenKind, sign
+from kiosk.store.engine import Store
+from kiosk.sync.engine import SyncEngine
 from tests.core.helpers import NOON, local, seed_central, site_key
 
 HOST = "mikko@lab.example"

@@ -1,7 +1,7 @@
 """``kiosk devices list|monitor|simulate``, run as real processes against real pseudo-terminals.
 
 The commands are driven through a minimal argparse front that registers only
-``kiosk.cli_devices``, so these tests do not depend on the other command modules.
+``kiosk.cli.devices``, so these tests do not depend on the other command modules.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from typing import Any
 import pytest
 
 from devices.simulate import PtySimulator
-from kiosk import cli_devices
-from kiosk.errors import UsageError
+from kiosk.base.errors import UsageError
+from kiosk.cli import devices as cli_devices
 
 ROOT = Path(__file__).resolve().parents[2]
 FRONT = (
     "import argparse, sys\n"
     "from kiosk import cli_devices\n"
-    "from kiosk.errors import KioskError\n"
+    "from kiosk.base.errors import KioskError\n"
     "p = argparse.ArgumentParser(prog='kiosk')\n"
     "cli_devices.add_parsers(p.add_subparsers(dest='command', required=True))\n"
     "a = p.parse_args()\n"

@@ -1,6 +1,6 @@
 """A door's local store fed from a real central store, and room-mode switches written centrally.
 
-Switches go through ``kiosk.central.write`` (the change feed) and reach the door through a real
+Switches go through ``kiosk.sync.central.write`` (the change feed) and reach the door through a real
 sync cycle, exactly as a switch from the host panel or the admin CLI would.
 """
 
@@ -13,15 +13,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kiosk import central
-from kiosk.clock import FixedClock
-from kiosk.ids import new_id
-from kiosk.services.bookings import add_booking
-from kiosk.services.door_actions import DoorActions
-from kiosk.services.rooms import door_view
-from kiosk.store import Store, open_store
-from kiosk.sync import SyncEngine
-from kiosk.views import DoorView
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.rooms.bookings import add_booking
+from kiosk.rooms.door_actions import DoorActions
+from kiosk.rooms.door_view import door_view
+from kiosk.store.engine import Store, open_store
+from kiosk.sync import central
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import DoorView
 from tests.core.helpers import local, seed_central, site_key
 from tests.sync.helpers import engine_for
 

@@ -12,16 +12,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from kiosk import central
-from kiosk.clock import FixedClock
-from kiosk.models import AuditEntry, Booking, BookingAction, OutboxRow
-from kiosk.room_policy import set_room_policy
-from kiosk.services.bookings import add_booking
-from kiosk.services.door_actions import DoorActions
-from kiosk.services.rooms import door_view
-from kiosk.store import Store, open_store
-from kiosk.sync import SyncEngine
-from kiosk.views import ActionResult, DoorView, RoomState
+from kiosk.base.clock import FixedClock
+from kiosk.rooms.bookings import add_booking
+from kiosk.rooms.door_actions import DoorActions
+from kiosk.rooms.door_view import door_view
+from kiosk.rooms.policy import set_room_policy
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import AuditEntry, Booking, BookingAction, OutboxRow
+from kiosk.sync import acceptance
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import ActionResult, DoorView, RoomState
 from tests.core.helpers import AINO_UID, NOON, dump, local, seed_central, site_key
 from tests.sync.helpers import engine_for
 
@@ -302,10 +302,10 @@ def test_an_action_delivered_twice_is_applied_once(door: Door) -> None:
     assert door.actions.extend(AINO_UID, booking_id, 15).ok
     with door.store.session() as s:
         row = s.scalars(select(OutboxRow)).one()
-        item = central.PushItem(row.seq, row.entity, row.payload)
+        item = acceptance.PushItem(row.seq, row.entity, row.payload)
     for _ in range(2):
         with door.central.engine.begin() as conn:
-            assert central.accept_push(conn, [item], NOON).acknowledged == [item.seq]
+            assert acceptance.accept_push(conn, [item], NOON).acknowledged == [item.seq]
     assert door.booking(booking_id, "central").ends_at == NOON + timedelta(minutes=35)
     with door.central.session() as s:
         assert len(s.scalars(select(AuditEntry)).all()) == 1

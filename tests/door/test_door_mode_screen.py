@@ -1,7 +1,7 @@
 """The door screen in event and closed mode: what it says in each language and size, why it
 offers nothing, and that it flips back exactly when the switch expires.
 
-The demo's evening event (``kiosk.demo_door``) is synced into a real local store; the controller
+The demo's evening event (``kiosk.demo.door``) is synced into a real local store; the controller
 runs its database work inline (``InlineDb``) against an injected clock.
 """
 
@@ -16,24 +16,24 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from devices.events import ReadEvent
-from kiosk.clock import FixedClock
-from kiosk.config import DoorConfig
-from kiosk.demo_door import (
+from kiosk.base.clock import FixedClock
+from kiosk.config.settings import DoorConfig
+from kiosk.demo.door import (
     DEMO_BOOKING_URL,
     DEMO_CLOSED_TITLE,
     DEMO_EVENT_TITLE,
     DEMO_EVENT_URL,
 )
-from kiosk.store import Store
-from kiosk.views import ActionKind, ActionOutcome, ActionResult, RoomState
+from kiosk.store.engine import Store
+from kiosk.views.screens import ActionKind, ActionOutcome, ActionResult, RoomState
 from tests.door.modes_helpers import ModeDoor, at, mode_door
 from tests.ui.helpers import clipped_texts, settle, visible_text
 from tests.ui.test_door_life import make_door, synced_store
-from ui.door import DoorScreen
-from ui.door_action_text import outcome_text
-from ui.door_controller import DoorController
-from ui.door_mode_text import CLOSED_EVERYWHERE, WELCOME
-from ui.i18n import LanguageManager
+from ui.common.i18n import LanguageManager
+from ui.door.action_text import outcome_text
+from ui.door.controller import DoorController
+from ui.door.mode_text import CLOSED_EVERYWHERE, WELCOME
+from ui.door.screen import DoorScreen
 
 SIZES = [(1280, 800), (800, 480)]
 EVENT_WORD = {"fi": "Tapahtuma", "sv": "Evenemang", "en": "Event"}
@@ -249,8 +249,8 @@ def test_the_door_keeps_the_newer_version_when_its_clock_steps_back(
 def test_a_switch_pulled_by_sync_reaches_the_running_door(qtbot: QtBot, tmp_path: Path) -> None:
     """The whole kiosk: a switch written centrally reaches the screen through the sync worker."""
     from devices.simulate import PtySimulator
-    from kiosk import central
-    from kiosk.ids import new_id
+    from kiosk.base.ids import new_id
+    from kiosk.sync import central
     from tests.door.modes_helpers import version
     from tests.ui.test_app_door import start_door
 
@@ -326,7 +326,7 @@ def test_twice_as_long_words_still_fit_the_small_door(
     language: Callable[..., LanguageManager],
     state: str,
 ) -> None:
-    from kiosk.demo_door import DOOR_STATES
+    from kiosk.demo.door import DOOR_STATES
 
     language("fi", stretch=2)
     moment = at(DOOR_STATES[state].hour, DOOR_STATES[state].minute)

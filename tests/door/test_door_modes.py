@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.clock import FixedClock
-from kiosk.room_policy import set_room_policy
-from kiosk.services.door_offers import door_offers
-from kiosk.services.rooms import DESCRIPTION_CHARS, short_text
-from kiosk.views import ActionKind, ActionResult, RoomState
+from kiosk.base.clock import FixedClock
+from kiosk.rooms.door_offers import door_offers
+from kiosk.rooms.door_view import DESCRIPTION_CHARS, short_text
+from kiosk.rooms.policy import set_room_policy
+from kiosk.views.screens import ActionKind, ActionResult, RoomState
 from tests.core.helpers import AINO_UID, dump
 from tests.door.modes_helpers import ModeDoor, at, mode_door
 
@@ -210,7 +210,7 @@ def test_booking_and_extending_stop_where_a_scheduled_mode_begins(door: ModeDoor
     door.clock.set(at(17, 5))
     assert booked.ends_at is not None
     with door.store.session() as s:
-        from kiosk.models import Booking
+        from kiosk.store.models import Booking
 
         booking_id = s.query(Booking.id).one()[0]
     extended = door.actions.extend(AINO_UID, booking_id, 15)

@@ -1,10 +1,10 @@
-"""The first-frame reader (``kiosk.door_snapshot``, sqlite3 only) against the SQLAlchemy one.
+"""The first-frame reader (``kiosk.rooms.door_snapshot``, sqlite3 only) against the SQLAlchemy one.
 
 A door paints its first screen from ``read_door_view`` and then keeps it current with
-``kiosk.services.rooms.door_view``. Both must answer the same for any store content: random
+``kiosk.rooms.door_view.door_view``. Both must answer the same for any store content: random
 bookings, room and Lab-wide switches (some with events) and lost bookings are written into one
 real local store, and the two views compared at random moments. ``pick_mode`` (the rule in
-Python) is compared with ``kiosk.modes.active_mode`` (the rule as one SQL query) the same way.
+Python) is compared with ``kiosk.rooms.modes.active_mode`` (the rule as one SQL query) the same way.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert, update
 
-from kiosk.door_snapshot import read_door_rows, read_door_view, stored_time
-from kiosk.door_state import pick_mode
-from kiosk.ids import new_id
-from kiosk.models import Booking, BookingAction, Event, Room, RoomMode, table_of
-from kiosk.modes import active_mode
-from kiosk.services.rooms import door_view, mode_rows
-from kiosk.store import Store, open_local_store
+from kiosk.base.ids import new_id
+from kiosk.rooms.door_snapshot import read_door_rows, read_door_view, stored_time
+from kiosk.rooms.door_state import pick_mode
+from kiosk.rooms.door_view import door_view, mode_rows
+from kiosk.rooms.modes import active_mode
+from kiosk.store.engine import Store, open_local_store
+from kiosk.store.models import Booking, BookingAction, Event, Room, RoomMode, table_of
 
 TZ = ZoneInfo("Europe/Helsinki")
 DAY = datetime(2026, 11, 26, tzinfo=TZ)

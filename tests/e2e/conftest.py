@@ -15,7 +15,7 @@ def kiosk_command() -> list[str]:
     if script.exists():
         return [str(script)]
     found = shutil.which("kiosk")
-    return [found] if found else [sys.executable, "-m", "ui.main"]
+    return [found] if found else [sys.executable, "-m", "ui.shell.main"]
 
 
 def kiosk_env() -> dict[str, str]:

@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import select
 
 from devices.simulate import PtySimulator
-from kiosk.clock import SystemClock
-from kiosk.demo import create_demo
-from kiosk.models import Checkin, KioskRecord
-from kiosk.store import open_store
+from kiosk.base.clock import SystemClock
+from kiosk.demo.data import create_demo
+from kiosk.store.engine import open_store
+from kiosk.store.models import Checkin, KioskRecord
 from tests.e2e.conftest import kiosk_command, kiosk_env
 
 pytestmark = pytest.mark.e2e

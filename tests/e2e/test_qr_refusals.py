@@ -19,12 +19,12 @@ import pytest
 from sqlalchemy import select
 
 from devices.simulate import PtySimulator
-from kiosk.clock import SystemClock
-from kiosk.demo import create_demo
-from kiosk.models import Checkin, KioskRecord
-from kiosk.signing_keys import current_signing_key
-from kiosk.store import open_store
-from kiosk.tokens import TokenKind, sign
+from kiosk.base.clock import SystemClock
+from kiosk.demo.data import create_demo
+from kiosk.security.signing_keys import current_signing_key
+from kiosk.security.tokens import TokenKind, sign
+from kiosk.store.engine import open_store
+from kiosk.store.models import Checkin, KioskRecord
 from tests.e2e.conftest import kiosk_command, kiosk_env
 from tests.e2e.test_badge_slice import wait_for
 

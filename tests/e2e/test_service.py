@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.clock import SystemClock
-from kiosk.demo import create_demo
+from kiosk.base.clock import SystemClock
+from kiosk.demo.data import create_demo
 from tests.e2e.conftest import kiosk_command, kiosk_env
 
 pytestmark = pytest.mark.e2e

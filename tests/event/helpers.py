@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from kiosk.event_tickets import issue_ticket
-from kiosk.events import NewEvent, create_event, get_event
-from kiosk.invitations import revoke_invitation
-from kiosk.modes import ModeSwitch, set_mode_central
-from kiosk.services.event_checkin import EventCheckinService
+from kiosk.events.checkin import EventCheckinService
+from kiosk.events.manage import NewEvent, create_event, get_event
+from kiosk.events.tickets import issue_ticket
+from kiosk.lobby.invitations import revoke_invitation
+from kiosk.rooms.modes import ModeSwitch, set_mode_central
 from tests.core.helpers import NOON
 from tests.core.visitor_helpers import Lab, make_lab
 

@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from devices.simulate import PtySimulator
-from kiosk.cli import main
-from kiosk.clock import SystemClock
-from kiosk.demo import Demo, create_demo
-from kiosk.models import Checkin
+from kiosk.base.clock import SystemClock
+from kiosk.cli.main import main
+from kiosk.demo.data import Demo, create_demo
+from kiosk.store.models import Checkin
 from tests.ui.test_app_lobby import visible_text
 from tests.ui.test_app_scan import admin_config, start_lobby
-from ui.lobby import LobbyScreen
+from ui.lobby.screen import LobbyScreen
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.cli import main
-from kiosk.config import load_config
-from kiosk.models import RoomMode
-from kiosk.store import open_store
-from kiosk.tokens import TokenKind, verify
+from kiosk.cli.main import main
+from kiosk.config.settings import load_config
+from kiosk.security.tokens import TokenKind, verify
+from kiosk.store.engine import open_store
+from kiosk.store.models import RoomMode
 from tests.tokens.helpers import admin, central_dump, public_keys, read_qr_codes, run_json
 
 

@@ -13,17 +13,17 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.badges import create_site_key, load_site_key
-from kiosk.event_state import EventView
-from kiosk.services.checkin import CheckinService
-from kiosk.services.event_checkin import EventCheckinService, EventOutcome, EventResult
+from kiosk.events.checkin import EventCheckinService, EventOutcome, EventResult
+from kiosk.events.state import EventView
+from kiosk.lobby.checkin import CheckinService
+from kiosk.security.badges import create_site_key, load_site_key
 from tests.event.helpers import END, START, EventLab
 from tests.ui.helpers import clipped_texts, settle, visible_text
-from ui.db_worker import DbWorker
-from ui.event_watch import EventWatcher
-from ui.i18n import LanguageManager
-from ui.lobby import LobbyScreen
-from ui.lobby_controller import LobbyController
+from ui.common.i18n import LanguageManager
+from ui.event.watch import EventWatcher
+from ui.lobby.controller import LobbyController
+from ui.lobby.screen import LobbyScreen
+from ui.runtime.db_worker import DbWorker
 
 
 class Rig:
@@ -129,7 +129,7 @@ def test_other_check_ins_arriving_by_sync_move_the_counter(qtbot: QtBot, rig: Ri
 
 
 def test_a_newer_normal_switch_pulled_by_sync_ends_event_mode(qtbot: QtBot, rig: Rig) -> None:
-    from kiosk.modes import ModeSwitch, set_mode_central
+    from kiosk.rooms.modes import ModeSwitch, set_mode_central
 
     elab, screen = rig.elab, rig.screen
     elab.event()

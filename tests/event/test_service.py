@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.errors import UsageError
-from kiosk.models import Checkin, OutboxRow
-from kiosk.services.event_checkin import EventCheckinService, EventResult
-from kiosk.store import open_local_store
-from kiosk.sync import SyncEngine
-from kiosk.views import ScanResult
+from kiosk.base.errors import UsageError
+from kiosk.events.checkin import EventCheckinService, EventResult
+from kiosk.store.engine import open_local_store
+from kiosk.store.models import Checkin, OutboxRow
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import ScanResult
 from tests.core.helpers import row_counts
 from tests.event.helpers import END, START, EventLab
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from kiosk.cli.main import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.config import load_config
-from kiosk.store import open_store
+from kiosk.cli.main import main
+from kiosk.config.settings import load_config
+from kiosk.store.engine import open_store
 from tests.core.helpers import dump
 
 FIXTURES = Path(__file__).parent / "fixtures"

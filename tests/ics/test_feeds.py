@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.config import load_config
-from kiosk.feeds import FETCH_FAILED, PARSE_FAILED
-from kiosk.models import Booking, Change, Room
-from kiosk.services.rooms import door_view
-from kiosk.store import open_store
+from kiosk.config.settings import load_config
+from kiosk.rooms.door_view import door_view
+from kiosk.rooms.feeds import FETCH_FAILED, PARSE_FAILED
+from kiosk.store.engine import open_store
+from kiosk.store.models import Booking, Change, Room
 from tests.ics.conftest import FIXTURES
 from tests.ics.test_cli import admin, central_dump
 

@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from kiosk.directory import add_room
-from kiosk.errors import NotFound
-from kiosk.ics import parse_ics
-from kiosk.models import Booking, table_of
-from kiosk.services.bookings import add_booking
-from kiosk.services.ics_import import ImportResult, import_occurrences
-from kiosk.store import Store, open_store
+from kiosk.base.errors import NotFound
+from kiosk.rooms.bookings import add_booking
+from kiosk.rooms.ics import parse_ics
+from kiosk.rooms.ics_import import ImportResult, import_occurrences
+from kiosk.security.directory import add_room
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import Booking, table_of
 from tests.core.helpers import dump
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -182,7 +182,7 @@ def test_a_meeting_moved_from_before_the_window_into_it_is_moved_not_doubled(
 
 
 def test_a_released_no_show_stays_released_until_the_meeting_moves(store: Store) -> None:
-    from kiosk import central
+    from kiosk.sync import central
 
     run_import(store, feed("feed_v1.ics"))
     booking_id = bookings(store)["Työpaja 02 10:00"][0]

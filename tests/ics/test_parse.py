@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from kiosk.errors import KioskError
-from kiosk.ics import PRIVATE_TITLE, Occurrence, parse_ics
+from kiosk.base.errors import KioskError
+from kiosk.rooms.ics import PRIVATE_TITLE, Occurrence, parse_ics
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -10,15 +10,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from kiosk import central
-from kiosk.clock import FixedClock
-from kiosk.directory import add_person, enroll_badge
-from kiosk.host_duty import set_duty
-from kiosk.ids import new_id
-from kiosk.models import Person
-from kiosk.services.checkin import CheckinService
-from kiosk.store import Store, open_local_store
-from kiosk.sync import SyncEngine
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.lab.host_duty import set_duty
+from kiosk.lobby.checkin import CheckinService
+from kiosk.security.directory import add_person, enroll_badge
+from kiosk.store.engine import Store, open_local_store
+from kiosk.store.models import Person
+from kiosk.sync import central
+from kiosk.sync.engine import SyncEngine
 from tests.core.helpers import NOON, seed_central, site_key
 
 TZ = ZoneInfo("Europe/Helsinki")

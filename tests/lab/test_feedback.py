@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from kiosk.errors import UsageError
-from kiosk.feedback import FeedbackService, list_feedback
-from kiosk.models import Feedback, OutboxRow
+from kiosk.base.errors import UsageError
+from kiosk.lab.feedback import FeedbackService, list_feedback
+from kiosk.store.models import Feedback, OutboxRow
 from tests.core.helpers import row_counts
 from tests.lab.helpers import Site, write_event
 
@@ -77,7 +77,7 @@ def test_bad_answers_are_refused_and_change_nothing(
 
 
 def test_an_unknown_signer_is_refused(site: Site) -> None:
-    from kiosk.ids import new_id
+    from kiosk.base.ids import new_id
 
     before = row_counts(site.lobby)
     with pytest.raises(UsageError, match="not known here"):

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from kiosk.errors import UsageError
-from kiosk.here_today import HereTodayService, clean_interests, opt_in, parse_interests
-from kiosk.models import BoardConsent, OutboxRow
-from kiosk.services.walkin import WalkinService
+from kiosk.base.errors import UsageError
+from kiosk.lab.here_today import HereTodayService, clean_interests, opt_in, parse_interests
+from kiosk.lobby.walkin import WalkinService
+from kiosk.store.models import BoardConsent, OutboxRow
 from tests.core.helpers import AINO_UID, row_counts
 from tests.lab.helpers import LINNEA_UID, MIKKO_UID, TZ, Site
 
@@ -97,7 +97,7 @@ def test_the_latest_consent_wins_wherever_it_was_made(site: Site) -> None:
     site.taps().badge_tap(AINO_UID)
     board(site).set_visible(site.ids["aino"], True)  # at the lobby, at noon
     with site.central.engine.begin() as conn:  # an older CLI opt-out arrives later by sync
-        from kiosk.here_today import opt_out
+        from kiosk.lab.here_today import opt_out
 
         opt_out(conn, site.ids["aino"], site.clock.now() - timedelta(hours=1))
     site.sync()
@@ -128,7 +128,7 @@ def test_interests_are_trimmed_and_deduplicated() -> None:
 
 
 def test_a_bad_opt_in_changes_nothing(site: Site) -> None:
-    from kiosk.ids import new_id
+    from kiosk.base.ids import new_id
 
     before = row_counts(site.lobby)
     with pytest.raises(UsageError, match="only people in the directory"):

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.errors import NotFound, UsageError
-from kiosk.host_calls import OPEN_FOR, REPEAT_WINDOW, HostCallService
-from kiosk.models import HostCall, Notification, OutboxRow
-from kiosk.notify import HOST_CALL, LogNotifier, Notice, compose
-from kiosk.notify_queue import NotificationQueue
+from kiosk.base.errors import NotFound, UsageError
+from kiosk.lab.host_calls import OPEN_FOR, REPEAT_WINDOW, HostCallService
+from kiosk.lobby.notify import HOST_CALL, LogNotifier, Notice, compose
+from kiosk.lobby.notify_queue import NotificationQueue
+from kiosk.store.models import HostCall, Notification, OutboxRow
 from tests.core.helpers import row_counts
 from tests.lab.helpers import TZ, Site
 
@@ -109,7 +109,7 @@ def test_only_hosts_take_calls_and_unknown_calls_are_refused(site: Site) -> None
     before = row_counts(site.lobby)
     with pytest.raises(UsageError, match="only an active host"):
         svc.acknowledge(call.call_id, site.ids["aino"])
-    from kiosk.ids import new_id
+    from kiosk.base.ids import new_id
 
     with pytest.raises(NotFound):
         svc.acknowledge(new_id(), site.ids["mikko"])
@@ -131,8 +131,8 @@ def test_todays_hosts(site: Site) -> None:
 
 
 def test_a_hosts_photo_is_found_by_email_or_id(tmp_path: Path) -> None:
-    from kiosk.host_duty import HostOnDuty, photo_for
-    from kiosk.ids import new_id
+    from kiosk.base.ids import new_id
+    from kiosk.lab.host_duty import HostOnDuty, photo_for
 
     host = HostOnDuty(new_id(), "Mikko Korhonen", "Mikko@Lab.example")
     assert photo_for(None, host) is None

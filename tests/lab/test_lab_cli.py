@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.clock import FixedClock
-from kiosk.feedback import FeedbackService
-from kiosk.host_calls import HostCallService
+from kiosk.base.clock import FixedClock
+from kiosk.cli.main import main
+from kiosk.lab.feedback import FeedbackService
+from kiosk.lab.host_calls import HostCallService
 from tests.core.helpers import row_counts
 from tests.lab.helpers import TODAY, TZ, Site
 from tests.sync.helpers import admin_config
@@ -21,7 +21,7 @@ Capture = pytest.CaptureFixture[str]
 @pytest.fixture
 def admin(site: Site, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     # The CLI reads the system clock; the site's data is at its fixed noon, so pin it there.
-    monkeypatch.setattr("kiosk.admin_context.SystemClock", lambda: FixedClock(site.clock.now()))
+    monkeypatch.setattr("kiosk.cli.context.SystemClock", lambda: FixedClock(site.clock.now()))
     return ["admin", "--config", str(admin_config(site.tmp / "admin", site.url))]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import create_engine, inspect, pool, text
 
-from kiosk.migrate import alembic_config, current_revision
+from kiosk.store.migrate import alembic_config, current_revision
 
 _APPEND = "SELECT with_check FROM pg_policies WHERE policyname = 'changes_kiosk_append'"
 _POLICIES = "SELECT count(*) FROM pg_policies WHERE tablename IN ('feedback', 'host_call_acks')"

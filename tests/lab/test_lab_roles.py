@@ -12,11 +12,11 @@ import sqlalchemy as sa
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from kiosk.cli import main
-from kiosk.feedback import FeedbackService
-from kiosk.here_today import HereTodayService
-from kiosk.host_calls import HostCallService
-from kiosk.models import OutboxRow
+from kiosk.cli.main import main
+from kiosk.lab.feedback import FeedbackService
+from kiosk.lab.here_today import HereTodayService
+from kiosk.lab.host_calls import HostCallService
+from kiosk.store.models import OutboxRow
 from tests.lab.helpers import TZ, Site, make_site
 from tests.sync.helpers import admin_config, as_role, drop_kiosk_roles
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.feedback import FeedbackService, list_feedback
-from kiosk.here_today import HereTodayService, opted_in
-from kiosk.host_calls import HostCallService, acknowledge_centrally, list_calls
-from kiosk.host_duty import hosts_on_duty
-from kiosk.models import BoardConsent, Change, Feedback, HostCall, HostCallAck, HostDuty
+from kiosk.lab.feedback import FeedbackService, list_feedback
+from kiosk.lab.here_today import HereTodayService, opted_in
+from kiosk.lab.host_calls import HostCallService, acknowledge_centrally, list_calls
+from kiosk.lab.host_duty import hosts_on_duty
+from kiosk.store.models import BoardConsent, Change, Feedback, HostCall, HostCallAck, HostDuty
 from tests.core.helpers import AINO_UID
 from tests.lab.helpers import TODAY, TZ, Site, make_site
 
@@ -95,14 +95,14 @@ def test_an_ack_from_the_command_line_reaches_the_lobby(any_site: Site) -> None:
 def test_a_call_taken_in_a_members_name_is_refused_centrally(any_site: Site) -> None:
     """The kiosk lets only a signed-in host take a call; the central store checks it again, so
     a tampered kiosk cannot answer visitors in a member's name."""
-    from kiosk.models import OutboxRow
+    from kiosk.store.models import OutboxRow
 
     site = any_site
     calls = HostCallService(site.lobby, site.clock, "lobby-1", TZ)
     call = calls.call()
     with site.lobby.session() as s:  # what a tampered kiosk might queue
-        from kiosk import outbox
-        from kiosk.host_calls import ack_row
+        from kiosk.lab.host_calls import ack_row
+        from kiosk.sync import outbox
 
         ack = HostCallAck(**ack_row(call.call_id, site.ids["aino"], site.clock.now(), "lobby-1"))
         s.add(ack)

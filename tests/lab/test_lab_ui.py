@@ -11,19 +11,19 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.feedback import FeedbackService
-from kiosk.here_today import HereTodayService
-from kiosk.host_calls import HostCallService
-from kiosk.models import BoardConsent, Feedback
-from kiosk.services.checkin import CheckinService
-from kiosk.views import TapResult
+from kiosk.lab.feedback import FeedbackService
+from kiosk.lab.here_today import HereTodayService
+from kiosk.lab.host_calls import HostCallService
+from kiosk.lobby.checkin import CheckinService
+from kiosk.store.models import BoardConsent, Feedback
+from kiosk.views.screens import TapResult
 from tests.core.helpers import AINO_UID
 from tests.lab.helpers import TZ, Site, write_event
-from ui.db_worker import DbWorker
-from ui.host_call import OpenCallsPanel
-from ui.lab_controller import LabController
-from ui.lobby import LobbyScreen
-from ui.open_calls import OpenCallsController
+from ui.host.calls_page import OpenCallsPanel
+from ui.host.open_calls import OpenCallsController
+from ui.lab.controller import LabController
+from ui.lobby.screen import LobbyScreen
+from ui.runtime.db_worker import DbWorker
 
 
 @pytest.fixture
@@ -219,11 +219,11 @@ def test_the_lab_pages_survive_long_words(
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.here_today import BoardEntry
-    from kiosk.host_calls import CallState
+    from kiosk.lab.here_today import BoardEntry
+    from kiosk.lab.host_calls import CallState
     from tests.ui.helpers import clipped_texts, settle
-    from ui.here_today import HostCard
-    from ui.i18n import LanguageManager
+    from ui.common.i18n import LanguageManager
+    from ui.lab.here_today import HostCard
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -256,7 +256,7 @@ def test_the_lab_pages_survive_long_words(
         assert lab.here_today.more.isVisibleTo(lab.here_today)  # 11 people: 2 pages
         from dataclasses import replace
 
-        from kiosk.views import TapOutcome
+        from kiosk.views.screens import TapOutcome
 
         goodbye = TapOutcome(
             TapResult.CHECKED_OUT, now, "Aino Virtanen", person_id=site.ids["aino"]
@@ -304,7 +304,7 @@ def test_todays_hosts_are_shown_with_their_photo(
 
 
 def test_a_long_label_breaks_at_the_space_nearest_its_middle() -> None:
-    from ui.here_today import two_lines
+    from ui.lab.here_today import two_lines
 
     assert two_lines("Show me on the Here today board") == "Show me on the\nHere today board"
     assert two_lines("Kokoustilavarausjärjestelmä") == "Kokoustilavarausjärjestelmä"

@@ -9,17 +9,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
-from kiosk import central as central_store
-from kiosk.clock import FixedClock
-from kiosk.directory import enroll_badge
-from kiosk.host_auth import BadgeCheck, HostAuth, PinCheck, hash_pin, pin_matches
-from kiosk.host_modes import HostModes
-from kiosk.models import AuditEntry, Event, OutboxRow, Person, RoomMode
-from kiosk.modes import active_event
-from kiosk.services.rooms import door_view
-from kiosk.store import Store, open_store
-from kiosk.sync import SyncEngine
-from kiosk.views import RoomState
+from kiosk.base.clock import FixedClock
+from kiosk.rooms.door_view import door_view
+from kiosk.rooms.host_modes import HostModes
+from kiosk.rooms.modes import active_event
+from kiosk.security.directory import enroll_badge
+from kiosk.security.host_auth import BadgeCheck, HostAuth, PinCheck, hash_pin, pin_matches
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import AuditEntry, Event, OutboxRow, Person, RoomMode
+from kiosk.sync import central as central_store
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import RoomState
 from tests.core.helpers import AINO_UID, NOON, local, seed_central, site_key
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

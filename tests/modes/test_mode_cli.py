@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from kiosk.cli import main
-from kiosk.config import load_config
-from kiosk.host_auth import pin_matches
-from kiosk.models import Person, RoomMode, table_of
-from kiosk.services.rooms import door_view
-from kiosk.store import open_store
-from kiosk.views import RoomState
+from kiosk.cli.main import main
+from kiosk.config.settings import load_config
+from kiosk.rooms.door_view import door_view
+from kiosk.security.host_auth import pin_matches
+from kiosk.store.engine import open_store
+from kiosk.store.models import Person, RoomMode, table_of
+from kiosk.views.screens import RoomState
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 

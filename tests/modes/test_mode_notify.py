@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from kiosk.cli import main
-from kiosk.config import load_config
-from kiosk.directory import add_person, find_person
-from kiosk.mode_notify import flagged
-from kiosk.services.bookings import add_booking
-from kiosk.store import open_store
+from kiosk.cli.main import main
+from kiosk.config.settings import load_config
+from kiosk.rooms.bookings import add_booking
+from kiosk.rooms.mode_notify import flagged
+from kiosk.security.directory import add_person, find_person
+from kiosk.store.engine import open_store
 from tests.core.test_host_notify import Inbox, free_port
 
 

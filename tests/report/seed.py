@@ -14,10 +14,10 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from kiosk.directory import add_person, add_room
-from kiosk.ids import new_id
-from kiosk.models import Booking, Checkin, Event, Feedback, Invitation, Visitor, table_of
-from kiosk.store import open_store
+from kiosk.base.ids import new_id
+from kiosk.security.directory import add_person, add_room
+from kiosk.store.engine import open_store
+from kiosk.store.models import Booking, Checkin, Event, Feedback, Invitation, Visitor, table_of
 
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 FIRST, LAST = "2026-10-24", "2026-10-27"

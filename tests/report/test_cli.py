@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.store import open_store
+from kiosk.cli.main import main
+from kiosk.store.engine import open_store
 from tests.report.seed import EVENT_TITLE, FIRST, LAST, NAMES, seed, write_config
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -138,7 +138,7 @@ def test_core_cli_alone_cannot_write_pdf(
 def _kiosk(*argv: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "ui.main", *argv],
+        [sys.executable, "-m", "ui.shell.main", *argv],
         capture_output=True,
         text=True,
         env=env,
@@ -184,8 +184,8 @@ def test_demo_report_needs_no_store(capsys: pytest.CaptureFixture[str]) -> None:
 def test_long_periods_are_drawn_per_week_and_month(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
+    from kiosk.demo.report import DEMO_TZ, seed_report_demo
     from kiosk.report.data import collect
-    from kiosk.report.demo import DEMO_TZ, seed_report_demo
     from kiosk.report.document import build_document
     from kiosk.report.period import OpeningHours, parse_period
 

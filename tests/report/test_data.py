@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.report.data import Report, collect
 from kiosk.report.period import OpeningHours, parse_opening_hours, parse_period
-from kiosk.store import open_store
+from kiosk.store.engine import open_store
 from tests.report.seed import EVENT_TITLE, FIRST, LAST, NOW, seed
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.clock import FixedClock
+from kiosk.base.clock import FixedClock
 from tests.core.helpers import NOON, seed_central, site_key
 
 

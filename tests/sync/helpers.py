@@ -14,12 +14,12 @@ import sqlalchemy as sa
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from kiosk import outbox
-from kiosk.clock import Clock
-from kiosk.ids import new_id
-from kiosk.models import Booking, Checkin, OutboxRow
-from kiosk.store import Store
-from kiosk.sync import SyncEngine
+from kiosk.base.clock import Clock
+from kiosk.base.ids import new_id
+from kiosk.store.engine import Store
+from kiosk.store.models import Booking, Checkin, OutboxRow
+from kiosk.sync import outbox
+from kiosk.sync.engine import SyncEngine
 
 
 def engine_for(

@@ -11,9 +11,9 @@ import sys
 import uuid
 from pathlib import Path
 
-from kiosk.clock import SystemClock
-from kiosk.store import open_local_store
-from kiosk.sync import SyncEngine
+from kiosk.base.clock import SystemClock
+from kiosk.store.engine import open_local_store
+from kiosk.sync.engine import SyncEngine
 from tests.sync.helpers import checkin_locally
 
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import central
-from kiosk.clock import FixedClock
-from kiosk.ids import new_id
-from kiosk.models import Booking, OutboxRow
-from kiosk.store import open_store
-from kiosk.sync_state import read_status
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.store.engine import open_store
+from kiosk.store.models import Booking, OutboxRow
+from kiosk.sync import acceptance, central
+from kiosk.sync.state import read_status
 from tests.core.helpers import NOON, local, seed_central, site_key
 from tests.sync.helpers import Tally, book_locally, engine_for, wait_for
 
@@ -98,17 +98,17 @@ def test_a_race_between_two_pushes_is_settled_by_the_exclusion_constraint(
 ) -> None:
     c = open_store(seeded_pg, migrate=False)
     first, second = _booking(3, 4), _booking(3, 4)
-    items = [central.PushItem(1, "bookings", _payload(first))]
-    result: dict[str, central.PushResult] = {}
+    items = [acceptance.PushItem(1, "bookings", _payload(first))]
+    result: dict[str, acceptance.PushResult] = {}
     conn_a = c.engine.connect()
     try:
         tx = conn_a.begin()
-        assert central.accept_push(conn_a, items, NOON).acknowledged == [1]  # not committed yet
+        assert acceptance.accept_push(conn_a, items, NOON).acknowledged == [1]  # not committed yet
 
         def push_second() -> None:
             with c.engine.begin() as conn_b:
-                item = central.PushItem(2, "bookings", _payload(second))
-                result["b"] = central.accept_push(conn_b, [item], NOON)
+                item = acceptance.PushItem(2, "bookings", _payload(second))
+                result["b"] = acceptance.accept_push(conn_b, [item], NOON)
 
         racer = threading.Thread(target=push_second)
         racer.start()
@@ -135,6 +135,6 @@ def test_a_race_between_two_pushes_is_settled_by_the_exclusion_constraint(
 
 
 def _payload(row: dict[str, object]) -> dict[str, object]:
-    from kiosk.replication import ENTITIES, to_payload
+    from kiosk.sync.replication import ENTITIES, to_payload
 
     return to_payload(ENTITIES["bookings"], row)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from kiosk.central_auth import PASSWORD_ENV
-from kiosk.config import parse_config
-from kiosk.errors import ConfigError
+from kiosk.base.errors import ConfigError
+from kiosk.config.central_auth import PASSWORD_ENV
+from kiosk.config.settings import parse_config
 
 PG = "postgresql+psycopg://kiosk_lobby-1@db.example/kiosk"
 

@@ -19,17 +19,17 @@ import sqlalchemy as sa
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
-from kiosk import outbox
-from kiosk.booking_actions import NOT_YOURS
-from kiosk.cli import main
-from kiosk.clock import FixedClock
-from kiosk.directory import add_room
-from kiosk.ids import new_id
-from kiosk.models import AuditEntry, Base, Booking, BookingAction, OutboxRow
-from kiosk.services.bookings import add_booking
-from kiosk.services.door_actions import DoorActions
-from kiosk.store import Store
-from kiosk.sync import SyncEngine
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.cli.main import main
+from kiosk.rooms.bookings import add_booking
+from kiosk.rooms.door_actions import DoorActions
+from kiosk.security.directory import add_room
+from kiosk.store.engine import Store
+from kiosk.store.models import AuditEntry, Base, Booking, BookingAction, OutboxRow
+from kiosk.sync import outbox
+from kiosk.sync.booking_actions import NOT_YOURS
+from kiosk.sync.engine import SyncEngine
 from tests.core.helpers import AINO_UID, NOON, local, seed_central, site_key
 from tests.sync.helpers import admin_config, as_role, drop_kiosk_roles, engine_for
 

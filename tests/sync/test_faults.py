@@ -22,12 +22,12 @@ from sqlalchemy import event, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from kiosk import sync as sync_module
-from kiosk.clock import FixedClock, SystemClock
-from kiosk.feed import feed_table
-from kiosk.models import Checkin, Person
-from kiosk.store import Store, open_store
-from kiosk.sync import SyncStatus, SyncWorker
+from kiosk.base.clock import FixedClock, SystemClock
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import Checkin, Person
+from kiosk.sync import engine as sync_module
+from kiosk.sync.engine import SyncStatus, SyncWorker
+from kiosk.sync.feed import feed_table
 from tests.core.helpers import local
 from tests.sync.helpers import (
     Tally,

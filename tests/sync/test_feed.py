@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
-from kiosk import central, feed, sync_state
-from kiosk.clock import FixedClock
-from kiosk.feed import FeedCursor
-from kiosk.models import Room
-from kiosk.store import Store, open_store
+from kiosk.base.clock import FixedClock
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import Room
+from kiosk.sync import central, feed
+from kiosk.sync import state as sync_state
+from kiosk.sync.feed import FeedCursor
 from tests.core.helpers import local
 from tests.sync.helpers import engine_for, wait_for
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from kiosk import central
-from kiosk.clock import FixedClock
-from kiosk.models import Room
-from kiosk.store import Store, open_store
-from kiosk.sync import SyncStatus, SyncWorker
+from kiosk.base.clock import FixedClock
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import Room
+from kiosk.sync import central
+from kiosk.sync.engine import SyncStatus, SyncWorker
 from tests.core.helpers import local
 from tests.sync.helpers import engine_for, wait_for
 

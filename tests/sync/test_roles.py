@@ -11,12 +11,12 @@ import sqlalchemy as sa
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
-from kiosk import central
-from kiosk.cli import main
-from kiosk.clock import FixedClock
-from kiosk.ids import new_id
-from kiosk.models import Base, OutboxRow, Person, Visitor
-from kiosk.store import open_store
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.cli.main import main
+from kiosk.store.engine import open_store
+from kiosk.store.models import Base, OutboxRow, Person, Visitor
+from kiosk.sync import central
 from tests.core.helpers import NOON, local
 from tests.sync.helpers import (
     admin_config,

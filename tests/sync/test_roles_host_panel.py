@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from kiosk.cli import main
-from kiosk.clock import FixedClock
-from kiosk.host_modes import HostModes
-from kiosk.models import AuditEntry, OutboxRow, Person, RoomMode
-from kiosk.store import open_store
+from kiosk.base.clock import FixedClock
+from kiosk.cli.main import main
+from kiosk.rooms.host_modes import HostModes
+from kiosk.store.engine import open_store
+from kiosk.store.models import AuditEntry, OutboxRow, Person, RoomMode
 from tests.core.helpers import local
 from tests.sync.helpers import admin_config, as_role, drop_kiosk_roles, engine_for
 

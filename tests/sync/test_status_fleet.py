@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import central
-from kiosk.cli import main
-from kiosk.clock import FixedClock
-from kiosk.store import open_store
+from kiosk.base.clock import FixedClock
+from kiosk.cli.main import main
+from kiosk.store.engine import open_store
+from kiosk.sync import central
 from tests.core.helpers import seed_central, site_key
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
+from kiosk.cli.main import main
 from tests.tokens.helpers import HOST, admin
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.config import load_config
-from kiosk.store import open_store
+from kiosk.cli.main import main
+from kiosk.config.settings import load_config
+from kiosk.store.engine import open_store
 from tests.core.helpers import dump
 
 HOST = "mikko@lab.example"
@@ -34,7 +34,7 @@ def central_dump(config: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def public_keys(config: Path) -> dict[str, bytes]:
-    from kiosk.signing_keys import verification_keys
+    from kiosk.security.signing_keys import verification_keys
 
     store = open_store(load_config(config).central_url, migrate=False)
     try:

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from kiosk.invite_card import Card, _font, date_text, render_card
-from kiosk.tokens import TokenKind, sign
+from kiosk.lobby.invite_card import Card, _font, date_text, render_card
+from kiosk.security.tokens import TokenKind, sign
 from tests.tokens.helpers import read_qr_codes
 
 HELSINKI = ZoneInfo("Europe/Helsinki")

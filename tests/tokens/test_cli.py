@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import load_config
-from kiosk.store import open_store
-from kiosk.tokens import TokenError, TokenKind, TokenReason, verify
+from kiosk.config.settings import load_config
+from kiosk.security.tokens import TokenError, TokenKind, TokenReason, verify
+from kiosk.store.engine import open_store
 from tests.tokens.helpers import HOST, admin, central_dump, public_keys, read_qr_codes, run_json
 
 
@@ -44,8 +44,8 @@ def test_keys_create_rotate_retire_list(config: Path, capsys: pytest.CaptureFixt
 def test_signing_keys_reach_every_kiosk_role(keyed: Path) -> None:
     from sqlalchemy import select
 
-    from kiosk.models import Change, table_of
-    from kiosk.replication import ROLE_AUDIENCES
+    from kiosk.store.models import Change, table_of
+    from kiosk.sync.replication import ROLE_AUDIENCES
 
     changes = table_of(Change)
     store = open_store(load_config(keyed).central_url, migrate=False)

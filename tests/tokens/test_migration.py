@@ -6,8 +6,8 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from kiosk.migrate import alembic_config, current_revision, head_revision
-from kiosk.store import open_store
+from kiosk.store.engine import open_store
+from kiosk.store.migrate import alembic_config, current_revision, head_revision
 
 
 def test_signing_keys_migration_up_and_down(central_url: str) -> None:

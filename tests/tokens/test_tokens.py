@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.tokens import (
+from kiosk.security.tokens import (
     DEFAULT_SKEW,
     PREFIX,
     TEXT_LENGTH,

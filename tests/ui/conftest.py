@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import LanguageManager
+from ui.common.i18n import LanguageManager
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 

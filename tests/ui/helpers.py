@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from ui.widgets import ElidedLabel, FitLabel
+from ui.common.widgets import ElidedLabel, FitLabel
 
 
 def settle(rounds: int = 5) -> None:

@@ -20,20 +20,20 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from devices.simulate import PtySimulator
-from kiosk.clock import FixedClock
-from kiosk.config import load_config
-from kiosk.demo import Demo, create_demo
-from kiosk.models import Booking
-from kiosk.room_policy import set_room_policy
-from kiosk.services.bookings import add_booking
-from kiosk.services.door_offers import Offer
-from kiosk.store import Store, open_store
-from kiosk.views import ActionKind, ActionResult, RoomState
+from kiosk.base.clock import FixedClock
+from kiosk.config.settings import load_config
+from kiosk.demo.data import Demo, create_demo
+from kiosk.rooms.bookings import add_booking
+from kiosk.rooms.door_offers import Offer
+from kiosk.rooms.policy import set_room_policy
+from kiosk.store.engine import Store, open_store
+from kiosk.store.models import Booking
+from kiosk.views.screens import ActionKind, ActionResult, RoomState
 from tests.core.helpers import dump
 from tests.ui.helpers import visible_text
-from ui.app import Kiosk
-from ui.door import DoorScreen
-from ui.door_controller import DoorController
+from ui.door.controller import DoorController
+from ui.door.screen import DoorScreen
+from ui.shell.app import Kiosk
 
 TZ = ZoneInfo("Europe/Helsinki")
 AINO, LINNEA, MIKKO = "0A00F1C2D3", "0B1234ABCD", "0C55AA0F10"

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from devices.simulate import PtySimulator
-from kiosk.clock import SystemClock
-from kiosk.config import load_config
-from kiosk.demo import create_demo
-from kiosk.models import Checkin
-from kiosk.store import open_store
-from kiosk.views import TapResult
-from ui.app import Kiosk
+from kiosk.base.clock import SystemClock
+from kiosk.config.settings import load_config
+from kiosk.demo.data import create_demo
+from kiosk.store.engine import open_store
+from kiosk.store.models import Checkin
+from kiosk.views.screens import TapResult
+from ui.shell.app import Kiosk
 
 
 def visible_text(widget: QWidget) -> str:
@@ -47,7 +47,7 @@ def lobby(qtbot: QtBot, tmp_path: Path, simulator: PtySimulator) -> Iterator[Kio
 def test_a_held_card_is_one_check_in_greeted_by_name(
     qtbot: QtBot, lobby: Kiosk, simulator: PtySimulator
 ) -> None:
-    from ui.lobby import LobbyScreen
+    from ui.lobby.screen import LobbyScreen
 
     screen = lobby.screen
     assert isinstance(screen, LobbyScreen)
@@ -97,8 +97,8 @@ def test_an_unknown_card_is_told_politely(
 
 def test_a_door_before_its_first_sync_says_it_is_fetching(qtbot: QtBot, tmp_path: Path) -> None:
     """No room data yet: the door must not claim "free" or "no more bookings"."""
-    from kiosk.config import parse_config
-    from ui.door import DoorScreen
+    from kiosk.config.settings import parse_config
+    from ui.door.screen import DoorScreen
 
     config = parse_config(
         {

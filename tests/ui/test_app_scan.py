@@ -12,15 +12,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from devices.simulate import PtySimulator
-from kiosk.cli import main
-from kiosk.clock import SystemClock
-from kiosk.config import load_config
-from kiosk.demo import Demo, create_demo
-from kiosk.models import Checkin
-from kiosk.store import open_store
-from kiosk.views import ScanOutcome, ScanResult
+from kiosk.base.clock import SystemClock
+from kiosk.cli.main import main
+from kiosk.config.settings import load_config
+from kiosk.demo.data import Demo, create_demo
+from kiosk.store.engine import open_store
+from kiosk.store.models import Checkin
+from kiosk.views.screens import ScanOutcome, ScanResult
 from tests.ui.test_app_lobby import visible_text
-from ui.app import Kiosk
+from ui.shell.app import Kiosk
 
 HOST = "mikko.korhonen@lab.example"
 
@@ -67,7 +67,7 @@ def start_lobby(qtbot: QtBot, demo: Demo, scanner: PtySimulator) -> Kiosk:
 
 
 def record_outcomes(kiosk: Kiosk) -> list[ScanOutcome]:
-    from ui.lobby import LobbyScreen
+    from ui.lobby.screen import LobbyScreen
 
     screen = kiosk.screen
     assert isinstance(screen, LobbyScreen)
@@ -154,7 +154,7 @@ def test_a_code_made_after_the_last_sync_is_welcomed_then_named(
         assert "Welcome!" in visible_text(screen)
 
         # Back online: one sync cycle brings the invitation; the greeting names the visitor.
-        from kiosk.sync import SyncEngine, SyncStatus
+        from kiosk.sync.engine import SyncEngine, SyncStatus
 
         assert kiosk.store is not None
         engine = SyncEngine(

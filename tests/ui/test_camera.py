@@ -11,15 +11,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from devices.events import ReadEvent
-from kiosk.clock import SystemClock
-from kiosk.config import load_config
-from kiosk.demo import create_demo
+from kiosk.base.clock import SystemClock
+from kiosk.config.settings import load_config
+from kiosk.demo.data import create_demo
 from tests.ui.test_camera_decode import TOKEN, FakeClock, camera_frame, qr_image
-from ui.app import Kiosk
-from ui.camera import CameraScanner, open_camera_scanner
-from ui.camera_decode import DecodeWorker
-from ui.camera_preview import CameraPreview
-from ui.lobby import LobbyScreen
+from ui.camera.decode import DecodeWorker
+from ui.camera.preview import CameraPreview
+from ui.camera.scanner import CameraScanner, open_camera_scanner
+from ui.lobby.screen import LobbyScreen
+from ui.shell.app import Kiosk
 
 
 @pytest.fixture
@@ -149,12 +149,12 @@ def test_the_lobby_runs_as_before_without_qt_multimedia(qtbot: QtBot, lobby_kios
 def test_camera_false_never_opens_one(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.camera
+    import ui.camera.scanner
 
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("camera opened although lobby.camera = false")
 
-    monkeypatch.setattr(ui.camera, "open_camera_scanner", boom)
+    monkeypatch.setattr(ui.camera.scanner, "open_camera_scanner", boom)
     demo = create_demo(tmp_path, SystemClock().now())
     path = demo.write_config("lobby-1", "lobby")
     text = path.read_text(encoding="utf-8").replace("[lobby]\n", "[lobby]\ncamera = false\n")
@@ -176,7 +176,7 @@ def test_a_camera_scan_reaches_the_check_in_service_and_stops_with_the_kiosk(
 ) -> None:
     """The wiring in ``Kiosk``, with a scanner fed by hand instead of Qt Multimedia."""
     pytest.importorskip("zxingcpp")
-    import ui.camera
+    import ui.camera.scanner
 
     made: list[CameraScanner] = []
 
@@ -185,7 +185,7 @@ def test_a_camera_scan_reaches_the_check_in_service_and_stops_with_the_kiosk(
         made.append(scanner)
         return scanner
 
-    monkeypatch.setattr(ui.camera, "open_camera_scanner", fake_open)
+    monkeypatch.setattr(ui.camera.scanner, "open_camera_scanner", fake_open)
     demo = create_demo(tmp_path, SystemClock().now())
     kiosk = Kiosk(load_config(demo.write_config("lobby-1", "lobby")), SystemClock())
     try:
@@ -206,7 +206,7 @@ def test_a_camera_scan_reaches_the_check_in_service_and_stops_with_the_kiosk(
         screen.show_outcome = lambda o: (shown.append(o), original(o))  # type: ignore[method-assign,func-returns-value]
         made[0].take_image(camera_frame(qr_image("https://example.com/not-an-invitation")))
         qtbot.waitUntil(lambda: len(shown) == 1, timeout=5_000)
-        from kiosk.views import ScanOutcome, ScanResult
+        from kiosk.views.screens import ScanOutcome, ScanResult
 
         assert isinstance(shown[0], ScanOutcome)
         assert shown[0].result is ScanResult.NOT_A_LAB_CODE

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from ui.camera_decode import DecodeWorker
+from ui.camera.decode import DecodeWorker
 
 pytest.importorskip("zxingcpp")
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ui import crash
+from ui.shell import crash
 
 
 @pytest.fixture

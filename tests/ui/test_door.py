@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.views import BookingView, DoorView, RoomState
+from kiosk.views.screens import BookingView, DoorView, RoomState
 from tests.ui.helpers import clipped_texts, settle, visible_text
 from tools.sample_views import NOW, door_views, statuses
-from ui.door import DoorScreen
-from ui.door_agenda import AgendaRow
-from ui.i18n import LanguageManager
+from ui.common.i18n import LanguageManager
+from ui.door.agenda import AgendaRow
+from ui.door.screen import DoorScreen
 
 SIZES = [(1280, 800), (800, 480)]
 WORDS = {
@@ -222,8 +222,8 @@ def test_a_stale_calendar_is_said_in_words(qtbot, tz) -> None:  # type: ignore[n
     from dataclasses import replace as _replace
     from datetime import UTC, datetime
 
-    from kiosk.views import DoorView, RoomState
-    from ui.door import DoorScreen
+    from kiosk.views.screens import DoorView, RoomState
+    from ui.door.screen import DoorScreen
 
     screen = DoorScreen(tz)
     qtbot.addWidget(screen)

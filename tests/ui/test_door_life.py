@@ -19,18 +19,18 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
-from kiosk.clock import FixedClock
-from kiosk.config import DoorConfig, load_config
-from kiosk.demo import create_demo
-from kiosk.demo_door import prepare_door_state
-from kiosk.services.door_offers import door_offers
-from kiosk.store import Store, open_local_store
-from kiosk.sync import SyncEngine
-from kiosk.views import ActionKind, RoomState
+from kiosk.base.clock import FixedClock
+from kiosk.config.settings import DoorConfig, load_config
+from kiosk.demo.data import create_demo
+from kiosk.demo.door import prepare_door_state
+from kiosk.rooms.door_offers import door_offers
+from kiosk.store.engine import Store, open_local_store
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import ActionKind, RoomState
 from tests.ui.helpers import settle
-from ui.door import DoorScreen
-from ui.door_controller import DoorController
-from ui.door_night import burn_in_offset, is_night
+from ui.door.controller import DoorController
+from ui.door.night import burn_in_offset, is_night
+from ui.door.screen import DoorScreen
 
 TZ = ZoneInfo("Europe/Helsinki")
 T = TypeVar("T")
@@ -161,7 +161,7 @@ def test_event_and_closed_offer_nothing(qtbot: QtBot, tmp_path: Path, state: str
 
 
 def _state_time(state: str) -> time:
-    from kiosk.demo_door import DOOR_STATES
+    from kiosk.demo.door import DOOR_STATES
 
     return DOOR_STATES[state]
 
@@ -274,7 +274,7 @@ def test_buttons_work_from_the_keyboard(qtbot: QtBot, store: Store) -> None:
 
 
 def test_a_lost_booking_names_the_winner(qtbot: QtBot) -> None:
-    from kiosk.views import BookingView, DoorView, LostBooking
+    from kiosk.views.screens import BookingView, DoorView, LostBooking
 
     mine = BookingView("", False, at(11, 40), at(12, 10), source="kiosk")
     winner = BookingView("Viikkopalaveri", False, at(11, 30), at(12, 0))
@@ -296,7 +296,13 @@ def test_a_lost_booking_names_the_winner(qtbot: QtBot) -> None:
 
 
 def test_a_refused_extension_says_why_and_who_has_the_room(qtbot: QtBot) -> None:
-    from kiosk.views import REFUSED_CONFLICT, REFUSED_ENDED, BookingView, DoorView, RefusedChange
+    from kiosk.views.screens import (
+        REFUSED_CONFLICT,
+        REFUSED_ENDED,
+        BookingView,
+        DoorView,
+        RefusedChange,
+    )
 
     meeting = BookingView("Strategiatyöpaja", False, at(10, 0), at(11, 30))
     private = BookingView("Kehityskeskustelu", True, at(11, 30), at(12, 0))

@@ -11,16 +11,16 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from kiosk.clock import FixedClock
-from kiosk.presence import Presence
-from kiosk.views import TapOutcome, TapResult
+from kiosk.base.clock import FixedClock
+from kiosk.lobby.presence import Presence
+from kiosk.views.screens import TapOutcome, TapResult
 from tests.ui.helpers import settle, visible_text
 from tools.sample_views import NOW
-from ui.db_worker import DbWorker
-from ui.evacuation_pdf import write_evacuation_pdf
-from ui.i18n import LanguageManager
-from ui.lobby import LobbyScreen
-from ui.lobby_controller import LobbyController
+from ui.common.i18n import LanguageManager
+from ui.lobby.controller import LobbyController
+from ui.lobby.screen import LobbyScreen
+from ui.render.evacuation_pdf import write_evacuation_pdf
+from ui.runtime.db_worker import DbWorker
 
 PEOPLE = [
     Presence("Aino Virtanen", "member", NOW - timedelta(hours=4), "member", "VM"),
@@ -106,6 +106,7 @@ def test_a_host_opens_the_list_and_exports_it_in_one_tap(
         lambda: None,
         presence=lambda: list(PEOPLE),
         export_dir=tmp_path / "evacuation",
+        write_pdf=write_evacuation_pdf,
     )
     lobby.show_outcome(TapOutcome(TapResult.CHECKED_IN, NOW, "Mikko Korhonen", role="host"))
     qtbot.mouseClick(lobby.result.evacuation, Qt.MouseButton.LeftButton)

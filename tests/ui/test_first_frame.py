@@ -1,6 +1,6 @@
 """A door's first frame: the room's real state from its local store, before SQLAlchemy loads.
 
-``Kiosk.first_screen`` reads the door's view with sqlite3 alone (``kiosk.door_snapshot``); the
+``Kiosk.first_screen`` reads the door's view with sqlite3 alone (``kiosk.rooms.door_snapshot``); the
 launcher paints it and tells systemd READY=1, and only then ``attach`` imports SQLAlchemy and
 opens the store. Without a synced store the door says "one moment" instead of guessing.
 """
@@ -16,18 +16,18 @@ from zoneinfo import ZoneInfo
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.clock import FixedClock
-from kiosk.config import load_config
-from kiosk.demo import create_demo
-from kiosk.store import open_local_store
-from kiosk.sync import SyncEngine
-from kiosk.views import RoomState
+from kiosk.base.clock import FixedClock
+from kiosk.config.settings import load_config
+from kiosk.demo.data import create_demo
+from kiosk.store.engine import open_local_store
+from kiosk.sync.engine import SyncEngine
+from kiosk.views.screens import RoomState
 from tests.e2e.conftest import kiosk_env
-from ui.app import Kiosk
-from ui.door import DoorScreen
+from ui.door.screen import DoorScreen
+from ui.shell.app import Kiosk
 
 TZ = ZoneInfo("Europe/Helsinki")
-BUSY_AT = datetime(2026, 11, 26, 14, 25, tzinfo=TZ)  # the demo books Aurora then (kiosk.demo_door)
+BUSY_AT = datetime(2026, 11, 26, 14, 25, tzinfo=TZ)  # the demo books Aurora then (kiosk.demo.door)
 
 
 def _synced_door(tmp_path: Path) -> Path:
@@ -62,9 +62,9 @@ FIRST_SCREEN = """
 import json, sys
 from datetime import datetime
 from PySide6.QtWidgets import QApplication
-from kiosk.clock import FixedClock
-from kiosk.config import load_config
-from ui.app import Kiosk
+from kiosk.base.clock import FixedClock
+from kiosk.config.settings import load_config
+from ui.shell.app import Kiosk
 
 app = QApplication([])
 kiosk = Kiosk(load_config(sys.argv[1]), FixedClock(datetime.fromisoformat(sys.argv[2])))
@@ -128,19 +128,19 @@ def test_a_door_screenshot_from_its_store_needs_no_sqlalchemy(tmp_path: Path) ->
     config = _synced_door(tmp_path)
     out = tmp_path / "door.png"
     done = python(
-        *("-X", "importtime", "-m", "ui.main", "screenshot", "--config", str(config)),
+        *("-X", "importtime", "-m", "ui.shell.main", "screenshot", "--config", str(config)),
         *("--screen", "door", "--at", BUSY_AT.isoformat(), "--out", str(out)),
     )
     assert out.stat().st_size > 10_000
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
-    assert "ui.door" in imported
-    assert not {"sqlalchemy", "alembic", "kiosk.cli_admin"} & imported
+    assert "ui.door.screen" in imported
+    assert not {"sqlalchemy", "alembic", "kiosk.cli.admin"} & imported
 
 
 SCREENSHOT_LANGUAGE = """
 import gc
 from PySide6.QtCore import QCoreApplication
-from ui.screenshot import _language
+from ui.render.screenshot import _language
 
 _language("sv")
 gc.collect()  # nothing of ours holds the manager: the application must
@@ -156,9 +156,9 @@ def test_the_screenshot_language_lasts_while_it_draws() -> None:
 LOBBY_FIRST_SCREEN = """
 import sys
 from PySide6.QtWidgets import QApplication
-from kiosk.clock import SystemClock
-from kiosk.config import load_config
-from ui.app import Kiosk
+from kiosk.base.clock import SystemClock
+from kiosk.config.settings import load_config
+from ui.shell.app import Kiosk
 
 app = QApplication([])
 Kiosk(load_config(sys.argv[1]), SystemClock()).first_screen()

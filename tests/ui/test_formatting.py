@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QLocale
 
-from ui.formatting import (
+from ui.common.formatting import (
     format_date,
     format_moment,
     format_range,
@@ -16,7 +16,7 @@ from ui.formatting import (
     language_code,
     minutes_left,
 )
-from ui.i18n import locale_for
+from ui.common.i18n import locale_for
 
 TZ = ZoneInfo("Europe/Helsinki")
 WINTER = datetime(2026, 11, 26, 12, 30, tzinfo=UTC)  # 14.30 in Helsinki (UTC+2)

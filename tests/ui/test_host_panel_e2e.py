@@ -19,17 +19,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from devices.simulate import PtySimulator
-from kiosk.clock import FixedClock
-from kiosk.config import load_config
-from kiosk.demo import DEMO_HOST_PIN, create_demo
-from kiosk.models import AuditEntry, RoomMode
-from kiosk.store import open_store
-from kiosk.views import RoomState
-from ui.app import Kiosk
-from ui.door import DoorScreen
-from ui.door_controller import DoorController
-from ui.host_overlay import HostOverlay
-from ui.lobby import LobbyScreen
+from kiosk.base.clock import FixedClock
+from kiosk.config.settings import load_config
+from kiosk.demo.data import DEMO_HOST_PIN, create_demo
+from kiosk.store.engine import open_store
+from kiosk.store.models import AuditEntry, RoomMode
+from kiosk.views.screens import RoomState
+from ui.door.controller import DoorController
+from ui.door.screen import DoorScreen
+from ui.host.overlay import HostOverlay
+from ui.lobby.screen import LobbyScreen
+from ui.shell.app import Kiosk
 
 TZ = ZoneInfo("Europe/Helsinki")
 AINO, MIKKO = "0A00F1C2D3", "0C55AA0F10"
@@ -205,7 +205,7 @@ def test_wrong_pins_lock_the_lobby_panel_and_it_closes_when_left(
 def test_a_prepared_event_starts_from_the_lobby_panel_in_one_tap(
     qtbot: QtBot, tmp_path: Path, readers: tuple[PtySimulator, PtySimulator]
 ) -> None:
-    from kiosk.events import NewEvent, create_event
+    from kiosk.events.manage import NewEvent, create_event
 
     _door_reader, reader = readers
     clock = FixedClock(NOON)
@@ -277,7 +277,7 @@ def test_a_visitor_calls_a_host_and_a_host_takes_it_at_a_door(
 
         def door_has_call() -> bool:
             assert door.store is not None
-            from kiosk.models import HostCall
+            from kiosk.store.models import HostCall
 
             with door.store.engine.connect() as conn:
                 return conn.execute(select(HostCall.id)).first() is not None

@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.host_modes import EventChoice, RoomChoice
+from kiosk.rooms.host_modes import EventChoice, RoomChoice
 from tests.ui.helpers import clipped_texts, settle
-from ui.host_overlay import HostOverlay
-from ui.host_panel import SwitchRequest
-from ui.i18n import LanguageManager
-from ui.lobby import LobbyScreen
+from ui.common.i18n import LanguageManager
+from ui.host.overlay import HostOverlay
+from ui.host.panel import SwitchRequest
+from ui.lobby.screen import LobbyScreen
 
 NOW = datetime(2026, 11, 26, 12, 25, tzinfo=UTC)
 ROOMS = [

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.services.walkin import HostChoice
+from kiosk.lobby.walkin import HostChoice
 from tests.ui.helpers import settle
-from ui.lobby import LobbyScreen
+from ui.lobby.screen import LobbyScreen
 
 
 @pytest.fixture

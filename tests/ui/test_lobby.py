@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from kiosk.views import TapOutcome, TapResult
+from kiosk.views.screens import TapOutcome, TapResult
 from tests.ui.helpers import clipped_texts, settle, visible_text
 from tools.sample_views import NOW, statuses, tap_outcomes
-from ui.i18n import LanguageManager
-from ui.lobby import LobbyScreen
+from ui.common.i18n import LanguageManager
+from ui.lobby.screen import LobbyScreen
 
 SIZES = [(1280, 800), (800, 480)]
 HEADLINES = {

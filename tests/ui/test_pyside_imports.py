@@ -1,4 +1,4 @@
-"""PySide6's per-import source scan, and the kiosk's replacement for it (ui/pyside_imports.py).
+"""PySide6's per-import source scan, and the kiosk's replacement (ui/shell/pyside_imports.py).
 
 Each case runs in a fresh interpreter: the scan is process-wide and the test process has long
 imported everything.
@@ -17,7 +17,7 @@ PROBE = """
 import json, linecache, sys
 sys.path.insert(0, sys.argv[1])
 if sys.argv[2] == "skip":
-    from ui.pyside_imports import skip_source_scan
+    from ui.shell.pyside_imports import skip_source_scan
     patched = skip_source_scan()
 else:
     import PySide6.QtCore

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from devices.events import ReaderStatus, ReadEvent
 from devices.reader import SerialReader
 from devices.simulate import PtySimulator
-from ui.bridge import ThreadBridge
+from ui.runtime.bridge import ThreadBridge
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 import resources
 from resources import resource_path
-from ui.icons import ICON_NAMES, icon_file, icon_pixmap
+from ui.common.icons import ICON_NAMES, icon_file, icon_pixmap
 
 REQUIRED_ICONS = {"check", "cross", "door", "calendar", "star", "lock", "warning", "wifi-off"}
 

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.views import ScanOutcome, ScanResult
+from kiosk.views.screens import ScanOutcome, ScanResult
 from tests.ui.helpers import clipped_texts, settle, visible_text
 from tools.sample_views import NOW, scan_outcomes
-from ui.i18n import LanguageManager
-from ui.lobby import LobbyScreen
+from ui.common.i18n import LanguageManager
+from ui.lobby.screen import LobbyScreen
 
 EXPECTED = {
     "en": {

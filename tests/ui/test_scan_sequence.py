@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.views import ScanOutcome, ScanResult
+from kiosk.views.screens import ScanOutcome, ScanResult
 from tests.core.visitor_helpers import Lab, make_lab
-from ui.db_worker import DbWorker
-from ui.lobby import LobbyScreen
-from ui.lobby_controller import LobbyController
+from ui.lobby.controller import LobbyController
+from ui.lobby.screen import LobbyScreen
+from ui.runtime.db_worker import DbWorker
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.views import RoomState
-from ui import style, theme
+from kiosk.views.screens import RoomState
+from ui.common import style, theme
 
 
 def test_contrast_ratio_matches_the_wcag_reference_values() -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import settle
-from ui.lobby import LobbyScreen
+from ui.lobby.screen import LobbyScreen
 
 SIZES = [(1280, 800), (800, 480)]
 
@@ -97,7 +97,7 @@ def test_the_privacy_box_toggles_with_the_keyboard(qtbot: QtBot, lobby: LobbyScr
 
 def test_the_target_follows_the_screen_dpi(lobby: LobbyScreen) -> None:
     """At a denser screen the same 9 mm is more pixels, and the box grows with it."""
-    from ui import theme
+    from ui.common import theme
 
     lobby.resize(1280, 800)
     lobby.show_walkin()
@@ -119,7 +119,7 @@ def test_the_event_walk_in_privacy_row_is_one_target_too(
     import uuid
     from datetime import UTC, datetime, timedelta
 
-    from kiosk.event_state import EventView
+    from kiosk.events.state import EventView
 
     now = datetime(2026, 11, 26, 16, tzinfo=UTC)
     lobby.resize(*size)

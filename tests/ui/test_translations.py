@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from tools import update_translations
-from ui.i18n import LANGUAGES, LanguageManager, locale_for, qm_path, stretch_text
+from ui.common.i18n import LANGUAGES, LanguageManager, locale_for, qm_path, stretch_text
 
 TS_DIR = update_translations.TRANSLATIONS_DIR
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%n|%\d")
@@ -126,7 +126,7 @@ def test_switching_language_installs_translations_and_locale(
 def test_waiting_changes_are_counted_in_each_language(
     language: Callable[..., LanguageManager],
 ) -> None:
-    from ui.widgets.status_strip import _waiting
+    from ui.common.widgets.status_strip import _waiting
 
     language("en")
     assert _waiting(1) == "1 change waiting to be sent"
@@ -163,7 +163,7 @@ def test_missing_qm_file_falls_back_to_english(
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    monkeypatch.setattr("ui.i18n.qm_path", lambda code: tmp_path / f"kiosk_{code}.qm")
+    monkeypatch.setattr("ui.common.i18n.qm_path", lambda code: tmp_path / f"kiosk_{code}.qm")
     manager = LanguageManager(qapp)
     try:
         manager.set_language("fi")

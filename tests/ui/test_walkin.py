@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kiosk.models import Checkin
-from kiosk.services.walkin import WalkinService
-from kiosk.views import ScanOutcome, ScanResult
+from kiosk.lobby.walkin import WalkinService
+from kiosk.store.models import Checkin
+from kiosk.views.screens import ScanOutcome, ScanResult
 from tests.core.visitor_helpers import Lab, make_lab
-from ui.db_worker import DbWorker
-from ui.lobby import LobbyScreen
-from ui.lobby_controller import LobbyController
+from ui.lobby.controller import LobbyController
+from ui.lobby.screen import LobbyScreen
+from ui.runtime.db_worker import DbWorker
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_a_custom_privacy_notice_is_shown(lobby: LobbyScreen) -> None:
 def test_a_visitor_checks_out_by_tapping_their_short_name(
     qtbot: QtBot, lobby: LobbyScreen, db: DbWorker, lab: Lab
 ) -> None:
-    from kiosk.services.checkout import CheckoutService
+    from kiosk.lobby.checkout import CheckoutService
 
     walkins = WalkinService(lab.lobby, lab.clock, "lobby-1")
     walkins.register(
@@ -173,8 +173,8 @@ def test_new_pages_fit_long_finnish_words(
 ) -> None:
     from datetime import UTC, datetime
 
-    from kiosk.services.checkout import InsideVisitor
-    from kiosk.services.walkin import HostChoice
+    from kiosk.lobby.checkout import InsideVisitor
+    from kiosk.lobby.walkin import HostChoice
     from tests.ui.helpers import clipped_texts, settle
 
     language("fi", stretch=stretch)  # type: ignore[operator]

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from ui.lobby import LobbyScreen
-from ui.wedge import WedgeScanner
+from ui.lobby.screen import LobbyScreen
+from ui.runtime.wedge import WedgeScanner
 
 CODE = "LK1:AB CD$%*+-./:0123"
 

@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.views import KioskStatus, ReaderState
+from kiosk.views.screens import KioskStatus, ReaderState
 from tests.ui.helpers import settle
 from tools.sample_views import NOW, statuses
-from ui.i18n import LanguageManager
-from ui.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip, status_messages
+from ui.common.i18n import LanguageManager
+from ui.common.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip, status_messages
 
 
 def test_clock_changes_text_only_when_the_minute_changes(

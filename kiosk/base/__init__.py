@@ -1,0 +1,1 @@
+"""Foundations every other package stands on: clocks, errors, ids, time, logging, systemd."""

@@ -1,0 +1,1 @@
+"""Demo data for ``kiosk demo``, screenshots and ``kiosk admin report --demo``."""

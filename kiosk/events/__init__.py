@@ -1,0 +1,1 @@
+"""Events: creating them, their tickets, and event check-in at the lobby."""

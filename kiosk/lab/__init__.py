@@ -1,0 +1,1 @@
+"""The Lab's own features: feedback, the "Here today" board, host calls, hosts on duty."""

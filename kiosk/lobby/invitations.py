@@ -1,0 +1,200 @@
+"""Visitor invitations on the central store: create (visitor + invitation), revoke, list.
+
+Everything a command could get wrong (dates, the host, the window) is checked before the first
+write, and both rows are written through :func:`kiosk.sync.central.write` in the caller's
+transaction,
+so a refused invitation leaves no half-made visitor behind.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from kiosk.base.errors import Conflict, NotFound, UsageError
+from kiosk.base.ids import new_id
+from kiosk.security.tokens import TokenKind
+from kiosk.store.models import Invitation, Person, Visitor, table_of
+from kiosk.sync import central
+
+invitations_t, visitors_t, people_t = table_of(Invitation), table_of(Visitor), table_of(Person)
+MAX_VALIDITY = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    name: str
+    host: str  # person id or e-mail
+    organisation: str | None
+    valid_from: datetime
+    valid_to: datetime
+    single_use: bool = False
+    kind: TokenKind = TokenKind.VISITOR
+
+
+@dataclass(frozen=True)
+class InvitationInfo:
+    id: uuid.UUID
+    kind: str
+    visitor: str | None
+    organisation: str | None
+    host: str | None
+    valid_from: datetime
+    valid_to: datetime
+    single_use: bool
+    revoked_at: datetime | None
+
+    def status(self, now: datetime) -> str:
+        if self.revoked_at is not None:
+            return "revoked"
+        if now >= self.valid_to:
+            return "expired"
+        return "upcoming" if now < self.valid_from else "valid"
+
+
+def parse_when(text: str, tz: ZoneInfo, *, end: bool, what: str) -> datetime:
+    """An ISO date or date-time from the command line, as aware UTC.
+
+    A bare date means the whole day in the site's zone (its start for ``--valid-from``, the next
+    midnight for ``--valid-to``); a date-time without an offset is read in the site's zone.
+    Seconds are dropped, because tokens carry whole seconds and the store must agree with them.
+    """
+    try:
+        if len(text.strip()) == 10:
+            day = date.fromisoformat(text.strip())
+            value = datetime.combine(day + timedelta(days=1 if end else 0), time(), tz)
+        else:
+            value = datetime.fromisoformat(text.strip())
+            if value.tzinfo is None:
+                value = value.replace(tzinfo=tz)
+    except ValueError:
+        raise UsageError(
+            f"{what}: {text!r} is not an ISO date or date-time (like 2026-11-27 or "
+            "2026-11-27T09:00)"
+        ) from None
+    return value.astimezone(UTC).replace(microsecond=0)
+
+
+def default_window(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """Today in the site's zone: from local midnight to the next."""
+    today = now.astimezone(tz).date()
+    start = datetime.combine(today, time(), tz)
+    end = datetime.combine(today + timedelta(days=1), time(), tz)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def check_window(valid_from: datetime, valid_to: datetime, now: datetime) -> None:
+    if valid_to <= valid_from:
+        raise UsageError("--valid-to must be after --valid-from")
+    if valid_to <= now:
+        raise UsageError("the invitation would already be over (--valid-to is in the past)")
+    if valid_to - valid_from > MAX_VALIDITY:
+        raise UsageError("an invitation can be valid for one year at most")
+
+
+def _clean(text: str | None, what: str, *, required: bool) -> str | None:
+    cleaned = " ".join((text or "").split())
+    if not cleaned:
+        if required:
+            raise UsageError(f"{what} must not be empty")
+        return None
+    if len(cleaned) > 200:
+        raise UsageError(f"{what} is longer than 200 characters")
+    return cleaned
+
+
+def _host_id(conn: Connection, ref: str) -> uuid.UUID:
+    from kiosk.security.directory import find_person
+
+    host_id = find_person(conn, ref)
+    active = conn.execute(select(people_t.c.active).where(people_t.c.id == host_id)).scalar_one()
+    if not active:
+        raise UsageError(f"host {ref!r} is no longer active")
+    return host_id
+
+
+def create_invitation(conn: Connection, new: NewInvitation, now: datetime) -> uuid.UUID:
+    """Store a visitor and their invitation; returns the invitation id (what the token names)."""
+    name = _clean(new.name, "--name", required=True)
+    organisation = _clean(new.organisation, "--organisation", required=False)
+    check_window(new.valid_from, new.valid_to, now)
+    host_id = _host_id(conn, new.host)
+    visitor_id, invitation_id = new_id(), new_id()
+    central.write(
+        conn,
+        "visitors",
+        {
+            "id": visitor_id,
+            "name": name,
+            "organisation": organisation,
+            "host_id": host_id,
+            "anonymised_at": None,
+            "updated_at": now,
+        },
+        now,
+    )
+    central.write(
+        conn,
+        "invitations",
+        {
+            "id": invitation_id,
+            "kind": new.kind.value,
+            "visitor_id": visitor_id,
+            "event_id": None,
+            "valid_from": new.valid_from,
+            "valid_to": new.valid_to,
+            "single_use": new.single_use,
+            "revoked_at": None,
+            "updated_at": now,
+        },
+        now,
+    )
+    return invitation_id
+
+
+def revoke_invitation(conn: Connection, ref: str, now: datetime) -> None:
+    """Withdraw an invitation; kiosks refuse its code once they have synced."""
+    try:
+        invitation_id = uuid.UUID(ref)
+    except ValueError:
+        raise UsageError(f"not an invitation id: {ref!r}") from None
+    row = conn.execute(select(invitations_t).where(invitations_t.c.id == invitation_id)).first()
+    if row is None:
+        raise NotFound(f"no invitation {ref}")
+    if row.revoked_at is not None:
+        raise Conflict(f"invitation {ref} is already revoked")
+    central.write(conn, "invitations", {**row._asdict(), "revoked_at": now, "updated_at": now}, now)
+
+
+def list_invitations(conn: Connection) -> list[InvitationInfo]:
+    host = people_t.alias("host")
+    rows = conn.execute(
+        select(
+            invitations_t,
+            visitors_t.c.name.label("visitor"),
+            visitors_t.c.organisation,
+            host.c.name.label("host"),
+        )
+        .outerjoin(visitors_t, visitors_t.c.id == invitations_t.c.visitor_id)
+        .outerjoin(host, host.c.id == visitors_t.c.host_id)
+        .order_by(invitations_t.c.valid_from, invitations_t.c.id)
+    )
+    return [
+        InvitationInfo(
+            r.id,
+            r.kind,
+            r.visitor,
+            r.organisation,
+            r.host,
+            r.valid_from,
+            r.valid_to,
+            r.single_use,
+            r.revoked_at,
+        )
+        for r in rows
+    ]

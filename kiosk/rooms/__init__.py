@@ -1,0 +1,1 @@
+"""Rooms and doors: door state and snapshot, policies, modes, bookings, calendars, door actions."""

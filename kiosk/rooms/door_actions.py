@@ -1,0 +1,419 @@
+"""What a member can do at a room's door: book now, extend, end early, check in; and the door's
+own release of no-shows.
+
+Each action follows the check-in pattern: the local change (so the door shows it at once) and a
+``booking_actions`` row with its outbox row commit in one local transaction before anything is
+shown. The local change is optimistic: a booking made here is ``provisional`` until the central
+store's copy comes back through the feed (``confirmed``, or ``rejected`` when another booking won;
+see :mod:`kiosk.sync.booking_actions`). Every action records who did it: the badge holder, or nobody
+(an anonymous action, where the room allows it, or the door's own no-show release), and the
+kiosk.
+
+Bad input never changes anything: an action on a booking that has ended, an extension into the
+next booking, an unknown badge each return an ``ActionOutcome`` saying why, with nothing stored.
+While the room (or the whole Lab) is switched to an event or closed, every booking action is
+refused with the mode's title and end (the door hides its buttons too, but its view may be a
+second old), bookings and extensions stop where a scheduled event or closure begins, and no
+no-shows are released: nobody could check in.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.base.clock import Clock
+from kiosk.base.ids import new_id
+from kiosk.rooms.door_offers import DURATIONS, MIN_BOOKING
+from kiosk.rooms.door_view import (
+    door_view,
+    local_day_bounds,
+    mode_view,
+    next_mode,
+    room_policy,
+)
+from kiosk.rooms.modes import active_mode
+from kiosk.security.badges import badge_hmac
+from kiosk.store.engine import Store
+from kiosk.store.models import Badge, Booking, BookingAction, Person, Room
+from kiosk.sync import outbox
+from kiosk.views.screens import (
+    ACTIVE_BOOKING,
+    ActionKind,
+    ActionOutcome,
+    ActionResult,
+    RoomPolicy,
+    RoomState,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Actor:
+    id: uuid.UUID | None
+    name: str | None
+
+
+class _Stop(Exception):
+    """Ends an action early with a result; the transaction rolls back, nothing is stored."""
+
+    def __init__(self, outcome: ActionOutcome) -> None:
+        super().__init__(outcome.result.value)
+        self.outcome = outcome
+
+
+def _minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+class DoorActions:
+    """The door's actions on one room; every public method is one local transaction."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        site_key: bytes,
+        kiosk_id: str,
+        room_id: str,
+        tz: ZoneInfo,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self._site_key = site_key
+        self._kiosk_id = kiosk_id
+        self._room_id = room_id
+        self._tz = tz
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def book_now(self, uid: str | None, minutes: int) -> ActionOutcome:
+        """Book the free room from now for ``minutes``, cut short at the next booking."""
+        if minutes not in DURATIONS:
+            raise ValueError(f"book for one of {DURATIONS} minutes, not {minutes}")
+        now = self._clock.now()
+        kind = ActionKind.BOOK
+        try:
+            with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
+                actor = self._actor(s, uid, kind, now)
+                start = _minute(now)
+                if self._active_at(s, now) is not None or self._closed(s, now):
+                    raise _Stop(ActionOutcome(kind, ActionResult.NOT_FREE, now, actor.name))
+                end = start + timedelta(minutes=minutes)
+                blocked = self._blocked_from(s, now, exclude=None)
+                if blocked is not None and blocked < end:
+                    end = blocked
+                if end - now < MIN_BOOKING:
+                    outcome = ActionOutcome(
+                        kind, ActionResult.NO_TIME, now, actor.name, blocked_at=blocked
+                    )
+                    raise _Stop(outcome)
+                booking = Booking(
+                    id=new_id(),
+                    room_id=self._room_id,
+                    title="",
+                    private=False,
+                    organiser_id=actor.id,
+                    starts_at=start,
+                    ends_at=end,
+                    status="provisional",
+                    source="kiosk",
+                    checked_in_at=now,  # made by someone standing at the door
+                    created_by=actor.id,
+                    updated_at=now,
+                )
+                s.add(booking)
+                self._record(s, kind, booking.id, actor, now, starts_at=start, ends_at=end)
+                return ActionOutcome(kind, ActionResult.DONE, now, actor.name, start, end)
+        except _Stop as stop:
+            return stop.outcome
+
+    def extend(self, uid: str | None, booking_id: uuid.UUID, minutes: int) -> ActionOutcome:
+        """Make the running booking longer by ``minutes``, cut short at the next booking."""
+        if minutes not in DURATIONS:
+            raise ValueError(f"extend by one of {DURATIONS} minutes, not {minutes}")
+        now = self._clock.now()
+        kind = ActionKind.EXTEND
+        try:
+            with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
+                actor = self._actor(s, uid, kind, now)
+                booking = self._running(s, booking_id, kind, now, actor)
+                end = booking.ends_at + timedelta(minutes=minutes)
+                blocked = self._blocked_from(s, booking.ends_at, exclude=booking.id)
+                if blocked is not None and blocked < end:
+                    end = blocked
+                if end - booking.ends_at < MIN_BOOKING:
+                    outcome = ActionOutcome(
+                        kind,
+                        ActionResult.NO_TIME,
+                        now,
+                        actor.name,
+                        booking.starts_at,
+                        booking.ends_at,
+                        blocked_at=blocked,
+                    )
+                    raise _Stop(outcome)
+                booking.ends_at = end
+                booking.updated_at = now
+                self._record(s, kind, booking.id, actor, now, ends_at=end)
+                return ActionOutcome(
+                    kind, ActionResult.DONE, now, actor.name, booking.starts_at, end
+                )
+        except _Stop as stop:
+            return stop.outcome
+
+    def end_early(self, uid: str | None, booking_id: uuid.UUID) -> ActionOutcome:
+        """Give the room back now; a booking ended in its first minute is released entirely."""
+        now = self._clock.now()
+        kind = ActionKind.END
+        try:
+            with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
+                actor = self._actor(s, uid, kind, now)
+                booking = self._running(s, booking_id, kind, now, actor)
+                end = _minute(now)
+                if end <= booking.starts_at:
+                    booking.status = "released"
+                else:
+                    booking.ends_at = end
+                booking.updated_at = now
+                self._record(s, kind, booking.id, actor, now, ends_at=end)
+                return ActionOutcome(
+                    kind, ActionResult.DONE, now, actor.name, booking.starts_at, end
+                )
+        except _Stop as stop:
+            return stop.outcome
+
+    def check_in(self, uid: str | None, booking_id: uuid.UUID | None = None) -> ActionOutcome:
+        """Confirm that a meeting is happening: from N minutes before its start to its end.
+
+        Without ``booking_id`` the booking whose check-in window is open now is meant (what a
+        badge tap with no other action chosen does).
+        """
+        now = self._clock.now()
+        kind = ActionKind.CHECKIN
+        try:
+            with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
+                actor = self._actor(s, uid, kind, now)
+                policy = self._policy(s)
+                opens = timedelta(minutes=policy.checkin_before_minutes)
+                if booking_id is None:
+                    booking = self._checkin_candidate(s, now, opens)
+                    if booking is None:
+                        raise _Stop(ActionOutcome(kind, ActionResult.NOT_FOUND, now, actor.name))
+                else:
+                    booking = self._booking(s, booking_id, kind, now, actor)
+                times = (booking.starts_at, booking.ends_at)
+                if booking.status not in ACTIVE_BOOKING or booking.ends_at <= now:
+                    raise _Stop(ActionOutcome(kind, ActionResult.ENDED, now, actor.name, *times))
+                if booking.checked_in_at is not None:
+                    result = ActionResult.ALREADY_CHECKED_IN
+                    raise _Stop(ActionOutcome(kind, result, now, actor.name, *times))
+                if now < booking.starts_at - opens:
+                    outcome = ActionOutcome(
+                        kind,
+                        ActionResult.TOO_EARLY,
+                        now,
+                        actor.name,
+                        *times,
+                        opens_at=booking.starts_at - opens,
+                    )
+                    raise _Stop(outcome)
+                booking.checked_in_at = now
+                booking.updated_at = now
+                self._record(s, kind, booking.id, actor, now)
+                return ActionOutcome(kind, ActionResult.DONE, now, actor.name, *times)
+        except _Stop as stop:
+            return stop.outcome
+
+    def release_no_shows(self) -> list[uuid.UUID]:
+        """Release today's bookings nobody checked in within the room's grace period.
+
+        Off unless the room's ``release_after_minutes`` is set. Imported calendar bookings follow
+        the same rule; bookings made at a door are checked in when made. Returns what was
+        released (each with its action queued for the central store).
+        """
+        now = self._clock.now()
+        released: list[uuid.UUID] = []
+        with self._store.session() as s:
+            policy = self._policy(s)
+            if policy.release_after_minutes is None:
+                return released
+            grace = timedelta(minutes=policy.release_after_minutes)
+            # During an event or closure nobody can check in, and after one the bookings get
+            # the whole grace period again (checked at its start: a close enough rule).
+            if self._mode_at(s, now) is not None or self._mode_at(s, now - grace) is not None:
+                return released
+            day_start, _ = local_day_bounds(now, self._tz)
+            candidates = s.scalars(
+                select(Booking).where(
+                    Booking.room_id == self._room_id,
+                    Booking.status.in_(ACTIVE_BOOKING),
+                    Booking.checked_in_at.is_(None),
+                    Booking.starts_at >= day_start - timedelta(days=1),
+                    Booking.starts_at <= now - grace,
+                    Booking.ends_at > now,
+                )
+            ).all()
+            nobody = _Actor(None, None)
+            for booking in candidates:
+                booking.status = "released"
+                booking.updated_at = now
+                self._record(s, ActionKind.RELEASE, booking.id, nobody, now)
+                released.append(booking.id)
+        if released:
+            log.info("released %d no-show booking(s) at %s", len(released), self._kiosk_id)
+        return released
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _policy(self, s: Session) -> RoomPolicy:
+        room = s.get(Room, self._room_id)
+        return room_policy(room) if room is not None else RoomPolicy()
+
+    def _actor(self, s: Session, uid: str | None, kind: ActionKind, now: datetime) -> _Actor:
+        """Who is acting: the badge holder; nobody when the room allows anonymous actions."""
+        if uid is None:
+            if not self._policy(s).anonymous_actions:
+                raise _Stop(ActionOutcome(kind, ActionResult.BADGE_REQUIRED, now))
+            return _Actor(None, None)
+        digest = badge_hmac(self._site_key, uid)
+        person = s.execute(
+            select(Person.id, Person.name)
+            .join(Badge, Badge.person_id == Person.id)
+            .where(Badge.uid_hmac == digest, Badge.revoked_at.is_(None), Person.active)
+        ).first()
+        if person is None:
+            log.info("unknown badge tapped at %s", self._kiosk_id)
+            raise _Stop(ActionOutcome(kind, ActionResult.UNKNOWN_BADGE, now))
+        return _Actor(person.id, person.name)
+
+    def _booking(
+        self, s: Session, booking_id: uuid.UUID, kind: ActionKind, now: datetime, actor: _Actor
+    ) -> Booking:
+        booking = s.get(Booking, booking_id)
+        if booking is None or booking.room_id != self._room_id:
+            raise _Stop(ActionOutcome(kind, ActionResult.NOT_FOUND, now, actor.name))
+        return booking
+
+    def _running(
+        self, s: Session, booking_id: uuid.UUID, kind: ActionKind, now: datetime, actor: _Actor
+    ) -> Booking:
+        """The booking, which must be under way now (extend and end early act on that)."""
+        booking = self._booking(s, booking_id, kind, now, actor)
+        if booking.status not in ACTIVE_BOOKING or booking.ends_at <= now:
+            times = (booking.starts_at, booking.ends_at)
+            raise _Stop(ActionOutcome(kind, ActionResult.ENDED, now, actor.name, *times))
+        if booking.starts_at > now:
+            raise _Stop(ActionOutcome(kind, ActionResult.NOT_FOUND, now, actor.name))
+        return booking
+
+    def _active_at(self, s: Session, now: datetime) -> Booking | None:
+        return s.scalars(
+            select(Booking).where(
+                Booking.room_id == self._room_id,
+                Booking.status.in_(ACTIVE_BOOKING),
+                Booking.starts_at <= now,
+                Booking.ends_at > now,
+            )
+        ).first()
+
+    def _mode_at(self, s: Session, at: datetime) -> Any | None:
+        """The event or closed ``room_modes`` row applying to this room at ``at``, or None."""
+        row = active_mode(s.connection(), self._room_id, at)
+        return row if row is not None and row.mode in ("event", "closed") else None
+
+    def _refuse_in_mode(self, s: Session, kind: ActionKind, now: datetime) -> None:
+        row = self._mode_at(s, now)
+        if row is None:
+            return
+        mode = mode_view(s.connection(), row)
+        result = ActionResult.EVENT_MODE if mode.mode == "event" else ActionResult.CLOSED_MODE
+        log.info("door action %s refused at %s: room %s", kind.value, self._kiosk_id, mode.mode)
+        raise _Stop(
+            ActionOutcome(kind, result, now, mode_title=mode.title, mode_until=mode.expires_at)
+        )
+
+    def _blocked_from(
+        self, s: Session, after: datetime, exclude: uuid.UUID | None
+    ) -> datetime | None:
+        """Where a booking from ``after`` must stop: the next booking or a scheduled mode."""
+        blocked = self._next_start(s, after, exclude)
+        # A switch starting exactly at ``after`` blocks too (next_mode looks after a moment).
+        since = after - timedelta(microseconds=1)
+        coming = next_mode(s.connection(), self._room_id, since, after + timedelta(days=1))
+        if coming is not None and (blocked is None or coming.starts_at < blocked):
+            return coming.starts_at
+        return blocked
+
+    def _closed(self, s: Session, now: datetime) -> bool:
+        view = door_view(s.connection(), self._room_id, now, self._tz)
+        return view is None or view.state in (RoomState.EVENT, RoomState.CLOSED)
+
+    def _next_start(
+        self, s: Session, after: datetime, exclude: uuid.UUID | None
+    ) -> datetime | None:
+        query = select(Booking.starts_at).where(
+            Booking.room_id == self._room_id,
+            Booking.status.in_(ACTIVE_BOOKING),
+            Booking.starts_at >= after,
+        )
+        if exclude is not None:
+            query = query.where(Booking.id != exclude)
+        return s.scalars(query.order_by(Booking.starts_at).limit(1)).first()
+
+    def _checkin_candidate(self, s: Session, now: datetime, opens: timedelta) -> Booking | None:
+        return s.scalars(
+            select(Booking)
+            .where(
+                Booking.room_id == self._room_id,
+                Booking.status.in_(ACTIVE_BOOKING),
+                Booking.checked_in_at.is_(None),
+                Booking.starts_at <= now + opens,
+                Booking.ends_at > now,
+            )
+            .order_by(Booking.starts_at)
+            .limit(1)
+        ).first()
+
+    def _record(
+        self,
+        s: Session,
+        kind: ActionKind,
+        booking_id: uuid.UUID,
+        actor: _Actor,
+        now: datetime,
+        *,
+        starts_at: datetime | None = None,
+        ends_at: datetime | None = None,
+    ) -> None:
+        """The action row (also the audit record) and its outbox row, in this transaction."""
+        action = BookingAction(
+            id=new_id(),
+            booking_id=booking_id,
+            room_id=self._room_id,
+            kind=kind.value,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            title="" if kind is ActionKind.BOOK else None,
+            actor_id=actor.id,
+            kiosk_id=self._kiosk_id,
+            at=now,
+            outcome="pending",
+            reason=None,
+            updated_at=now,
+        )
+        s.add(action)
+        outbox.enqueue(s, "booking_actions", action, now)
+        log.info("door action %s stored at %s", kind.value, self._kiosk_id)

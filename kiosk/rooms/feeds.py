@@ -1,0 +1,142 @@
+"""Per-room calendar feeds, refreshed on a schedule by ``kiosk admin bookings refresh-feeds``.
+
+A feed is fetched and parsed before the central store is touched. A feed that fails keeps the
+room's last good bookings and marks the room's calendar as stale (``rooms.calendar_error``),
+which doors show. The URL stays in ``calendar_feeds``, which is never replicated, and the
+stored error never contains it: calendar URLs often carry a secret token.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Connection
+
+from kiosk.base.errors import KioskError, NotFound, UsageError
+from kiosk.store.dbutil import upsert
+from kiosk.store.models import CalendarFeed, Room, table_of
+from kiosk.sync import central
+
+log = logging.getLogger(__name__)
+
+feeds_t, rooms_t = table_of(CalendarFeed), table_of(Room)
+SCHEMES = ("http://", "https://", "webcal://", "file://")
+
+#: What a door may learn about a failure: no URL, no calendar content.
+FETCH_FAILED = "the calendar feed could not be fetched"
+PARSE_FAILED = "the calendar feed could not be read as a calendar"
+
+
+@dataclass(frozen=True)
+class FeedRefresh:
+    room_id: str
+    ok: bool
+    detail: str  # the import summary, or the full error (for the admin's terminal only)
+
+
+def set_feed(conn: Connection, room_id: str, url: str, now: datetime) -> None:
+    url = url.strip()
+    if not url.lower().startswith(SCHEMES):
+        raise UsageError("the feed URL must start with https://, http://, webcal:// or file://")
+    if conn.execute(select(rooms_t.c.id).where(rooms_t.c.id == room_id)).first() is None:
+        raise NotFound(f"no room {room_id!r}")
+    upsert(conn, feeds_t, [{"room_id": room_id, "url": url, "updated_at": now}])
+
+
+def remove_feed(conn: Connection, room_id: str, now: datetime) -> None:
+    if conn.execute(delete(feeds_t).where(feeds_t.c.room_id == room_id)).rowcount == 0:
+        raise NotFound(f"room {room_id!r} has no calendar feed")
+    _room_status(conn, room_id, now, synced_at=None, error=None)
+
+
+def list_feeds(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(feeds_t, rooms_t.c.calendar_synced_at, rooms_t.c.calendar_error)
+        .join(rooms_t, rooms_t.c.id == feeds_t.c.room_id)
+        .order_by(feeds_t.c.room_id)
+    )
+    return [
+        {
+            "room": r.room_id,
+            "url": r.url,
+            "last_attempt_at": r.last_attempt_at,
+            "synced_at": r.calendar_synced_at,
+            "error": r.calendar_error,
+        }
+        for r in rows
+    ]
+
+
+def _room_status(
+    conn: Connection, room_id: str, now: datetime, *, synced_at: datetime | None, error: str | None
+) -> None:
+    room = conn.execute(select(rooms_t).where(rooms_t.c.id == room_id)).one()._asdict()
+    if room["calendar_synced_at"] == synced_at and room["calendar_error"] == error:
+        return  # unchanged: no change-feed entry for every quiet refresh
+    room.update(calendar_synced_at=synced_at, calendar_error=error, updated_at=now)
+    central.write(conn, "rooms", room, now)
+
+
+def refresh_feeds(
+    transaction: Callable[[], AbstractContextManager[Connection]],
+    *,
+    tz: ZoneInfo,
+    now: datetime,
+    days: int,
+    fetch: Callable[[str], bytes],
+) -> list[FeedRefresh]:
+    """Refresh every room's feed, each in its own transaction; one failure stops no other."""
+    from kiosk.rooms.ics import parse_ics
+    from kiosk.rooms.ics_import import import_occurrences
+
+    with transaction() as conn:
+        feeds = [(r.room_id, r.url) for r in conn.execute(select(feeds_t))]
+    start = datetime.combine(now.astimezone(tz).date(), time.min, tzinfo=tz)
+    end = start + timedelta(days=days)
+    results: list[FeedRefresh] = []
+    for room_id, url in feeds:
+        try:
+            try:
+                data = fetch(url)
+            except KioskError as exc:
+                raise _Failed(FETCH_FAILED, str(exc)) from None
+            try:
+                occurrences = parse_ics(data, start=start, end=end, tz=tz)
+            except KioskError as exc:
+                raise _Failed(PARSE_FAILED, str(exc)) from None
+        except _Failed as failed:
+            log.warning("calendar feed of room %s failed: %s", room_id, failed.public)
+            with transaction() as conn:
+                _attempted(conn, room_id, now)
+                synced = conn.execute(
+                    select(rooms_t.c.calendar_synced_at).where(rooms_t.c.id == room_id)
+                ).scalar()
+                _room_status(conn, room_id, now, synced_at=synced, error=failed.public)
+            results.append(FeedRefresh(room_id, False, failed.detail))
+            continue
+        with transaction() as conn:
+            result = import_occurrences(
+                conn, room_id, occurrences, window_start=start, window_end=end, now=now
+            )
+            _attempted(conn, room_id, now)
+            _room_status(conn, room_id, now, synced_at=now, error=None)
+        results.append(FeedRefresh(room_id, True, result.summary()))
+    return results
+
+
+def _attempted(conn: Connection, room_id: str, now: datetime) -> None:
+    conn.execute(feeds_t.update().where(feeds_t.c.room_id == room_id).values(last_attempt_at=now))
+
+
+class _Failed(Exception):
+    def __init__(self, public: str, detail: str) -> None:
+        super().__init__(detail)
+        self.public = public
+        self.detail = detail

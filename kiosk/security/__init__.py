@@ -1,0 +1,1 @@
+"""Who is who: badge HMACs, signed tokens and their keys, host sign-in, the directory."""

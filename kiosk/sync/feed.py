@@ -1,0 +1,146 @@
+"""The central change feed, read so that no row is ever skipped or delivered twice.
+
+Why not ``seq > cursor``: on PostgreSQL a sequence value is taken when a row is inserted, but
+the row becomes visible when its transaction commits, and transactions commit in any order. A
+reader that saw seq 11 (committed) while seq 10 was still in flight would move its cursor past
+10 and never see it.
+
+The design: every feed row carries ``txid``, the id of the transaction that wrote it
+(``pg_current_xact_id()``, a 64-bit id that never wraps). A reader takes only rows whose txid is
+below ``pg_snapshot_xmin(pg_current_snapshot())``: the oldest transaction still running when
+its statement's snapshot was taken. Every transaction below that watermark has finished, and a
+transaction that starts later gets a larger id, so the set of rows below the watermark is final:
+nothing can be added to it any more. The feed is ordered by ``(txid, seq)`` and the cursor is
+the ``(txid, seq)`` of the last row applied; each read continues strictly after it. A finished
+prefix of a total order, read in order from a cursor inside that prefix, cannot skip a row and
+cannot return one twice.
+
+The watermark is read by the same statement as the rows (``pg_current_snapshot()`` is that
+statement's snapshot), so every row below it is also visible to the read. The price is lag,
+never loss: a long-running writing transaction anywhere in the cluster holds the watermark back
+until it ends. :func:`pending` tells a reader that committed rows are waiting above the
+watermark, so it can look again shortly instead of waiting for its next poll.
+
+On SQLite, writers are serialized (one write transaction at a time, ``BEGIN IMMEDIATE``), so
+seq order is commit order; txid stays 0 and the cursor is ``(0, seq)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from sqlalchemy import JSON, BigInteger, String, column, func, select, table, text, tuple_
+from sqlalchemy.engine import Connection
+
+from kiosk.sync.replication import ROLE_AUDIENCES
+
+# A lightweight view of the ``changes`` table including ``txid`` (added by migration 0002).
+feed_table = table(
+    "changes",
+    column("seq", BigInteger),
+    column("txid", BigInteger),
+    column("entity", String),
+    column("audience", String),
+    column("payload", JSON),
+)
+_c = feed_table.c
+
+#: The watermark: transactions with an id below it have all finished.
+WATERMARK = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+
+
+class FeedCursor(NamedTuple):
+    """The position of the last change applied: ``(txid, seq)``."""
+
+    txid: int
+    seq: int
+
+    def __str__(self) -> str:
+        return f"{self.txid}:{self.seq}"
+
+    @classmethod
+    def parse(cls, text_value: str | None) -> FeedCursor:
+        """Read a stored cursor; a bare number (the seq-only cursor of revision 0001) is (0, N).
+
+        Rows written before revision 0002 carry txid 0, so the old cursor keeps its meaning.
+        """
+        if not text_value:
+            return START
+        try:
+            if ":" in text_value:
+                txid, seq = text_value.split(":", 1)
+                return cls(int(txid), int(seq))
+            return cls(0, int(text_value))
+        except ValueError:
+            raise ValueError(f"not a feed cursor: {text_value!r}") from None
+
+
+START = FeedCursor(0, 0)
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    cursor: FeedCursor
+    entity: str
+    payload: dict[str, Any]
+
+
+def _audiences(role: str) -> tuple[str, ...]:
+    return ROLE_AUDIENCES.get(role, ())
+
+
+def changes_since(
+    conn: Connection, cursor: FeedCursor, role: str, limit: int = 500
+) -> list[ChangeRow]:
+    """Changes after ``cursor`` that a kiosk of ``role`` may receive, in feed order.
+
+    On PostgreSQL only rows below the watermark are returned (see the module docstring).
+    """
+    query = (
+        select(_c.txid, _c.seq, _c.entity, _c.payload)
+        .where(
+            tuple_(_c.txid, _c.seq) > tuple_(cursor.txid, cursor.seq),
+            _c.audience.in_(_audiences(role)),
+        )
+        .order_by(_c.txid, _c.seq)
+        .limit(limit)
+    )
+    if conn.dialect.name == "postgresql":
+        query = query.where(_c.txid < WATERMARK)
+    return [
+        ChangeRow(FeedCursor(int(r.txid), int(r.seq)), r.entity, r.payload)
+        for r in conn.execute(query)
+    ]
+
+
+def pending(conn: Connection, cursor: FeedCursor, role: str) -> bool:
+    """True when committed changes for ``role`` wait above the watermark (PostgreSQL only).
+
+    They will be readable as soon as the older transactions that hold the watermark back end.
+    """
+    if conn.dialect.name != "postgresql":
+        return False
+    query = select(
+        select(_c.seq)
+        .where(
+            tuple_(_c.txid, _c.seq) > tuple_(cursor.txid, cursor.seq),
+            _c.audience.in_(_audiences(role)),
+            _c.txid >= WATERMARK,
+        )
+        .exists()
+    )
+    return bool(conn.execute(query).scalar())
+
+
+def head(conn: Connection) -> FeedCursor:
+    """The newest readable position of the whole feed (for status and benchmarks)."""
+    query = select(_c.txid, _c.seq).order_by(_c.txid.desc(), _c.seq.desc()).limit(1)
+    if conn.dialect.name == "postgresql":
+        query = query.where(_c.txid < WATERMARK)
+    row = conn.execute(query).first()
+    return START if row is None else FeedCursor(int(row.txid), int(row.seq))
+
+
+def count(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(feed_table)).scalar_one())

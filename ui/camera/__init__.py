@@ -1,0 +1,1 @@
+"""The tablet's own camera as a QR scanner (optional ``camera`` extra)."""

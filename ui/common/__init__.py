@@ -1,0 +1,1 @@
+"""What every screen shares: theme, style, fonts, icons, formatting, languages, widgets."""

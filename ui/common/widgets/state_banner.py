@@ -1,0 +1,101 @@
+"""The big coloured panel that says a room's state from across the corridor.
+
+Layout, top to bottom: a caption (the room name), the state as icon + WORD (never colour alone),
+and two lines of detail ("Board meeting" / "until 15.00 · 35 min left"). Colours come from a
+``theme.ColorPair``; sizes from the screen's scale, so it reads the same at 1280x800 and 800x480.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.common import theme
+from ui.common.widgets.fit_label import FitLabel
+from ui.common.widgets.icon_label import IconLabel
+
+
+class StateBanner(QFrame):
+    """A rounded panel in a state colour with caption, icon + word, and two detail lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StateBanner")
+        self._colors = theme.ColorPair(theme.ON_BRAND, theme.BRAND)
+        self._icon_name = "door"
+        self._scale = 1.0
+        self._style_key: tuple[theme.ColorPair, int] | None = None
+
+        self.caption = FitLabel(self, max_lines=2, weight=QFont.Weight.Bold, min_ratio=0.6)
+        self.icon = IconLabel(self)
+        self.word = FitLabel(self, weight=QFont.Weight.Bold, min_ratio=0.25)
+        self.primary = FitLabel(self, max_lines=2, weight=QFont.Weight.DemiBold, min_ratio=0.55)
+        self.secondary = FitLabel(self, max_lines=2, min_ratio=0.6)
+        for name, label in (
+            ("BannerCaption", self.caption),
+            ("BannerWord", self.word),
+            ("BannerPrimary", self.primary),
+            ("BannerSecondary", self.secondary),
+        ):
+            label.setObjectName(name)
+
+        self._word_row = QHBoxLayout()
+        self._word_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._word_row.addWidget(self.word, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.caption)
+        self._layout.addStretch(1)
+        self._layout.addLayout(self._word_row)
+        self._layout.addSpacing(8)
+        self._layout.addWidget(self.primary)
+        self._layout.addWidget(self.secondary)
+        self._layout.addStretch(1)
+        self.set_scale(1.0)
+
+    def set_state(self, colors: theme.ColorPair, icon: str, word: str) -> None:
+        """Colour, icon and state word; restyles only when the colours change."""
+        self._colors = colors
+        self._icon_name = icon
+        self.word.set_text(word)
+        self._restyle()
+        self._update_accessible_name()
+
+    def set_caption(self, text: str) -> None:
+        self.caption.set_text(text)
+        self._update_accessible_name()
+
+    def set_lines(self, primary: str, secondary: str) -> None:
+        """Detail lines; an empty line is hidden so the others close up."""
+        for label, text in ((self.primary, primary), (self.secondary, secondary)):
+            label.set_text(text)
+            label.setVisible(bool(text))
+        self._update_accessible_name()
+
+    def set_scale(self, scale: float) -> None:
+        self._scale = scale
+        margin = max(14, round(48 * scale))
+        self._layout.setContentsMargins(margin, round(margin * 0.8), margin, margin)
+        self._layout.setSpacing(max(4, round(10 * scale)))
+        self._word_row.setSpacing(max(8, round(24 * scale)))
+        self.caption.set_pixel_size(round(50 * scale))
+        self.word.set_pixel_size(round(124 * scale))
+        self.primary.set_pixel_size(round(46 * scale))
+        self.secondary.set_pixel_size(round(36 * scale))
+        self._restyle()
+
+    def _restyle(self) -> None:
+        radius = max(6, round(24 * self._scale))
+        key = (self._colors, radius)
+        self.icon.set_icon(self._icon_name, self._colors.fg, max(24, round(112 * self._scale)))
+        if key == self._style_key:
+            return
+        self._style_key = key
+        self.setStyleSheet(
+            f"QFrame#StateBanner {{ background: {self._colors.bg}; border-radius: {radius}px; }}"
+            f" QFrame#StateBanner QLabel {{ color: {self._colors.fg}; }}"
+        )
+
+    def _update_accessible_name(self) -> None:
+        parts = [self.caption.text(), self.word.text(), self.primary.text(), self.secondary.text()]
+        self.setAccessibleName(". ".join(part for part in parts if part))

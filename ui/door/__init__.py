@@ -1,0 +1,1 @@
+"""The room-door display: state, timeline, agenda, actions and modes."""

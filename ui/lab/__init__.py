@@ -1,0 +1,1 @@
+"""The Lab's own lobby pages: feedback, "Here today", calling a host."""

@@ -1,0 +1,161 @@
+"""The form a visitor fills in at the lobby: name, organisation, the privacy notice, Check in.
+
+``WalkinPage`` (ui/lobby/walkin.py) adds who they are here to see; ``EventWalkinPage``
+(ui/event/checkin.py) names the event. What both share lives here: the fields and the on-screen
+keyboard that types into whichever has the focus, the privacy row whose every pixel toggles the
+box, the hint that says why "Check in" is still disabled (so nobody wonders why nothing
+happens), and the scaling for touch. A subclass puts its own rows between the fields and the
+privacy row (``add_rows``) and says what is still missing (``missing``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
+
+from ui.common.fonts import ui_font
+from ui.common.keyboard import OnScreenKeyboard
+from ui.common.widgets import FitLabel, TouchButton
+from ui.common.widgets.tap_row import TapRow
+
+
+class VisitorForm(QWidget):
+    cancelled = Signal()
+    activity = Signal()  # the visitor typed or tapped: the idle timeout starts over
+
+    retention_days = 90  # shown in the built-in privacy notice; the lobby sets the config's
+
+    def __init__(self, prefix: str, parent: QWidget | None = None, *, title_lines: int = 1) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{prefix}Page")
+        self._notice = ""
+        self.title = FitLabel(self, weight=QFont.Weight.Bold, max_lines=title_lines)
+        self.title.setObjectName(f"{prefix}Title")
+        self.name = self.field(f"{prefix}Name")
+        self.organisation = self.field(f"{prefix}Organisation")
+        self.privacy = QCheckBox(self)
+        self.privacy.setObjectName(f"{prefix}PrivacyAccepted")
+        self.notice = FitLabel(self, role="muted", max_lines=4, min_ratio=0.6)
+        self.notice.setObjectName(f"{prefix}PrivacyNotice")
+        self.hint = FitLabel(self, role="muted", max_lines=1, min_ratio=0.6)
+        self.hint.setObjectName(f"{prefix}Hint")
+        self.submit = TouchButton(parent=self)
+        self.submit.setObjectName(f"{prefix}Submit")
+        self.submit.setProperty("kind", "primary")
+        self.submit.clicked.connect(self._submit_if_complete)
+        self.cancel = TouchButton(parent=self)
+        self.cancel.setObjectName(f"{prefix}Cancel")
+        self.cancel.clicked.connect(self.cancelled)
+        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard.target = self.name
+        self.privacy.toggled.connect(self.update_hint)
+        self.privacy.toggled.connect(self.activity)
+        # The whole row toggles: the box, "I accept" and the notice (ui/common/widgets/tap_row.py).
+        self.privacy_row = TapRow(self.privacy, self.notice, parent=self)
+        self.privacy_row.setObjectName(f"{prefix}PrivacyRow")
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.title)
+
+    def field(self, name: str) -> QLineEdit:
+        """A text field the keyboard types into once it has the focus."""
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setMaxLength(200)
+        field.installEventFilter(self)
+        field.textChanged.connect(self.update_hint)
+        field.textChanged.connect(self.activity)
+        return field
+
+    def add_rows(self, *rows: QLayout) -> None:
+        """The form's own rows, after the title; then the privacy row, buttons and keyboard."""
+        for row in rows:
+            self._layout.addLayout(row)
+        self._layout.addWidget(self.privacy_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.submit)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.hint, 1)
+        self._layout.addLayout(buttons)
+        self._layout.addWidget(self.keyboard, 1)
+
+    def fields(self) -> tuple[QLineEdit, ...]:
+        return (self.name, self.organisation)
+
+    def clear_form(self, notice: str) -> None:
+        """Empty fields and an unticked box (a new visitor); ``notice`` replaces the built-in
+        privacy text."""
+        self._notice = notice
+        for field in self.fields():
+            field.clear()
+        self.privacy.setChecked(False)
+        self.keyboard.target = self.name
+
+    def set_scale(self, scale: float, width: int, min_target: int) -> None:
+        side = max(12, round(width * 0.03))
+        self._layout.setContentsMargins(side, round(10 * scale), side, round(8 * scale))
+        self._layout.setSpacing(max(4, round(10 * scale)))
+        self.title.set_pixel_size(round(44 * scale))
+        font = ui_font(max(14, round(28 * scale)))
+        for field in self.fields():
+            field.setFont(font)
+            field.setMinimumHeight(min_target)
+        for button in self.buttons():
+            button.set_metrics(max(14, round(24 * scale)), min_target)
+        self.privacy.setFont(font)
+        self.privacy.setMinimumSize(min_target, min_target)
+        self.privacy_row.setMinimumHeight(min_target)
+        box = max(24, round(min_target * 0.7))  # the box itself, not only its label, is large
+        self.privacy.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
+        self.notice.set_pixel_size(round(22 * scale))
+        self.hint.set_pixel_size(round(22 * scale))
+        self.keyboard.set_metrics(max(14, round(22 * scale)), min_target)
+
+    def buttons(self) -> tuple[TouchButton, ...]:
+        return (self.submit, self.cancel)
+
+    def retranslate_common(self, notice: str) -> None:
+        """The words both forms share; ``notice``: the built-in privacy text for this form."""
+        self.name.setPlaceholderText(QCoreApplication.translate("VisitorForm", "Your name"))
+        self.organisation.setPlaceholderText(
+            QCoreApplication.translate("VisitorForm", "Organisation (optional)")
+        )
+        for field in self.fields():
+            field.setAccessibleName(field.placeholderText())
+        self.privacy.setText(QCoreApplication.translate("VisitorForm", "I accept"))
+        self.privacy.setAccessibleName(
+            QCoreApplication.translate("VisitorForm", "I accept the privacy notice")
+        )
+        self.notice.set_text(self._notice or notice.format(days=self.retention_days))
+        self.submit.setText(QCoreApplication.translate("VisitorForm", "Check in"))
+        self.submit.setAccessibleName(self.submit.text())
+        self.cancel.setText(QCoreApplication.translate("VisitorForm", "Cancel"))
+        self.cancel.setAccessibleName(self.cancel.text())
+        self.keyboard.retranslate()
+        self.update_hint()
+
+    def missing(self) -> str:
+        """Why "Check in" is disabled, in the visitor's language; "" when the form is complete."""
+        if not self.name.text().strip():
+            return QCoreApplication.translate("VisitorForm", "Please type your name.")
+        if not self.privacy.isChecked():
+            return QCoreApplication.translate("VisitorForm", "Please accept the privacy notice.")
+        return ""
+
+    def update_hint(self) -> None:
+        missing = self.missing()
+        self.submit.setEnabled(not missing)
+        self.hint.set_text(missing)
+
+    def submit_form(self) -> None:
+        """Emit the subclass's ``submitted`` with what was typed (the form is complete)."""
+        raise NotImplementedError
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
+            self.keyboard.target = watched
+        return False
+
+    def _submit_if_complete(self) -> None:
+        if not self.missing():
+            self.submit_form()

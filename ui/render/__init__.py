@@ -1,0 +1,1 @@
+"""Screens and documents drawn to files: screenshots (PNG), the report and evacuation PDFs."""

@@ -1,0 +1,39 @@
+"""`kiosk screenshot --screen host-pin|host-panel`: the PIN pad and the panel over the lobby."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from kiosk.base.clock import FixedClock
+from kiosk.rooms.host_modes import HostModes
+from kiosk.store.engine import Store
+from kiosk.store.models import Person
+from ui.host.overlay import HostOverlay
+from ui.lobby.screen import LobbyScreen
+
+HOST_SCREENS = ("host-pin", "host-panel")
+
+
+def show_host(lobby: LobbyScreen, store: Store, tz: ZoneInfo, at: datetime, screen: str) -> None:
+    """Lay the overlay over ``lobby`` as a host who just tapped (PIN) or signed in (panel)."""
+    with store.engine.connect() as conn:
+        name = conn.execute(
+            select(Person.name).where(Person.role == "host").order_by(Person.name).limit(1)
+        ).scalar()
+    overlay = HostOverlay(lobby, tz, lobby=True)
+    host = name or "Mikko Korhonen"
+    if screen == "host-pin":
+        overlay.pin_pad.start(host)
+        for digit in "4829":
+            overlay.pin_pad.type_digit(digit)
+        overlay.show_page(overlay.pin_pad)
+        return
+    modes = HostModes(store, FixedClock(at), "screenshot", tz)
+    overlay.panel.start(host)
+    overlay.panel.set_rooms(modes.rooms(), at)
+    overlay.panel.whole_lab.setChecked(True)
+    overlay.panel.set_title("Avoin Lab -ilta")
+    overlay.show_page(overlay.panel)

@@ -1,0 +1,142 @@
+"""``kiosk run``, ``kiosk demo`` and ``kiosk screenshot``: the commands that open screens.
+
+This module only parses arguments and must not import Qt at module level: it is loaded for
+every ``kiosk`` command, and the admin commands must stay quick and Qt-free. The handlers import
+the Qt side when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+from pathlib import Path
+from typing import Any
+
+SCREENS = (
+    *("lobby", "welcome", "door", "evacuation", "walkin", "event", "host-pin", "host-panel"),
+    *("feedback", "here-today", "host-call"),  # the Lab's own pages (ui/render/screenshot_lab.py)
+)
+
+
+def _run(args: argparse.Namespace) -> int:
+    _qt_first()
+    from ui.shell.launch import cmd_run
+
+    return cmd_run(args)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    _qt_first()
+    from ui.shell.launch import cmd_demo
+
+    return cmd_demo(args)
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    _qt_first()
+    from ui.render.screenshot import cmd_screenshot
+
+    return cmd_screenshot(args)
+
+
+def _qt_first() -> None:
+    """Qt before the rest, with PySide6's per-import source scan turned off (see the module)."""
+    from ui.shell.pyside_imports import skip_source_scan
+
+    skip_source_scan()
+
+
+def _report_pdf(report: Any, lang: str, path: Path) -> int:
+    from ui.render.report_pdf import write_report_pdf
+
+    return write_report_pdf(report, lang, path)
+
+
+# What the core's handlers find on their arguments when run as the installed ``kiosk``:
+# ``kiosk admin report --out F.pdf`` draws its PDF with Qt (see kiosk/cli/report.py).
+GUI_DEFAULTS: dict[str, Any] = {"report_pdf_writer": _report_pdf}
+
+
+def _run_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    p.set_defaults(func=_run)
+
+
+def run_command(argv: list[str]) -> int:
+    """``kiosk run`` on its short path (ui/shell/main.py): the same options, only this command.
+
+    No garbage collection while the kiosk starts: imports and the first screen allocate hundreds
+    of thousands of objects and none of it is garbage yet. Once it is up, ``kiosk run`` collects,
+    freezes what start-up built and turns collection back on (ui/shell/launch.py); ~4 ms of the
+    door's
+    start (docs/performance.md).
+    """
+    from kiosk.cli.main import dispatch
+
+    gc.disable()
+    try:
+        parser = argparse.ArgumentParser(prog="kiosk run", description=RUN_HELP)
+        _run_arguments(parser)
+        return dispatch(parser.parse_args(argv))
+    finally:
+        gc.enable()
+
+
+RUN_HELP = "run the kiosk described by the config file"
+
+
+SCREENSHOT_HELP = "render one screen to a PNG file"
+
+
+def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--screen", required=True, choices=SCREENS)
+    p.add_argument("--room", help="room for --screen door (default: the config's, or aurora)")
+    p.add_argument("--lang", choices=("fi", "sv", "en"))
+    p.add_argument("--size", default="1280x800", metavar="WxH")
+    p.add_argument("--at", metavar="ISO_DATETIME", help="the moment to show (default: now)")
+    p.add_argument(
+        "--state",
+        choices=(
+            *("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline"),
+            *("welcome", "welcome-back", "full"),
+        ),
+        help="with --demo: the door in this state (on --at's day); with --screen event: "
+        "the answer to a ticket (welcome, welcome-back, full)",
+    )
+    p.add_argument("--out", required=True, metavar="FILE.png")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--demo", action="store_true", help="use fresh demo data")
+    src.add_argument("--config", metavar="FILE", help="use this kiosk's local store")
+    p.set_defaults(func=_screenshot)
+
+
+def screenshot_command(argv: list[str]) -> int:
+    """``kiosk screenshot`` on its short path: a door's PNG needs neither the admin commands
+    nor SQLAlchemy (see ui/render/screenshot.py)."""
+    from kiosk.cli.main import dispatch
+
+    parser = argparse.ArgumentParser(prog="kiosk screenshot", description=SCREENSHOT_HELP)
+    _screenshot_arguments(parser)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    return dispatch(parser.parse_args(argv))
+
+
+#: Commands that skip the full parser (whose admin commands import SQLAlchemy): ui/shell/main.py.
+SHORT_PATHS = {"run": run_command, "screenshot": screenshot_command}
+
+
+def add_parsers(sub: Any) -> None:
+    _run_arguments(sub.add_parser("run", help=RUN_HELP))
+
+    p = sub.add_parser("demo", help="a lobby and a door screen with demo data, no hardware")
+    p.add_argument("--offscreen", action="store_true", help="render without a display")
+    p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.set_defaults(func=_demo)
+
+    _screenshot_arguments(sub.add_parser("screenshot", help=SCREENSHOT_HELP))
+
+    from ui.camera.cli import add_parser as add_cameras  # no Qt at import: cheap
+
+    add_cameras(sub)

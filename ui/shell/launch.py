@@ -1,0 +1,206 @@
+"""Starting screens: ``kiosk run`` for one configured kiosk, ``kiosk demo`` for a try-out."""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import gc
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.base.clock import SystemClock
+from kiosk.base.logsetup import add_file_log
+from kiosk.base.systemd import Notifier
+from kiosk.config.settings import Config, load_config
+from ui.common.i18n import LanguageManager
+from ui.runtime.application import qt_app
+from ui.shell import crash
+from ui.shell.app import Kiosk
+
+log = logging.getLogger(__name__)
+
+
+def _language(app: QApplication, code: str) -> LanguageManager:
+    manager = LanguageManager(app)
+    manager.set_language(code)
+    return manager
+
+
+def _event_loop(
+    app: QApplication, notifier: Notifier, exit_after: float | None, on_quit: Callable[[], None]
+) -> int:
+    """Run Qt until quit, SIGTERM/SIGINT or ``exit_after`` seconds; then ``on_quit``.
+
+    Under systemd WATCHDOG=1 goes out from a GUI-thread timer, so a frozen GUI stops the pings
+    and systemd restarts the kiosk. (READY=1 is the caller's: once the first screen is up.)
+    """
+    watchdog = QTimer()
+    if notifier.watchdog_seconds:
+        watchdog.timeout.connect(notifier.watchdog)
+        watchdog.start(max(500, int(notifier.watchdog_seconds * 1000 / 2)))
+
+    def request_quit(*_: object) -> None:
+        # Through the loop: a signal just before app.exec() would make a direct quit() a no-op.
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGTERM, request_quit)
+    signal.signal(signal.SIGINT, request_quit)
+    # Python runs signal handlers only between bytecodes; a light timer gives it the chance.
+    pulse = QTimer()
+    pulse.start(250)
+    pulse.timeout.connect(lambda: None)
+    if exit_after is not None:
+        QTimer.singleShot(int(exit_after * 1000), app.quit)
+    try:
+        return app.exec()
+    finally:
+        notifier.stopping()
+        watchdog.stop()
+        pulse.stop()
+        on_quit()
+
+
+def _show(screen: QWidget, fullscreen: bool, title: str) -> None:
+    screen.setWindowTitle(title)
+    if fullscreen:
+        screen.showFullScreen()
+    else:
+        screen.resize(1280, 800)
+        screen.show()
+
+
+def start_kiosk(config: Config, languages: LanguageManager, *, fullscreen: bool) -> Kiosk:
+    kiosk = Kiosk(config, SystemClock(), on_language=languages.set_language)
+    screen = kiosk.start()
+    _show(screen, fullscreen, f"Lab Kiosk – {config.kiosk_id}")
+    return kiosk
+
+
+def _freeze_startup_heap() -> None:
+    """Move everything allocated during start-up out of the garbage collector's sight.
+
+    Full collections otherwise walk every Qt wrapper, SQLAlchemy construct and module object on
+    each pass; during a big sync that stalled the GUI thread for 64-88 ms, and 11-14 ms after
+    freezing (benchmarks/sync_gui_stall.py, docs/performance.md).
+    """
+    gc.collect()
+    gc.freeze()
+    gc.enable()  # ui/shell/commands.run_command turned it off for `kiosk run`'s start
+
+
+def _recover(kiosks: list[Kiosk]) -> Callable[[], None]:
+    """After an unhandled error: every screen back to its home state."""
+
+    def go_home() -> None:
+        for kiosk in kiosks:
+            home = getattr(kiosk.screen, "show_home", None)
+            if callable(home):
+                home()
+
+    return go_home
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """One kiosk: its screen painted first (READY=1 to systemd), then the store and the rest.
+
+    The screen comes up in its "one moment" state within a fraction of a second; attaching the
+    store, services, sync and readers (which imports SQLAlchemy) follows from the event loop.
+    """
+    config = load_config(args.config)
+    log.info("log file: %s", add_file_log(config.data_dir))
+    # `kill -USR1 <pid>` prints every thread's stack to stderr (the journal): for a kiosk that
+    # hangs, without stopping it.
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
+    app = qt_app()
+    language = _language(app, config.language)
+    kiosk = Kiosk(config, SystemClock(), on_language=language.set_language)
+    screen = kiosk.first_screen()
+    _show(screen, config.fullscreen, f"Lab Kiosk – {config.kiosk_id}")
+    app.processEvents()  # map the window,
+    screen.repaint()  # and paint it now, not when the loop gets round to it
+    notifier = Notifier()
+    crash.install(_recover([kiosk]))
+
+    def attach() -> None:
+        try:
+            kiosk.attach()
+        except Exception:
+            # Without its store the kiosk cannot work: exit non-zero so systemd restarts it
+            # (and the log says why), rather than show "one moment" for ever.
+            log.exception("kiosk %s could not start", config.kiosk_id)
+            app.exit(1)
+            return
+        _freeze_startup_heap()
+        log.info("kiosk %s ready", config.kiosk_id)
+
+    # First thing in the loop (signal handlers are in place by then): READY=1, then the rest.
+    QTimer.singleShot(0, notifier.ready)
+    QTimer.singleShot(0, attach)
+    return _event_loop(app, notifier, args.exit_after, kiosk.shutdown)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from devices.simulate import PtySimulator
+    from kiosk.demo.data import DEMO_HOST_PIN, create_demo
+
+    base = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
+    demo = create_demo(base, SystemClock().now())
+    simulator = PtySimulator("rdm6300")
+    lobby_cfg = load_config(demo.write_config("lobby-1", "lobby", reader_port=simulator.path))
+    door_cfg = load_config(demo.write_config("door-aurora", "door", room="aurora"))
+
+    print(f"Demo data in {base}")
+    print(f"Simulated RDM6300 badge reader on {simulator.path}")
+    print("Enrolled badges (type one and press Enter to tap it at the lobby):")
+    for name, uid in demo.badges:
+        print(f"  {uid}  {name}")
+    print("Any other number is a badge the Lab does not know.")
+    print(
+        f"Mikko Korhonen is a host: tap his badge, then 'Host panel', PIN {DEMO_HOST_PIN}.",
+        flush=True,
+    )
+
+    app = qt_app(args.offscreen)
+    language = _language(app, "fi")
+    kiosks = [
+        start_kiosk(lobby_cfg, language, fullscreen=False),
+        start_kiosk(door_cfg, language, fullscreen=False),
+    ]
+    crash.install(_recover(kiosks))
+    _freeze_startup_heap()
+    _feed_stdin(simulator.present)
+
+    def stop() -> None:
+        for kiosk in kiosks:
+            kiosk.shutdown()
+        simulator.close()
+
+    notifier = Notifier()
+    QTimer.singleShot(0, notifier.ready)
+    return _event_loop(app, notifier, args.exit_after, stop)
+
+
+def _feed_stdin(present: Callable[[str, int], None]) -> None:
+    """Each line typed in the terminal becomes a card held briefly on the simulated reader."""
+    if sys.stdin is None or not sys.stdin.isatty():
+        return
+
+    def loop() -> None:
+        for line in sys.stdin:
+            text = line.strip()
+            if text:
+                try:
+                    present(text, 5)
+                except (ValueError, OSError) as exc:
+                    print(f"not sent: {exc}", flush=True)
+
+    threading.Thread(target=loop, name="demo-stdin", daemon=True).start()
