@@ -27,7 +27,7 @@ from kiosk.cli import devices as cli_devices
 ROOT = Path(__file__).resolve().parents[2]
 FRONT = (
     "import argparse, sys\n"
-    "from kiosk import cli_devices\n"
+    "from kiosk.cli import devices as cli_devices\n"
     "from kiosk.base.errors import KioskError\n"
     "p = argparse.ArgumentParser(prog='kiosk')\n"
     "cli_devices.add_parsers(p.add_subparsers(dest='command', required=True))\n"
