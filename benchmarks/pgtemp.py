@@ -15,7 +15,9 @@ DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 @contextmanager
 def temp_database(prefix: str = "kiosk_bench") -> Iterator[str]:
     base = os.environ.get("KIOSK_TEST_PG_URL", DEFAULT)
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    admin = sa.create_engine(
+        base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool, hide_parameters=True
+    )
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')

@@ -39,7 +39,7 @@ class Notifier:
                 sock.connect(self._address)
                 sock.sendall(message.encode("utf-8"))
         except OSError as exc:
-            log.warning("could not notify systemd: %s", exc)
+            log.warning("could not notify systemd: %s", exc, exc_info=exc)
             return False
         return True
 

@@ -274,6 +274,6 @@ class NotificationWorker:
                 if passes % PURGE_EVERY_PASSES == 0:
                     self._queue.purge_spent()
             except Exception as exc:  # a store hiccup must not end notifications for the day
-                log.error("notification pass failed: %s", type(exc).__name__)
+                log.error("notification pass failed: %s", type(exc).__name__, exc_info=exc)
             passes += 1
             self._wake.wait(self._interval)

@@ -69,6 +69,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def create_store_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url`` whose errors and logs never show SQL parameters (names, e-mails):
+    ``hide_parameters`` is always on, so a logged traceback of a database error stays clean."""
+    kwargs["hide_parameters"] = True
     try:
         parsed = make_url(url)
     except ArgumentError:

@@ -364,7 +364,7 @@ class SyncWorker:
                 failures += 1
                 if self._offline_since is None:
                     self._offline_since = self._clock.now()
-                    log.warning("central store unreachable: %s", describe_error(exc))
+                    log.warning("central store unreachable: %s", describe_error(exc), exc_info=exc)
                 self._failed(describe_error(exc))
                 delay = self._backoff(failures, jitter=True)
                 self._engine.close()  # a fresh connection pool after the outage
@@ -398,16 +398,16 @@ class SyncWorker:
             try:
                 self._engine.record_success(now)
                 self._last_recorded = now
-            except SQLAlchemyError:
-                log.warning("could not record the sync success locally")
+            except SQLAlchemyError as exc:
+                log.warning("could not record the sync success locally", exc_info=exc)
         self._emit(True, None, report.outbox_depth)
 
     def _failed(self, error: str) -> None:
         self._last_recorded = None  # the next success is recorded at once
         try:
             self._engine.record_failure(error, self._clock.now())
-        except SQLAlchemyError:
-            log.warning("could not record the sync failure locally")
+        except SQLAlchemyError as exc:
+            log.warning("could not record the sync failure locally", exc_info=exc)
         self._emit(False, error, None)
 
     def _emit(self, online: bool, error: str | None, depth: int | None) -> None:

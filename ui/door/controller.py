@@ -124,7 +124,7 @@ class DoorController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._pending_refresh = False
-        log.warning("door view could not be loaded: %s", type(exc).__name__)
+        log.warning("door view could not be loaded: %s", type(exc).__name__, exc_info=exc)
 
     # --- ticks -------------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ class DoorController(QObject):
             return actions.check_in(uid, offer.booking_id)
 
         def failed(exc: BaseException) -> None:
-            log.error("door action failed: %s", type(exc).__name__)
+            log.error("door action failed: %s", type(exc).__name__, exc_info=exc)
             self._done(ActionOutcome(offer.kind, ActionResult.ERROR, self._clock.now()))
 
         self._db.submit(work, self._done, failed)

@@ -78,4 +78,4 @@ class EventWatcher(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        log.error("event state could not be read: %s", type(exc).__name__)
+        log.error("event state could not be read: %s", type(exc).__name__, exc_info=exc)

@@ -253,7 +253,7 @@ class HostGate(QObject):
 
         def failed(exc: BaseException) -> None:
             panel.set_busy(False)
-            log.error("host switch not stored: %s", type(exc).__name__)
+            log.error("host switch not stored: %s", type(exc).__name__, exc_info=exc)
             panel.set_message(
                 QCoreApplication.translate(
                     "HostPanel", "The switch could not be saved. Nothing was changed."
@@ -308,7 +308,7 @@ class HostGate(QObject):
         self.evacuation_requested.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        log.error("host panel: %s", type(exc).__name__)
+        log.error("host panel: %s", type(exc).__name__, exc_info=exc)
         if self.is_open:
             message = QCoreApplication.translate(
                 "HostPanel", "Something went wrong. Please try again."

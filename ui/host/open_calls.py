@@ -54,5 +54,5 @@ class OpenCallsController(QObject):
         self._db.submit(
             lambda: self._calls.acknowledge(call_id, host),
             taken,
-            lambda exc: log.error("host call not taken: %s", type(exc).__name__),
+            lambda exc: log.error("host call not taken: %s", type(exc).__name__, exc_info=exc),
         )

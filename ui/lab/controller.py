@@ -104,7 +104,7 @@ class LabController(QObject):
                 person_id=person,
             ),
             stored,
-            lambda exc: log.error("feedback not stored: %s", type(exc).__name__),
+            lambda exc: log.error("feedback not stored: %s", type(exc).__name__, exc_info=exc),
         )
 
     # --- the result page: board toggle and goodbye faces ----------------------------------
@@ -144,7 +144,7 @@ class LabController(QObject):
                 self._lab.extras.toggle.set_on(consent.visible)
 
         def failed(exc: BaseException) -> None:
-            log.error("board choice not stored: %s", type(exc).__name__)
+            log.error("board choice not stored: %s", type(exc).__name__, exc_info=exc)
             if self._member == person:
                 self._lab.extras.toggle.set_on(not visible)
 
@@ -170,7 +170,7 @@ class LabController(QObject):
                 page.set_state(state)
 
         def failed(exc: BaseException) -> None:
-            log.error("host call not stored: %s", type(exc).__name__)
+            log.error("host call not stored: %s", type(exc).__name__, exc_info=exc)
             page.set_state(None, failed=True)
 
         self._db.submit(self._calls.call, called, failed)
@@ -195,4 +195,6 @@ class LabController(QObject):
 
     @staticmethod
     def _logged(what: str) -> Callable[[BaseException], None]:
-        return lambda exc: log.error("%s could not be loaded: %s", what, type(exc).__name__)
+        return lambda exc: log.error(
+            "%s could not be loaded: %s", what, type(exc).__name__, exc_info=exc
+        )

@@ -203,7 +203,7 @@ class LobbyController(QObject):
         self._db.submit(
             presence,
             lambda people: self._screen.show_evacuation(people, self._clock.now()),
-            lambda exc: log.error("evacuation list failed: %s", type(exc).__name__),
+            lambda exc: log.error("evacuation list failed: %s", type(exc).__name__, exc_info=exc),
         )
 
     def export_evacuation(self) -> Path | None:
@@ -218,7 +218,7 @@ class LobbyController(QObject):
             self._export_dir.mkdir(parents=True, exist_ok=True)
             self._write_pdf(path, page.people, page.as_of, self._tz)
         except OSError as exc:
-            log.error("evacuation PDF not written: %s", exc.strerror)
+            log.error("evacuation PDF not written: %s", exc.strerror, exc_info=exc)
             page.set_message(
                 QCoreApplication.translate("Evacuation", "The PDF could not be saved.")
             )
@@ -251,9 +251,9 @@ class LobbyController(QObject):
             self._on_local_write()
 
     def _failed(self, exc: BaseException) -> None:
-        log.error("badge tap could not be stored: %s", type(exc).__name__)
+        log.error("badge tap could not be stored: %s", type(exc).__name__, exc_info=exc)
         self._screen.show_outcome(TapOutcome(TapResult.ERROR, self._clock.now()))
 
     def _scan_failed(self, exc: BaseException) -> None:
-        log.error("scan could not be handled: %s", type(exc).__name__)
+        log.error("scan could not be handled: %s", type(exc).__name__, exc_info=exc)
         self._screen.show_outcome(ScanOutcome(ScanResult.ERROR, self._clock.now()))
