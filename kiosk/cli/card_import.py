@@ -3,7 +3,8 @@
 One driver for both: the rows are read (and a wrong header refused) before any write, a
 progress bar goes to a terminal, the whole import is one transaction whose failure removes the
 cards already written, a summary CSV lands next to the cards, and each refused row is reported
-by its line number.
+by its line number. The checks of where cards go (``--out`` here, ``--qr`` for the single card
+of ``invite create`` and ``event tickets create``) live here too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,18 @@ def out_folder(args: argparse.Namespace) -> Path:
     if not out_dir.is_dir():
         raise UsageError(f"--out: folder {args.out!r} does not exist")
     return out_dir
+
+
+def card_path(text: str | None) -> Path | None:
+    """Where ``--qr`` asks for one card: a .png file in a folder that exists, or None."""
+    if text is None:
+        return None
+    path = Path(text)
+    if path.suffix.lower() != ".png":
+        raise UsageError(f"--qr: {text!r} must be a .png file")
+    if not path.parent.is_dir():
+        raise UsageError(f"--qr: folder {str(path.parent)!r} does not exist")
+    return path
 
 
 def run_card_import(

@@ -172,25 +172,15 @@ def cmd_event_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _qr_path(text: str | None) -> Path | None:
-    if text is None:
-        return None
-    path = Path(text)
-    if path.suffix.lower() != ".png":
-        raise UsageError(f"--qr: {text!r} must be a .png file")
-    if not path.parent.is_dir():
-        raise UsageError(f"--qr: folder {str(path.parent)!r} does not exist")
-    return path
-
-
 def cmd_tickets_create(args: argparse.Namespace) -> int:
+    from kiosk.cli.card_import import card_path
     from kiosk.events.manage import find_event, get_event
     from kiosk.events.tickets import issue_ticket, ticket_card
     from kiosk.lobby.invite_card import save_card
     from kiosk.security.signing_keys import current_signing_key
 
     ctx = context_from_args(args)
-    qr_path = _qr_path(args.qr)
+    qr_path = card_path(args.qr)
     name = " ".join((args.name or "").split()) or None
     card_written = False
     try:

@@ -69,24 +69,14 @@ def _window(ctx: AdminContext, args: argparse.Namespace) -> tuple[datetime, date
     return valid_from, valid_to
 
 
-def _qr_path(text: str | None) -> Path | None:
-    if text is None:
-        return None
-    path = Path(text)
-    if path.suffix.lower() != ".png":
-        raise UsageError(f"--qr: {text!r} must be a .png file")
-    if not path.parent.is_dir():
-        raise UsageError(f"--qr: folder {str(path.parent)!r} does not exist")
-    return path
-
-
 def cmd_invite_create(args: argparse.Namespace) -> int:
+    from kiosk.cli.card_import import card_path
     from kiosk.lobby.invitations import NewInvitation, check_window, create_invitation
     from kiosk.security.signing_keys import current_signing_key
     from kiosk.security.tokens import TokenKind, sign
 
     ctx = context_from_args(args)
-    qr_path = _qr_path(args.qr)
+    qr_path = card_path(args.qr)
     valid_from, valid_to = _window(ctx, args)
     now = ctx.clock.now()
     check_window(valid_from, valid_to, now)

@@ -31,8 +31,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kiosk.base.clock import Clock
-from kiosk.base.errors import UsageError
 from kiosk.events.state import LobbyEventState, event_view, find_event, lobby_event_state
+from kiosk.lobby.walkin import new_walkin, store_walkin
 from kiosk.security.signing_keys import verification_keys
 from kiosk.security.tokens import (
     DEFAULT_SKEW,
@@ -52,7 +52,6 @@ from kiosk.views.lobby import EventView
 log = logging.getLogger(__name__)
 
 MAX_SCAN_CHARS = 512
-MAX_TEXT = 200
 _ANY_WINDOW = timedelta(days=200 * 366)  # to read the dates of a ticket refused for its window
 
 
@@ -191,12 +190,7 @@ class EventCheckinService:
         self, name: str, organisation: str | None, *, privacy_accepted: bool
     ) -> EventOutcome:
         """Register someone without a ticket, when the event on now takes walk-ins."""
-        if not privacy_accepted:
-            raise UsageError("the privacy notice has not been accepted")
-        clean_name = " ".join(name.split())[:MAX_TEXT]
-        if not clean_name:
-            raise UsageError("a walk-in needs a name")
-        clean_org = " ".join((organisation or "").split())[:MAX_TEXT] or None
+        walkin = new_walkin(name, organisation, privacy_accepted=privacy_accepted)
         now = self._clock.now()
         with self._store.session() as session:
             event = lobby_event_state(session.connection(), now).event
@@ -206,30 +200,10 @@ class EventCheckinService:
                 return EventOutcome(EventResult.WALKINS_CLOSED, now, event=event)
             if event.full:
                 log.info("walk-in refused at %s: the event is full", self._kiosk_id)
-                return EventOutcome(EventResult.FULL, now, clean_name, event=event)
-            visitor = Visitor(
-                name=clean_name,
-                organisation=clean_org,
-                host_id=None,
-                anonymised_at=None,
-                updated_at=now,
-            )
-            session.add(visitor)
-            outbox.enqueue(session, "visitors", visitor, now)
-            checkin = Checkin(
-                direction="in",
-                person_id=None,
-                visitor_id=visitor.id,
-                invitation_id=None,
-                method="walk-in",
-                kiosk_id=self._kiosk_id,
-                at=now,
-                event_id=event.id,
-            )
-            session.add(checkin)
-            outbox.enqueue(session, "checkins", checkin, now)
+                return EventOutcome(EventResult.FULL, now, walkin.name, event=event)
+            store_walkin(session, walkin, self._kiosk_id, now, event_id=event.id)
         log.info("event walk-in checked in at %s", self._kiosk_id)
-        return EventOutcome(EventResult.WELCOME, now, clean_name, event=_counted(event))
+        return EventOutcome(EventResult.WELCOME, now, walkin.name, event=_counted(event))
 
     def describe(self, invitation_id: uuid.UUID) -> str | None:
         """The attendee's name once the ticket has arrived (for a late greeting)."""

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.base.clock import Clock
 from kiosk.base.errors import UsageError
@@ -70,12 +73,7 @@ class WalkinService:
         self, name: str, organisation: str | None, host_id: uuid.UUID, *, privacy_accepted: bool
     ) -> ScanOutcome:
         """Store the visitor and their check-in; the outcome greets them and names the host."""
-        if not privacy_accepted:
-            raise UsageError("the privacy notice has not been accepted")
-        clean_name = _clean(name)
-        if not clean_name:
-            raise UsageError("a walk-in visitor needs a name")
-        clean_org = _clean(organisation or "") or None
+        walkin = new_walkin(name, organisation, privacy_accepted=privacy_accepted)
         now = self._clock.now()
         with self._store.session() as session:
             host = session.execute(
@@ -83,30 +81,66 @@ class WalkinService:
             ).scalar_one_or_none()
             if host is None:
                 raise UsageError("the chosen host is not in this kiosk's directory")
-            visitor = Visitor(
-                name=clean_name,
-                organisation=clean_org,
-                host_id=host_id,
-                anonymised_at=None,
-                updated_at=now,
-            )
-            session.add(visitor)
-            outbox.enqueue(session, "visitors", visitor, now)
-            checkin = Checkin(
-                direction="in",
-                person_id=None,
-                visitor_id=visitor.id,
-                invitation_id=None,
-                method="walk-in",
-                kiosk_id=self._kiosk_id,
-                at=now,
-            )
-            session.add(checkin)
-            outbox.enqueue(session, "checkins", checkin, now)
+            checkin = store_walkin(session, walkin, self._kiosk_id, now, host_id=host_id)
             if self._on_checkin is not None:
                 self._on_checkin(session, checkin)
         log.info("walk-in visitor checked in at %s", self._kiosk_id)
-        return ScanOutcome(ScanResult.WELCOME, now, clean_name, host)
+        return ScanOutcome(ScanResult.WELCOME, now, walkin.name, host)
+
+
+@dataclass(frozen=True)
+class NewWalkin:
+    """A walk-in visitor's name and organisation as they will be stored (not stored yet)."""
+
+    name: str
+    organisation: str | None
+
+
+def new_walkin(name: str, organisation: str | None, *, privacy_accepted: bool) -> NewWalkin:
+    """Check a walk-in form (the lobby's or an event's): privacy accepted, a name given.
+
+    White space is folded and each text cut at ``MAX_TEXT``; an empty organisation is None.
+    """
+    if not privacy_accepted:
+        raise UsageError("the privacy notice has not been accepted")
+    clean_name = _clean(name)
+    if not clean_name:
+        raise UsageError("a walk-in visitor needs a name")
+    return NewWalkin(clean_name, _clean(organisation or "") or None)
+
+
+def store_walkin(
+    session: Session,
+    walkin: NewWalkin,
+    kiosk_id: str,
+    now: datetime,
+    *,
+    host_id: uuid.UUID | None = None,
+    event_id: uuid.UUID | None = None,
+) -> Checkin:
+    """Add the visitor row and their walk-in check-in, each with its outbox row, to ``session``."""
+    visitor = Visitor(
+        name=walkin.name,
+        organisation=walkin.organisation,
+        host_id=host_id,
+        anonymised_at=None,
+        updated_at=now,
+    )
+    session.add(visitor)
+    outbox.enqueue(session, "visitors", visitor, now)
+    checkin = Checkin(
+        direction="in",
+        person_id=None,
+        visitor_id=visitor.id,
+        invitation_id=None,
+        method="walk-in",
+        kiosk_id=kiosk_id,
+        at=now,
+        event_id=event_id,
+    )
+    session.add(checkin)
+    outbox.enqueue(session, "checkins", checkin, now)
+    return checkin
 
 
 def _clean(text: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -99,100 +100,84 @@ class DoorActions:
         """Book the free room from now for ``minutes``, cut short at the next booking."""
         if minutes not in DURATIONS:
             raise ValueError(f"book for one of {DURATIONS} minutes, not {minutes}")
-        now = self._clock.now()
-        kind = ActionKind.BOOK
-        try:
-            with self._store.session() as s:
-                self._refuse_in_mode(s, kind, now)
-                actor = self._actor(s, uid, kind, now)
-                start = _minute(now)
-                if self._active_at(s, now) is not None or self._closed(s, now):
-                    raise _Stop(ActionOutcome(kind, ActionResult.NOT_FREE, now, actor.name))
-                end = start + timedelta(minutes=minutes)
-                blocked = self._blocked_from(s, now, exclude=None)
-                if blocked is not None and blocked < end:
-                    end = blocked
-                if end - now < MIN_BOOKING:
-                    outcome = ActionOutcome(
-                        kind, ActionResult.NO_TIME, now, actor.name, blocked_at=blocked
-                    )
-                    raise _Stop(outcome)
-                booking = Booking(
-                    id=new_id(),
-                    room_id=self._room_id,
-                    title="",
-                    private=False,
-                    organiser_id=actor.id,
-                    starts_at=start,
-                    ends_at=end,
-                    status="provisional",
-                    source="kiosk",
-                    checked_in_at=now,  # made by someone standing at the door
-                    created_by=actor.id,
-                    updated_at=now,
+
+        def act(s: Session, kind: ActionKind, now: datetime, actor: _Actor) -> ActionOutcome:
+            start = _minute(now)
+            if self._active_at(s, now) is not None or self._closed(s, now):
+                raise _Stop(ActionOutcome(kind, ActionResult.NOT_FREE, now, actor.name))
+            end = start + timedelta(minutes=minutes)
+            blocked = self._blocked_from(s, now, exclude=None)
+            if blocked is not None and blocked < end:
+                end = blocked
+            if end - now < MIN_BOOKING:
+                outcome = ActionOutcome(
+                    kind, ActionResult.NO_TIME, now, actor.name, blocked_at=blocked
                 )
-                s.add(booking)
-                self._record(s, kind, booking.id, actor, now, starts_at=start, ends_at=end)
-                return ActionOutcome(kind, ActionResult.DONE, now, actor.name, start, end)
-        except _Stop as stop:
-            return stop.outcome
+                raise _Stop(outcome)
+            booking = Booking(
+                id=new_id(),
+                room_id=self._room_id,
+                title="",
+                private=False,
+                organiser_id=actor.id,
+                starts_at=start,
+                ends_at=end,
+                status="provisional",
+                source="kiosk",
+                checked_in_at=now,  # made by someone standing at the door
+                created_by=actor.id,
+                updated_at=now,
+            )
+            s.add(booking)
+            self._record(s, kind, booking.id, actor, now, starts_at=start, ends_at=end)
+            return ActionOutcome(kind, ActionResult.DONE, now, actor.name, start, end)
+
+        return self._act(ActionKind.BOOK, uid, act)
 
     def extend(self, uid: str | None, booking_id: uuid.UUID, minutes: int) -> ActionOutcome:
         """Make the running booking longer by ``minutes``, cut short at the next booking."""
         if minutes not in DURATIONS:
             raise ValueError(f"extend by one of {DURATIONS} minutes, not {minutes}")
-        now = self._clock.now()
-        kind = ActionKind.EXTEND
-        try:
-            with self._store.session() as s:
-                self._refuse_in_mode(s, kind, now)
-                actor = self._actor(s, uid, kind, now)
-                booking = self._running(s, booking_id, kind, now, actor)
-                end = booking.ends_at + timedelta(minutes=minutes)
-                blocked = self._blocked_from(s, booking.ends_at, exclude=booking.id)
-                if blocked is not None and blocked < end:
-                    end = blocked
-                if end - booking.ends_at < MIN_BOOKING:
-                    outcome = ActionOutcome(
-                        kind,
-                        ActionResult.NO_TIME,
-                        now,
-                        actor.name,
-                        booking.starts_at,
-                        booking.ends_at,
-                        blocked_at=blocked,
-                    )
-                    raise _Stop(outcome)
-                booking.ends_at = end
-                booking.updated_at = now
-                self._record(s, kind, booking.id, actor, now, ends_at=end)
-                return ActionOutcome(
-                    kind, ActionResult.DONE, now, actor.name, booking.starts_at, end
+
+        def act(s: Session, kind: ActionKind, now: datetime, actor: _Actor) -> ActionOutcome:
+            booking = self._running(s, booking_id, kind, now, actor)
+            end = booking.ends_at + timedelta(minutes=minutes)
+            blocked = self._blocked_from(s, booking.ends_at, exclude=booking.id)
+            if blocked is not None and blocked < end:
+                end = blocked
+            if end - booking.ends_at < MIN_BOOKING:
+                outcome = ActionOutcome(
+                    kind,
+                    ActionResult.NO_TIME,
+                    now,
+                    actor.name,
+                    booking.starts_at,
+                    booking.ends_at,
+                    blocked_at=blocked,
                 )
-        except _Stop as stop:
-            return stop.outcome
+                raise _Stop(outcome)
+            booking.ends_at = end
+            booking.updated_at = now
+            self._record(s, kind, booking.id, actor, now, ends_at=end)
+            return ActionOutcome(kind, ActionResult.DONE, now, actor.name, booking.starts_at, end)
+
+        return self._act(ActionKind.EXTEND, uid, act)
 
     def end_early(self, uid: str | None, booking_id: uuid.UUID) -> ActionOutcome:
         """Give the room back now; a booking ended in its first minute is released entirely."""
-        now = self._clock.now()
-        kind = ActionKind.END
-        try:
-            with self._store.session() as s:
-                self._refuse_in_mode(s, kind, now)
-                actor = self._actor(s, uid, kind, now)
-                booking = self._running(s, booking_id, kind, now, actor)
-                end = _minute(now)
-                if end <= booking.starts_at:
-                    booking.status = "released"
-                else:
-                    booking.ends_at = end
-                booking.updated_at = now
-                self._record(s, kind, booking.id, actor, now, ends_at=end)
-                return ActionOutcome(
-                    kind, ActionResult.DONE, now, actor.name, booking.starts_at, end
-                )
-        except _Stop as stop:
-            return stop.outcome
+
+        def act(s: Session, kind: ActionKind, now: datetime, actor: _Actor) -> ActionOutcome:
+            booking = self._running(s, booking_id, kind, now, actor)
+            end = _minute(now)
+            if end <= booking.starts_at:
+                booking.status = "released"
+            else:
+                booking.ends_at = end
+            booking.updated_at = now
+            self._record(s, kind, booking.id, actor, now, ends_at=end)
+            return ActionOutcome(kind, ActionResult.DONE, now, actor.name, booking.starts_at, end)
+
+        return self._act(ActionKind.END, uid, act)
 
     def check_in(self, uid: str | None, booking_id: uuid.UUID | None = None) -> ActionOutcome:
         """Confirm that a meeting is happening: from N minutes before its start to its end.
@@ -200,42 +185,38 @@ class DoorActions:
         Without ``booking_id`` the booking whose check-in window is open now is meant (what a
         badge tap with no other action chosen does).
         """
-        now = self._clock.now()
-        kind = ActionKind.CHECKIN
-        try:
-            with self._store.session() as s:
-                self._refuse_in_mode(s, kind, now)
-                actor = self._actor(s, uid, kind, now)
-                policy = self._policy(s)
-                opens = timedelta(minutes=policy.checkin_before_minutes)
-                if booking_id is None:
-                    booking = self._checkin_candidate(s, now, opens)
-                    if booking is None:
-                        raise _Stop(ActionOutcome(kind, ActionResult.NOT_FOUND, now, actor.name))
-                else:
-                    booking = self._booking(s, booking_id, kind, now, actor)
-                times = (booking.starts_at, booking.ends_at)
-                if booking.status not in ACTIVE_BOOKING or booking.ends_at <= now:
-                    raise _Stop(ActionOutcome(kind, ActionResult.ENDED, now, actor.name, *times))
-                if booking.checked_in_at is not None:
-                    result = ActionResult.ALREADY_CHECKED_IN
-                    raise _Stop(ActionOutcome(kind, result, now, actor.name, *times))
-                if now < booking.starts_at - opens:
-                    outcome = ActionOutcome(
-                        kind,
-                        ActionResult.TOO_EARLY,
-                        now,
-                        actor.name,
-                        *times,
-                        opens_at=booking.starts_at - opens,
-                    )
-                    raise _Stop(outcome)
-                booking.checked_in_at = now
-                booking.updated_at = now
-                self._record(s, kind, booking.id, actor, now)
-                return ActionOutcome(kind, ActionResult.DONE, now, actor.name, *times)
-        except _Stop as stop:
-            return stop.outcome
+
+        def act(s: Session, kind: ActionKind, now: datetime, actor: _Actor) -> ActionOutcome:
+            policy = self._policy(s)
+            opens = timedelta(minutes=policy.checkin_before_minutes)
+            if booking_id is None:
+                booking = self._checkin_candidate(s, now, opens)
+                if booking is None:
+                    raise _Stop(ActionOutcome(kind, ActionResult.NOT_FOUND, now, actor.name))
+            else:
+                booking = self._booking(s, booking_id, kind, now, actor)
+            times = (booking.starts_at, booking.ends_at)
+            if booking.status not in ACTIVE_BOOKING or booking.ends_at <= now:
+                raise _Stop(ActionOutcome(kind, ActionResult.ENDED, now, actor.name, *times))
+            if booking.checked_in_at is not None:
+                result = ActionResult.ALREADY_CHECKED_IN
+                raise _Stop(ActionOutcome(kind, result, now, actor.name, *times))
+            if now < booking.starts_at - opens:
+                outcome = ActionOutcome(
+                    kind,
+                    ActionResult.TOO_EARLY,
+                    now,
+                    actor.name,
+                    *times,
+                    opens_at=booking.starts_at - opens,
+                )
+                raise _Stop(outcome)
+            booking.checked_in_at = now
+            booking.updated_at = now
+            self._record(s, kind, booking.id, actor, now)
+            return ActionOutcome(kind, ActionResult.DONE, now, actor.name, *times)
+
+        return self._act(ActionKind.CHECKIN, uid, act)
 
     def release_no_shows(self) -> list[uuid.UUID]:
         """Release today's bookings nobody checked in within the room's grace period.
@@ -277,6 +258,22 @@ class DoorActions:
         return released
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _act(
+        self,
+        kind: ActionKind,
+        uid: str | None,
+        act: Callable[[Session, ActionKind, datetime, _Actor], ActionOutcome],
+    ) -> ActionOutcome:
+        """Run one action in one local transaction: refused during an event or closure, then
+        the actor found (or the action refused); a ``_Stop`` anywhere rolls everything back."""
+        now = self._clock.now()
+        try:
+            with self._store.session() as s:
+                self._refuse_in_mode(s, kind, now)
+                return act(s, kind, now, self._actor(s, uid, kind, now))
+        except _Stop as stop:
+            return stop.outcome
 
     def _policy(self, s: Session) -> RoomPolicy:
         room = s.get(Room, self._room_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -15,14 +14,6 @@ from devices.reader import SerialReader
 from devices.simulate import PtySimulator
 
 WAIT = 5.0  # generous upper bound: tests wait on conditions and normally finish far sooner
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float = WAIT) -> None:
-    """Poll a condition that no callback announces (a simulator's state), with a deadline."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        time.sleep(0.005)
 
 
 class Recorder:

@@ -24,7 +24,8 @@ from devices.pn532_frames import (
     response,
 )
 from devices.pn532_sim import Pn532Emulator, card_uid
-from tests.devices.conftest import wait_until
+from tests.devices.conftest import WAIT
+from tests.helpers import wait_for
 
 # Frames as printed in the PN532 user manual / seen on the wire (checksums verified below by
 # hand: LEN + LCS = 0x100, TFI + data + DCS = 0x100 modulo 256).
@@ -208,7 +209,9 @@ def test_over_a_pty(simulator: Any, reader: Any) -> None:
     sim = simulator("pn532")
     _, rec = reader(sim.path, "pn532")
     sim.present("04A1B2C3D4E5F6", repeats=10)  # on the reader for ten polls: one presentation
-    wait_until(lambda: not sim.emulator.card_in_field)
+    wait_for(
+        lambda: not sim.emulator.card_in_field, WAIT, "the first card to leave", interval=0.005
+    )
     sim.present("DEADBEEF", repeats=3)
     events = rec.wait_events(2)
     assert [(e.value, e.protocol) for e in events] == [

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,16 +17,9 @@ from kiosk.demo.data import create_demo
 from kiosk.store.engine import open_store
 from kiosk.store.models import Checkin, KioskRecord
 from tests.e2e.conftest import kiosk_command, kiosk_env
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.e2e
-
-
-def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def test_held_card_on_a_pty_is_one_check_in_on_the_central_store(tmp_path: Path, run_kiosk) -> None:  # type: ignore[no-untyped-def]

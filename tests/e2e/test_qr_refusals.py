@@ -26,7 +26,7 @@ from kiosk.security.tokens import TokenKind, sign
 from kiosk.store.engine import open_store
 from kiosk.store.models import Checkin, KioskRecord
 from tests.e2e.conftest import kiosk_command, kiosk_env
-from tests.e2e.test_badge_slice import wait_for
+from tests.helpers import wait_for
 
 pytestmark = pytest.mark.e2e
 

@@ -18,7 +18,8 @@ from kiosk.store.models import Booking, OutboxRow
 from kiosk.sync import acceptance, central
 from kiosk.sync.state import read_status
 from tests.core.helpers import NOON, local, seed_central, site_key
-from tests.sync.helpers import Tally, book_locally, engine_for, wait_for
+from tests.helpers import wait_for
+from tests.sync.helpers import Tally, book_locally, engine_for
 
 
 def _booking(start_h: int, end_h: int, status: str = "confirmed") -> dict[str, object]:

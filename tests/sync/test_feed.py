@@ -17,7 +17,8 @@ from kiosk.sync import central, feed
 from kiosk.sync import state as sync_state
 from kiosk.sync.feed import FeedCursor
 from tests.core.helpers import local
-from tests.sync.helpers import engine_for, wait_for
+from tests.helpers import wait_for
+from tests.sync.helpers import engine_for
 
 
 def _room(room_id: str, now: datetime) -> dict[str, Any]:

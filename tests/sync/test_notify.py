@@ -14,7 +14,8 @@ from kiosk.store.models import Room
 from kiosk.sync import central
 from kiosk.sync.engine import SyncStatus, SyncWorker
 from tests.core.helpers import local
-from tests.sync.helpers import engine_for, wait_for
+from tests.helpers import wait_for
+from tests.sync.helpers import engine_for
 
 pytestmark = pytest.mark.postgres
 

@@ -3,6 +3,8 @@
 Source strings are English, in code, wrapped in ``QCoreApplication.translate(context, text)`` so
 ``tools/update_translations.py`` (pyside6-lupdate) can extract them into
 ``resources/translations/kiosk_{fi,sv,en}.ts``; the compiled ``.qm`` files sit beside them.
+A table of fixed messages marks its literals with ``QT_TRANSLATE_NOOP(context, text)`` instead
+and translates an entry where it is shown (``translate_marked``).
 Placeholders are Python ``str.format`` names (``{name}``, ``{time}``) so translators can move
 them.
 
@@ -19,8 +21,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from resources import resource_path
@@ -35,6 +40,11 @@ _LOCALES: dict[str, tuple[QLocale.Language, QLocale.Country]] = {
     "sv": (QLocale.Language.Swedish, QLocale.Country.Finland),
     "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
+
+#: PySide6's ``QT_TRANSLATE_NOOP(context, text)``, typed (its stub returns ``object``). It marks
+#: a literal for lupdate where a table holds it and returns it unchanged; translate the table's
+#: entry where it is shown, with :func:`translate_marked` and the same context.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 _PLACEHOLDER = re.compile(r"(\{[A-Za-z_][A-Za-z0-9_]*\}|%n)")
 _WORD = re.compile(r"\w+")
@@ -52,6 +62,15 @@ def locale_for(code: str) -> QLocale:
 def qm_path(code: str) -> Path:
     """Where the compiled translations of a language live."""
     return resource_path("translations", f"kiosk_{code}.qm")
+
+
+def translate_marked(context: str, text: str) -> str:
+    """Translate ``text`` from a table, marked there with ``QT_TRANSLATE_NOOP(context, text)``.
+
+    The one ``QCoreApplication.translate`` call in ``ui/`` whose arguments are not literals
+    (``tests/ui/test_translations.py`` holds every other call to literals).
+    """
+    return QCoreApplication.translate(context, text)
 
 
 def stretch_text(text: str, factor: int) -> str:

@@ -24,8 +24,21 @@ from kiosk.views.screens import (
     RefusedChange,
 )
 from ui.common.formatting import format_range, format_time
+from ui.common.i18n import QT_TRANSLATE_NOOP, translate_marked
 from ui.door.mode_text import mode_outcome_text
 from ui.door.text import booking_title, format_duration
+
+# Refusals said the same way whatever was asked (translated where shown).
+_REFUSED: dict[ActionResult, str] = {
+    ActionResult.BADGE_REQUIRED: QT_TRANSLATE_NOOP(
+        "DoorActions", "This room needs a badge tap for that."
+    ),
+    ActionResult.UNKNOWN_BADGE: QT_TRANSLATE_NOOP(
+        "DoorActions", "Badge not recognised. Please ask a host."
+    ),
+    ActionResult.ENDED: QT_TRANSLATE_NOOP("DoorActions", "That booking has already ended."),
+    ActionResult.NOT_FREE: QT_TRANSLATE_NOOP("DoorActions", "The room is not free right now."),
+}
 
 
 def offer_label(offer: Offer, tz: ZoneInfo) -> str:
@@ -122,20 +135,8 @@ def outcome_text(outcome: ActionOutcome, tz: ZoneInfo) -> str:
     if result in (ActionResult.EVENT_MODE, ActionResult.CLOSED_MODE):
         return mode_outcome_text(outcome, tz)
     nothing = " " + QCoreApplication.translate("DoorActions", "Nothing was changed.")
-    if result is ActionResult.BADGE_REQUIRED:
-        return (
-            QCoreApplication.translate("DoorActions", "This room needs a badge tap for that.")
-            + nothing
-        )
-    if result is ActionResult.UNKNOWN_BADGE:
-        return (
-            QCoreApplication.translate("DoorActions", "Badge not recognised. Please ask a host.")
-            + nothing
-        )
-    if result is ActionResult.ENDED:
-        return (
-            QCoreApplication.translate("DoorActions", "That booking has already ended.") + nothing
-        )
+    if result in _REFUSED:
+        return translate_marked("DoorActions", _REFUSED[result]) + nothing
     if result is ActionResult.NOT_FOUND:
         if kind is ActionKind.CHECKIN:
             return (
@@ -146,10 +147,6 @@ def outcome_text(outcome: ActionOutcome, tz: ZoneInfo) -> str:
             )
         return (
             QCoreApplication.translate("DoorActions", "That booking is no longer here.") + nothing
-        )
-    if result is ActionResult.NOT_FREE:
-        return (
-            QCoreApplication.translate("DoorActions", "The room is not free right now.") + nothing
         )
     if result is ActionResult.NO_TIME:
         if outcome.blocked_at is not None:

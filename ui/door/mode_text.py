@@ -32,23 +32,9 @@ def _until(until: datetime | None, now: datetime, tz: ZoneInfo) -> str:
     return until_text(until, now, tz)
 
 
-def mode_refusal_text(view: DoorView, tz: ZoneInfo) -> str:
-    """Why the door offers no booking now (a touch or a badge tap during a mode)."""
-    until = _until(view.mode_until, view.now, tz)
-    if view.state is RoomState.EVENT:
-        return QCoreApplication.translate(
-            "DoorMode", "The room is reserved for an event {until}, so it cannot be booked now."
-        ).format(until=until)
-    return QCoreApplication.translate(
-        "DoorMode", "The room is closed {until}, so it cannot be booked now."
-    ).format(until=until)
-
-
-def mode_outcome_text(outcome: ActionOutcome, tz: ZoneInfo) -> str:
-    """The service refused an action because a mode applies (the view was a moment old)."""
-    until = _until(outcome.mode_until, outcome.at, tz)
-    nothing = " " + QCoreApplication.translate("DoorActions", "Nothing was changed.")
-    if outcome.result is ActionResult.EVENT_MODE:
+def _blocked(event: bool, until: str) -> str:
+    """Why nothing can be booked: the room is in event use, or closed, ``until`` then."""
+    if event:
         text = QCoreApplication.translate(
             "DoorMode", "The room is reserved for an event {until}, so it cannot be booked now."
         )
@@ -56,7 +42,19 @@ def mode_outcome_text(outcome: ActionOutcome, tz: ZoneInfo) -> str:
         text = QCoreApplication.translate(
             "DoorMode", "The room is closed {until}, so it cannot be booked now."
         )
-    return text.format(until=until) + nothing
+    return text.format(until=until)
+
+
+def mode_refusal_text(view: DoorView, tz: ZoneInfo) -> str:
+    """Why the door offers no booking now (a touch or a badge tap during a mode)."""
+    return _blocked(view.state is RoomState.EVENT, _until(view.mode_until, view.now, tz))
+
+
+def mode_outcome_text(outcome: ActionOutcome, tz: ZoneInfo) -> str:
+    """The service refused an action because a mode applies (the view was a moment old)."""
+    until = _until(outcome.mode_until, outcome.at, tz)
+    nothing = " " + QCoreApplication.translate("DoorActions", "Nothing was changed.")
+    return _blocked(outcome.result is ActionResult.EVENT_MODE, until) + nothing
 
 
 def join_online_caption() -> str:

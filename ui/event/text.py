@@ -14,9 +14,40 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.views.lobby import EventOutcome, EventResult, EventView
 from ui.common import theme
 from ui.common.formatting import format_moment, format_range, format_short_date, format_time
+from ui.common.i18n import QT_TRANSLATE_NOOP
 from ui.lobby.text import ERROR, INFO, WARNING, OutcomeText, error_text
 
 _SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
+
+# Answers that say the same whatever was scanned (translated where shown).
+_FIXED: dict[EventResult, OutcomeText] = {
+    EventResult.NO_EVENT: OutcomeText(
+        "calendar",
+        WARNING,
+        QT_TRANSLATE_NOOP("EventCheckin", "There is no event right now"),
+        QT_TRANSLATE_NOOP(
+            "EventCheckin", "Please come back at the time on your ticket, or contact a host."
+        ),
+    ),
+    EventResult.NOT_A_TICKET: OutcomeText(
+        "qr",
+        WARNING,
+        QT_TRANSLATE_NOOP("EventCheckin", "This code is not a ticket"),
+        QT_TRANSLATE_NOOP("EventCheckin", "Please show the QR code of your ticket or invitation."),
+    ),
+    EventResult.WITHDRAWN: OutcomeText(
+        "cross",
+        ERROR,
+        QT_TRANSLATE_NOOP("EventCheckin", "This ticket has been withdrawn"),
+        QT_TRANSLATE_NOOP("EventCheckin", "Please contact a host."),
+    ),
+    EventResult.WALKINS_CLOSED: OutcomeText(
+        "info",
+        INFO,
+        QT_TRANSLATE_NOOP("EventCheckin", "This event is for ticket holders only"),
+        QT_TRANSLATE_NOOP("EventCheckin", "Please contact a host."),
+    ),
+}
 
 
 def counter_text(event: EventView) -> tuple[str, str]:
@@ -113,34 +144,6 @@ def event_text(outcome: EventOutcome, tz: ZoneInfo) -> OutcomeText:
             detail,
         )
 
-    if result is EventResult.NO_EVENT:
-        return OutcomeText(
-            "calendar",
-            WARNING,
-            QCoreApplication.translate("EventCheckin", "There is no event right now"),
-            QCoreApplication.translate(
-                "EventCheckin", "Please come back at the time on your ticket, or contact a host."
-            ),
-        )
-
-    if result is EventResult.NOT_A_TICKET:
-        return OutcomeText(
-            "qr",
-            WARNING,
-            QCoreApplication.translate("EventCheckin", "This code is not a ticket"),
-            QCoreApplication.translate(
-                "EventCheckin", "Please show the QR code of your ticket or invitation."
-            ),
-        )
-
-    if result is EventResult.WITHDRAWN:
-        return OutcomeText(
-            "cross",
-            ERROR,
-            QCoreApplication.translate("EventCheckin", "This ticket has been withdrawn"),
-            QCoreApplication.translate("EventCheckin", "Please contact a host."),
-        )
-
     if result is EventResult.NOT_YET_VALID:
         start = outcome.valid_from or now
         if start.astimezone(tz).date() == now.astimezone(tz).date():
@@ -169,12 +172,7 @@ def event_text(outcome: EventOutcome, tz: ZoneInfo) -> OutcomeText:
             ),
         )
 
-    if result is EventResult.WALKINS_CLOSED:
-        return OutcomeText(
-            "info",
-            INFO,
-            QCoreApplication.translate("EventCheckin", "This event is for ticket holders only"),
-            QCoreApplication.translate("EventCheckin", "Please contact a host."),
-        )
+    if result in _FIXED:
+        return _FIXED[result].translated("EventCheckin")
 
     return error_text()

@@ -15,9 +15,32 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.views.screens import ScanOutcome, ScanResult
 from ui.common import theme
 from ui.common.formatting import format_moment, format_short_date, format_time
+from ui.common.i18n import QT_TRANSLATE_NOOP
 from ui.lobby.text import ERROR, INFO, WARNING, OutcomeText, error_text
 
 _SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
+
+# Refusals that say the same whatever was scanned (translated where shown).
+_FIXED: dict[ScanResult, OutcomeText] = {
+    ScanResult.NOT_A_LAB_CODE: OutcomeText(
+        "qr",
+        WARNING,
+        QT_TRANSLATE_NOOP("LobbyScreen", "This code is not a Lab invitation"),
+        QT_TRANSLATE_NOOP("LobbyScreen", "Please show the QR code of your invitation."),
+    ),
+    ScanResult.UNKNOWN_KEY: OutcomeText(
+        "warning",
+        WARNING,
+        QT_TRANSLATE_NOOP("LobbyScreen", "This invitation cannot be checked here yet"),
+        QT_TRANSLATE_NOOP("LobbyScreen", "Please contact a host. They are happy to help."),
+    ),
+    ScanResult.WITHDRAWN: OutcomeText(
+        "cross",
+        ERROR,
+        QT_TRANSLATE_NOOP("LobbyScreen", "This invitation has been withdrawn"),
+        QT_TRANSLATE_NOOP("LobbyScreen", "Please contact a host. They are happy to help."),
+    ),
+}
 
 
 def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
@@ -96,34 +119,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
             detail,
         )
 
-    if result is ScanResult.NOT_A_LAB_CODE:
-        return OutcomeText(
-            "qr",
-            WARNING,
-            QCoreApplication.translate("LobbyScreen", "This code is not a Lab invitation"),
-            QCoreApplication.translate(
-                "LobbyScreen", "Please show the QR code of your invitation."
-            ),
-        )
-
-    if result is ScanResult.UNKNOWN_KEY:
-        return OutcomeText(
-            "warning",
-            WARNING,
-            QCoreApplication.translate("LobbyScreen", "This invitation cannot be checked here yet"),
-            QCoreApplication.translate(
-                "LobbyScreen", "Please contact a host. They are happy to help."
-            ),
-        )
-
-    if result is ScanResult.WITHDRAWN:
-        return OutcomeText(
-            "cross",
-            ERROR,
-            QCoreApplication.translate("LobbyScreen", "This invitation has been withdrawn"),
-            QCoreApplication.translate(
-                "LobbyScreen", "Please contact a host. They are happy to help."
-            ),
-        )
+    if result in _FIXED:
+        return _FIXED[result].translated("LobbyScreen")
 
     return error_text()

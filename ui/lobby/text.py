@@ -7,7 +7,7 @@ name (there is none to show, and guessing would leak someone else's).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.views.screens import TapOutcome, TapResult
 from ui.common import theme
 from ui.common.formatting import format_time
+from ui.common.i18n import translate_marked
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,14 @@ class OutcomeText:
     colors: theme.ColorPair  # icon colour on its circle
     headline: str
     detail: str
+
+    def translated(self, context: str) -> OutcomeText:
+        """This text from a table, headline and detail marked with ``QT_TRANSLATE_NOOP``."""
+        return replace(
+            self,
+            headline=translate_marked(context, self.headline),
+            detail=translate_marked(context, self.detail),
+        )
 
 
 _SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
