@@ -20,7 +20,7 @@ from kiosk.store.engine import open_store
 from kiosk.store.models import Checkin, KioskRecord
 from tests.e2e.conftest import kiosk_command, kiosk_env
 from tests.helpers import wait_for
-from tests.tokens.helpers import read_qr_codes
+from tests.security.tokens.helpers import read_qr_codes
 
 pytestmark = pytest.mark.e2e
 

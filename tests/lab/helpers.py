@@ -19,7 +19,7 @@ from kiosk.store.engine import Store, open_local_store
 from kiosk.store.models import Person
 from kiosk.sync import central
 from kiosk.sync.engine import SyncEngine
-from tests.core.helpers import NOON, seed_central, site_key
+from tests.stores import NOON, seed_central, site_key
 
 TZ = ZoneInfo("Europe/Helsinki")
 TODAY = NOON.astimezone(TZ).date()

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from kiosk.base.errors import UsageError
 from kiosk.lab.feedback import FeedbackService, list_feedback
 from kiosk.store.models import Feedback, OutboxRow
-from tests.core.helpers import row_counts
 from tests.lab.helpers import Site, write_event
+from tests.stores import row_counts
 
 
 def service(site: Site) -> FeedbackService:

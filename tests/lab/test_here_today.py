@@ -11,8 +11,8 @@ from kiosk.base.errors import UsageError
 from kiosk.lab.here_today import HereTodayService, clean_interests, opt_in, parse_interests
 from kiosk.lobby.walkin import WalkinService
 from kiosk.store.models import BoardConsent, OutboxRow
-from tests.core.helpers import AINO_UID, row_counts
 from tests.lab.helpers import LINNEA_UID, MIKKO_UID, TZ, Site
+from tests.stores import AINO_UID, row_counts
 
 
 def board(site: Site) -> HereTodayService:

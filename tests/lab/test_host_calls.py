@@ -13,8 +13,8 @@ from kiosk.lab.host_calls import OPEN_FOR, REPEAT_WINDOW, HostCallService
 from kiosk.lobby.notify import HOST_CALL, LogNotifier, Notice, compose
 from kiosk.lobby.notify_queue import NotificationQueue
 from kiosk.store.models import HostCall, Notification, OutboxRow
-from tests.core.helpers import row_counts
 from tests.lab.helpers import TZ, Site
+from tests.stores import row_counts
 
 
 class Recorder:

@@ -11,8 +11,8 @@ from kiosk.base.clock import FixedClock
 from kiosk.cli.main import main
 from kiosk.lab.feedback import FeedbackService
 from kiosk.lab.host_calls import HostCallService
-from tests.core.helpers import row_counts
 from tests.lab.helpers import TODAY, TZ, Site
+from tests.stores import row_counts
 from tests.sync.helpers import admin_config
 
 Capture = pytest.CaptureFixture[str]

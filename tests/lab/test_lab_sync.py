@@ -14,8 +14,8 @@ from kiosk.lab.here_today import HereTodayService, opted_in
 from kiosk.lab.host_calls import HostCallService, acknowledge_centrally, list_calls
 from kiosk.lab.host_duty import hosts_on_duty
 from kiosk.store.models import BoardConsent, Change, Feedback, HostCall, HostCallAck, HostDuty
-from tests.core.helpers import AINO_UID
 from tests.lab.helpers import TODAY, TZ, Site, make_site
+from tests.stores import AINO_UID
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from kiosk.lab.host_calls import HostCallService
 from kiosk.lobby.checkin import CheckinService
 from kiosk.store.models import BoardConsent, Feedback
 from kiosk.views.screens import TapResult
-from tests.core.helpers import AINO_UID
 from tests.lab.helpers import TZ, Site, write_event
+from tests.stores import AINO_UID
 from ui.host.calls_page import OpenCallsPanel
 from ui.host.open_calls import OpenCallsController
 from ui.lab.controller import LabController

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.base.clock import FixedClock
-from tests.core.helpers import NOON, seed_central, site_key
+from tests.stores import NOON, seed_central, site_key
 
 
 @pytest.fixture

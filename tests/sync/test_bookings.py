@@ -17,8 +17,8 @@ from kiosk.store.engine import open_store
 from kiosk.store.models import Booking, OutboxRow
 from kiosk.sync import acceptance, central
 from kiosk.sync.state import read_status
-from tests.core.helpers import NOON, local, seed_central, site_key
 from tests.helpers import wait_for
+from tests.stores import NOON, local, seed_central, site_key
 from tests.sync.helpers import Tally, book_locally, engine_for
 
 

@@ -30,7 +30,7 @@ from kiosk.store.models import AuditEntry, Base, Booking, BookingAction, OutboxR
 from kiosk.sync import outbox
 from kiosk.sync.booking_actions import NOT_YOURS
 from kiosk.sync.engine import SyncEngine
-from tests.core.helpers import AINO_UID, NOON, local, seed_central, site_key
+from tests.stores import AINO_UID, NOON, local, seed_central, site_key
 from tests.sync.helpers import admin_config, as_role, drop_kiosk_roles, engine_for
 
 pytestmark = pytest.mark.postgres

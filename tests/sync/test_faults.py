@@ -28,8 +28,8 @@ from kiosk.store.models import Checkin, Person
 from kiosk.sync import engine as sync_module
 from kiosk.sync.engine import SyncStatus, SyncWorker
 from kiosk.sync.feed import feed_table
-from tests.core.helpers import local
 from tests.helpers import wait_for
+from tests.stores import local
 from tests.sync.helpers import Tally, checkin_locally, engine_for, outbox_left
 from tests.sync.proxy import CuttableProxy
 

@@ -16,8 +16,8 @@ from kiosk.store.models import Room
 from kiosk.sync import central, feed
 from kiosk.sync import state as sync_state
 from kiosk.sync.feed import FeedCursor
-from tests.core.helpers import local
 from tests.helpers import wait_for
+from tests.stores import local
 from tests.sync.helpers import engine_for
 
 
@@ -155,7 +155,7 @@ def test_cursor_text_round_trips_and_reads_the_old_seq_only_form() -> None:
 
 
 def test_on_sqlite_the_cursor_is_the_sequence(tmp_path: Path, clock: FixedClock) -> None:
-    from tests.core.helpers import seed_central, site_key
+    from tests.stores import seed_central, site_key
 
     url = f"sqlite:///{tmp_path / 'central.db'}"
     seed_central(url, site_key(tmp_path), clock).dispose()

@@ -13,8 +13,8 @@ from kiosk.store.engine import Store, open_store
 from kiosk.store.models import Room
 from kiosk.sync import central
 from kiosk.sync.engine import SyncStatus, SyncWorker
-from tests.core.helpers import local
 from tests.helpers import wait_for
+from tests.stores import local
 from tests.sync.helpers import engine_for
 
 pytestmark = pytest.mark.postgres

@@ -17,7 +17,7 @@ from kiosk.cli.main import main
 from kiosk.store.engine import open_store
 from kiosk.store.models import Base, OutboxRow, Person, Visitor
 from kiosk.sync import central
-from tests.core.helpers import NOON, local
+from tests.stores import NOON, local
 from tests.sync.helpers import (
     admin_config,
     as_role,

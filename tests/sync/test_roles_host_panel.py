@@ -17,7 +17,7 @@ from kiosk.cli.main import main
 from kiosk.rooms.host_modes import HostModes
 from kiosk.store.engine import open_store
 from kiosk.store.models import AuditEntry, OutboxRow, Person, RoomMode
-from tests.core.helpers import local
+from tests.stores import local
 from tests.sync.helpers import admin_config, as_role, drop_kiosk_roles, engine_for
 
 pytestmark = pytest.mark.postgres

@@ -12,7 +12,7 @@ from kiosk.base.clock import FixedClock
 from kiosk.cli.main import main
 from kiosk.store.engine import open_store
 from kiosk.sync import central
-from tests.core.helpers import seed_central, site_key
+from tests.stores import seed_central, site_key
 
 
 def _kiosk_config(tmp_path: Path, url: str, kiosk_id: str = "lobby-1") -> Path:

@@ -68,7 +68,7 @@ def translate_marked(context: str, text: str) -> str:
     """Translate ``text`` from a table, marked there with ``QT_TRANSLATE_NOOP(context, text)``.
 
     The one ``QCoreApplication.translate`` call in ``ui/`` whose arguments are not literals
-    (``tests/ui/test_translations.py`` holds every other call to literals).
+    (``tests/ui/common/test_translations.py`` holds every other call to literals).
     """
     return QCoreApplication.translate(context, text)
 

@@ -11,7 +11,7 @@ sources, so it pays little.)
 The kiosk never uses ``__feature__``, so ``skip_source_scan`` answers PySide6's question from
 what the module holds instead (anything of PySide6's or shiboken6's), reading no file. The hook
 is PySide6's private ``__feature__._mod_uses_pyside``; if a release moves it, nothing is
-patched and the kiosk runs as before (``tests/ui/test_pyside_imports.py`` says so loudly).
+patched and the kiosk runs as before (``tests/ui/shell/test_pyside_imports.py`` says so loudly).
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Tests of kiosk.rooms: doors, door actions, modes, policies."""

@@ -1,0 +1,1 @@
+"""Tests of kiosk.security: tokens, keys, host sign-in."""

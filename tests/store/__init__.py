@@ -1,0 +1,1 @@
+"""Tests of kiosk.store: opening stores and the migrations."""

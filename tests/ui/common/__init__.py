@@ -1,0 +1,1 @@
+"""Tests of ui.common: theme, widgets, formatting, translations, touch targets."""

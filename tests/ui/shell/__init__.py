@@ -1,0 +1,1 @@
+"""Tests of ui.shell: the composition root, start-up, whole kiosks."""
