@@ -37,7 +37,8 @@ from kiosk.rooms.door_view import door_view
 from kiosk.store.engine import Store, open_local_store, open_store
 from kiosk.store.models import RoomMode, table_of
 from kiosk.sync import central
-from kiosk.sync.engine import SyncEngine, SyncStatus, SyncWorker
+from kiosk.sync.engine import SyncEngine, SyncStatus
+from kiosk.sync.worker import SyncWorker
 from kiosk.views.screens import RoomState
 
 TZ = ZoneInfo("Europe/Helsinki")
@@ -61,7 +62,8 @@ def mode_row(mode: str, now: datetime) -> dict[str, Any]:
     """A Lab-wide switch to ``mode`` at ``now``, through kiosk.rooms.modes when it is there."""
     expires = now + timedelta(hours=2)
     try:
-        from kiosk.rooms.modes import ModeSwitch, mode_rows, version_at
+        from kiosk.rooms.modes import ModeSwitch, mode_rows
+        from kiosk.store.mode_versions import version_at
     except ImportError:  # before kiosk/rooms/modes.py: the same row by hand
         return {
             "id": new_id(),

@@ -32,7 +32,8 @@ from kiosk.base.ids import new_id
 from kiosk.store.engine import Store, open_local_store, open_store
 from kiosk.store.models import Checkin, OutboxRow, Person
 from kiosk.sync import central, feed, outbox
-from kiosk.sync.engine import SyncEngine, SyncWorker
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.worker import SyncWorker
 
 _lock = threading.Lock()
 committed_at: dict[str, float] = {}

@@ -23,7 +23,8 @@ from benchmarks.pgtemp import temp_database
 from benchmarks.seed import seed
 from kiosk.base.clock import SystemClock
 from kiosk.store.engine import open_local_store, open_store
-from kiosk.sync.engine import SyncEngine, SyncStatus, SyncWorker
+from kiosk.sync.engine import SyncEngine, SyncStatus
+from kiosk.sync.worker import SyncWorker
 
 
 def measure(url: str, work: Path, freeze: bool, batch: int) -> None:

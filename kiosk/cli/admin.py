@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.base.errors import UsageError
 from kiosk.cli import bookings as cli_bookings
 from kiosk.cli import checkins as cli_checkins
+from kiosk.cli import enrolment as cli_enrolment
 from kiosk.cli import event as cli_event
 from kiosk.cli import fleet as cli_fleet
 from kiosk.cli import hosts as cli_hosts
@@ -83,6 +84,7 @@ def add_parsers(sub: Any) -> None:
 
     cli_bookings.add_parsers(cmds)
     cli_fleet.add_parsers(cmds)
+    cli_enrolment.add_parsers(cmds)
     cli_lab.add_parsers(cmds)  # feedback, the "Here today" board
     cli_hosts.add_parsers(cmds)  # hosts on duty, host calls
     report_cli.add_parsers(cmds)

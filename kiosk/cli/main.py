@@ -28,6 +28,7 @@ def build_parser(
     ``defaults`` values every handler finds on its arguments (the GUI's report PDF writer)."""
     from kiosk import __version__
     from kiosk.cli import admin as cli_admin
+    from kiosk.cli import central as cli_central
     from kiosk.cli import devices as cli_devices
     from kiosk.cli import sync as cli_sync
 
@@ -41,6 +42,7 @@ def build_parser(
         add(sub)
     cli_admin.add_parsers(sub)
     cli_sync.add_parsers(sub)
+    cli_central.add_parsers(sub)
     cli_devices.add_parsers(sub)
     parser.set_defaults(**(defaults or {}))
     return parser

@@ -33,11 +33,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     from kiosk.base.clock import SystemClock
     from kiosk.base.errors import KioskError
+    from kiosk.config.service_url import refuse_database_credentials
     from kiosk.config.settings import load_config
     from kiosk.store.engine import open_local_store
     from kiosk.sync.engine import SyncEngine, describe_error
 
     cfg = load_config(args.config)
+    refuse_database_credentials(cfg.central_url)
     local = open_local_store(cfg.local_store_path)
     clock = SystemClock()
     engine = SyncEngine.for_kiosk(
@@ -46,7 +48,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     try:
         report = engine.cycle()
         engine.record_success(clock.now())
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, OSError) as exc:  # OSError: the sync service is unreachable
         error = describe_error(exc)
         engine.record_failure(error, clock.now())
         raise KioskError(

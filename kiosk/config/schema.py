@@ -99,9 +99,25 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "url": Key(
             str,
             None,
-            "SQLAlchemy URL of the central store, e.g. "
-            "`postgresql+psycopg://kiosk@db/kiosk` or `sqlite:////srv/kiosk/central.db`. "
+            "Where this kiosk syncs: the central sync service, `https://HOST:PORT` (plain "
+            "`http://` on the loopback only), for every networked kiosk; or a SQLAlchemy URL "
+            "of the central store itself, e.g. `sqlite:////srv/kiosk/central.db` for one "
+            "machine, or `postgresql+psycopg://admin@db/kiosk` on the Lab's admin machine "
+            "(`kiosk run` and `kiosk sync` refuse a PostgreSQL URL: enrol the kiosk instead). "
             "Default: `central.db` in `data_dir` (a single machine).",
+        ),
+        "credential_file": Key(
+            str,
+            None,
+            "The kiosk's device token for the central sync service, as written by "
+            "`kiosk admin enroll KIOSK_ID ... --out FILE` (mode 0600, owned by the kiosk "
+            "user). Needed with an `https://` URL.",
+        ),
+        "ca_file": Key(
+            str,
+            None,
+            "CA certificate that the sync service's TLS certificate must chain to. "
+            "Default: the system's trusted certificates.",
         ),
         "sync_interval": Key(
             (int, float), 5.0, "Seconds between sync cycles when idle.", _positive

@@ -28,6 +28,7 @@ from kiosk.config.schema import (
     Key,
     parse_clock_time,
 )
+from kiosk.config.service_url import check_service_url, is_service_url
 
 if TYPE_CHECKING:
     from devices.frames import Parser
@@ -133,6 +134,13 @@ class Config:
     door: DoorConfig = DoorConfig()
     camera: bool = True
     host_photos_dir: Path | None = None
+    credential_file: Path | None = None  # the device token for the central sync service
+    ca_file: Path | None = None  # the CA the sync service's certificate chains to
+
+    @property
+    def uses_service(self) -> bool:
+        """Syncs through the central sync service (http/https), not with a store URL."""
+        return is_service_url(self.central_url)
 
     @property
     def local_store_path(self) -> Path:
@@ -270,6 +278,8 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         sslrootcert=base / Path(c["sslrootcert"]).expanduser() if c["sslrootcert"] else None,
         label=label,
     )
+    if is_service_url(central_url):
+        check_service_url(central_url, label)
     site_key = (
         base / Path(s["site_key_file"]).expanduser()
         if s["site_key_file"]
@@ -285,6 +295,10 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         data_dir=data_dir,
         fullscreen=k["fullscreen"],
         central_url=central_url,
+        credential_file=base / Path(c["credential_file"]).expanduser()
+        if c["credential_file"]
+        else None,
+        ca_file=base / Path(c["ca_file"]).expanduser() if c["ca_file"] else None,
         sync_interval=float(c["sync_interval"]),
         site_key_file=site_key,
         welcome_seconds=float(lob["welcome_seconds"]),

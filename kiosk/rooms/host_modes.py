@@ -24,10 +24,10 @@ from kiosk.rooms.modes import (
     check_rooms,
     end_of_day,
     mode_rows,
-    next_version,
     room_states,
 )
 from kiosk.store.engine import Store
+from kiosk.store.mode_versions import next_version
 from kiosk.store.models import AuditEntry, Event, RoomMode
 from kiosk.sync import outbox
 

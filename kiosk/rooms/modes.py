@@ -22,11 +22,12 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection, Row
 
 from kiosk.base.errors import UsageError
 from kiosk.base.ids import new_id
+from kiosk.store.mode_versions import next_version
 from kiosk.store.models import Booking, Event, Room, RoomMode, table_of
 from kiosk.views.screens import ACTIVE_BOOKING
 
@@ -66,16 +67,6 @@ def end_of_day(now: datetime, tz: ZoneInfo) -> datetime:
     local = now.astimezone(tz)
     midnight = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=tz)
     return midnight.astimezone(now.tzinfo)
-
-
-def version_at(now: datetime) -> int:
-    return int(now.timestamp() * 1_000_000)
-
-
-def next_version(conn: Connection, now: datetime) -> int:
-    """A version above every one this store knows, and at least the switch time."""
-    known = conn.execute(select(func.max(modes_t.c.version))).scalar()
-    return max(version_at(now), int(known or 0) + 1)
 
 
 def check_rooms(conn: Connection, rooms: Sequence[str]) -> None:

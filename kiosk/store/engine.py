@@ -93,14 +93,14 @@ def create_store_engine(url: str, **kwargs: Any) -> Engine:
 def open_store(url: str, *, migrate: bool = True) -> Store:
     """Open (and by default create or upgrade) the store at ``url``."""
     engine = create_store_engine(url)
-    if migrate and not _at_head(engine):
+    if migrate and not is_at_head(engine):
         from kiosk.store.migrate import upgrade
 
         upgrade(engine)
     return Store(engine, sessionmaker(engine, expire_on_commit=False))
 
 
-def _at_head(engine: Engine) -> bool:
+def is_at_head(engine: Engine) -> bool:
     """Whether the store is already at ``SCHEMA_HEAD``: then Alembic (a sizeable import on
     every kiosk start) is not needed at all. Any doubt means "no", and Alembic decides."""
     try:

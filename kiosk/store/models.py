@@ -262,6 +262,22 @@ class KioskRecord(Base):
     status: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class DeviceCredential(Base):
+    """A kiosk's (or a staff member's) credential for the central sync service.
+
+    Central only, never replicated. The token itself is shown once, at enrolment; only its
+    SHA-256 is kept (tokens are 256 random bits, so a plain hash is enough: nothing to guess).
+    """
+
+    __tablename__ = "device_credentials"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the kiosk id
+    role: Mapped[str] = mapped_column(String(16))  # lobby | door | staff
+    room_id: Mapped[str | None] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from kiosk.store.dbutil import insert_if_absent
+from kiosk.store.mode_versions import next_version
 from kiosk.sync.booking_actions import accept_action
 from kiosk.sync.central import append_change, changes_table
 from kiosk.sync.refusals import PushRefused
@@ -161,6 +162,8 @@ def _accept(conn: Connection, item: PushItem, now: datetime) -> None:
         _check_single_use(conn, row)
     if entity.name in HOST_MADE:
         _check_host(conn, row.get(HOST_MADE[entity.name]))
+    if entity.name == "room_modes":
+        row["version"] = next_version(conn, now)  # assigned here, never taken from a kiosk
     if insert_if_absent(conn, entity.table, row):
         append_change(conn, entity, to_payload(entity, row), now)
 

@@ -3,43 +3,46 @@
 One cycle: push the outbox (insert-if-absent centrally; a row leaves the outbox only once
 acknowledged, a permanently refused row is marked and kept), then pull the change feed after this
 kiosk's cursor (:mod:`kiosk.sync.feed`, which cannot skip a late commit) and apply it together with
-the new cursor in one local transaction, then write a heartbeat. ``SyncWorker`` runs cycles on its
-own thread with capped, jittered exponential backoff while the central store is unreachable, and
-on PostgreSQL wakes early on a NOTIFY (:mod:`kiosk.sync.listener`).
+the new cursor in one local transaction, then write a heartbeat. The central side is reached
+through a link (:mod:`kiosk.sync.link`): the store itself on one machine, the central sync
+service over HTTP on a networked kiosk. :mod:`kiosk.sync.worker` runs cycles on a thread.
 """
 
 from __future__ import annotations
 
 import logging
-import random
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import groupby
 from typing import Any
 
 from sqlalchemy import delete, select, text, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
 from kiosk import __version__
 from kiosk.base.clock import Clock
+from kiosk.base.errors import ConfigError
+from kiosk.config.credential_file import read_token_file
 from kiosk.config.settings import Config
 from kiosk.store.dbutil import upsert
-from kiosk.store.engine import Store, open_store
+from kiosk.store.engine import Store
 from kiosk.store.models import Booking, OutboxRow
-from kiosk.sync import acceptance, central, feed, outbox
+from kiosk.sync import feed, outbox
 from kiosk.sync import state as sync_state
-from kiosk.sync.acceptance import PushResult
-from kiosk.sync.listener import ChangeListener, is_postgresql
-from kiosk.sync.replication import ENTITIES, FORGOTTEN_ONCE_PUSHED, ROLE_AUDIENCES, from_payload
+from kiosk.sync.acceptance import PushItem, PushResult
+from kiosk.sync.link import BatchRefused, CentralLink, FeedPage, Identity, StoreLink
+from kiosk.sync.replication import ENTITIES, FORGOTTEN_ONCE_PUSHED, from_payload
 
 log = logging.getLogger(__name__)
 
 # Kept for callers of the first version; the keys live in kiosk.sync.state.
 CURSOR = sync_state.CURSOR
 FIRST_SYNC_DONE = sync_state.FIRST_SYNC_DONE
+
+#: The largest page a pull asks for while it grows a page to fit references together.
+MAX_PAGE = 8_000
 
 #: How often a healthy kiosk records its last success locally (each write is an fsync).
 SUCCESS_RECORD_EVERY = timedelta(seconds=60)
@@ -69,6 +72,8 @@ class SyncStatus:
 
 
 class SyncEngine:
+    """One kiosk's push, pull and heartbeat, through its :class:`~kiosk.sync.link.CentralLink`."""
+
     def __init__(
         self,
         local: Store,
@@ -82,12 +87,14 @@ class SyncEngine:
         heartbeat_status: Callable[[], dict[str, Any]] = dict,
         pending_wait: float = 1.0,
         on_progress: Callable[[int], None] | None = None,
+        link: CentralLink | None = None,
     ) -> None:
         self._local = local
         self._on_progress = on_progress  # changes pulled so far, after each applied page
         self._pending_wait = pending_wait
         self._central_url = central_url
-        self._central: Store | None = None
+        identity = Identity(kiosk_id, role, room_id)
+        self._link: CentralLink = link or StoreLink(central_url, identity, clock.now)
         self.kiosk_id = kiosk_id
         self.role = role
         self.room_id = room_id
@@ -100,7 +107,13 @@ class SyncEngine:
 
     @classmethod
     def for_kiosk(cls, config: Config, local: Store, clock: Clock, **options: Any) -> SyncEngine:
-        """The engine of the kiosk ``config`` describes; ``options`` as for the constructor."""
+        """The engine of the kiosk ``config`` describes; ``options`` as for the constructor.
+
+        With an ``https://`` central URL it syncs through the central sync service with the
+        device token in ``central.credential_file``; otherwise with the store at that URL.
+        """
+        if config.uses_service and "link" not in options:
+            options["link"] = _service_link(config)
         return cls(
             local,
             config.central_url,
@@ -115,15 +128,8 @@ class SyncEngine:
     def central_url(self) -> str:
         return self._central_url
 
-    def central(self) -> Store:
-        if self._central is None:
-            self._central = open_store(self._central_url, migrate=False)
-        return self._central
-
     def close(self) -> None:
-        if self._central is not None:
-            self._central.dispose()
-            self._central = None
+        self._link.close()
 
     def cycle(self) -> SyncReport:
         pushed, rejected = self.push()
@@ -138,19 +144,27 @@ class SyncEngine:
 
     def push(self) -> tuple[int, int]:
         pushed = rejected = 0
+        batch = self._batch
         while True:
             with self._local.session() as s:
                 rows = s.execute(
                     select(OutboxRow.seq, OutboxRow.entity, OutboxRow.record_id, OutboxRow.payload)
                     .where(OutboxRow.rejected_at.is_(None))
                     .order_by(OutboxRow.seq)
-                    .limit(self._batch)
+                    .limit(batch)
                 ).all()
             if not rows:
                 return pushed, rejected
-            items = [acceptance.PushItem(r.seq, r.entity, r.payload) for r in rows]
-            with self.central().engine.begin() as conn:
-                result = acceptance.accept_push(conn, items, self._clock.now())
+            items = [PushItem(r.seq, r.entity, r.payload) for r in rows]
+            try:
+                result = self._link.push(items)
+            except BatchRefused as exc:
+                if len(items) > 1:  # find the record the service will not take: halve
+                    batch = max(1, len(items) // 2)
+                    continue
+                reason = f"refused by the central service: {exc.reason}"
+                result = PushResult(rejected={items[0].seq: reason})
+            batch = min(self._batch, batch * 2)
             # Only after the central commit: drop acknowledged rows, keep rejected ones visible.
             self._settle(result, {r.seq: (r.entity, r.record_id) for r in rows})
             pushed += len(result.acknowledged)
@@ -183,7 +197,7 @@ class SyncEngine:
     # --- pull ---------------------------------------------------------------------------
 
     def pull(self) -> int:
-        """Apply the feed after the cursor, page by page; returns the number of changes.
+        """Apply this kiosk's share of the feed after its cursor, page by page.
 
         Changes committed above the PostgreSQL watermark (behind an older transaction that is
         still open somewhere on the server) are waited for up to ``pending_wait`` seconds, so
@@ -196,22 +210,20 @@ class SyncEngine:
         while True:
             with self._local.session() as s:
                 cursor = sync_state.cursor(s)
-            with self.central().engine.connect() as conn:
-                changes = feed.changes_since(conn, cursor, self.role, limit)
-                last = changes[-1].cursor if changes else cursor
-                short = len(changes) < limit
-                self.feed_pending = short and feed.pending(conn, last, self.role)
+            page = self._link.changes(cursor, limit)
+            self.feed_pending = page.pending
+            short = not page.full
             try:
-                self._apply(changes, done=short and not self.feed_pending)
+                self._apply(page, cursor, done=short and not page.pending)
             except IntegrityError:
-                if short:
+                if short or limit >= MAX_PAGE:
                     raise  # the whole readable feed did not fit together: a real inconsistency
                 # A row refers to one on the next page (feed order is commit-safe, not
                 # reference order): take a larger page so both land in one transaction.
                 limit *= 2
                 continue
-            pulled += len(changes)
-            if changes and self._on_progress is not None:
+            pulled += len(page.changes)
+            if page.changes and self._on_progress is not None:
                 self._on_progress(pulled)
             limit = self._batch
             if short and not (self.feed_pending and time.monotonic() < deadline):
@@ -219,22 +231,23 @@ class SyncEngine:
             if short:
                 time.sleep(0.05)
 
-    def _apply(self, changes: Sequence[feed.ChangeRow], *, done: bool) -> None:
-        if not changes and (not done or self._first_sync_seen):
+    def _apply(self, page: FeedPage, cursor: feed.FeedCursor, *, done: bool) -> None:
+        moved = page.cursor != cursor
+        if not page.changes and not moved and (not done or self._first_sync_seen):
             return  # nothing to write: no local transaction (each commit is an fsync)
         with self._local.session() as s:
             conn = s.connection()
             if conn.dialect.name == "sqlite":
                 # References are checked at commit: a page is consistent as a whole.
                 conn.execute(text("PRAGMA defer_foreign_keys = ON"))
-            for entity_name, run in groupby(changes, key=lambda c: c.entity):
+            for entity_name, run in groupby(page.changes, key=lambda c: c.entity):
                 entity = ENTITIES.get(entity_name)
                 if entity is None:  # written by a newer version; skip, keep going
                     log.warning("skipping change of unknown entity %r", entity_name)
                     continue
                 upsert(conn, entity.table, [from_payload(entity, c.payload) for c in run])
-            if changes:
-                sync_state.put(s, sync_state.CURSOR, str(changes[-1].cursor))
+            if moved:
+                sync_state.put(s, sync_state.CURSOR, str(page.cursor))
             if done:
                 sync_state.put(s, sync_state.FIRST_SYNC_DONE, "1")
         self._first_sync_seen = self._first_sync_seen or done
@@ -249,16 +262,7 @@ class SyncEngine:
                 "cursor": str(sync_state.cursor(s)),
             }
         status.update(self._heartbeat_status())
-        with self.central().engine.begin() as conn:
-            central.heartbeat(
-                conn,
-                kiosk_id=self.kiosk_id,
-                role=self.role,
-                room_id=self.room_id,
-                version=__version__,
-                status=status,
-                now=self._clock.now(),
-            )
+        self._link.heartbeat(__version__, status)
 
     def first_sync_done(self) -> bool:
         with self._local.session() as s:
@@ -295,142 +299,15 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first[:200]}"
 
 
-class SyncWorker:
-    """Runs sync cycles on a thread; ``wake()`` asks for one now (after a local write).
+def _service_link(config: Config) -> CentralLink:
+    """The link to the central sync service, with this kiosk's device token."""
+    from kiosk.sync.http_link import HttpLink  # httpx loads only on kiosks that use it
 
-    With ``listen`` (the default) and a PostgreSQL central store, a :class:`ChangeListener`
-    wakes the worker when the central feed changes, so a kiosk sees a change in well under a
-    second instead of at its next poll. Polling every ``interval`` seconds continues regardless.
-    """
-
-    def __init__(
-        self,
-        engine: SyncEngine,
-        *,
-        interval: float,
-        clock: Clock,
-        on_status: Callable[[SyncStatus], None],
-        max_backoff: float = 60.0,
-        listen: bool = True,
-        pending_retry: float = 0.2,
-    ) -> None:
-        self._engine = engine
-        self._interval = interval
-        self._clock = clock
-        self._on_status = on_status
-        self._max_backoff = max_backoff
-        self._pending_retry = pending_retry
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._offline_since: datetime | None = None
-        self._last_recorded: datetime | None = None
-        self.listener: ChangeListener | None = None
-        if listen and is_postgresql(engine.central_url):
-            self.listener = ChangeListener(
-                engine.central_url,
-                audiences=ROLE_AUDIENCES.get(engine.role, ()),
-                on_wake=self.wake,
-            )
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
-        self._thread.start()
-        if self.listener is not None:
-            self.listener.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self.listener is not None:
-            self.listener.stop(timeout)
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-        self._engine.close()
-
-    def _run(self) -> None:
-        failures = 0
-        pending = 0
-        while not self._stop.is_set():
-            self._wake.clear()
-            delay = self._interval
-            try:
-                report = self._engine.cycle()
-            except (SQLAlchemyError, OSError) as exc:
-                failures += 1
-                if self._offline_since is None:
-                    self._offline_since = self._clock.now()
-                    log.warning("central store unreachable: %s", describe_error(exc), exc_info=exc)
-                self._failed(describe_error(exc))
-                delay = self._backoff(failures, jitter=True)
-                self._engine.close()  # a fresh connection pool after the outage
-            except Exception as exc:  # never let a bug kill sync silently
-                failures += 1
-                log.exception("sync cycle failed")
-                self._failed(describe_error(exc))
-                delay = self._backoff(failures, jitter=False)
-            else:
-                if self._offline_since is not None:
-                    log.info("central store reachable again")
-                failures = 0
-                self._offline_since = None
-                self._succeeded(report)
-                if self._engine.feed_pending:
-                    # Committed changes wait behind an older open transaction: look again soon.
-                    pending += 1
-                    delay = min(self._interval, self._pending_retry * 2.0 ** min(pending, 6))
-                else:
-                    pending = 0
-            self._wake.wait(delay)
-
-    def _backoff(self, failures: int, *, jitter: bool) -> float:
-        delay = min(self._max_backoff, self._interval * 2.0 ** min(failures, 10))
-        return delay * random.uniform(0.5, 1.0) if jitter else delay
-
-    def _succeeded(self, report: SyncReport) -> None:
-        now = self._clock.now()
-        last = self._last_recorded
-        if last is None or now - last >= SUCCESS_RECORD_EVERY or report.pushed or report.pulled:
-            try:
-                self._engine.record_success(now)
-                self._last_recorded = now
-            except SQLAlchemyError as exc:
-                log.warning("could not record the sync success locally", exc_info=exc)
-        self._emit(True, None, report.outbox_depth)
-
-    def _failed(self, error: str) -> None:
-        self._last_recorded = None  # the next success is recorded at once
-        try:
-            self._engine.record_failure(error, self._clock.now())
-        except SQLAlchemyError as exc:
-            log.warning("could not record the sync failure locally", exc_info=exc)
-        self._emit(False, error, None)
-
-    def _emit(self, online: bool, error: str | None, depth: int | None) -> None:
-        try:
-            first = self._engine.first_sync_done()
-            rejected = self._engine.rejected_count()
-            if depth is None:
-                depth = self._engine.outbox_depth()
-        except SQLAlchemyError:
-            first, depth, rejected = False, 0, 0
-        listening = self.listener is not None and self.listener.connected.is_set()
-        try:
-            self._on_status(
-                SyncStatus(
-                    online,
-                    self._offline_since,
-                    first,
-                    depth,
-                    error,
-                    rejected=rejected,
-                    last_success_at=self._last_recorded,
-                    listening=listening,
-                )
-            )
-        except Exception:
-            log.exception("sync status callback failed")
+    if config.credential_file is None:
+        raise ConfigError(
+            "central.credential_file: needed with an https:// central.url; enrol this kiosk "
+            "with `kiosk admin enroll KIOSK_ID --role lobby|door --out FILE`"
+        )
+    token = read_token_file(config.credential_file)
+    verify: bool | str = str(config.ca_file) if config.ca_file else True
+    return HttpLink(config.central_url, token, version=__version__, verify=verify)

@@ -16,7 +16,8 @@ from kiosk.lobby.notify import LogNotifier
 from kiosk.lobby.notify_queue import DeliveryReport, NotificationQueue, NotificationWorker
 from kiosk.store.engine import Store, create_store_engine, open_local_store, open_store
 from kiosk.store.models import Person
-from kiosk.sync.engine import SyncEngine, SyncStatus, SyncWorker
+from kiosk.sync.engine import SyncEngine, SyncStatus
+from kiosk.sync.worker import SyncWorker
 from tests.stores import NOON
 
 SENTINEL = "sentinel.person@private.example"

@@ -26,8 +26,9 @@ from kiosk.base.clock import FixedClock, SystemClock
 from kiosk.store.engine import Store, open_store
 from kiosk.store.models import Checkin, Person
 from kiosk.sync import engine as sync_module
-from kiosk.sync.engine import SyncStatus, SyncWorker
+from kiosk.sync.engine import SyncStatus
 from kiosk.sync.feed import feed_table
+from kiosk.sync.worker import SyncWorker
 from tests.helpers import wait_for
 from tests.stores import local
 from tests.sync.helpers import Tally, checkin_locally, engine_for, outbox_left

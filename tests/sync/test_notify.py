@@ -12,7 +12,8 @@ from kiosk.base.clock import FixedClock
 from kiosk.store.engine import Store, open_store
 from kiosk.store.models import Room
 from kiosk.sync import central
-from kiosk.sync.engine import SyncStatus, SyncWorker
+from kiosk.sync.engine import SyncStatus
+from kiosk.sync.worker import SyncWorker
 from tests.helpers import wait_for
 from tests.stores import local
 from tests.sync.helpers import engine_for

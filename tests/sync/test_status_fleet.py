@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.base.clock import FixedClock
 from kiosk.cli.main import main
+from kiosk.config.credential_file import write_token_file
 from kiosk.store.engine import open_store
 from kiosk.sync import central
 from tests.stores import seed_central, site_key
@@ -45,12 +46,18 @@ def test_sync_status_shows_cursor_outbox_and_the_last_error(
     assert status["first_sync_done"] is True and status["last_success_at"]
     assert status["last_error"] is None and status["rejected"] == []
 
-    _kiosk_config(tmp_path, "postgresql+psycopg://nobody@127.0.0.1:1/none")  # unreachable
+    token = tmp_path / "lobby-1.token"
+    write_token_file(token, "lkd1." + "A" * 43)
+    config.write_text(  # the same kiosk, now enrolled with a service that does not answer
+        config.read_text(encoding="utf-8").replace(url, "http://127.0.0.1:1")
+        + f'credential_file = "{token}"\n',
+        encoding="utf-8",
+    )
     assert main(["sync", "--config", str(config)]) == 1
     assert "nothing was lost" in capsys.readouterr().err
     status = _status(config, capsys)
     assert status["cursor"] == "0:4"  # kept
-    assert "OperationalError" in str(status["last_error"]) and status["last_error_at"]
+    assert "unreachable" in str(status["last_error"]) and status["last_error_at"]
     assert main(["sync", "--config", str(config), "status"]) == 0
     text = capsys.readouterr().out
     assert "cursor:        0:4" in text and "last error:" in text

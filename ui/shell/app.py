@@ -38,7 +38,7 @@ from ui.runtime.status import StatusModel
 if TYPE_CHECKING:
     from kiosk.lobby.notify_queue import NotificationWorker
     from kiosk.store.engine import Store
-    from kiosk.sync.engine import SyncWorker
+    from kiosk.sync.worker import SyncWorker
     from ui.camera.scanner import CameraScanner
     from ui.event.watch import EventWatcher
     from ui.host.gate import HostGate
@@ -209,7 +209,8 @@ class Kiosk(QObject):
         self.notifier.start()
 
     def _start_sync(self) -> None:
-        from kiosk.sync.engine import SyncEngine, SyncWorker
+        from kiosk.sync.engine import SyncEngine
+        from kiosk.sync.worker import SyncWorker
 
         assert self.store is not None
         cfg = self.config

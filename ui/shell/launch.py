@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.base.clock import SystemClock
 from kiosk.base.logsetup import add_file_log
 from kiosk.base.systemd import Notifier
+from kiosk.config.service_url import refuse_database_credentials
 from kiosk.config.settings import Config, load_config
 from ui.common.i18n import LanguageManager
 from ui.runtime.application import qt_app
@@ -114,6 +115,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     store, services, sync and readers (which imports SQLAlchemy) follows from the event loop.
     """
     config = load_config(args.config)
+    refuse_database_credentials(config.central_url)
     log.info("log file: %s", add_file_log(config.data_dir))
     # `kill -USR1 <pid>` prints every thread's stack to stderr (the journal): for a kiosk that
     # hangs, without stopping it.

@@ -5,7 +5,7 @@ Revises: 0009
 Create Date: 2026-11-27
 
 The central store checks a pushed check-in of a single-use invitation against the feed (a kiosk's
-role cannot read other kiosks' check-ins, only the feed; kiosk/sync/central.py ``_check_single_use``).
+role cannot read other kiosks' check-ins, only the feed; kiosk/sync/acceptance.py ``_check_single_use``).
 Without an index both look-ups scanned the whole feed: about 0.1 s per push at 200,000 entries.
 
 - ``(entity, record_id)``: the latest image of one record (both engines);

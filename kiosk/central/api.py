@@ -1,0 +1,133 @@
+"""The central sync service as an ASGI app (FastAPI on uvicorn).
+
+FastAPI because the service's edge is its schemas: request bodies are checked against bounded
+pydantic models before any code of ours runs, and the same models are published as
+``/openapi.json``, which test tools fuzz. Endpoints are plain functions: FastAPI runs them on
+its thread pool, each with a pooled database connection, so one process serves many kiosks
+while PostgreSQL does the work. The service keeps no state of its own between requests apart
+from rate-limit buckets, so more processes behind one port scale it out.
+"""
+
+# No `from __future__ import annotations`: FastAPI reads these annotations at run time, and
+# they name dependencies made inside create_app.
+
+import logging
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk import __version__
+from kiosk.central.credentials import Device
+from kiosk.central.limits import DEFAULT_RATES, BodyLimit, RateLimiter
+from kiosk.central.schemas import (
+    CURSOR_PATTERN,
+    ChangeOut,
+    ChangesOut,
+    HeartbeatIn,
+    PushIn,
+    PushOut,
+    WhoAmI,
+)
+from kiosk.central.service import CentralService
+from kiosk.sync.acceptance import PushItem
+from kiosk.sync.feed import FeedCursor
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 2 * 1024 * 1024  # a full batch of 500 ordinary records is far smaller
+MAX_PAGE = 5_000
+
+
+def create_app(
+    service: CentralService,
+    *,
+    max_body: int = MAX_BODY,
+    limiter: RateLimiter | None = None,
+) -> FastAPI:
+    limits = limiter or RateLimiter(dict(DEFAULT_RATES))
+    app = FastAPI(
+        title="Lab Kiosk central sync service",
+        version=__version__,
+        description="Kiosks push their records and pull their share of the change feed here, "
+        "with a device token (`kiosk admin enroll`).",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    bearer = HTTPBearer(auto_error=False, description="the device token (lkd1.…)")
+
+    def device(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Device:
+        if credentials is None:
+            raise HTTPException(401, "a device token is required", {"WWW-Authenticate": "Bearer"})
+        found = service.authenticate(credentials.credentials)
+        if found is None:
+            raise HTTPException(
+                401, "unknown or revoked device token", {"WWW-Authenticate": "Bearer"}
+            )
+        return found
+
+    def limited(kind: str) -> Callable[[Device], Device]:
+        def check(caller: Annotated[Device, Depends(device)]) -> Device:
+            wait = limits.wait_needed(caller.id, kind)
+            if wait:
+                raise HTTPException(429, "too many requests", {"Retry-After": f"{wait:.0f}"})
+            return caller
+
+        return check
+
+    @app.exception_handler(SQLAlchemyError)
+    def store_unavailable(_request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        log.error("central store error: %s", type(exc).__name__, exc_info=exc)
+        return JSONResponse(
+            {"detail": "central store unavailable"}, status_code=503, headers={"Retry-After": "5"}
+        )
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, bool]:
+        return {"ok": True}
+
+    @app.get("/v1/whoami")
+    def whoami(caller: Annotated[Device, Depends(limited("whoami"))]) -> WhoAmI:
+        return WhoAmI(id=caller.id, role=caller.role, room_id=caller.room_id)
+
+    @app.post("/v1/push")
+    def push(batch: PushIn, caller: Annotated[Device, Depends(limited("push"))]) -> PushOut:
+        items = [PushItem(i.seq, i.entity, i.payload) for i in batch.items]
+        result = service.push(caller, items)
+        rejected = {str(seq): reason for seq, reason in result.rejected.items()}
+        return PushOut(acknowledged=result.acknowledged, rejected=rejected)
+
+    @app.get("/v1/changes")
+    def changes(
+        caller: Annotated[Device, Depends(limited("changes"))],
+        after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+    ) -> ChangesOut:
+        page = service.changes(caller, FeedCursor.parse(after), limit)
+        return ChangesOut(
+            changes=[
+                ChangeOut(cursor=str(c.cursor), entity=c.entity, payload=c.payload)
+                for c in page.changes
+            ],
+            cursor=str(page.cursor),
+            full=page.full,
+            pending=page.pending,
+        )
+
+    @app.post("/v1/heartbeat", status_code=204)
+    def heartbeat(
+        body: HeartbeatIn, caller: Annotated[Device, Depends(limited("heartbeat"))]
+    ) -> Response:
+        try:
+            service.heartbeat(caller, body.version, body.status)
+        except ValueError as exc:  # PushRefused: the status is out of bounds
+            raise HTTPException(422, str(exc)) from None
+        return Response(status_code=204)
+
+    return app

@@ -1,0 +1,111 @@
+"""Every pushed record checked at the edge, before any central rule or database write.
+
+What a device may push is an allow-list per role (pretix calls it a security profile): a door
+pushes its door actions, a lobby its check-ins and walk-ins, and both what a host does at their
+host panel. Every value is bounded: text length, no NUL or control characters, sane times,
+integers that fit the database. A record naming another kiosk, or a door's action on another
+room, is refused. A refusal is permanent and carries its reason; it never blocks the records
+behind it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from kiosk.central.credentials import Device
+from kiosk.sync.refusals import PushRefused
+from kiosk.sync.replication import ENTITIES
+
+#: What each role may push (every other entity is refused at the door of the service).
+PUSHABLE: Mapping[str, frozenset[str]] = {
+    "lobby": frozenset(
+        {
+            "checkins",
+            "visitors",
+            "events",
+            "room_modes",
+            "audit_log",
+            "feedback",
+            "board_consents",
+            "host_calls",
+            "host_call_acks",
+        }
+    ),
+    "door": frozenset({"booking_actions", "events", "room_modes", "audit_log", "host_call_acks"}),
+}
+
+MAX_TEXT = 4_000  # characters in one value (the longest column is far shorter)
+MAX_KEYS = 64  # keys in one record or one JSON value
+MAX_DEPTH = 4  # nesting of JSON values (an audit entry's detail, a heartbeat's status)
+MAX_INT = 2**53  # integers a JSON client, SQLite and a PostgreSQL bigint all hold exactly
+EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
+FUTURE = timedelta(days=800)  # a booking or an event may be made this far ahead
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def check_value(value: Any, where: str, depth: int = 0) -> None:
+    """Refuse a value out of bounds; ``where`` names the field in the reason."""
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise PushRefused(f"{where}: text longer than {MAX_TEXT} characters")
+        if any((c < " " and c not in _ALLOWED_CONTROLS) or c == "\x7f" for c in value):
+            raise PushRefused(f"{where}: control characters are not allowed")
+        return
+    if isinstance(value, int):
+        if abs(value) > MAX_INT:
+            raise PushRefused(f"{where}: number out of range")
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value) or abs(value) > MAX_INT:
+            raise PushRefused(f"{where}: number out of range")
+        return
+    if depth >= MAX_DEPTH:
+        raise PushRefused(f"{where}: nested too deeply")
+    if isinstance(value, Mapping):
+        if len(value) > MAX_KEYS:
+            raise PushRefused(f"{where}: more than {MAX_KEYS} keys")
+        for key, item in value.items():
+            if not isinstance(key, str) or len(key) > 64:
+                raise PushRefused(f"{where}: a key is not a short text")
+            check_value(key, where, depth + 1)
+            check_value(item, f"{where}.{key}", depth + 1)
+        return
+    if isinstance(value, list):
+        if len(value) > MAX_KEYS:
+            raise PushRefused(f"{where}: more than {MAX_KEYS} items")
+        for item in value:
+            check_value(item, where, depth + 1)
+        return
+    raise PushRefused(f"{where}: unsupported value")
+
+
+def _check_times(entity: str, row: Mapping[str, Any], now: datetime) -> None:
+    for name, value in row.items():
+        if isinstance(value, datetime) and not EARLIEST <= value <= now + FUTURE:
+            raise PushRefused(f"{entity}.{name}: time out of range")
+
+
+def check_record(
+    device: Device, entity: str, payload: Mapping[str, Any], row: Mapping[str, Any], now: datetime
+) -> None:
+    """Refuse a record this device may not push; ``row`` is ``payload`` parsed into columns."""
+    if entity not in PUSHABLE.get(device.role, ()):
+        raise PushRefused(f"a {device.role} may not push {entity}")
+    check_value(dict(payload), entity)
+    unknown = set(payload) - set(ENTITIES[entity].table.columns.keys())
+    if unknown:
+        raise PushRefused(f"{entity}: unknown field {sorted(unknown)[0][:64]!r}")
+    _check_times(entity, row, now)
+    columns = ENTITIES[entity].table.columns
+    if "kiosk_id" in columns and row.get("kiosk_id") != device.id:
+        raise PushRefused(f"{entity}: names another kiosk")
+    if device.role == "door":
+        if entity == "booking_actions" and row.get("room_id") != device.room_id:
+            raise PushRefused("booking_actions: not this door's room")
+        if entity == "room_modes" and row.get("room_id") not in (None, device.room_id):
+            raise PushRefused("room_modes: a door switches its own room or the whole Lab")

@@ -1,0 +1,115 @@
+"""What one device may ask of the service: request rates and body sizes.
+
+Each device has a token bucket per kind of request; an empty bucket is answered 429 with
+``Retry-After``, which the kiosk honours. Bodies above the cap are refused with 413 before they
+are read whole (a chunked body is counted as it arrives).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Rate:
+    per_second: float
+    burst: int
+
+
+#: Defaults generous for a kiosk (a heartbeat every 30 s, a cycle every few seconds), tight
+#: for a thief: a stolen token cannot flood the store.
+DEFAULT_RATES = {
+    "heartbeat": Rate(per_second=0.5, burst=5),
+    "push": Rate(per_second=5.0, burst=20),
+    "changes": Rate(per_second=10.0, burst=40),
+    "whoami": Rate(per_second=1.0, burst=5),
+}
+
+
+class RateLimiter:
+    """Token buckets per (device, kind); thread-safe (sync endpoints run in a thread pool)."""
+
+    def __init__(self, rates: dict[str, Rate], clock: Callable[[], float] = time.monotonic) -> None:
+        self._rates = rates
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
+
+    def wait_needed(self, device_id: str, kind: str) -> float:
+        """0 when the request may go ahead (a token is taken), else the seconds to wait."""
+        rate = self._rates.get(kind)
+        if rate is None:
+            return 0.0
+        now = self._clock()
+        with self._lock:
+            tokens, last = self._buckets.get((device_id, kind), (float(rate.burst), now))
+            tokens = min(float(rate.burst), tokens + (now - last) * rate.per_second)
+            if tokens >= 1.0:
+                self._buckets[(device_id, kind)] = (tokens - 1.0, now)
+                return 0.0
+            self._buckets[(device_id, kind)] = (tokens, now)
+            return max(1.0, math.ceil((1.0 - tokens) / rate.per_second))
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a request body over ``max_bytes``."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > self.max_bytes
+                except ValueError:
+                    too_big = True
+                if too_big:
+                    await _too_large(send)
+                    return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _BodyTooLarge:
+            await _too_large(send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send) -> None:
+    body = b'{"detail":"request body too large"}'
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,53 @@
+"""The service's request and response bodies, with their bounds: published in /openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_BATCH = 500
+CURSOR_PATTERN = r"^[0-9]{1,20}(:[0-9]{1,20})?$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PushItemIn(_Strict):
+    seq: int = Field(ge=0, le=2**53, description="the kiosk's outbox sequence number")
+    entity: str = Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")
+    payload: dict[str, Any] = Field(description="the record as a row image (checked per field)")
+
+
+class PushIn(_Strict):
+    items: list[PushItemIn] = Field(max_length=MAX_BATCH)
+
+
+class PushOut(BaseModel):
+    acknowledged: list[int] = Field(description="stored now or already stored: drop them")
+    rejected: dict[str, str] = Field(description="outbox seq -> why it is refused for good")
+
+
+class ChangeOut(BaseModel):
+    cursor: str
+    entity: str
+    payload: dict[str, Any]
+
+
+class ChangesOut(BaseModel):
+    changes: list[ChangeOut]
+    cursor: str = Field(description="where the next page starts")
+    full: bool = Field(description="the page was full: ask again at once")
+    pending: bool = Field(description="committed changes wait behind an open transaction")
+
+
+class HeartbeatIn(_Strict):
+    version: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9.+_-]+$")
+    status: dict[str, Any] = Field(default_factory=dict)
+
+
+class WhoAmI(BaseModel):
+    id: str
+    role: str
+    room_id: str | None

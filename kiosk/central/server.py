@@ -1,0 +1,185 @@
+"""Running the service: its settings, its store connections, uvicorn, and systemd's watchdog.
+
+Settings come from the command line (``--store``, ``--listen``) and an optional TOML file
+(``[service]``: TLS certificate and key, pool size, limits). Connections to PostgreSQL carry a
+statement timeout and TCP keepalives, so a stuck query or a silently dropped network fails
+within seconds instead of holding a kiosk's request for ever.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import tomllib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import sessionmaker
+
+from kiosk.base.clock import SystemClock
+from kiosk.base.errors import ConfigError, UsageError
+from kiosk.base.systemd import Notifier
+from kiosk.store.engine import Store, create_store_engine, is_at_head
+
+log = logging.getLogger(__name__)
+
+ENV = "LAB_KIOSK_CENTRAL_SETTINGS"  # how worker processes receive the settings
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    store: str
+    host: str = "127.0.0.1"
+    port: int = 8443
+    tls_cert: str | None = None
+    tls_key: str | None = None
+    pool_size: int = 10
+    max_body: int = 2 * 1024 * 1024
+    statement_timeout_ms: int = 15_000
+    workers: int = 1
+
+
+_KEYS = {
+    "store": str,
+    "listen": str,
+    "tls_cert": str,
+    "tls_key": str,
+    "pool_size": int,
+    "max_body": int,
+    "statement_timeout_ms": int,
+    "workers": int,
+}
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+        raise UsageError(f"--listen: HOST:PORT, e.g. 0.0.0.0:8443, not {text[:60]!r}")
+    return host.strip("[]") or "0.0.0.0", int(port)
+
+
+def load_settings(
+    config_file: str | None, store: str | None, listen: str | None, workers: int | None
+) -> ServiceSettings:
+    values: dict[str, Any] = {}
+    if config_file:
+        path = Path(config_file)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        section = data.get("service", {})
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: [service] must be a table")
+        for key, value in section.items():
+            kind = _KEYS.get(key)
+            if kind is None:
+                raise ConfigError(f"{path}: [service] {key}: unknown key ({', '.join(_KEYS)})")
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise ConfigError(f"{path}: [service] {key}: expected {kind.__name__}")
+            values[key] = value
+        for key in ("tls_cert", "tls_key"):
+            if key in values:
+                values[key] = str((path.parent / values[key]).resolve())
+    if store:
+        values["store"] = store
+    if listen:
+        values["listen"] = listen
+    if workers:
+        values["workers"] = workers
+    if "store" not in values:
+        raise UsageError("--store URL (or store = ... in [service]) is required")
+    if "listen" in values:
+        values["host"], values["port"] = parse_listen(values.pop("listen"))
+    if ("tls_cert" in values) != ("tls_key" in values):
+        raise ConfigError("[service] tls_cert and tls_key go together")
+    for key in ("pool_size", "max_body", "statement_timeout_ms", "workers"):
+        if key in values and values[key] < 1:
+            raise ConfigError(f"[service] {key}: must be at least 1")
+    return ServiceSettings(**values)
+
+
+def open_service_store(settings: ServiceSettings) -> Store:
+    """The central store with a bounded pool; refuses a store that is not at the newest schema."""
+    kwargs: dict[str, Any] = {}
+    if settings.store.startswith("postgresql"):
+        kwargs = {
+            "pool_size": settings.pool_size,
+            "max_overflow": 0,
+            "pool_timeout": 10,
+            "connect_args": {
+                "connect_timeout": 5,
+                "options": f"-c statement_timeout={settings.statement_timeout_ms}",
+                "keepalives": 1,
+                "keepalives_idle": 10,
+                "keepalives_interval": 5,
+                "keepalives_count": 3,
+                "application_name": "kiosk-central",
+            },
+        }
+    engine = create_store_engine(settings.store, **kwargs)
+    if not is_at_head(engine):
+        engine.dispose()
+        raise ConfigError(
+            "the central store is not at the newest schema (or unreachable): run "
+            "`kiosk admin init --central` against it first"
+        )
+    return Store(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def app_from_environment() -> Any:
+    """The app of one worker process (uvicorn ``--workers``), settings from ``ENV``."""
+    from kiosk.central.api import create_app
+    from kiosk.central.service import CentralService
+
+    settings = ServiceSettings(**json.loads(os.environ[ENV]))
+    return create_app(
+        CentralService(open_service_store(settings), SystemClock()), max_body=settings.max_body
+    )
+
+
+def serve(settings: ServiceSettings) -> None:
+    import uvicorn
+
+    open_service_store(settings).dispose()  # fail early and clearly, before binding the port
+    os.environ[ENV] = json.dumps(asdict(settings))
+    notifier = Notifier()
+    _start_watchdog(notifier)
+    log.info(
+        "central sync service on %s:%d (%s, %d worker(s))",
+        settings.host,
+        settings.port,
+        "TLS" if settings.tls_cert else "plain HTTP: put it behind a TLS proxy",
+        settings.workers,
+    )
+    notifier.ready()
+    uvicorn.run(
+        "kiosk.central.server:app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        ssl_certfile=settings.tls_cert,
+        ssl_keyfile=settings.tls_key,
+        log_config=None,
+        timeout_keep_alive=30,
+        limit_concurrency=4 * settings.pool_size * settings.workers + 1000,
+        proxy_headers=False,
+    )
+    notifier.stopping()
+
+
+def _start_watchdog(notifier: Notifier) -> None:
+    if notifier.watchdog_seconds is None:
+        return
+    interval = notifier.watchdog_seconds / 2
+
+    def ping() -> None:
+        while True:
+            notifier.watchdog()
+            threading.Event().wait(interval)
+
+    threading.Thread(target=ping, name="systemd-watchdog", daemon=True).start()

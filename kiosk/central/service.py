@@ -1,0 +1,112 @@
+"""What the central sync service does for one authenticated device, without HTTP.
+
+The ASGI app (:mod:`kiosk.central.api`) turns requests into these calls; tests and the
+embedded one-machine set-up can call them directly. Every call runs the central rules here,
+never trusting the kiosk's own code: the edge checks (:mod:`kiosk.central.edge`), then the push
+rules of :mod:`kiosk.sync.acceptance`, and a refusal for any reason is audited centrally.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert
+
+from kiosk.base.clock import Clock
+from kiosk.base.ids import new_id
+from kiosk.central.credentials import Device, authenticate
+from kiosk.central.edge import check_record, check_value
+from kiosk.central.shares import share
+from kiosk.store.engine import Store
+from kiosk.store.models import AuditEntry, table_of
+from kiosk.sync import central, feed
+from kiosk.sync.acceptance import PushItem, PushResult, accept_push
+from kiosk.sync.feed import FeedCursor
+from kiosk.sync.link import FeedPage, SharedChange
+from kiosk.sync.refusals import PushRefused
+from kiosk.sync.replication import ENTITIES, from_payload
+
+log = logging.getLogger(__name__)
+
+audit_t = table_of(AuditEntry)
+
+
+class CentralService:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def authenticate(self, token: str) -> Device | None:
+        with self._store.engine.connect() as conn:
+            return authenticate(conn, token)
+
+    def push(self, device: Device, items: Sequence[PushItem]) -> PushResult:
+        now = self._clock.now()
+        result = PushResult()
+        valid: list[PushItem] = []
+        for item in items:
+            try:
+                self._check(device, item, now)
+            except PushRefused as exc:
+                result.rejected[item.seq] = str(exc)
+            except (ValueError, TypeError, KeyError) as exc:
+                result.rejected[item.seq] = f"malformed record ({type(exc).__name__})"
+            else:
+                valid.append(item)
+        with self._store.engine.begin() as conn:
+            if valid:
+                accepted = accept_push(conn, valid, now)
+                result.acknowledged.extend(accepted.acknowledged)
+                result.rejected.update(accepted.rejected)
+            refused = {item.seq: item.entity for item in items if item.seq in result.rejected}
+            for seq, entity in refused.items():
+                conn.execute(
+                    insert(audit_t).values(
+                        id=new_id(),
+                        at=now,
+                        actor_id=None,
+                        kiosk_id=device.id,
+                        action="sync.refused",
+                        detail={"entity": entity[:64], "reason": result.rejected[seq][:200]},
+                    )
+                )
+        if result.rejected:
+            log.warning("%s: %d pushed records refused", device.id, len(result.rejected))
+        return result
+
+    @staticmethod
+    def _check(device: Device, item: PushItem, now: datetime) -> None:
+        entity = ENTITIES.get(item.entity)
+        if entity is None:
+            raise PushRefused(f"unknown entity {item.entity[:64]!r}")
+        check_value(item.payload, item.entity)  # before parsing: bounds first
+        check_record(device, item.entity, item.payload, from_payload(entity, item.payload), now)
+
+    def changes(self, device: Device, cursor: FeedCursor, limit: int) -> FeedPage:
+        with self._store.engine.connect() as conn:
+            rows = feed.changes_since(conn, cursor, device.role, limit)
+            last = rows[-1].cursor if rows else cursor
+            full = len(rows) >= limit
+            pending = not full and feed.pending(conn, last, device.role)
+        shared = [
+            SharedChange(row.cursor, row.entity, payload)
+            for row in rows
+            if (payload := share(device, row)) is not None
+        ]
+        return FeedPage(shared, last, full, pending)
+
+    def heartbeat(self, device: Device, version: str, status: dict[str, Any]) -> None:
+        check_value(status, "status")
+        with self._store.engine.begin() as conn:
+            central.heartbeat(
+                conn,
+                kiosk_id=device.id,
+                role=device.role,
+                room_id=device.room_id,
+                version=version,
+                status=status,
+                now=self._clock.now(),
+            )

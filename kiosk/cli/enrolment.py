@@ -1,0 +1,70 @@
+"""``kiosk admin enroll`` and ``kiosk admin revoke-kiosk``: device tokens for the sync service.
+
+A kiosk reaches the central store only through ``kiosk central serve`` with the token written
+here; only the token's hash is kept centrally, and revoking it ends the kiosk's access at its
+next request.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kiosk.cli.context import context_from_args, print_json
+
+
+def add_parsers(cmds: Any) -> None:
+    p = cmds.add_parser(
+        "enroll",
+        help="a device token for one kiosk (written to --out, mode 0600)",
+        epilog="example: kiosk admin enroll door-aurora --role door --room aurora "
+        "--out door-aurora.token",
+    )
+    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id (kiosk.id in its config)")
+    p.add_argument("--role", required=True, choices=("lobby", "door"), help="the kiosk's role")
+    p.add_argument("--room", metavar="ROOM", help="a door's room (doors only)")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="where to write the token; copy it to the kiosk as central.credential_file",
+    )
+    p.add_argument("--json", action="store_true", help="print the kiosk's id, role and room")
+    p.set_defaults(func=cmd_enroll)
+
+    p = cmds.add_parser(
+        "revoke-kiosk",
+        help="end a kiosk's device token at once (a stolen or retired kiosk)",
+        epilog="example: kiosk admin revoke-kiosk door-aurora",
+    )
+    p.add_argument("kiosk_id", metavar="KIOSK_ID")
+    p.set_defaults(func=cmd_revoke)
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from kiosk.central.credentials import enroll
+    from kiosk.config.credential_file import write_token_file
+
+    ctx = context_from_args(args)
+    with ctx.central() as conn:
+        token = enroll(conn, args.kiosk_id, args.role, args.room, ctx.clock.now())
+        write_token_file(Path(args.out), token)  # inside the transaction: both or neither
+    if args.json:
+        print_json({"id": args.kiosk_id, "role": args.role, "room_id": args.room})
+    else:
+        print(
+            f"enrolled {args.kiosk_id} ({args.role}); its token is in {args.out}: copy it to the "
+            "kiosk, name it in central.credential_file, and delete this copy"
+        )
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from kiosk.central.credentials import revoke
+
+    ctx = context_from_args(args)
+    with ctx.central() as conn:
+        revoke(conn, args.kiosk_id, ctx.clock.now())
+    print(f"revoked {args.kiosk_id}: the service refuses its token from now on")
+    return 0

@@ -1,0 +1,44 @@
+"""A kiosk's device-token file: the token alone, readable by the kiosk user only."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from kiosk.base.errors import ConfigError, UsageError
+
+#: ``lkd1.`` and 43 URL-safe base64 characters: 256 random bits (kiosk.central.credentials).
+TOKEN_FORMAT = re.compile(r"^lkd1\.[A-Za-z0-9_-]{43}$")
+
+
+def write_token_file(path: Path, token: str) -> None:
+    """Write ``token`` to ``path`` with mode 0600 (also when the file existed)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as exc:
+        raise UsageError(f"--out {path}: {exc.strerror}") from None
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(token + "\n")
+
+
+def read_token_file(path: Path) -> str:
+    """The token in ``path``, with a clear error for each way the file can be wrong."""
+    hint = "enrol this kiosk: `kiosk admin enroll KIOSK_ID --role lobby|door --out FILE`"
+    try:
+        mode = path.stat().st_mode
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        raise ConfigError(f"central.credential_file {path}: not found; {hint}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not a token"
+        raise ConfigError(f"central.credential_file {path}: cannot be read ({reason})") from None
+    if mode & 0o077:
+        raise ConfigError(
+            f"central.credential_file {path}: readable by others (mode {mode & 0o777:o}); "
+            f"make it 0600: chmod 600 {path}"
+        )
+    if not TOKEN_FORMAT.match(text):
+        raise ConfigError(f"central.credential_file {path}: not a device token; {hint}")
+    return text

@@ -1,0 +1,109 @@
+"""The kiosk's side of the central sync service: HTTP with a device token (httpx).
+
+Every request has a deadline (connect 5 s, the whole answer ``timeout``), so a network that
+silently drops packets shows as offline within seconds, not after TCP gives up. The token
+travels as ``Authorization: Bearer``; the kiosk never holds database credentials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import httpx
+
+from kiosk.sync.acceptance import PushItem, PushResult
+from kiosk.sync.feed import FeedCursor
+from kiosk.sync.link import (
+    BatchRefused,
+    CentralUnavailable,
+    CredentialRefused,
+    FeedPage,
+    Identity,
+    RetryLater,
+    SharedChange,
+)
+
+API = "/v1"
+
+
+class HttpLink:
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        *,
+        version: str,
+        timeout: float = 15.0,
+        verify: bool | str = True,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.url = url.rstrip("/")
+        self._client = httpx.Client(
+            base_url=self.url,
+            headers={"Authorization": f"Bearer {token}", "User-Agent": f"lab-kiosk/{version}"},
+            timeout=httpx.Timeout(timeout, connect=5.0),
+            verify=verify,
+            transport=transport,
+        )
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._client.request(method, API + path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise CentralUnavailable(f"central service unreachable ({type(exc).__name__})") from exc
+        status = response.status_code
+        if status in (401, 403):
+            raise CredentialRefused(
+                "the central service refused this kiosk's credential (revoked or not "
+                "enrolled): enrol it again with `kiosk admin enroll`"
+            )
+        if status == 429:
+            raise RetryLater(
+                "the central service asked this kiosk to slow down",
+                _seconds(response.headers.get("Retry-After")),
+            )
+        if status in (413, 422) and method == "POST":
+            raise BatchRefused(status, "too large" if status == 413 else "malformed request")
+        if status >= 400:
+            raise CentralUnavailable(f"central service answered {status}")
+        return response
+
+    def whoami(self) -> Identity:
+        body = self._call("GET", "/whoami").json()
+        return Identity(str(body["id"]), str(body["role"]), body.get("room_id"))
+
+    def push(self, items: Sequence[PushItem]) -> PushResult:
+        payload = {
+            "items": [{"seq": i.seq, "entity": i.entity, "payload": i.payload} for i in items]
+        }
+        body = self._call("POST", "/push", json=payload).json()
+        return PushResult(
+            acknowledged=[int(seq) for seq in body["acknowledged"]],
+            rejected={int(seq): str(reason) for seq, reason in body["rejected"].items()},
+        )
+
+    def changes(self, cursor: FeedCursor, limit: int) -> FeedPage:
+        body = self._call("GET", "/changes", params={"after": str(cursor), "limit": limit}).json()
+        return FeedPage(
+            [
+                SharedChange(FeedCursor.parse(c["cursor"]), str(c["entity"]), dict(c["payload"]))
+                for c in body["changes"]
+            ],
+            FeedCursor.parse(body["cursor"]),
+            bool(body["full"]),
+            bool(body["pending"]),
+        )
+
+    def heartbeat(self, version: str, status: dict[str, Any]) -> None:
+        self._call("POST", "/heartbeat", json={"version": version, "status": status})
+
+    def close(self) -> None:
+        self._client.close()
+
+
+def _seconds(value: str | None) -> float:
+    try:
+        return min(3600.0, max(1.0, float(value or "")))
+    except ValueError:
+        return 5.0

@@ -1,0 +1,127 @@
+"""How a kiosk's sync engine reaches the central side: one small interface, two ways.
+
+- :class:`StoreLink` opens the central store itself: the embedded one-machine set-up (a SQLite
+  file beside the kiosk, the demo, tests) and the admin machine. Kiosk and store share one
+  trust boundary there.
+- :class:`kiosk.sync.http_link.HttpLink` talks to the central sync service with a device token:
+  every networked kiosk. The service runs the central rules and chooses what the kiosk receives.
+
+Either way a push returns which records were stored (or were already) and which were refused
+for good, and a pull returns one page of this kiosk's share of the change feed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from kiosk.store.engine import Store, open_store
+from kiosk.sync import central, feed
+from kiosk.sync.acceptance import PushItem, PushResult, accept_push
+from kiosk.sync.feed import FeedCursor
+
+
+@dataclass(frozen=True)
+class SharedChange:
+    cursor: FeedCursor
+    entity: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    """One page of a kiosk's share of the feed. ``cursor`` is where the next page starts: it
+    moves past changes this kiosk may not see, too."""
+
+    changes: list[SharedChange]
+    cursor: FeedCursor
+    full: bool  # the page was full: more follows at once
+    pending: bool  # committed changes wait above the PostgreSQL watermark
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who this kiosk is to the central side (from its config, or from its token)."""
+
+    kiosk_id: str
+    role: str
+    room_id: str | None
+
+
+class CentralUnavailable(OSError):
+    """The central side cannot be reached or did not answer: retried with backoff."""
+
+
+class RetryLater(CentralUnavailable):
+    """The service asked this kiosk to slow down (429 Retry-After)."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class CredentialRefused(CentralUnavailable):
+    """The service does not accept this kiosk's token (revoked, or never enrolled)."""
+
+
+class BatchRefused(Exception):
+    """The service refused a push request as a whole (413 too large, 422 malformed): the
+    engine halves the batch, and a single record it still refuses is rejected for good."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+class CentralLink(Protocol):
+    def push(self, items: Sequence[PushItem]) -> PushResult: ...
+    def changes(self, cursor: FeedCursor, limit: int) -> FeedPage: ...
+    def heartbeat(self, version: str, status: dict[str, Any]) -> None: ...
+    def close(self) -> None: ...
+
+
+class StoreLink:
+    """The central store opened directly (embedded set-up, admin machine, legacy kiosks)."""
+
+    def __init__(self, url: str, identity: Identity, clock_now: Any) -> None:
+        self.url = url
+        self._identity = identity
+        self._now = clock_now  # a callable: the engine's clock
+        self._store: Store | None = None
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.url, migrate=False)
+        return self._store
+
+    def push(self, items: Sequence[PushItem]) -> PushResult:
+        with self.store().engine.begin() as conn:
+            return accept_push(conn, items, self._now())
+
+    def changes(self, cursor: FeedCursor, limit: int) -> FeedPage:
+        with self.store().engine.connect() as conn:
+            rows = feed.changes_since(conn, cursor, self._identity.role, limit)
+            last = rows[-1].cursor if rows else cursor
+            full = len(rows) >= limit
+            pending = not full and feed.pending(conn, last, self._identity.role)
+        shared = [SharedChange(r.cursor, r.entity, r.payload) for r in rows]
+        return FeedPage(shared, last, full, pending)
+
+    def heartbeat(self, version: str, status: dict[str, Any]) -> None:
+        with self.store().engine.begin() as conn:
+            central.heartbeat(
+                conn,
+                kiosk_id=self._identity.kiosk_id,
+                role=self._identity.role,
+                room_id=self._identity.room_id,
+                version=version,
+                status=status,
+                now=self._now(),
+            )
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()
+            self._store = None

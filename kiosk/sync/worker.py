@@ -1,0 +1,174 @@
+"""The sync worker: sync cycles on their own thread, woken by local writes and NOTIFYs.
+
+While the central side is unreachable it backs off exponentially (capped, jittered) and says
+so through ``on_status``; a service that asks it to slow down (429) is honoured.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.base.clock import Clock
+from kiosk.sync.engine import (
+    SUCCESS_RECORD_EVERY,
+    SyncEngine,
+    SyncReport,
+    SyncStatus,
+    describe_error,
+)
+from kiosk.sync.link import RetryLater
+from kiosk.sync.listener import ChangeListener, is_postgresql
+from kiosk.sync.replication import ROLE_AUDIENCES
+
+log = logging.getLogger(__name__)
+
+
+class SyncWorker:
+    """Runs sync cycles on a thread; ``wake()`` asks for one now (after a local write).
+
+    With ``listen`` (the default) and a PostgreSQL central store, a :class:`ChangeListener`
+    wakes the worker when the central feed changes, so a kiosk sees a change in well under a
+    second instead of at its next poll. Polling every ``interval`` seconds continues regardless.
+    """
+
+    def __init__(
+        self,
+        engine: SyncEngine,
+        *,
+        interval: float,
+        clock: Clock,
+        on_status: Callable[[SyncStatus], None],
+        max_backoff: float = 60.0,
+        listen: bool = True,
+        pending_retry: float = 0.2,
+    ) -> None:
+        self._engine = engine
+        self._interval = interval
+        self._clock = clock
+        self._on_status = on_status
+        self._max_backoff = max_backoff
+        self._pending_retry = pending_retry
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._offline_since: datetime | None = None
+        self._last_recorded: datetime | None = None
+        self.listener: ChangeListener | None = None
+        if listen and is_postgresql(engine.central_url):
+            self.listener = ChangeListener(
+                engine.central_url,
+                audiences=ROLE_AUDIENCES.get(engine.role, ()),
+                on_wake=self.wake,
+            )
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+        if self.listener is not None:
+            self.listener.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self.listener is not None:
+            self.listener.stop(timeout)
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self._engine.close()
+
+    def _run(self) -> None:
+        failures = 0
+        pending = 0
+        while not self._stop.is_set():
+            self._wake.clear()
+            delay = self._interval
+            try:
+                report = self._engine.cycle()
+            except RetryLater as exc:  # the service asked to slow down: honour it, stay online
+                failures += 1
+                log.info("central service asked to wait %.0f s", exc.retry_after)
+                delay = max(exc.retry_after, self._backoff(failures, jitter=True))
+            except (SQLAlchemyError, OSError) as exc:
+                failures += 1
+                if self._offline_since is None:
+                    self._offline_since = self._clock.now()
+                    log.warning("central store unreachable: %s", describe_error(exc), exc_info=exc)
+                self._failed(describe_error(exc))
+                delay = self._backoff(failures, jitter=True)
+                self._engine.close()  # a fresh connection pool after the outage
+            except Exception as exc:  # never let a bug kill sync silently
+                failures += 1
+                log.exception("sync cycle failed")
+                self._failed(describe_error(exc))
+                delay = self._backoff(failures, jitter=False)
+            else:
+                if self._offline_since is not None:
+                    log.info("central store reachable again")
+                failures = 0
+                self._offline_since = None
+                self._succeeded(report)
+                if self._engine.feed_pending:
+                    # Committed changes wait behind an older open transaction: look again soon.
+                    pending += 1
+                    delay = min(self._interval, self._pending_retry * 2.0 ** min(pending, 6))
+                else:
+                    pending = 0
+            self._wake.wait(delay)
+
+    def _backoff(self, failures: int, *, jitter: bool) -> float:
+        delay = min(self._max_backoff, self._interval * 2.0 ** min(failures, 10))
+        return delay * random.uniform(0.5, 1.0) if jitter else delay
+
+    def _succeeded(self, report: SyncReport) -> None:
+        now = self._clock.now()
+        last = self._last_recorded
+        if last is None or now - last >= SUCCESS_RECORD_EVERY or report.pushed or report.pulled:
+            try:
+                self._engine.record_success(now)
+                self._last_recorded = now
+            except SQLAlchemyError as exc:
+                log.warning("could not record the sync success locally", exc_info=exc)
+        self._emit(True, None, report.outbox_depth)
+
+    def _failed(self, error: str) -> None:
+        self._last_recorded = None  # the next success is recorded at once
+        try:
+            self._engine.record_failure(error, self._clock.now())
+        except SQLAlchemyError as exc:
+            log.warning("could not record the sync failure locally", exc_info=exc)
+        self._emit(False, error, None)
+
+    def _emit(self, online: bool, error: str | None, depth: int | None) -> None:
+        try:
+            first = self._engine.first_sync_done()
+            rejected = self._engine.rejected_count()
+            if depth is None:
+                depth = self._engine.outbox_depth()
+        except SQLAlchemyError:
+            first, depth, rejected = False, 0, 0
+        listening = self.listener is not None and self.listener.connected.is_set()
+        try:
+            self._on_status(
+                SyncStatus(
+                    online,
+                    self._offline_since,
+                    first,
+                    depth,
+                    error,
+                    rejected=rejected,
+                    last_success_at=self._last_recorded,
+                    listening=listening,
+                )
+            )
+        except Exception:
+            log.exception("sync status callback failed")

@@ -1,0 +1,1 @@
+"""Tests of kiosk.central: the sync service over real HTTP on the loopback."""

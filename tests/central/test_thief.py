@@ -1,0 +1,234 @@
+"""A stolen kiosk's token, replayed against the service: nothing beyond its own screen.
+
+Each test pushes what a thief with one kiosk's disk and token would push, straight at the
+API, and checks that the service refused it, changed nothing for any other room or screen,
+and audited the refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.config.settings import load_config
+from kiosk.rooms.modes import ModeSwitch, active_mode, set_mode_central
+from kiosk.security.directory import add_room
+from kiosk.store.engine import open_local_store
+from kiosk.store.models import AuditEntry, OutboxRow, Person, RoomMode, Visitor
+from kiosk.sync import outbox
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.replication import ENTITIES, to_payload
+from tests.central.helpers import LiveService, kiosk_config, live_service
+from tests.stores import NOON, dump, seed_central, site_key
+
+
+@pytest.fixture
+def service(tmp_path: Path, central_url: str) -> Iterator[LiveService]:
+    clock = FixedClock(NOON)
+    store = seed_central(central_url, site_key(tmp_path), clock)
+    with store.engine.begin() as conn:
+        add_room(conn, "borealis", "Borealis", 6, clock.now())
+    try:
+        with live_service(store, clock, max_body=256 * 1024) as live:
+            yield live
+    finally:
+        store.dispose()
+
+
+def _headers(tmp_path: Path, service: LiveService, kiosk_id: str, role: str, room: str | None):
+    token = service.enroll(tmp_path, kiosk_id, role, room).read_text(encoding="ascii").strip()
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _push(service: LiveService, headers: dict[str, str], *items: tuple[str, dict[str, Any]]):
+    body = {"items": [{"seq": i, "entity": e, "payload": p} for i, (e, p) in enumerate(items, 1)]}
+    response = httpx.post(f"{service.url}/v1/push", json=body, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _host_id(service: LiveService) -> str:
+    with service.store.engine.connect() as conn:
+        return str(conn.execute(select(Person.id).where(Person.role == "host")).scalar_one())
+
+
+def _visitor(name: str) -> dict[str, Any]:
+    row = {
+        "id": new_id(),
+        "name": name,
+        "organisation": None,
+        "host_id": None,
+        "anonymised_at": None,
+        "updated_at": NOON,
+    }
+    return to_payload(ENTITIES["visitors"], row)
+
+
+def _refusals(service: LiveService, kiosk_id: str) -> list[dict[str, Any]]:
+    with service.store.engine.connect() as conn:
+        return [
+            dict(d)
+            for d in conn.execute(
+                select(AuditEntry.detail).where(
+                    AuditEntry.kiosk_id == kiosk_id, AuditEntry.action == "sync.refused"
+                )
+            ).scalars()
+        ]
+
+
+def test_a_stolen_door_cannot_pin_the_lab_closed_with_a_huge_version(
+    tmp_path: Path, service: LiveService
+) -> None:
+    door = _headers(tmp_path, service, "door-aurora", "door", "aurora")
+    mode = {
+        "id": str(new_id()),
+        "room_id": None,
+        "mode": "closed",
+        "version": 2**63 - 1,
+        "title": None,
+        "event_id": None,
+        "starts_at": NOON.isoformat(),
+        "expires_at": (NOON + timedelta(days=30_000)).isoformat(),
+        "set_by": _host_id(service),
+        "kiosk_id": "door-aurora",
+        "updated_at": NOON.isoformat(),
+    }
+    answer = _push(service, door, ("room_modes", mode))
+    assert answer["acknowledged"] == [] and "out of range" in answer["rejected"]["1"]
+    mode["version"] = 2**52  # in range: accepted from a host's panel, but the server numbers it
+    mode["expires_at"] = (NOON + timedelta(days=30)).isoformat()
+    assert _push(service, door, ("room_modes", mode))["acknowledged"] == [1]
+    with service.store.engine.begin() as conn:
+        stored = conn.execute(select(RoomMode.version)).scalar_one()
+        assert stored < 2**52
+        switch = ModeSwitch(None, "normal", NOON, NOON + timedelta(hours=8))
+        set_mode_central(conn, switch, set_by=None, now=NOON + timedelta(minutes=1))
+        now = active_mode(conn, "aurora", NOON + timedelta(minutes=2))
+    assert now is not None and now.mode == "normal"  # an admin's switch wins again
+
+
+def test_a_door_acts_only_on_its_own_room_and_pushes_no_visitor_data(
+    tmp_path: Path, service: LiveService
+) -> None:
+    door = _headers(tmp_path, service, "door-aurora", "door", "aurora")
+    before = dump(service.store)
+    action = {
+        "id": str(new_id()),
+        "booking_id": str(new_id()),
+        "room_id": "borealis",
+        "kind": "book",
+        "starts_at": NOON.isoformat(),
+        "ends_at": (NOON + timedelta(hours=1)).isoformat(),
+        "actor_id": None,
+        "kiosk_id": "door-aurora",
+        "at": NOON.isoformat(),
+        "outcome": None,
+        "reason": None,
+    }
+    checkin = {
+        "id": str(new_id()),
+        "direction": "in",
+        "person_id": None,
+        "visitor_id": None,
+        "invitation_id": None,
+        "method": "badge",
+        "kiosk_id": "door-aurora",
+        "at": NOON.isoformat(),
+        "event_id": None,
+    }
+    answer = _push(
+        service,
+        door,
+        ("booking_actions", action),
+        ("checkins", checkin),
+        ("visitors", _visitor("Mallory")),
+        ("changes", {"seq": 1}),
+    )
+    assert answer["acknowledged"] == []
+    assert "not this door's room" in answer["rejected"]["1"]
+    assert "may not push checkins" in answer["rejected"]["2"]
+    assert "may not push visitors" in answer["rejected"]["3"]
+    assert "unknown entity" in answer["rejected"]["4"]
+    after = dump(service.store)
+    assert {k: v for k, v in after.items() if k != "audit_log"} == {
+        k: v for k, v in before.items() if k != "audit_log"
+    }
+    assert len(_refusals(service, "door-aurora")) == 4
+
+
+def test_a_lobby_cannot_write_in_another_kiosks_name(tmp_path: Path, service: LiveService) -> None:
+    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    checkin = {
+        "id": str(new_id()),
+        "direction": "in",
+        "person_id": None,
+        "visitor_id": None,
+        "invitation_id": None,
+        "method": "walk-in",
+        "kiosk_id": "lobby-2",
+        "at": NOON.isoformat(),
+        "event_id": None,
+    }
+    answer = _push(service, lobby, ("checkins", checkin))
+    assert "another kiosk" in answer["rejected"]["1"]
+    assert _refusals(service, "lobby-1")[0]["entity"] == "checkins"
+
+
+def test_a_nul_byte_is_refused_and_the_records_behind_it_are_kept(
+    tmp_path: Path, service: LiveService
+) -> None:
+    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    answer = _push(
+        service, lobby, ("visitors", _visitor("Eve\x00")), ("visitors", _visitor("Ada Lovelace"))
+    )
+    assert answer["acknowledged"] == [2] and "control characters" in answer["rejected"]["1"]
+    with service.store.engine.connect() as conn:
+        assert conn.execute(select(Visitor.name)).scalars().all() == ["Ada Lovelace"]
+
+
+def test_a_huge_record_is_rejected_for_good_and_the_outbox_moves_on(
+    tmp_path: Path, service: LiveService
+) -> None:
+    cfg = load_config(kiosk_config(tmp_path, service, "lobby-1", "lobby"))
+    local = open_local_store(cfg.local_store_path)
+    with local.session() as s:
+        for name in ("x" * (20 * 1024 * 1024), "Grace Hopper"):
+            visitor = Visitor(name=name, organisation=None, host_id=None, updated_at=NOON)
+            s.add(visitor)
+            outbox.enqueue(s, "visitors", visitor, NOON)
+    engine = SyncEngine.for_kiosk(cfg, local, service.clock)
+    try:
+        pushed, rejected = engine.push()
+    finally:
+        engine.close()
+    with local.engine.connect() as conn:
+        left = conn.execute(select(OutboxRow.rejected_at, OutboxRow.last_error)).all()
+    local.dispose()
+    assert (pushed, rejected) == (1, 1)
+    assert len(left) == 1 and left[0].rejected_at is not None and "too large" in left[0].last_error
+    with service.store.engine.connect() as conn:
+        assert conn.execute(select(Visitor.name)).scalars().all() == ["Grace Hopper"]
+
+
+def test_a_flood_of_heartbeats_is_answered_429_with_retry_after(
+    tmp_path: Path, service: LiveService
+) -> None:
+    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    codes = [
+        httpx.post(
+            f"{service.url}/v1/heartbeat", json={"version": "1.0", "status": {}}, headers=lobby
+        )
+        for _ in range(8)
+    ]
+    assert [c.status_code for c in codes[:5]] == [204] * 5
+    assert codes[-1].status_code == 429 and int(codes[-1].headers["Retry-After"]) >= 1
+    big = {"version": "1.0", "status": {"x": "y" * (300 * 1024)}}
+    assert httpx.post(f"{service.url}/v1/heartbeat", json=big, headers=lobby).status_code == 413
