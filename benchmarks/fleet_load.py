@@ -19,7 +19,6 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from kiosk.store.engine import Store, open_local_store, open_store
 from kiosk.store.models import Checkin, OutboxRow, Person
 from kiosk.sync import central, feed, outbox
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.link import FeedPage
 from kiosk.sync.worker import SyncWorker
 
 _lock = threading.Lock()
@@ -43,11 +43,11 @@ lags: list[float] = []
 class TimedEngine(SyncEngine):
     """Notes when a tracked central booking lands in this kiosk's store."""
 
-    def _apply(self, changes: Sequence[feed.ChangeRow], *, done: bool) -> None:
-        super()._apply(changes, done=done)
+    def _apply(self, page: FeedPage, cursor: feed.FeedCursor, *, done: bool) -> None:
+        super()._apply(page, cursor, done=done)
         now = time.perf_counter()
         with _lock:
-            for c in changes:
+            for c in page.changes:
                 at = committed_at.get(str(c.payload.get("id")))
                 if at is not None:
                     lags.append(now - at)

@@ -250,16 +250,19 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kiosk-benchmarks-")))
         if parts & {"startup", "memory"}:
             _say(f"preparing demo data (central: {args.central}) and a synced door and lobby")
-            central_url = None
+            central_url = service_url = None
             if args.central == "postgresql":
                 from benchmarks.pgtemp import temp_database
 
                 central_url = stack.enter_context(temp_database("kiosk_bench_central"))
+                # as deployed: kiosks reach PostgreSQL only through the central sync service
+                service_url = stack.enter_context(startup.central_service(central_url))
             setup = startup.prepare(
                 work / "kiosk",
                 warm=1.0 if args.quick else 3.0,
                 command=args.kiosk,
                 central_url=central_url,
+                service_url=service_url,
             )
             profile = chromium.prepare_profile(browser, work) if browser else None
             if "startup" in parts:

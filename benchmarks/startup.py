@@ -11,7 +11,8 @@
 
 The kiosks run on Qt's offscreen platform (no display server), like headless Chromium, at
 1280x800 (``fullscreen = false``). Their local store exists and is synced before the measured
-runs: a restarting door display, not a first install.
+runs: a restarting door display, not a first install. With a PostgreSQL central store they sync
+as deployed: through ``kiosk central serve`` on the loopback, each with its device token.
 """
 
 from __future__ import annotations
@@ -68,13 +69,60 @@ class KioskSetup:
         return env
 
 
+@contextmanager
+def central_service(store_url: str, timeout: float = 60.0) -> Iterator[str]:
+    """``kiosk central serve`` in front of ``store_url`` (migrated first) on a free loopback
+    port until the block ends; yields its URL. A kiosk refuses a PostgreSQL ``central.url``."""
+    import urllib.request
+
+    from kiosk.store.engine import open_store
+
+    open_store(store_url).dispose()  # the service refuses a store below the newest schema
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        command = [sys.executable, "-m", "kiosk", "central", "serve", "--store", store_url]
+        proc = subprocess.Popen(
+            [*command, "--listen", f"127.0.0.1:{port}"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.perf_counter() + timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/healthz", timeout=1) as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.perf_counter() > deadline:
+                    log.seek(0)
+                    err = log.read().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"kiosk central serve did not come up:\n{err}")
+                time.sleep(0.1)
+            yield url
+        finally:
+            stop(proc)
+
+
 def prepare(
-    base: Path, warm: float = 3.0, command: str | None = None, central_url: str | None = None
+    base: Path,
+    warm: float = 3.0,
+    command: str | None = None,
+    central_url: str | None = None,
+    service_url: str | None = None,
 ) -> KioskSetup:
     """Demo data, configs, and one ``warm``-second run of each kiosk (its first sync).
 
     ``command``: the kiosk executable to measure (default: the venv's ``kiosk`` script).
-    ``central_url``: an empty database for the central store (default: a SQLite file)."""
+    ``central_url``: an empty database for the central store (default: a SQLite file).
+    ``service_url``: the central sync service in front of it (:func:`central_service`); the
+    kiosks are enrolled and sync through it with their device tokens."""
     from kiosk.base.clock import SystemClock
     from kiosk.demo.data import create_demo
 
@@ -83,6 +131,13 @@ def prepare(
     for kiosk_id, role, room in (("door-aurora", "door", "aurora"), ("lobby-1", "lobby", None)):
         path = demo.write_config(kiosk_id, role, room=room)
         text = path.read_text(encoding="utf-8")
+        if service_url is not None:
+            token = _enroll(demo.central_url, base / f"{kiosk_id}.token", kiosk_id, role, room)
+            text = text.replace(
+                f'url = "{demo.central_url}"\n',
+                f'url = "{service_url}"\ncredential_file = "{token}"\n',
+                1,
+            )
         # A window of the benchmark's size rather than the offscreen platform's screen size.
         path.write_text(text.replace("[kiosk]\n", "[kiosk]\nfullscreen = false\n", 1), "utf-8")
         configs.append(path)
@@ -93,6 +148,22 @@ def prepare(
     to_png(setup)  # and compile what the screenshot command imports
     to_png_demo(setup)
     return setup
+
+
+def _enroll(store_url: str, path: Path, kiosk_id: str, role: str, room: str | None) -> Path:
+    """A device token for ``kiosk_id`` in ``path``, as ``kiosk admin enroll`` writes it."""
+    from kiosk.base.clock import SystemClock
+    from kiosk.central.credentials import enroll
+    from kiosk.config.credential_file import write_token_file
+    from kiosk.store.engine import open_store
+
+    store = open_store(store_url, migrate=False)
+    try:
+        with store.engine.begin() as conn:
+            write_token_file(path, enroll(conn, kiosk_id, role, room, SystemClock().now()))
+    finally:
+        store.dispose()
+    return path
 
 
 @contextmanager

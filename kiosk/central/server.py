@@ -146,8 +146,6 @@ def serve(settings: ServiceSettings) -> None:
 
     open_service_store(settings).dispose()  # fail early and clearly, before binding the port
     os.environ[ENV] = json.dumps(asdict(settings))
-    notifier = Notifier()
-    _start_watchdog(notifier)
     log.info(
         "central sync service on %s:%d (%s, %d worker(s))",
         settings.host,
@@ -155,7 +153,11 @@ def serve(settings: ServiceSettings) -> None:
         "TLS" if settings.tls_cert else "plain HTTP: put it behind a TLS proxy",
         settings.workers,
     )
-    notifier.ready()
+    notifier = Notifier()
+    if notifier.enabled:
+        threading.Thread(
+            target=_supervise, args=(notifier, settings), name="systemd-notify", daemon=True
+        ).start()
     uvicorn.run(
         "kiosk.central.server:app_from_environment",
         factory=True,
@@ -166,20 +168,29 @@ def serve(settings: ServiceSettings) -> None:
         ssl_keyfile=settings.tls_key,
         log_config=None,
         timeout_keep_alive=30,
-        limit_concurrency=4 * settings.pool_size * settings.workers + 1000,
         proxy_headers=False,
     )
     notifier.stopping()
 
 
-def _start_watchdog(notifier: Notifier) -> None:
-    if notifier.watchdog_seconds is None:
-        return
-    interval = notifier.watchdog_seconds / 2
+def _supervise(notifier: Notifier, settings: ServiceSettings) -> None:
+    """READY=1 once the service answers its own health check, then WATCHDOG=1 while it does:
+    systemd restarts a service whose HTTP loop hangs, not only one whose process died."""
+    import httpx
 
-    def ping() -> None:
-        while True:
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
+    host = "[::1]" if host == "::" else (f"[{host}]" if ":" in host else host)
+    scheme = "https" if settings.tls_cert else "http"
+    url = f"{scheme}://{host}:{settings.port}/healthz"
+    interval = (notifier.watchdog_seconds or 20.0) / 3
+    ready = False
+    while True:
+        try:  # the certificate names the public host, not the loopback: not checked here
+            healthy = httpx.get(url, timeout=interval, verify=False).status_code == 200
+        except httpx.HTTPError:
+            healthy = False
+        if healthy and not ready:
+            ready = notifier.ready()
+        if healthy and notifier.watchdog_seconds is not None:
             notifier.watchdog()
-            threading.Event().wait(interval)
-
-    threading.Thread(target=ping, name="systemd-watchdog", daemon=True).start()
+        threading.Event().wait(interval if ready else 0.2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import insert
@@ -22,10 +23,10 @@ from kiosk.central.edge import check_record, check_value
 from kiosk.central.shares import share
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
-from kiosk.sync import central, feed
+from kiosk.sync import central
 from kiosk.sync.acceptance import PushItem, PushResult, accept_push
 from kiosk.sync.feed import FeedCursor
-from kiosk.sync.link import FeedPage, SharedChange
+from kiosk.sync.link import FeedPage, read_page
 from kiosk.sync.refusals import PushRefused
 from kiosk.sync.replication import ENTITIES, from_payload
 
@@ -87,16 +88,7 @@ class CentralService:
 
     def changes(self, device: Device, cursor: FeedCursor, limit: int) -> FeedPage:
         with self._store.engine.connect() as conn:
-            rows = feed.changes_since(conn, cursor, device.role, limit)
-            last = rows[-1].cursor if rows else cursor
-            full = len(rows) >= limit
-            pending = not full and feed.pending(conn, last, device.role)
-        shared = [
-            SharedChange(row.cursor, row.entity, payload)
-            for row in rows
-            if (payload := share(device, row)) is not None
-        ]
-        return FeedPage(shared, last, full, pending)
+            return read_page(conn, cursor, device.role, limit, partial(share, device))
 
     def heartbeat(self, device: Device, version: str, status: dict[str, Any]) -> None:
         check_value(status, "status")

@@ -128,6 +128,11 @@ class SyncEngine:
     def central_url(self) -> str:
         return self._central_url
 
+    @property
+    def link(self) -> CentralLink:
+        """How this engine reaches the central side (tests reach through it to the store)."""
+        return self._link
+
     def close(self) -> None:
         self._link.close()
 

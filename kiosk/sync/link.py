@@ -12,9 +12,11 @@ for good, and a pull returns one page of this kiosk's share of the change feed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from sqlalchemy.engine import Connection
 
 from kiosk.store.engine import Store, open_store
 from kiosk.sync import central, feed
@@ -82,6 +84,27 @@ class CentralLink(Protocol):
     def close(self) -> None: ...
 
 
+def read_page(
+    conn: Connection,
+    cursor: FeedCursor,
+    role: str,
+    limit: int,
+    share: Callable[[feed.ChangeRow], dict[str, Any] | None] | None,
+) -> FeedPage:
+    """One page of the feed after ``cursor`` for ``role``; ``share`` (the service's least-data
+    rule) narrows each change or leaves it out, and the cursor moves past it either way."""
+    rows = feed.changes_since(conn, cursor, role, limit)
+    last = rows[-1].cursor if rows else cursor
+    full = len(rows) >= limit
+    pending = not full and feed.pending(conn, last, role)
+    shared = [
+        SharedChange(row.cursor, row.entity, payload)
+        for row in rows
+        if (payload := row.payload if share is None else share(row)) is not None
+    ]
+    return FeedPage(shared, last, full, pending)
+
+
 class StoreLink:
     """The central store opened directly (embedded set-up, admin machine, legacy kiosks)."""
 
@@ -102,12 +125,7 @@ class StoreLink:
 
     def changes(self, cursor: FeedCursor, limit: int) -> FeedPage:
         with self.store().engine.connect() as conn:
-            rows = feed.changes_since(conn, cursor, self._identity.role, limit)
-            last = rows[-1].cursor if rows else cursor
-            full = len(rows) >= limit
-            pending = not full and feed.pending(conn, last, self._identity.role)
-        shared = [SharedChange(r.cursor, r.entity, r.payload) for r in rows]
-        return FeedPage(shared, last, full, pending)
+            return read_page(conn, cursor, self._identity.role, limit, share=None)
 
     def heartbeat(self, version: str, status: dict[str, Any]) -> None:
         with self.store().engine.begin() as conn:

@@ -72,6 +72,20 @@ def _visitor(name: str) -> dict[str, Any]:
     return to_payload(ENTITIES["visitors"], row)
 
 
+def _checkin(kiosk_id: str, method: str) -> dict[str, Any]:
+    return {
+        "id": str(new_id()),
+        "direction": "in",
+        "person_id": None,
+        "visitor_id": None,
+        "invitation_id": None,
+        "method": method,
+        "kiosk_id": kiosk_id,
+        "at": NOON.isoformat(),
+        "event_id": None,
+    }
+
+
 def _refusals(service: LiveService, kiosk_id: str) -> list[dict[str, Any]]:
     with service.store.engine.connect() as conn:
         return [
@@ -133,17 +147,7 @@ def test_a_door_acts_only_on_its_own_room_and_pushes_no_visitor_data(
         "outcome": None,
         "reason": None,
     }
-    checkin = {
-        "id": str(new_id()),
-        "direction": "in",
-        "person_id": None,
-        "visitor_id": None,
-        "invitation_id": None,
-        "method": "badge",
-        "kiosk_id": "door-aurora",
-        "at": NOON.isoformat(),
-        "event_id": None,
-    }
+    checkin = _checkin("door-aurora", "badge")
     answer = _push(
         service,
         door,
@@ -166,20 +170,20 @@ def test_a_door_acts_only_on_its_own_room_and_pushes_no_visitor_data(
 
 def test_a_lobby_cannot_write_in_another_kiosks_name(tmp_path: Path, service: LiveService) -> None:
     lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
-    checkin = {
+    checkin = _checkin("lobby-2", "walk-in")
+    action = {
         "id": str(new_id()),
-        "direction": "in",
-        "person_id": None,
-        "visitor_id": None,
-        "invitation_id": None,
-        "method": "walk-in",
-        "kiosk_id": "lobby-2",
+        "booking_id": str(new_id()),
+        "room_id": "aurora",
+        "kind": "end",
+        "kiosk_id": "lobby-1",
         "at": NOON.isoformat(),
-        "event_id": None,
     }
-    answer = _push(service, lobby, ("checkins", checkin))
+    answer = _push(service, lobby, ("checkins", checkin), ("booking_actions", action))
+    assert answer["acknowledged"] == []
     assert "another kiosk" in answer["rejected"]["1"]
-    assert _refusals(service, "lobby-1")[0]["entity"] == "checkins"
+    assert "may not push booking_actions" in answer["rejected"]["2"]
+    assert [r["entity"] for r in _refusals(service, "lobby-1")] == ["checkins", "booking_actions"]
 
 
 def test_a_nul_byte_is_refused_and_the_records_behind_it_are_kept(

@@ -26,8 +26,9 @@ from kiosk.base.clock import FixedClock, SystemClock
 from kiosk.store.engine import Store, open_store
 from kiosk.store.models import Checkin, Person
 from kiosk.sync import engine as sync_module
-from kiosk.sync.engine import SyncStatus
+from kiosk.sync.engine import SyncEngine, SyncStatus
 from kiosk.sync.feed import feed_table
+from kiosk.sync.link import StoreLink
 from kiosk.sync.worker import SyncWorker
 from tests.helpers import wait_for
 from tests.stores import local
@@ -121,7 +122,7 @@ def test_connection_killed_mid_push(tmp_path: Path, seeded_pg: str, clock: Fixed
         with admin.engine.connect() as killer:
             killer.execute(text("select pg_terminate_backend(:p)"), {"p": pid})
 
-    central_engine = engine.central().engine
+    central_engine = _central_store(engine).engine
     event.listen(central_engine, "commit", kill_before_commit)
     with pytest.raises(OperationalError):
         engine.push()
@@ -246,3 +247,10 @@ def test_kiosk_process_killed_mid_sync_and_restarted(
     assert outbox_left(store) == 0
     engine.close()
     store.dispose()
+
+
+def _central_store(engine: SyncEngine) -> Store:
+    """The central store an engine with a direct link writes to."""
+    link = engine.link
+    assert isinstance(link, StoreLink)
+    return link.store()

@@ -1,0 +1,176 @@
+"""The real commands, as IT runs them: enrol a door, serve, sync through the service, revoke."""
+
+from __future__ import annotations
+
+import json
+import socket
+import stat
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kiosk.config.credential_file import TOKEN_FORMAT
+from tests.e2e.conftest import kiosk_command, kiosk_env
+from tests.helpers import wait_for
+
+pytestmark = pytest.mark.e2e
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@contextmanager
+def serving(store: str) -> Iterator[str]:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [*kiosk_command(), "central", "serve", "--store", store]
+    server = subprocess.Popen(
+        [*command, "--listen", f"127.0.0.1:{port}"],
+        env=kiosk_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(lambda: _answers(url) or server.poll() is not None, 30, "the service")
+        assert server.poll() is None, server.communicate()[1][-2000:]
+        yield url
+    finally:
+        server.terminate()
+        server.communicate(timeout=15)  # reaps it and closes its pipe
+
+
+@pytest.fixture
+def site(tmp_path: Path, run_kiosk: Run) -> Path:
+    admin = tmp_path / "admin.toml"
+    admin.write_text(
+        '[kiosk]\nid = "admin"\ndata_dir = "admin"\n'
+        f'[central]\nurl = "sqlite:///{tmp_path / "central.db"}"\n',
+        encoding="utf-8",
+    )
+    for args in (("init",), ("room", "add", "aurora", "--name", "Aurora")):
+        done = run_kiosk("admin", "--config", str(admin), *args)
+        assert done.returncode == 0, done.stderr
+    return admin
+
+
+def test_a_door_is_enrolled_syncs_through_the_service_and_is_revoked(
+    tmp_path: Path, site: Path, run_kiosk: Run
+) -> None:
+    token = tmp_path / "door-aurora.token"
+    done = run_kiosk(
+        "admin", "--config", str(site), "enroll", "door-aurora", "--role", "door",
+        "--room", "aurora", "--out", str(token),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(token.stat().st_mode) == 0o600
+    assert TOKEN_FORMAT.match(token.read_text(encoding="ascii").strip())
+    with serving(f"sqlite:///{tmp_path / 'central.db'}") as url:
+        door = tmp_path / "door.toml"
+        door.write_text(
+            '[kiosk]\nid = "door-aurora"\nrole = "door"\nroom = "aurora"\ndata_dir = "door"\n'
+            f'[central]\nurl = "{url}"\ncredential_file = "{token}"\n',
+            encoding="utf-8",
+        )
+        done = run_kiosk("sync", "--config", str(door), "--json")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["outbox_depth"] == 0
+        fleet = run_kiosk("admin", "--config", str(site), "fleet", "--json")
+        assert [k["id"] for k in json.loads(fleet.stdout)] == ["door-aurora"]
+
+        done = run_kiosk("admin", "--config", str(site), "revoke-kiosk", "door-aurora")
+        assert done.returncode == 0, done.stderr
+        done = run_kiosk("sync", "--config", str(door))
+        assert done.returncode == 1
+        assert "refused this kiosk's credential" in done.stderr
+        assert "nothing was lost" in done.stderr
+
+
+def test_enrolment_mistakes_get_one_clear_line(tmp_path: Path, site: Path, run_kiosk: Run) -> None:
+    out = str(tmp_path / "t.token")
+    cases = {  # exit 2: a usage mistake; 3: something named does not exist
+        ("door-x", "--role", "door"): (2, "a door needs --room"),
+        ("door-x", "--role", "door", "--room", "nowhere"): (3, "rooms: aurora"),
+        ("Lobby 1!", "--role", "lobby"): (2, "kiosk id"),
+    }
+    for args, (code, message) in cases.items():
+        done = run_kiosk("admin", "--config", str(site), "enroll", *args, "--out", out)
+        assert done.returncode == code and message in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+    assert not Path(out).exists()
+
+
+def test_kiosks_refuse_database_credentials(tmp_path: Path, run_kiosk: Run) -> None:
+    config = tmp_path / "lobby.toml"
+    config.write_text(
+        '[kiosk]\nid = "lobby-1"\ndata_dir = "lobby"\n'
+        '[central]\nurl = "postgresql+psycopg://kiosk@db.lab.example/kiosk"\n',
+        encoding="utf-8",
+    )
+    for command in ("sync", "run"):
+        done = run_kiosk(command, "--config", str(config))
+        assert done.returncode == 2, done.stderr
+        assert "kiosk admin enroll" in done.stderr
+
+
+def test_the_service_will_not_serve_a_store_that_was_never_set_up(
+    tmp_path: Path, run_kiosk: Run
+) -> None:
+    store = f"sqlite:///{tmp_path / 'empty.db'}"
+    done = run_kiosk("central", "serve", "--store", store, "--listen", "127.0.0.1:1")
+    assert done.returncode == 2 and "kiosk admin init --central" in done.stderr
+    done = run_kiosk("central", "serve", "--store", store, "--listen", "nowhere")
+    assert done.returncode == 2 and "HOST:PORT" in done.stderr
+
+
+def test_serve_is_ready_only_once_it_answers_and_pets_the_watchdog(
+    tmp_path: Path, site: Path
+) -> None:
+    port = _free_port()
+    sock_path = tmp_path / "notify.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as notify:
+        notify.bind(str(sock_path))
+        notify.settimeout(30)
+        env = kiosk_env() | {"NOTIFY_SOCKET": str(sock_path), "WATCHDOG_USEC": "1500000"}
+        store = f"sqlite:///{tmp_path / 'central.db'}"
+        server = subprocess.Popen(
+            [
+                *kiosk_command(),
+                "central",
+                "serve",
+                "--store",
+                store,
+                "--listen",
+                f"127.0.0.1:{port}",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            first = notify.recv(64).decode()
+            answered = _answers(f"http://127.0.0.1:{port}")
+            messages = [notify.recv(64).decode() for _ in range(2)]
+        finally:
+            server.terminate()
+            _out, err = server.communicate(timeout=15)
+    assert first == "READY=1" and answered
+    assert messages == ["WATCHDOG=1", "WATCHDOG=1"]
+    assert "Traceback" not in err
