@@ -11,8 +11,10 @@ from rate-limit buckets, so more processes behind one port scale it out.
 # No `from __future__ import annotations`: FastAPI reads these annotations at run time, and
 # they name dependencies made inside create_app.
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
@@ -21,6 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk import __version__
+from kiosk.central.bell import FeedBell
 from kiosk.central.credentials import Device
 from kiosk.central.limits import DEFAULT_RATES, BodyLimit, RateLimiter
 from kiosk.central.schemas import (
@@ -30,6 +33,7 @@ from kiosk.central.schemas import (
     HeartbeatIn,
     PushIn,
     PushOut,
+    WaitOut,
     WhoAmI,
 )
 from kiosk.central.service import CentralService
@@ -40,6 +44,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY = 2 * 1024 * 1024  # a full batch of 500 ordinary records is far smaller
 MAX_PAGE = 5_000
+MAX_WAIT = 55.0  # seconds a long-poll may be held open
 
 
 def create_app(
@@ -49,7 +54,18 @@ def create_app(
     limiter: RateLimiter | None = None,
 ) -> FastAPI:
     limits = limiter or RateLimiter(dict(DEFAULT_RATES))
+    bell = FeedBell(service.store_url, service.feed_heads)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        bell.start(asyncio.get_running_loop())
+        try:
+            yield
+        finally:
+            bell.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Lab Kiosk central sync service",
         version=__version__,
         description="Kiosks push their records and pull their share of the change feed here, "
@@ -119,6 +135,17 @@ def create_app(
             full=page.full,
             pending=page.pending,
         )
+
+    @app.get("/v1/wait")
+    async def wait(
+        caller: Annotated[Device, Depends(limited("wait"))],
+        after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
+        timeout: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 25.0,
+    ) -> WaitOut:
+        """Long-poll: answers as soon as this kiosk's feed has news after ``after``, or after
+        ``timeout`` seconds. A hint only: the kiosk then pulls from its cursor."""
+        changed = await bell.wait(caller.role, FeedCursor.parse(after), timeout)
+        return WaitOut(changed=changed)
 
     @app.post("/v1/heartbeat", status_code=204)
     def heartbeat(

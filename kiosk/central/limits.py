@@ -34,6 +34,7 @@ DEFAULT_RATES = {
     "push": Rate(per_second=5.0, burst=20),
     "changes": Rate(per_second=10.0, burst=40),
     "whoami": Rate(per_second=1.0, burst=5),
+    "wait": Rate(per_second=1.0, burst=5),
 }
 
 
@@ -63,11 +64,17 @@ class RateLimiter:
 
 
 class BodyLimit:
-    """ASGI middleware: 413 for a request body over ``max_bytes``."""
+    """ASGI middleware: 413 for a request body over ``max_bytes``.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    A body announced too large is read and dropped (up to ``drain_bytes``) before the answer,
+    so the client, still sending, reads a clean 413 rather than a reset connection it would
+    have to treat as a network failure.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, drain_bytes: int = 64 * 1024 * 1024) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.drain_bytes = drain_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -76,10 +83,12 @@ class BodyLimit:
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
-                    too_big = int(value) > self.max_bytes
+                    length = int(value)
                 except ValueError:
-                    too_big = True
-                if too_big:
+                    length = self.drain_bytes + 1
+                if length > self.max_bytes:
+                    if length <= self.drain_bytes:
+                        await _drain(receive)
                     await _too_large(send)
                     return
         seen = 0
@@ -97,6 +106,13 @@ class BodyLimit:
             await self.app(scope, counted, send)
         except _BodyTooLarge:
             await _too_large(send)
+
+
+async def _drain(receive: Receive) -> None:
+    while True:
+        message = await receive()
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            return
 
 
 class _BodyTooLarge(Exception):

@@ -51,3 +51,7 @@ class WhoAmI(BaseModel):
     id: str
     role: str
     room_id: str | None
+
+
+class WaitOut(BaseModel):
+    changed: bool = Field(description="the feed has news for this kiosk: pull now")

@@ -23,7 +23,7 @@ from kiosk.central.edge import check_record, check_value
 from kiosk.central.shares import share
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
-from kiosk.sync import central
+from kiosk.sync import central, feed
 from kiosk.sync.acceptance import PushItem, PushResult, accept_push
 from kiosk.sync.feed import FeedCursor
 from kiosk.sync.link import FeedPage, read_page
@@ -39,6 +39,10 @@ class CentralService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+
+    @property
+    def store_url(self) -> str:
+        return self._store.engine.url.render_as_string(hide_password=False)
 
     def authenticate(self, token: str) -> Device | None:
         with self._store.engine.connect() as conn:
@@ -89,6 +93,11 @@ class CentralService:
     def changes(self, device: Device, cursor: FeedCursor, limit: int) -> FeedPage:
         with self._store.engine.connect() as conn:
             return read_page(conn, cursor, device.role, limit, partial(share, device))
+
+    def feed_heads(self) -> dict[str, FeedCursor]:
+        """The newest readable feed position for each kiosk role (for the wake-up bell)."""
+        with self._store.engine.connect() as conn:
+            return {role: feed.head(conn, role) for role in ("lobby", "door")}
 
     def heartbeat(self, device: Device, version: str, status: dict[str, Any]) -> None:
         check_value(status, "status")

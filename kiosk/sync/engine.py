@@ -269,6 +269,11 @@ class SyncEngine:
         status.update(self._heartbeat_status())
         self._link.heartbeat(__version__, status)
 
+    def cursor(self) -> feed.FeedCursor:
+        """Where this kiosk's next pull starts (its local store's cursor)."""
+        with self._local.session() as s:
+            return sync_state.cursor(s)
+
     def first_sync_done(self) -> bool:
         with self._local.session() as s:
             return sync_state.get(s, sync_state.FIRST_SYNC_DONE) == "1"

@@ -133,9 +133,11 @@ def pending(conn: Connection, cursor: FeedCursor, role: str) -> bool:
     return bool(conn.execute(query).scalar())
 
 
-def head(conn: Connection) -> FeedCursor:
-    """The newest readable position of the whole feed (for status and benchmarks)."""
+def head(conn: Connection, role: str | None = None) -> FeedCursor:
+    """The newest readable position of the whole feed, or of what a kiosk of ``role`` reads."""
     query = select(_c.txid, _c.seq).order_by(_c.txid.desc(), _c.seq.desc()).limit(1)
+    if role is not None:
+        query = query.where(_c.audience.in_(_audiences(role)))
     if conn.dialect.name == "postgresql":
         query = query.where(_c.txid < WATERMARK)
     row = conn.execute(query).first()

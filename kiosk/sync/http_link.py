@@ -35,13 +35,17 @@ class HttpLink:
         *,
         version: str,
         timeout: float = 15.0,
+        max_body: int = 2 * 1024 * 1024,
         verify: bool | str = True,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = url.rstrip("/")
+        self.headers = {"Authorization": f"Bearer {token}", "User-Agent": f"lab-kiosk/{version}"}
+        self.verify = verify
+        self._max_body = max_body  # the service's default cap: larger batches are split first
         self._client = httpx.Client(
             base_url=self.url,
-            headers={"Authorization": f"Bearer {token}", "User-Agent": f"lab-kiosk/{version}"},
+            headers=self.headers,
             timeout=httpx.Timeout(timeout, connect=5.0),
             verify=verify,
             transport=transport,

@@ -11,10 +11,12 @@ import random
 import threading
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.clock import Clock
+from kiosk.config.service_url import is_service_url
 from kiosk.sync.engine import (
     SUCCESS_RECORD_EVERY,
     SyncEngine,
@@ -25,6 +27,9 @@ from kiosk.sync.engine import (
 from kiosk.sync.link import RetryLater
 from kiosk.sync.listener import ChangeListener, is_postgresql
 from kiosk.sync.replication import ROLE_AUDIENCES
+
+if TYPE_CHECKING:
+    from kiosk.sync.waiter import ServiceWaiter
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +64,15 @@ class SyncWorker:
         self._thread: threading.Thread | None = None
         self._offline_since: datetime | None = None
         self._last_recorded: datetime | None = None
-        self.listener: ChangeListener | None = None
+        self.listener: ChangeListener | ServiceWaiter | None = None
         if listen and is_postgresql(engine.central_url):
             self.listener = ChangeListener(
                 engine.central_url,
                 audiences=ROLE_AUDIENCES.get(engine.role, ()),
                 on_wake=self.wake,
             )
+        elif listen and is_service_url(engine.central_url):
+            self.listener = _service_waiter(engine, self.wake)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -172,3 +179,16 @@ class SyncWorker:
             )
         except Exception:
             log.exception("sync status callback failed")
+
+
+def _service_waiter(engine: SyncEngine, wake: Callable[[], None]) -> ServiceWaiter | None:
+    """A long-poll on the sync service that wakes the worker (kiosks enrolled with it)."""
+    from kiosk.sync.http_link import HttpLink
+    from kiosk.sync.waiter import ServiceWaiter
+
+    link = engine.link
+    if not isinstance(link, HttpLink):
+        return None
+    return ServiceWaiter(
+        link.url, link.headers, cursor=engine.cursor, on_wake=wake, verify=link.verify
+    )

@@ -50,7 +50,7 @@ def live_service(
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
     server = uvicorn.Server(
-        uvicorn.Config(app, log_config=None, lifespan="off", timeout_graceful_shutdown=2)
+        uvicorn.Config(app, log_config=None, lifespan="on", timeout_graceful_shutdown=2)
     )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="central")
     thread.start()

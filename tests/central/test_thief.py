@@ -218,6 +218,13 @@ def test_a_huge_record_is_rejected_for_good_and_the_outbox_moves_on(
     local.dispose()
     assert (pushed, rejected) == (1, 1)
     assert len(left) == 1 and left[0].rejected_at is not None and "too large" in left[0].last_error
+    # Sent anyway (by a thief's own client): the service reads and drops it, and answers 413.
+    token = cfg.credential_file.read_text(encoding="ascii").strip() if cfg.credential_file else ""
+    huge = {"items": [{"seq": 1, "entity": "visitors", "payload": _visitor("y" * 3_000_000)}]}
+    answer = httpx.post(
+        f"{service.url}/v1/push", json=huge, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert answer.status_code == 413
     with service.store.engine.connect() as conn:
         assert conn.execute(select(Visitor.name)).scalars().all() == ["Grace Hopper"]
 

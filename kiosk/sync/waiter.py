@@ -1,0 +1,122 @@
+"""The kiosk's wake-up from the central sync service: a long-poll that never ends.
+
+The service answers ``GET /v1/wait`` as soon as this kiosk's share of the feed has news after
+its cursor (or after ``hold`` seconds); the waiter then wakes the sync worker, which pulls.
+Like the PostgreSQL listener it is only a hint: the worker's polling stays the fallback, and
+after any error the waiter backs off and asks again.
+
+It runs an asyncio loop on its own thread, so ``stop()`` cancels a held request at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from kiosk.sync.feed import FeedCursor
+
+log = logging.getLogger(__name__)
+
+
+class ServiceWaiter:
+    def __init__(
+        self,
+        url: str,
+        headers: dict[str, str],
+        *,
+        cursor: Callable[[], FeedCursor],
+        on_wake: Callable[[], None],
+        verify: bool | str = True,
+        hold: float = 25.0,
+        retry: float = 1.0,
+        max_retry: float = 30.0,
+    ) -> None:
+        self._url = url.rstrip("/") + "/v1/wait"
+        self._headers = headers
+        self._cursor = cursor
+        self._on_wake = on_wake
+        self._verify = verify
+        self._hold = hold
+        self._retry = retry
+        self._max_retry = max_retry
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = threading.Event()
+        self.connected = threading.Event()
+        self.connections = 0
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="sync-waiter", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        loop, task = self._loop, self._task
+        if loop is not None and task is not None:
+            loop.call_soon_threadsafe(task.cancel)
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            self._task = loop.create_task(self._main())
+            if self._stopping.is_set():
+                self._task.cancel()
+            loop.run_until_complete(self._task)
+        except asyncio.CancelledError:
+            pass
+        finally:
+            loop.close()
+
+    async def _main(self) -> None:
+        timeout = httpx.Timeout(self._hold + 10.0, connect=5.0)
+        delay = self._retry
+        async with httpx.AsyncClient(
+            headers=self._headers, timeout=timeout, verify=self._verify
+        ) as client:
+            while not self._stopping.is_set():
+                try:
+                    # The first question after a (re)connect is answered at once: it proves
+                    # the way is open before a request is held for ``hold`` seconds.
+                    changed = await self._ask(client, self._hold if self.connected.is_set() else 0)
+                except (httpx.HTTPError, ValueError) as exc:
+                    if self.connected.is_set():
+                        log.info("wake-ups from the service paused: %s", type(exc).__name__)
+                    self.connected.clear()
+                    await asyncio.sleep(delay)
+                    delay = min(self._max_retry, delay * 2)
+                    continue
+                if not self.connected.is_set():
+                    self.connected.set()
+                    self.connections += 1
+                    changed = True  # (re)connected: catch up on whatever was missed
+                delay = self._retry
+                if changed:
+                    self._wake()
+                    await asyncio.sleep(0.2)  # let the worker's pull move the cursor first
+
+    async def _ask(self, client: httpx.AsyncClient, hold: float) -> bool:
+        cursor = await asyncio.to_thread(self._cursor)
+        params: dict[str, Any] = {"after": str(cursor), "timeout": hold}
+        response = await client.get(self._url, params=params)
+        if response.status_code == 429:
+            wait = float(response.headers.get("Retry-After", "5") or 5)
+            await asyncio.sleep(min(60.0, max(1.0, wait)))
+            return False
+        response.raise_for_status()
+        return bool(response.json().get("changed"))
+
+    def _wake(self) -> None:
+        try:
+            self._on_wake()
+        except Exception:
+            log.exception("sync wake-up failed")
