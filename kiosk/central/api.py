@@ -31,6 +31,8 @@ from kiosk.central.schemas import (
     ChangeOut,
     ChangesOut,
     HeartbeatIn,
+    HostPinIn,
+    HostPinOut,
     PushIn,
     PushOut,
     WaitOut,
@@ -146,6 +148,15 @@ def create_app(
         ``timeout`` seconds. A hint only: the kiosk then pulls from its cursor."""
         changed = await bell.wait(caller.role, FeedCursor.parse(after), timeout)
         return WaitOut(changed=changed)
+
+    @app.post("/v1/host/pin")
+    def host_pin(body: HostPinIn, caller: Annotated[Device, Depends(limited("pin"))]) -> HostPinOut:
+        """A host's PIN, typed at this kiosk after their badge: checked against the central
+        hash, with one lock-out per host across all kiosks."""
+        answer = service.host_pin(caller, body.person_id, body.pin)
+        return HostPinOut(
+            result=answer.result, tries_left=answer.tries_left, locked_until=answer.locked_until
+        )
 
     @app.post("/v1/heartbeat", status_code=204)
     def heartbeat(

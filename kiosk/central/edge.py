@@ -44,6 +44,9 @@ MAX_INT = 2**53  # integers a JSON client, SQLite and a PostgreSQL bigint all ho
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 FUTURE = timedelta(days=800)  # a booking or an event may be made this far ahead
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
+#: Audit actions only the service writes: a kiosk pushing them could lock a host out
+#: everywhere, or reset a run of wrong PINs.
+CENTRAL_AUDIT = ("host.pin_failed", "host.signed_in", "host.locked", "host.denied", "sync.")
 
 
 def check_value(value: Any, where: str, depth: int = 0) -> None:
@@ -104,6 +107,8 @@ def check_record(
     columns = ENTITIES[entity].table.columns
     if "kiosk_id" in columns and row.get("kiosk_id") != device.id:
         raise PushRefused(f"{entity}: names another kiosk")
+    if entity == "audit_log" and str(row.get("action", "")).startswith(CENTRAL_AUDIT):
+        raise PushRefused("audit_log: that entry is the central service's to write")
     if device.role == "door":
         if entity == "booking_actions" and row.get("room_id") != device.room_id:
             raise PushRefused("booking_actions: not this door's room")

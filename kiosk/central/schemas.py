@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,3 +57,14 @@ class WhoAmI(BaseModel):
 
 class WaitOut(BaseModel):
     changed: bool = Field(description="the feed has news for this kiosk: pull now")
+
+
+class HostPinIn(_Strict):
+    person_id: uuid.UUID
+    pin: str = Field(min_length=4, max_length=8, pattern=r"^[0-9]+$")
+
+
+class HostPinOut(BaseModel):
+    result: str = Field(description="ok, wrong, locked, no_pin or not_a_host")
+    tries_left: int = 0
+    locked_until: datetime | None = None

@@ -9,22 +9,25 @@ rules of :mod:`kiosk.sync.acceptance`, and a refusal for any reason is audited c
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.engine import Connection
 
 from kiosk.base.clock import Clock
 from kiosk.base.ids import new_id
 from kiosk.central.credentials import Device, authenticate
 from kiosk.central.edge import check_record, check_value
+from kiosk.central.host_pins import PinAnswer, check_pin, verified_host
 from kiosk.central.shares import share
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
 from kiosk.sync import central, feed
-from kiosk.sync.acceptance import PushItem, PushResult, accept_push
+from kiosk.sync.acceptance import HOST_MADE, PushItem, PushResult, accept_push
 from kiosk.sync.feed import FeedCursor
 from kiosk.sync.link import FeedPage, read_page
 from kiosk.sync.refusals import PushRefused
@@ -62,6 +65,7 @@ class CentralService:
             else:
                 valid.append(item)
         with self._store.engine.begin() as conn:
+            valid = self._in_host_sessions(conn, device, valid, result)
             if valid:
                 accepted = accept_push(conn, valid, now)
                 result.acknowledged.extend(accepted.acknowledged)
@@ -81,6 +85,32 @@ class CentralService:
         if result.rejected:
             log.warning("%s: %d pushed records refused", device.id, len(result.rejected))
         return result
+
+    @staticmethod
+    def _in_host_sessions(
+        conn: Connection, device: Device, items: list[PushItem], result: PushResult
+    ) -> list[PushItem]:
+        """Records in a host's name pass only inside a session the service opened at this
+        kiosk when it checked that host's PIN (:mod:`kiosk.central.host_pins`)."""
+        kept = []
+        for item in items:
+            column = HOST_MADE.get(item.entity)
+            if column is not None:
+                row = from_payload(ENTITIES[item.entity], item.payload)
+                at = row.get("updated_at") or row.get("at") or row.get("created_at")
+                if not isinstance(at, datetime) or not verified_host(
+                    conn, device.id, row.get(column), at
+                ):
+                    result.rejected[item.seq] = (
+                        "the host's PIN was not checked by the central service at this kiosk"
+                    )
+                    continue
+            kept.append(item)
+        return kept
+
+    def host_pin(self, device: Device, person_id: uuid.UUID, pin: str) -> PinAnswer:
+        with self._store.engine.begin() as conn:
+            return check_pin(conn, device, person_id, pin, self._clock.now())
 
     @staticmethod
     def _check(device: Device, item: PushItem, now: datetime) -> None:

@@ -3,6 +3,7 @@
 The feed's audiences already keep visitor data (check-ins, visitors, invitations) away from
 doors. Here the service narrows further, per device:
 
+- no kiosk receives PIN hashes: the service checks host PINs itself;
 - a door receives its own room's bookings, door actions and room modes (and the Lab-wide
   ones), the people it may greet or let act, without their e-mail addresses, and nothing that
   only a lobby uses (signing keys);
@@ -26,6 +27,9 @@ _DOOR_SKIPS = frozenset({"signing_keys"})
 def share(device: Device, change: ChangeRow) -> dict[str, Any] | None:
     """The payload ``device`` receives for ``change``, or None when it gets nothing of it."""
     payload = change.payload
+    if change.entity == "people" and payload.get("pin_hash") is not None:
+        # PINs are checked by the service (kiosk.central.host_pins): no kiosk holds a hash.
+        payload = {**payload, "pin_hash": None}
     if device.role != "door":
         return payload
     if change.entity in _DOOR_SKIPS:

@@ -19,6 +19,7 @@ import hmac
 import logging
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -108,6 +109,12 @@ class PinCheck(StrEnum):
     OK = "ok"
     WRONG = "wrong"
     LOCKED = "locked"
+    OFFLINE = "offline"  # the central service checks PINs, and it cannot be reached
+
+
+#: Asks the central sync service to check a PIN: (result, tries left, locked until); raises
+#: OSError when the service cannot be reached (``kiosk.sync.http_link.HttpLink.host_pin``).
+RemotePinCheck = Callable[[uuid.UUID, str], tuple[str, int, "datetime | None"]]
 
 
 @dataclass(frozen=True)
@@ -144,8 +151,12 @@ class HostAuth:
         *,
         max_failures: int = MAX_FAILURES,
         lockout: timedelta = LOCKOUT,
+        remote: RemotePinCheck | None = None,
     ) -> None:
         self._store = store
+        # A kiosk enrolled with the sync service holds no PIN hashes: the service checks them
+        # (kiosk/central/host_pins.py), with its own lock-out and audit. None: checked here.
+        self._remote = remote
         self._clock = clock
         self._site_key = site_key
         self._kiosk_id = kiosk_id
@@ -176,13 +187,15 @@ class HostAuth:
             if locked is not None:
                 self._audit(session, "host.denied", person, now, {"reason": "locked"})
                 return BadgeOutcome(BadgeCheck.LOCKED, host, locked)
-            if not person.pin_hash:
+            if not person.pin_hash and self._remote is None:
                 self._audit(session, "host.denied", person, now, {"reason": "no_pin"})
                 return BadgeOutcome(BadgeCheck.NO_PIN, host)
             return BadgeOutcome(BadgeCheck.HOST, host)
 
     def pin(self, person_id: uuid.UUID, pin: str) -> PinOutcome:
         """The PIN typed after a host's badge."""
+        if self._remote is not None:
+            return self._pin_remote(person_id, pin)
         now = self._clock.now()
         with self._store.session() as session:
             person = session.get(Person, person_id)
@@ -205,6 +218,25 @@ class HostAuth:
                 log.warning("host panel locked at %s after repeated wrong PINs", self._kiosk_id)
                 return PinOutcome(PinCheck.LOCKED, host, locked_until=now + self._lockout)
             return PinOutcome(PinCheck.WRONG, host, tries_left=self._max_failures - failures)
+
+    def _pin_remote(self, person_id: uuid.UUID, pin: str) -> PinOutcome:
+        assert self._remote is not None
+        with self._store.session() as session:
+            person = session.get(Person, person_id)
+            if person is None or person.role not in HOST_ROLES or not person.active:
+                return PinOutcome(PinCheck.WRONG)
+            host = HostIdentity(person.id, person.name, person.role)
+        try:
+            result, tries_left, locked_until = self._remote(person_id, pin)
+        except OSError as exc:
+            log.warning("host PIN not checked: the central service is unreachable (%s)", exc)
+            return PinOutcome(PinCheck.OFFLINE, host)
+        if result == "ok":
+            log.info("host signed in at %s (PIN checked centrally)", self._kiosk_id)
+            return PinOutcome(PinCheck.OK, host)
+        if result == "locked":
+            return PinOutcome(PinCheck.LOCKED, host, locked_until=locked_until)
+        return PinOutcome(PinCheck.WRONG, host, tries_left=tries_left)
 
     def record(self, person_id: uuid.UUID, action: str, detail: dict[str, object]) -> None:
         """Audit something a signed-in host did (``host.*``)."""

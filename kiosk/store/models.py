@@ -278,6 +278,21 @@ class DeviceCredential(Base):
     revoked_at: Mapped[datetime | None]
 
 
+class HostSession(Base):
+    """A host's PIN verified by the central sync service at one kiosk (central only).
+
+    What a kiosk pushes in a host's name (a mode switch, an event, a taken call) is accepted
+    only within such a session: a stolen kiosk cannot name a host whose PIN it does not know.
+    """
+
+    __tablename__ = "host_sessions"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    kiosk_id: Mapped[str] = mapped_column(String(64), index=True)
+    host_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("people.id"))
+    verified_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_log"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)

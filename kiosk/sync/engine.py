@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -28,11 +28,14 @@ from kiosk.config.credential_file import read_token_file
 from kiosk.config.settings import Config
 from kiosk.store.dbutil import upsert
 from kiosk.store.engine import Store
-from kiosk.store.models import Booking, OutboxRow
+from kiosk.store.models import Booking, OutboxRow, Person
 from kiosk.sync import feed, outbox
 from kiosk.sync import state as sync_state
 from kiosk.sync.acceptance import PushItem, PushResult
 from kiosk.sync.link import BatchRefused, CentralLink, FeedPage, Identity, StoreLink
+
+if TYPE_CHECKING:
+    from kiosk.sync.http_link import HttpLink
 from kiosk.sync.replication import ENTITIES, FORGOTTEN_ONCE_PUSHED, from_payload
 
 log = logging.getLogger(__name__)
@@ -104,6 +107,7 @@ class SyncEngine:
         #: After a pull: committed changes wait above the PostgreSQL watermark; look again soon.
         self.feed_pending = False
         self._first_sync_seen = False  # FIRST_SYNC_DONE is known to be stored locally
+        self._pins_forgotten = False
 
     @classmethod
     def for_kiosk(cls, config: Config, local: Store, clock: Clock, **options: Any) -> SyncEngine:
@@ -113,7 +117,7 @@ class SyncEngine:
         device token in ``central.credential_file``; otherwise with the store at that URL.
         """
         if config.uses_service and "link" not in options:
-            options["link"] = _service_link(config)
+            options["link"] = service_link(config)
         return cls(
             local,
             config.central_url,
@@ -139,6 +143,8 @@ class SyncEngine:
     def cycle(self) -> SyncReport:
         pushed, rejected = self.push()
         pulled = self.pull()
+        if not self._link.keeps_pin_hashes and not self._pins_forgotten:
+            self._forget_pin_hashes()
         self.heartbeat()
         with self._local.session() as s:
             cursor = sync_state.cursor(s)
@@ -257,6 +263,13 @@ class SyncEngine:
                 sync_state.put(s, sync_state.FIRST_SYNC_DONE, "1")
         self._first_sync_seen = self._first_sync_seen or done
 
+    def _forget_pin_hashes(self) -> None:
+        """A kiosk enrolled with the service drops PIN hashes an older direct sync left in its
+        replica: the service checks PINs now, and a stolen disk should yield none."""
+        with self._local.session() as s:
+            s.execute(update(Person).where(Person.pin_hash.is_not(None)).values(pin_hash=None))
+        self._pins_forgotten = True
+
     # --- heartbeat and local status -----------------------------------------------------
 
     def heartbeat(self) -> None:
@@ -309,7 +322,7 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {first[:200]}"
 
 
-def _service_link(config: Config) -> CentralLink:
+def service_link(config: Config) -> HttpLink:
     """The link to the central sync service, with this kiosk's device token."""
     from kiosk.sync.http_link import HttpLink  # httpx loads only on kiosks that use it
 

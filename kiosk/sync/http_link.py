@@ -7,7 +7,10 @@ travels as ``Authorization: Bearer``; the kiosk never holds database credentials
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -28,6 +31,8 @@ API = "/v1"
 
 
 class HttpLink:
+    keeps_pin_hashes = False  # the service checks host PINs (kiosk.central.host_pins)
+
     def __init__(
         self,
         url: str,
@@ -78,10 +83,12 @@ class HttpLink:
         return Identity(str(body["id"]), str(body["role"]), body.get("room_id"))
 
     def push(self, items: Sequence[PushItem]) -> PushResult:
-        payload = {
-            "items": [{"seq": i.seq, "entity": i.entity, "payload": i.payload} for i in items]
-        }
-        body = self._call("POST", "/push", json=payload).json()
+        batch = [{"seq": i.seq, "entity": i.entity, "payload": i.payload} for i in items]
+        content = json.dumps({"items": batch}, separators=(",", ":")).encode("utf-8")
+        if len(content) > self._max_body:  # the service would refuse it: do not send it
+            raise BatchRefused(413, "too large")
+        headers = {"Content-Type": "application/json"}
+        body = self._call("POST", "/push", content=content, headers=headers).json()
         return PushResult(
             acknowledged=[int(seq) for seq in body["acknowledged"]],
             rejected={int(seq): str(reason) for seq, reason in body["rejected"].items()},
@@ -101,6 +108,18 @@ class HttpLink:
 
     def heartbeat(self, version: str, status: dict[str, Any]) -> None:
         self._call("POST", "/heartbeat", json={"version": version, "status": status})
+
+    def host_pin(self, person_id: uuid.UUID, pin: str) -> tuple[str, int, datetime | None]:
+        """Ask the service to check a host's PIN: (result, tries left, locked until)."""
+        body = self._call(
+            "POST", "/host/pin", json={"person_id": str(person_id), "pin": pin}
+        ).json()
+        until = body.get("locked_until")
+        return (
+            str(body["result"]),
+            int(body.get("tries_left") or 0),
+            datetime.fromisoformat(until) if until else None,
+        )
 
     def close(self) -> None:
         self._client.close()

@@ -78,6 +78,10 @@ class BatchRefused(Exception):
 
 
 class CentralLink(Protocol):
+    #: Whether host PIN hashes belong in this kiosk's replica (checked locally). A kiosk that
+    #: syncs through the service holds none: the service checks PINs itself.
+    keeps_pin_hashes: bool
+
     def push(self, items: Sequence[PushItem]) -> PushResult: ...
     def changes(self, cursor: FeedCursor, limit: int) -> FeedPage: ...
     def heartbeat(self, version: str, status: dict[str, Any]) -> None: ...
@@ -107,6 +111,8 @@ def read_page(
 
 class StoreLink:
     """The central store opened directly (embedded set-up, admin machine, legacy kiosks)."""
+
+    keeps_pin_hashes = True
 
     def __init__(self, url: str, identity: Identity, clock_now: Any) -> None:
         self.url = url

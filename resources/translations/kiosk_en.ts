@@ -733,6 +733,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The PIN could not be checked: no connection to the Lab&apos;s server. Try again in a moment.</source>
+        <translation>The PIN could not be checked: no connection to the Lab&apos;s server. Try again in a moment.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. %1 tries left before the panel locks.</source>
         <translation type="unfinished"></translation>
     </message>

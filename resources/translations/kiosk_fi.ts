@@ -733,6 +733,10 @@
         <translation>Liian monta väärää PIN-koodia. Host-paneeli on lukittu klo %1 asti.</translation>
     </message>
     <message>
+        <source>The PIN could not be checked: no connection to the Lab&apos;s server. Try again in a moment.</source>
+        <translation>PIN-koodia ei voitu tarkistaa: ei yhteyttä Labin palvelimeen. Yritä hetken päästä uudelleen.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. %1 tries left before the panel locks.</source>
         <translation>Väärä PIN-koodi. %1 yritystä jäljellä ennen lukitusta.</translation>
     </message>

@@ -733,6 +733,10 @@
         <translation>För många fel PIN-koder. Värdpanelen är låst till kl. %1.</translation>
     </message>
     <message>
+        <source>The PIN could not be checked: no connection to the Lab&apos;s server. Try again in a moment.</source>
+        <translation>PIN-koden kunde inte kontrolleras: ingen förbindelse till Labbets server. Försök igen om en stund.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. %1 tries left before the panel locks.</source>
         <translation>Fel PIN-kod. %1 försök kvar innan panelen låses.</translation>
     </message>

@@ -7,6 +7,7 @@ and audited the refusal.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +22,7 @@ from kiosk.base.ids import new_id
 from kiosk.config.settings import load_config
 from kiosk.rooms.modes import ModeSwitch, active_mode, set_mode_central
 from kiosk.security.directory import add_room
+from kiosk.security.host_auth import set_pin_central
 from kiosk.store.engine import open_local_store
 from kiosk.store.models import AuditEntry, OutboxRow, Person, RoomMode, Visitor
 from kiosk.sync import outbox
@@ -86,6 +88,19 @@ def _checkin(kiosk_id: str, method: str) -> dict[str, Any]:
     }
 
 
+def _set_pin(service: LiveService, pin: str) -> None:
+    host = uuid.UUID(_host_id(service))  # read first: SQLite takes one writer at a time
+    with service.store.engine.begin() as conn:
+        set_pin_central(conn, host, pin, NOON)
+
+
+def _pin(service: LiveService, headers: dict[str, str], pin: str) -> dict[str, Any]:
+    body = {"person_id": _host_id(service), "pin": pin}
+    response = httpx.post(f"{service.url}/v1/host/pin", json=body, headers=headers)
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
 def _refusals(service: LiveService, kiosk_id: str) -> list[dict[str, Any]]:
     with service.store.engine.connect() as conn:
         return [
@@ -117,8 +132,12 @@ def test_a_stolen_door_cannot_pin_the_lab_closed_with_a_huge_version(
     }
     answer = _push(service, door, ("room_modes", mode))
     assert answer["acknowledged"] == [] and "out of range" in answer["rejected"]["1"]
-    mode["version"] = 2**52  # in range: accepted from a host's panel, but the server numbers it
+    mode["version"] = 2**52  # in range, but no host typed a PIN the service checked
     mode["expires_at"] = (NOON + timedelta(days=30)).isoformat()
+    answer = _push(service, door, ("room_modes", mode))
+    assert "PIN was not checked" in answer["rejected"]["1"]
+    _set_pin(service, "135790")
+    assert _pin(service, door, "135790")["result"] == "ok"  # now a host is signed in here
     assert _push(service, door, ("room_modes", mode))["acknowledged"] == [1]
     with service.store.engine.begin() as conn:
         stored = conn.execute(select(RoomMode.version)).scalar_one()
@@ -243,3 +262,59 @@ def test_a_flood_of_heartbeats_is_answered_429_with_retry_after(
     assert codes[-1].status_code == 429 and int(codes[-1].headers["Retry-After"]) >= 1
     big = {"version": "1.0", "status": {"x": "y" * (300 * 1024)}}
     assert httpx.post(f"{service.url}/v1/heartbeat", json=big, headers=lobby).status_code == 413
+
+
+def test_wrong_pins_at_two_kiosks_lock_the_host_everywhere(
+    tmp_path: Path, service: LiveService
+) -> None:
+    _set_pin(service, "246810")
+    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    door = _headers(tmp_path, service, "door-aurora", "door", "aurora")
+    tries = [_pin(service, kiosk, "000000") for kiosk in (lobby, lobby, door, lobby)]
+    assert [t["tries_left"] for t in tries] == [4, 3, 2, 1]
+    assert _pin(service, door, "000000")["result"] == "locked"
+    assert _pin(service, lobby, "246810")["result"] == "locked"  # the right PIN waits too
+    with service.store.engine.connect() as conn:
+        kiosks = set(
+            conn.execute(
+                select(AuditEntry.kiosk_id).where(AuditEntry.action == "host.pin_failed")
+            ).scalars()
+        )
+    assert kiosks == {"lobby-1", "door-aurora"}
+
+
+def test_a_kiosk_cannot_forge_the_services_audit_of_pins(
+    tmp_path: Path, service: LiveService
+) -> None:
+    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    forged = {
+        "id": str(new_id()), "at": NOON.isoformat(), "actor_id": _host_id(service),
+        "kiosk_id": "lobby-1", "action": "host.signed_in", "detail": {},
+    }  # fmt: skip
+    answer = _push(service, lobby, ("audit_log", forged))
+    assert "central service's to write" in answer["rejected"]["1"]
+
+
+def test_no_kiosk_receives_pin_hashes(tmp_path: Path, service: LiveService) -> None:
+    _set_pin(service, "112233")
+    for kiosk_id, role, room in (("lobby-1", "lobby", None), ("door-aurora", "door", "aurora")):
+        cfg = load_config(kiosk_config(tmp_path, service, kiosk_id, role, room))
+        local = open_local_store(cfg.local_store_path)
+        # Synced directly before the upgrade: the old replica holds the host's PIN hash ...
+        url = service.store.engine.url.render_as_string(hide_password=False)
+        direct = SyncEngine(local, url, kiosk_id=kiosk_id, role=role, room_id=room,
+                            clock=service.clock)  # fmt: skip
+        direct.cycle()
+        direct.close()
+        with local.engine.connect() as conn:
+            assert any(conn.execute(select(Person.pin_hash)).scalars())
+        # ... which the first sync through the service removes.
+        engine = SyncEngine.for_kiosk(cfg, local, service.clock)
+        try:
+            engine.cycle()
+        finally:
+            engine.close()
+        with local.engine.connect() as conn:
+            hashes = conn.execute(select(Person.pin_hash)).scalars().all()
+        local.dispose()
+        assert hashes and all(h is None for h in hashes)

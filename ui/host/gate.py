@@ -29,6 +29,7 @@ from kiosk.security.host_auth import (
     HostIdentity,
     PinCheck,
     PinOutcome,
+    RemotePinCheck,
 )
 from kiosk.store.engine import Store
 from ui.common.formatting import format_time
@@ -178,6 +179,15 @@ class HostGate(QObject):
                 self._open_panel(host)
             elif outcome.result is PinCheck.LOCKED and outcome.locked_until is not None:
                 self._locked(outcome.locked_until)
+            elif outcome.result is PinCheck.OFFLINE:
+                pad.set_enabled(True)
+                pad.set_message(
+                    QCoreApplication.translate(
+                        "HostPanel",
+                        "The PIN could not be checked: no connection to the Lab's server. "
+                        "Try again in a moment.",
+                    )
+                )
             else:
                 pad.set_enabled(True)
                 pad.set_message(
@@ -331,12 +341,13 @@ def attach_host_gate(
     *,
     lobby: bool,
     parent: QObject | None = None,
+    remote_pin: RemotePinCheck | None = None,
 ) -> HostGate:
     """An overlay on ``screen`` and the gate that drives it, for the composition root."""
     return HostGate(
         lambda: HostOverlay(screen, tz, lobby=lobby),
         db,
-        HostAuth(store, clock, site_key, kiosk_id),
+        HostAuth(store, clock, site_key, kiosk_id, remote=remote_pin),
         HostModes(store, clock, kiosk_id, tz),
         clock,
         tz,

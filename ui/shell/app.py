@@ -37,7 +37,9 @@ from ui.runtime.status import StatusModel
 
 if TYPE_CHECKING:
     from kiosk.lobby.notify_queue import NotificationWorker
+    from kiosk.security.host_auth import RemotePinCheck
     from kiosk.store.engine import Store
+    from kiosk.sync.http_link import HttpLink
     from kiosk.sync.worker import SyncWorker
     from ui.camera.scanner import CameraScanner
     from ui.event.watch import EventWatcher
@@ -88,6 +90,7 @@ class Kiosk(QObject):
         self._set_status: Callable[[KioskStatus], None] = lambda _status: None
         self._readers: list[Reader] = []
         self._gates: list[HostGate] = []
+        self._pin_link: HttpLink | None = None  # host PINs, checked by the sync service
         self._timers: list[QTimer] = []
         self.bridge = ThreadBridge(self)
         self.status = StatusModel([r.name for r in config.readers])
@@ -187,6 +190,7 @@ class Kiosk(QObject):
             cfg.tz,
             lobby=lobby,
             parent=self,
+            remote_pin=self._remote_pin(),
         )
         gate.switched.connect(self.wake_sync)  # push the switch to the other kiosks now
         self._gates.append(gate)
@@ -262,6 +266,16 @@ class Kiosk(QObject):
 
     # --- shut-down, in reverse ----------------------------------------------------------
 
+    def _remote_pin(self) -> RemotePinCheck | None:
+        """With the sync service, host PINs are checked there (the kiosk holds no hashes)."""
+        if not self.config.uses_service:
+            return None
+        if self._pin_link is None:
+            from kiosk.sync.engine import service_link
+
+            self._pin_link = service_link(self.config)
+        return self._pin_link.host_pin
+
     def shutdown(self) -> None:
         log.info("stopping kiosk %s", self.config.kiosk_id)
         for timer in self._timers:
@@ -286,6 +300,9 @@ class Kiosk(QObject):
             self.db.shutdown()
         if self.screen is not None:
             self.screen.close()
+        if self._pin_link is not None:
+            self._pin_link.close()
+            self._pin_link = None
         if self.store is not None:
             self.store.dispose()
         log.info("kiosk %s stopped", self.config.kiosk_id)
