@@ -15,7 +15,10 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import JSON, Boolean, Date, Integer, String, Uuid
+
 from kiosk.central.credentials import Device
+from kiosk.store.dbtypes import UTCDateTime
 from kiosk.sync.refusals import PushRefused
 from kiosk.sync.replication import ENTITIES
 
@@ -85,6 +88,27 @@ def check_value(value: Any, where: str, depth: int = 0) -> None:
             check_value(item, where, depth + 1)
         return
     raise PushRefused(f"{where}: unsupported value")
+
+
+def check_types(entity: str, payload: Mapping[str, Any]) -> None:
+    """Each field of the type its column holds (ids, times and dates as text), or null."""
+    for column in ENTITIES[entity].table.columns:
+        value = payload.get(column.name)
+        if value is None:
+            continue
+        kind = column.type
+        if isinstance(kind, (Uuid, UTCDateTime, Date, String)):
+            expected: tuple[type, ...] = (str,)
+        elif isinstance(kind, Boolean):
+            expected = (bool,)
+        elif isinstance(kind, Integer):
+            expected = (int,)
+        elif isinstance(kind, JSON):
+            continue
+        else:
+            expected = (str, int, float, bool)
+        if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
+            raise PushRefused(f"{entity}.{column.name}: wrong type")
 
 
 def _check_times(entity: str, row: Mapping[str, Any], now: datetime) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from kiosk.base.clock import Clock
 from kiosk.base.ids import new_id
 from kiosk.central.credentials import Device, authenticate
-from kiosk.central.edge import check_record, check_value
+from kiosk.central.edge import check_record, check_types, check_value
 from kiosk.central.host_pins import PinAnswer, check_pin, verified_host
 from kiosk.central.shares import share
 from kiosk.store.engine import Store
@@ -117,7 +117,8 @@ class CentralService:
         entity = ENTITIES.get(item.entity)
         if entity is None:
             raise PushRefused(f"unknown entity {item.entity[:64]!r}")
-        check_value(item.payload, item.entity)  # before parsing: bounds first
+        check_value(item.payload, item.entity)  # before parsing: bounds and types first
+        check_types(item.entity, item.payload)
         check_record(device, item.entity, item.payload, from_payload(entity, item.payload), now)
 
     def changes(self, device: Device, cursor: FeedCursor, limit: int) -> FeedPage:
