@@ -48,17 +48,26 @@ class HttpLink:
         self.headers = {"Authorization": f"Bearer {token}", "User-Agent": f"lab-kiosk/{version}"}
         self.verify = verify
         self._max_body = max_body  # the service's default cap: larger batches are split first
-        self._client = httpx.Client(
-            base_url=self.url,
-            headers=self.headers,
-            timeout=httpx.Timeout(timeout, connect=5.0),
-            verify=verify,
-            transport=transport,
-        )
+        self._timeout = httpx.Timeout(timeout, connect=5.0)
+        self._transport = transport
+        self._client: httpx.Client | None = None
+
+    def _session(self) -> httpx.Client:
+        """The HTTP client, made on first use and again after :meth:`close` (the worker closes
+        its link after an outage, for fresh connections once the way is open again)."""
+        if self._client is None:
+            self._client = httpx.Client(
+                base_url=self.url,
+                headers=self.headers,
+                timeout=self._timeout,
+                verify=self.verify,
+                transport=self._transport,
+            )
+        return self._client
 
     def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
-            response = self._client.request(method, API + path, **kwargs)
+            response = self._session().request(method, API + path, **kwargs)
         except httpx.HTTPError as exc:
             raise CentralUnavailable(f"central service unreachable ({type(exc).__name__})") from exc
         status = response.status_code
@@ -122,7 +131,9 @@ class HttpLink:
         )
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
 
 
 def _seconds(value: str | None) -> float:

@@ -38,7 +38,12 @@ class LiveService:
 
 @contextmanager
 def live_service(
-    store: Store, clock: FixedClock, *, max_body: int = 2 * 1024 * 1024, rates: dict | None = None
+    store: Store,
+    clock: FixedClock,
+    *,
+    max_body: int = 2 * 1024 * 1024,
+    rates: dict | None = None,
+    port: int = 0,
 ) -> Iterator[LiveService]:
     app = create_app(
         CentralService(store, clock),
@@ -47,7 +52,7 @@ def live_service(
     )
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock.bind(("127.0.0.1", port))
     port = sock.getsockname()[1]
     server = uvicorn.Server(
         uvicorn.Config(app, log_config=None, lifespan="on", timeout_graceful_shutdown=2)
