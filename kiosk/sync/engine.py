@@ -11,6 +11,7 @@ service over HTTP on a networked kiosk. :mod:`kiosk.sync.worker` runs cycles on 
 from __future__ import annotations
 
 import logging
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -332,5 +333,10 @@ def service_link(config: Config) -> HttpLink:
             "with `kiosk admin enroll KIOSK_ID --role lobby|door --out FILE`"
         )
     token = read_token_file(config.credential_file)
-    verify: bool | str = str(config.ca_file) if config.ca_file else True
+    verify: bool | ssl.SSLContext = True
+    if config.ca_file is not None:
+        try:
+            verify = ssl.create_default_context(cafile=str(config.ca_file))
+        except (OSError, ssl.SSLError) as exc:
+            raise ConfigError(f"central.ca_file {config.ca_file}: {exc}") from None
     return HttpLink(config.central_url, token, version=__version__, verify=verify)

@@ -8,6 +8,7 @@ travels as ``Authorization: Bearer``; the kiosk never holds database credentials
 from __future__ import annotations
 
 import json
+import ssl
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -41,7 +42,7 @@ class HttpLink:
         version: str,
         timeout: float = 15.0,
         max_body: int = 2 * 1024 * 1024,
-        verify: bool | str = True,
+        verify: bool | ssl.SSLContext = True,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.url = url.rstrip("/")

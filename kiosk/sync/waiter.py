@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -31,7 +32,7 @@ class ServiceWaiter:
         *,
         cursor: Callable[[], FeedCursor],
         on_wake: Callable[[], None],
-        verify: bool | str = True,
+        verify: bool | ssl.SSLContext = True,
         hold: float = 25.0,
         retry: float = 1.0,
         max_retry: float = 30.0,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
 import stat
 import subprocess
 from collections.abc import Callable, Iterator
@@ -174,3 +175,94 @@ def test_serve_is_ready_only_once_it_answers_and_pets_the_watchdog(
     assert first == "READY=1" and answered
     assert messages == ["WATCHDOG=1", "WATCHDOG=1"]
     assert "Traceback" not in err
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key: the service's TLS and the kiosk's CA file."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kiosk-central.test")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "central.crt", tmp_path / "central.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_a_kiosk_syncs_over_tls_with_the_sites_own_ca(
+    tmp_path: Path, site: Path, run_kiosk: Run
+) -> None:
+    cert, _key = _self_signed(tmp_path)
+    token = tmp_path / "lobby-1.token"
+    done = run_kiosk(
+        "admin", "--config", str(site), "enroll", "lobby-1", "--role", "lobby", "--out", str(token)
+    )
+    assert done.returncode == 0, done.stderr
+    port = _free_port()
+    service_config = tmp_path / "central.toml"
+    service_config.write_text(
+        f'[service]\nstore = "sqlite:///{tmp_path / "central.db"}"\n'
+        f'listen = "127.0.0.1:{port}"\ntls_cert = "central.crt"\ntls_key = "central.key"\n',
+        encoding="utf-8",
+    )
+    server = subprocess.Popen(
+        [*kiosk_command(), "central", "serve", "--config", str(service_config)],
+        env=kiosk_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"https://127.0.0.1:{port}"
+
+    def answers() -> bool:
+        try:
+            trust = ssl.create_default_context(cafile=str(cert))
+            return httpx.get(f"{url}/healthz", verify=trust, timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_for(lambda: answers() or server.poll() is not None, 30, "the TLS service")
+        assert server.poll() is None
+        lobby = tmp_path / "lobby.toml"
+        base = f'[kiosk]\nid = "lobby-1"\ndata_dir = "lobby"\n[central]\nurl = "{url}"\n'
+        lobby.write_text(
+            base + f'credential_file = "{token}"\nca_file = "{cert}"\n', encoding="utf-8"
+        )
+        done = run_kiosk("sync", "--config", str(lobby))
+        assert done.returncode == 0, done.stderr
+        # Without the site's CA the kiosk does not trust the service, and says so.
+        lobby.write_text(base + f'credential_file = "{token}"\n', encoding="utf-8")
+        done = run_kiosk("sync", "--config", str(lobby))
+        assert done.returncode == 1 and "unreachable" in done.stderr
+    finally:
+        server.terminate()
+        server.communicate(timeout=15)
