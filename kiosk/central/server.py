@@ -167,6 +167,7 @@ def serve(settings: ServiceSettings) -> None:
         ssl_certfile=settings.tls_cert,
         ssl_keyfile=settings.tls_key,
         log_config=None,
+        access_log=False,  # a line per kiosk request would drown the journal; errors still log
         timeout_keep_alive=30,
         proxy_headers=False,
     )

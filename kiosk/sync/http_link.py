@@ -8,6 +8,7 @@ travels as ``Authorization: Bearer``; the kiosk never holds database credentials
 from __future__ import annotations
 
 import json
+import logging
 import ssl
 import uuid
 from collections.abc import Sequence
@@ -45,6 +46,9 @@ class HttpLink:
         verify: bool | ssl.SSLContext = True,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        # httpx logs every request at INFO: a kiosk syncing every few seconds would fill its
+        # journal with them. Failures reach the log through the sync worker.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
         self.url = url.rstrip("/")
         self.headers = {"Authorization": f"Bearer {token}", "User-Agent": f"lab-kiosk/{version}"}
         self.verify = verify
