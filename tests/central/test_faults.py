@@ -5,28 +5,50 @@ from __future__ import annotations
 
 import random
 import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from kiosk.base.clock import FixedClock, SystemClock
 from kiosk.config.settings import load_config
-from kiosk.store.engine import open_local_store
+from kiosk.store.engine import Store, open_local_store
 from kiosk.store.models import Checkin, Person
 from kiosk.sync.engine import SyncEngine, SyncStatus
 from kiosk.sync.worker import SyncWorker
-from tests.central.helpers import kiosk_config, live_service
+from tests.central.helpers import LiveService, kiosk_config, live_service
 from tests.helpers import wait_for
 from tests.stores import seed_central, site_key
 from tests.sync.helpers import Tally, checkin_locally, outbox_left
 from tests.sync.proxy import CuttableProxy
 
 
-def _lobby_through(tmp_path: Path, service_url: str, proxy: CuttableProxy, service) -> Path:  # type: ignore[no-untyped-def]
+@dataclass
+class Lobby:
+    """A lobby enrolled with ``service`` and reaching it through a proxy a test can cut."""
+
+    proxy: CuttableProxy
+    local: Store
+    worker: SyncWorker
+    member: uuid.UUID
+
+
+def _lobby(tmp_path: Path, service: LiveService, on_status: Callable[[SyncStatus], None]) -> Lobby:
+    clock = SystemClock()
+    proxy = CuttableProxy("127.0.0.1", int(service.url.rsplit(":", 1)[1]))
     config = kiosk_config(tmp_path, service, "lobby-1", "lobby")
-    text = config.read_text(encoding="utf-8").replace(service_url, f"http://127.0.0.1:{proxy.port}")
-    config.write_text(text, encoding="utf-8")
-    return config
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(service.url, f"http://127.0.0.1:{proxy.port}"), "utf-8")
+    cfg = load_config(config)
+    local = open_local_store(cfg.local_store_path)
+    engine = SyncEngine.for_kiosk(cfg, local, clock, batch_size=4)
+    engine.cycle()  # the people first: check-ins refer to them
+    with local.engine.connect() as conn:
+        member = conn.execute(select(Person.id).where(Person.role == "member")).scalar_one()
+    worker = SyncWorker(engine, interval=0.05, clock=clock, on_status=on_status, max_backoff=0.2)
+    return Lobby(proxy, local, worker, member)
 
 
 def test_a_link_cut_again_and_again_mid_push_loses_and_doubles_nothing(
@@ -36,17 +58,8 @@ def test_a_link_cut_again_and_again_mid_push_loses_and_doubles_nothing(
     store = seed_central(central_url, site_key(tmp_path), FixedClock(clock.now()))
     tally = Tally("link cut mid-push, through the service")
     with live_service(store, FixedClock(clock.now()), rates={}) as service:
-        port = int(service.url.rsplit(":", 1)[1])
-        proxy = CuttableProxy("127.0.0.1", port)
-        cfg = load_config(_lobby_through(tmp_path, service.url, proxy, service))
-        local = open_local_store(cfg.local_store_path)
-        engine = SyncEngine.for_kiosk(cfg, local, clock, batch_size=4)
-        engine.cycle()
-        with local.engine.connect() as conn:
-            person = conn.execute(select(Person.id).where(Person.role == "member")).scalar_one()
-        worker = SyncWorker(
-            engine, interval=0.05, clock=clock, on_status=lambda _s: None, max_backoff=0.2
-        )
+        lobby = _lobby(tmp_path, service, lambda _s: None)
+        proxy, local, worker, person = lobby.proxy, lobby.local, lobby.worker, lobby.member
         stop = threading.Event()
 
         def chaos() -> None:
@@ -91,16 +104,8 @@ def test_the_service_restarted_mid_push_loses_and_doubles_nothing(
     statuses: list[SyncStatus] = []
     with live_service(store, FixedClock(clock.now()), rates={}) as first:
         port = int(first.url.rsplit(":", 1)[1])
-        proxy = CuttableProxy("127.0.0.1", port)
-        cfg = load_config(_lobby_through(tmp_path, first.url, proxy, first))
-        local = open_local_store(cfg.local_store_path)
-        engine = SyncEngine.for_kiosk(cfg, local, clock, batch_size=4)
-        engine.cycle()
-        with local.engine.connect() as conn:
-            person = conn.execute(select(Person.id).where(Person.role == "member")).scalar_one()
-        worker = SyncWorker(
-            engine, interval=0.05, clock=clock, on_status=statuses.append, max_backoff=0.2
-        )
+        lobby = _lobby(tmp_path, first, statuses.append)
+        proxy, local, worker, person = lobby.proxy, lobby.local, lobby.worker, lobby.member
         worker.start()
         for _ in range(20):
             tally.attempted.add(checkin_locally(local, person, "lobby-1", clock.now()))
