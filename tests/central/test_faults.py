@@ -34,6 +34,20 @@ class Lobby:
     worker: SyncWorker
     member: uuid.UUID
 
+    def close(self) -> None:
+        self.worker.stop()
+        self.proxy.close()
+        self.local.dispose()
+
+
+def _count(tally: Tally, store: Store, expected: int) -> None:
+    """What reached the central store, against what the lobby made: nothing lost or doubled."""
+    with store.engine.connect() as conn:
+        tally.central_ids = list(conn.execute(select(Checkin.id)).scalars())
+    store.dispose()
+    tally.check()
+    assert tally.acknowledged == expected
+
 
 def _lobby(tmp_path: Path, service: LiveService, on_status: Callable[[SyncStatus], None]) -> Lobby:
     clock = SystemClock()
@@ -85,14 +99,8 @@ def test_a_link_cut_again_and_again_mid_push_loses_and_doubles_nothing(
         try:
             wait_for(lambda: outbox_left(local) == 0, 60, "the outbox to drain")
         finally:
-            worker.stop()
-            proxy.close()
-            local.dispose()
-    with store.engine.connect() as conn:
-        tally.central_ids = list(conn.execute(select(Checkin.id)).scalars())
-    store.dispose()
-    tally.check()
-    assert tally.acknowledged == 60
+            lobby.close()
+    _count(tally, store, 60)
 
 
 def test_the_service_restarted_mid_push_loses_and_doubles_nothing(
@@ -105,7 +113,7 @@ def test_the_service_restarted_mid_push_loses_and_doubles_nothing(
     with live_service(store, FixedClock(clock.now()), rates={}) as first:
         port = int(first.url.rsplit(":", 1)[1])
         lobby = _lobby(tmp_path, first, statuses.append)
-        proxy, local, worker, person = lobby.proxy, lobby.local, lobby.worker, lobby.member
+        local, worker, person = lobby.local, lobby.worker, lobby.member
         worker.start()
         for _ in range(20):
             tally.attempted.add(checkin_locally(local, person, "lobby-1", clock.now()))
@@ -119,11 +127,5 @@ def test_the_service_restarted_mid_push_loses_and_doubles_nothing(
             worker.wake()
             wait_for(lambda: outbox_left(local) == 0, 60, "the outbox to drain")
     finally:
-        worker.stop()
-        proxy.close()
-        local.dispose()
-    with store.engine.connect() as conn:
-        tally.central_ids = list(conn.execute(select(Checkin.id)).scalars())
-    store.dispose()
-    tally.check()
-    assert tally.acknowledged == 40
+        lobby.close()
+    _count(tally, store, 40)
