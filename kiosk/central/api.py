@@ -127,7 +127,7 @@ def create_app(
         after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
     ) -> ChangesOut:
-        page = service.changes(caller, FeedCursor.parse(after), limit)
+        page = service.changes(caller, FeedCursor.parse(after), limit, bell.head(caller.role))
         return ChangesOut(
             changes=[
                 ChangeOut(cursor=str(c.cursor), entity=c.entity, payload=c.payload)

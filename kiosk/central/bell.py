@@ -37,6 +37,10 @@ class FeedBell:
         self._thread: threading.Thread | None = None
         self._listener: ChangeListener | None = None
 
+    def head(self, role: str) -> FeedCursor | None:
+        """The readable head of ``role``'s feed as last seen (None before the first look)."""
+        return self._heads.get(role)
+
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
         self._changed = asyncio.Event()

@@ -2,8 +2,8 @@
 
 A token is ``lkd1.`` followed by 43 URL-safe base64 characters (256 random bits). The central
 store keeps only its SHA-256, so a copy of the database does not let anyone act as a kiosk, and
-a revoked token is refused at its next request. The token file a kiosk reads holds the token and
-nothing else (surrounding white space is ignored).
+a revoked token is refused within two seconds (``kiosk.central.service.AUTH_TTL``). The token
+file a kiosk reads holds the token and nothing else (surrounding white space is ignored).
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ rules of :mod:`kiosk.sync.acceptance`, and a refusal for any reason is audited c
 from __future__ import annotations
 
 import logging
+import threading
+import time
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
@@ -36,20 +38,38 @@ from kiosk.sync.replication import ENTITIES, from_payload
 log = logging.getLogger(__name__)
 
 audit_t = table_of(AuditEntry)
+MAX_SHARED_PAGES = 512
+MAX_REMEMBERED_TOKENS = 20_000
+AUTH_TTL = 2.0  # seconds: how late a revocation may take effect
 
 
 class CentralService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
+        self._pages: dict[tuple[object, ...], FeedPage] = {}
+        self._pages_lock = threading.Lock()
+        self._devices: dict[str, tuple[Device | None, float]] = {}
 
     @property
     def store_url(self) -> str:
         return self._store.engine.url.render_as_string(hide_password=False)
 
     def authenticate(self, token: str) -> Device | None:
+        """The device of ``token``. Answers are remembered for ``AUTH_TTL`` seconds, so a fleet
+        woken at once does not queue on the store to prove who it is; a revoked token is
+        refused within that time."""
+        now = time.monotonic()
+        known = self._devices.get(token)
+        if known is not None and known[1] > now:
+            return known[0]
         with self._store.engine.connect() as conn:
-            return authenticate(conn, token)
+            device = authenticate(conn, token)
+        with self._pages_lock:
+            if len(self._devices) >= MAX_REMEMBERED_TOKENS:
+                self._devices.clear()
+            self._devices[token] = (device, now + AUTH_TTL)
+        return device
 
     def push(self, device: Device, items: Sequence[PushItem]) -> PushResult:
         now = self._clock.now()
@@ -121,9 +141,30 @@ class CentralService:
         check_types(item.entity, item.payload)
         check_record(device, item.entity, item.payload, from_payload(entity, item.payload), now)
 
-    def changes(self, device: Device, cursor: FeedCursor, limit: int) -> FeedPage:
+    def changes(
+        self, device: Device, cursor: FeedCursor, limit: int, head: FeedCursor | None = None
+    ) -> FeedPage:
+        """One page of ``device``'s share after ``cursor``.
+
+        With ``head`` (the feed's readable head as the wake-up bell last saw it), pages are
+        shared between kiosks of one role and room: after a switch, a thousand doors ask for
+        the same page from the same cursor, and the store answers once. Rows below the head
+        never change, and a new head is a new key, so a shared page is never older than the
+        bell's view of the feed.
+        """
+        key = (device.role, device.room_id, cursor, limit, head) if head is not None else None
+        if key is not None:
+            cached = self._pages.get(key)
+            if cached is not None:
+                return cached
         with self._store.engine.connect() as conn:
-            return read_page(conn, cursor, device.role, limit, partial(share, device))
+            page = read_page(conn, cursor, device.role, limit, partial(share, device))
+        if key is not None and not page.pending:
+            with self._pages_lock:
+                if len(self._pages) >= MAX_SHARED_PAGES:
+                    self._pages.clear()
+                self._pages[key] = page
+        return page
 
     def feed_heads(self) -> dict[str, FeedCursor]:
         """The newest readable feed position for each kiosk role (for the wake-up bell)."""

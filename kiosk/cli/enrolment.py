@@ -1,8 +1,8 @@
 """``kiosk admin enroll`` and ``kiosk admin revoke-kiosk``: device tokens for the sync service.
 
 A kiosk reaches the central store only through ``kiosk central serve`` with the token written
-here; only the token's hash is kept centrally, and revoking it ends the kiosk's access at its
-next request.
+here; only the token's hash is kept centrally, and revoking it ends the kiosk's access within
+two seconds.
 """
 
 from __future__ import annotations

@@ -82,3 +82,12 @@ def test_scan_stall_and_mode_propagation(capsys: pytest.CaptureFixture[str]) -> 
     )
     assert len(rows) == 3
     assert all(r["ok"] is not None for r in rows)
+
+
+@needs_pg
+def test_a_small_fleet_on_the_sync_service() -> None:
+    from benchmarks import service_fleet
+
+    result = service_fleet.measure(kiosks=5, workers=1, switches=1, idle=1.0)
+    assert 0 < result["p95"] < float("inf")  # every kiosk saw the switch
+    assert result["pg_connections"] >= 1 and result["idle_cpu"] >= 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.base.clock import FixedClock
+from kiosk.central.service import AUTH_TTL
 from kiosk.config.settings import load_config
 from kiosk.lobby.checkin import CheckinService
 from kiosk.security.directory import add_room
@@ -20,6 +22,7 @@ from kiosk.sync.engine import SyncEngine
 from kiosk.sync.link import CredentialRefused
 from kiosk.views.screens import TapResult
 from tests.central.helpers import LiveService, kiosk_config, live_service
+from tests.helpers import wait_for
 from tests.stores import AINO_UID, NOON, seed_central, site_key
 
 
@@ -100,7 +103,13 @@ def test_no_token_a_forged_one_and_a_revoked_one_are_refused(
 
     with service.store.engine.begin() as conn:
         revoke(conn, "lobby-1", service.clock.now())
-    assert httpx.get(f"{service.url}/v1/whoami", headers=ok).status_code == 401
+    revoked_at = time.monotonic()
+    wait_for(
+        lambda: httpx.get(f"{service.url}/v1/whoami", headers=ok).status_code == 401,
+        10,
+        "the revocation to take effect",
+    )
+    assert time.monotonic() - revoked_at <= AUTH_TTL + 1.0
     engine, local = _engine(tmp_path, config, service.clock)
     try:
         with pytest.raises(CredentialRefused):

@@ -7,6 +7,7 @@ import socket
 import ssl
 import stat
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from kiosk.central.service import AUTH_TTL
 from kiosk.config.credential_file import TOKEN_FORMAT
 from tests.e2e.conftest import kiosk_command, kiosk_env
 from tests.helpers import wait_for
@@ -97,6 +99,7 @@ def test_a_door_is_enrolled_syncs_through_the_service_and_is_revoked(
 
         done = run_kiosk("admin", "--config", str(site), "revoke-kiosk", "door-aurora")
         assert done.returncode == 0, done.stderr
+        time.sleep(AUTH_TTL)  # the service remembers a valid token this long at most
         done = run_kiosk("sync", "--config", str(door))
         assert done.returncode == 1
         assert "refused this kiosk's credential" in done.stderr

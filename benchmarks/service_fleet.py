@@ -1,0 +1,263 @@
+"""Many kiosks on one central sync service: ``python -m benchmarks.service_fleet``.
+
+Light async clients, one per simulated door, each with its own device token, a long-poll
+(``/v1/wait``) always open, a heartbeat every 30 s and one record pushed a minute, against
+``kiosk central serve`` and the PostgreSQL at ``KIOSK_TEST_PG_URL``. Printed: how long a
+Lab-wide event switch takes to be seen (pulled) by every kiosk (p50, p95, max over all kiosks
+and switches), the service's PostgreSQL connections, and the CPU the service and PostgreSQL
+use while the fleet idles, as a share of one core. ``--workers N`` runs N service processes on
+one port. Figures, not a test: the machine is shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import sqlalchemy as sa
+
+from benchmarks.pgtemp import temp_database
+
+CLK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pids: set[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / CLK
+
+
+def _tree(root: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        found.add(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _postgres_pids() -> set[int]:
+    pids = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
+                    pids.add(int(entry.name))
+            except OSError:
+                continue
+    return pids
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _prepare(url: str, kiosks: int) -> list[str]:
+    from kiosk.base.clock import SystemClock
+    from kiosk.central.credentials import enroll
+    from kiosk.security.directory import add_room
+    from kiosk.store.engine import open_store
+
+    store = open_store(url)
+    now = SystemClock().now()
+    try:
+        with store.engine.begin() as conn:
+            add_room(conn, "aurora", "Aurora", 10, now)
+            return [enroll(conn, f"door-{i}", "door", "aurora", now) for i in range(kiosks)]
+    finally:
+        store.dispose()
+
+
+class Door:
+    """One simulated door: pull, then long-poll and pull again; heartbeats; a push a minute."""
+
+    def __init__(self, index: int, token: str, base: str, seen: dict[int, list[float]]) -> None:
+        self.name = f"door-{index}"
+        self.client = httpx.AsyncClient(
+            base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60
+        )
+        self.cursor = "0:0"
+        self.seen = seen  # version -> monotonic times at which kiosks pulled it
+        self.ready = asyncio.Event()
+
+    async def pull(self) -> None:
+        while True:
+            page = (await self.client.get("/v1/changes", params={"after": self.cursor})).json()
+            self.cursor = page["cursor"]
+            for change in page["changes"]:
+                if change["entity"] == "room_modes":
+                    self.seen.setdefault(change["payload"]["version"], []).append(time.monotonic())
+            if not page["full"]:
+                return
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self.pull()
+        self.ready.set()
+        while not stop.is_set():
+            answer = await self.client.get("/v1/wait", params={"after": self.cursor, "timeout": 25})
+            if answer.status_code == 200 and answer.json()["changed"]:
+                await self.pull()
+            elif answer.status_code != 200:
+                await asyncio.sleep(1)
+
+    async def chores(self, stop: asyncio.Event) -> None:
+        await asyncio.sleep(random.uniform(0, 30))
+        beats = 0
+        while not stop.is_set():
+            await self.client.post("/v1/heartbeat", json={"version": "bench", "status": {}})
+            beats += 1
+            if beats % 2 == 0:  # a record a minute: a door's audit line
+                line = {
+                    "id": str(uuid.uuid4()),
+                    "at": _now_iso(),
+                    "actor_id": None,
+                    "kiosk_id": self.name,
+                    "action": "door.bench",
+                    "detail": {},
+                }
+                item = {"seq": beats, "entity": "audit_log", "payload": line}
+                await self.client.post("/v1/push", json={"items": [item]})
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 30)
+
+
+def _now_iso() -> str:
+    from kiosk.base.clock import SystemClock
+
+    return SystemClock().now().isoformat()
+
+
+def _switch(url: str, mode: str) -> int:
+    from kiosk.base.clock import SystemClock
+    from kiosk.rooms.modes import ModeSwitch, set_mode_central
+    from kiosk.store.engine import open_store
+
+    store = open_store(url, migrate=False)
+    now = SystemClock().now()
+    try:
+        with store.engine.begin() as conn:
+            switch = ModeSwitch(None, mode, now, now + timedelta(hours=1), title="Bench")
+            return int(set_mode_central(conn, switch, set_by=None, now=now)[0]["version"])
+    finally:
+        store.dispose()
+
+
+async def _fleet(
+    url: str, base: str, tokens: list[str], switches: int, server: int, idle: float
+) -> dict[str, float]:
+    seen: dict[int, list[float]] = {}
+    doors = [Door(i, t, base, seen) for i, t in enumerate(tokens)]
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(d.run(stop)) for d in doors]
+    tasks += [asyncio.create_task(d.chores(stop)) for d in doors]
+    await asyncio.wait_for(asyncio.gather(*(d.ready.wait() for d in doors)), 300)
+    await asyncio.sleep(5)
+    pids = _tree(server) | _postgres_pids()
+    before, t0 = _cpu_seconds(pids), time.monotonic()
+    await asyncio.sleep(idle)  # the fleet idles: open long-polls, heartbeats, a push a minute
+    idle_cpu = (_cpu_seconds(pids) - before) / (time.monotonic() - t0)
+    delays: list[float] = []
+    for n in range(switches):
+        started = time.monotonic()
+        version = await asyncio.to_thread(_switch, url, "event" if n % 2 == 0 else "normal")
+        deadline = started + 30
+        while len(seen.get(version, [])) < len(doors) and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        times = seen.get(version, [])
+        delays += [t - started for t in times] + [float("inf")] * (len(doors) - len(times))
+        await asyncio.sleep(2)
+    stop.set()
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    for door in doors:
+        await door.client.aclose()
+    delays.sort()
+    return {
+        "p50": statistics.median(delays),
+        "p95": delays[int(0.95 * (len(delays) - 1))],
+        "max": delays[-1],
+        "idle_cpu": idle_cpu,
+    }
+
+
+def measure(kiosks: int, workers: int, switches: int, idle: float = 20.0) -> dict[str, float]:
+    with temp_database("kiosk_fleet") as url:
+        tokens = _prepare(url, kiosks)
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "central", "serve", "--store", url,
+             "--listen", f"127.0.0.1:{port}", "--workers", str(workers)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError("the service did not start") from None
+                    time.sleep(0.2)
+            base = f"http://127.0.0.1:{port}"
+            result = asyncio.run(_fleet(url, base, tokens, switches, server.pid, idle))
+            admin = sa.create_engine(url, poolclass=sa.pool.NullPool)
+            with admin.connect() as conn:
+                result["pg_connections"] = float(conn.execute(sa.text(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE application_name = 'kiosk-central' OR query ILIKE 'LISTEN%'"
+                )).scalar_one())  # fmt: skip
+            admin.dispose()
+            return result
+        finally:
+            server.terminate()
+            server.wait(30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kiosks", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--switches", type=int, default=6)
+    args = parser.parse_args()
+    r = measure(args.kiosks, args.workers, args.switches)
+    print(
+        f"{args.kiosks} kiosks, {args.workers} service process(es): event switch seen by all "
+        f"p50 {r['p50'] * 1000:.0f} ms, p95 {r['p95'] * 1000:.0f} ms, "
+        f"max {r['max'] * 1000:.0f} ms; "
+        f"PostgreSQL connections of the service {r['pg_connections']:.0f}; "
+        f"idle CPU (service + PostgreSQL) {r['idle_cpu'] * 100:.1f}% of one core"
+    )
+
+
+if __name__ == "__main__":
+    main()
