@@ -24,7 +24,6 @@ from kiosk.sync.link import (
     CentralUnavailable,
     CredentialRefused,
     FeedPage,
-    Identity,
     RetryLater,
     SharedChange,
 )
@@ -91,10 +90,6 @@ class HttpLink:
         if status >= 400:
             raise CentralUnavailable(f"central service answered {status}")
         return response
-
-    def whoami(self) -> Identity:
-        body = self._call("GET", "/whoami").json()
-        return Identity(str(body["id"]), str(body["role"]), body.get("room_id"))
 
     def push(self, items: Sequence[PushItem]) -> PushResult:
         batch = [{"seq": i.seq, "entity": i.entity, "payload": i.payload} for i in items]

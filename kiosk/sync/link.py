@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection
@@ -114,10 +115,10 @@ class StoreLink:
 
     keeps_pin_hashes = True
 
-    def __init__(self, url: str, identity: Identity, clock_now: Any) -> None:
+    def __init__(self, url: str, identity: Identity, clock_now: Callable[[], datetime]) -> None:
         self.url = url
         self._identity = identity
-        self._now = clock_now  # a callable: the engine's clock
+        self._now = clock_now  # the engine's clock
         self._store: Store | None = None
 
     def store(self) -> Store:
