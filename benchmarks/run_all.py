@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
 
                 central_url = stack.enter_context(temp_database("kiosk_bench_central"))
                 # as deployed: kiosks reach PostgreSQL only through the central sync service
-                service_url = stack.enter_context(startup.central_service(central_url))
+                service_url = stack.enter_context(startup.central_service(central_url)).url
             setup = startup.prepare(
                 work / "kiosk",
                 warm=1.0 if args.quick else 3.0,

@@ -14,14 +14,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -30,54 +25,20 @@ import httpx
 import sqlalchemy as sa
 
 from benchmarks.pgtemp import temp_database
-
-CLK = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_seconds(pids: set[int]) -> float:
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / CLK
+from benchmarks.procs import cpu_seconds, tree
+from benchmarks.startup import central_service
 
 
-def _tree(root: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = set(), [root]
-    while todo:
-        pid = todo.pop()
-        found.add(pid)
-        todo.extend(children.get(pid, []))
-    return found
-
-
-def _postgres_pids() -> set[int]:
-    pids = set()
+def _postgres_pids() -> list[int]:
+    pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 if (entry / "comm").read_text().strip() in ("postgres", "postmaster"):
-                    pids.add(int(entry.name))
+                    pids.append(int(entry.name))
             except OSError:
                 continue
     return pids
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _prepare(url: str, kiosks: int) -> list[str]:
@@ -180,10 +141,10 @@ async def _fleet(
     tasks += [asyncio.create_task(d.chores(stop)) for d in doors]
     await asyncio.wait_for(asyncio.gather(*(d.ready.wait() for d in doors)), 300)
     await asyncio.sleep(5)
-    pids = _tree(server) | _postgres_pids()
-    before, t0 = _cpu_seconds(pids), time.monotonic()
+    pids = tree(server) + _postgres_pids()
+    before, t0 = cpu_seconds(pids), time.monotonic()
     await asyncio.sleep(idle)  # the fleet idles: open long-polls, heartbeats, a push a minute
-    idle_cpu = (_cpu_seconds(pids) - before) / (time.monotonic() - t0)
+    idle_cpu = (cpu_seconds(pids) - before) / (time.monotonic() - t0)
     delays: list[float] = []
     for n in range(switches):
         started = time.monotonic()
@@ -212,25 +173,9 @@ async def _fleet(
 def measure(kiosks: int, workers: int, switches: int, idle: float = 20.0) -> dict[str, float]:
     with temp_database("kiosk_fleet") as url:
         tokens = _prepare(url, kiosks)
-        port = _free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "central", "serve", "--store", url,
-             "--listen", f"127.0.0.1:{port}", "--workers", str(workers)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError("the service did not start") from None
-                    time.sleep(0.2)
-            base = f"http://127.0.0.1:{port}"
-            result = asyncio.run(_fleet(url, base, tokens, switches, server.pid, idle))
-            admin = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        with central_service(url, workers=workers) as service:
+            result = asyncio.run(_fleet(url, service.url, tokens, switches, service.pid, idle))
+            admin = sa.create_engine(url, poolclass=sa.pool.NullPool, hide_parameters=True)
             with admin.connect() as conn:
                 result["pg_connections"] = float(conn.execute(sa.text(
                     "SELECT count(*) FROM pg_stat_activity "
@@ -238,9 +183,6 @@ def measure(kiosks: int, workers: int, switches: int, idle: float = 20.0) -> dic
                 )).scalar_one())  # fmt: skip
             admin.dispose()
             return result
-        finally:
-            server.terminate()
-            server.wait(30)
 
 
 def main() -> None:

@@ -69,10 +69,18 @@ class KioskSetup:
         return env
 
 
+@dataclass(frozen=True)
+class RunningService:
+    url: str
+    pid: int  # the service's main process (its workers are its children)
+
+
 @contextmanager
-def central_service(store_url: str, timeout: float = 60.0) -> Iterator[str]:
+def central_service(
+    store_url: str, timeout: float = 60.0, workers: int = 1
+) -> Iterator[RunningService]:
     """``kiosk central serve`` in front of ``store_url`` (migrated first) on a free loopback
-    port until the block ends; yields its URL. A kiosk refuses a PostgreSQL ``central.url``."""
+    port until the block ends. A kiosk refuses a PostgreSQL ``central.url``."""
     import urllib.request
 
     from kiosk.store.engine import open_store
@@ -85,7 +93,7 @@ def central_service(store_url: str, timeout: float = 60.0) -> Iterator[str]:
     with tempfile.TemporaryFile() as log:
         command = [sys.executable, "-m", "kiosk", "central", "serve", "--store", store_url]
         proc = subprocess.Popen(
-            [*command, "--listen", f"127.0.0.1:{port}"],
+            [*command, "--listen", f"127.0.0.1:{port}", "--workers", str(workers)],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
@@ -105,7 +113,7 @@ def central_service(store_url: str, timeout: float = 60.0) -> Iterator[str]:
                     err = log.read().decode(errors="replace")[-2000:]
                     raise RuntimeError(f"kiosk central serve did not come up:\n{err}")
                 time.sleep(0.1)
-            yield url
+            yield RunningService(url, proc.pid)
         finally:
             stop(proc)
 
