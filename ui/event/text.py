@@ -12,12 +12,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.views.lobby import EventOutcome, EventResult, EventView
-from ui.common import theme
 from ui.common.formatting import format_moment, format_range, format_short_date, format_time
 from ui.common.i18n import QT_TRANSLATE_NOOP
-from ui.lobby.text import ERROR, INFO, WARNING, OutcomeText, error_text
-
-_SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
+from ui.lobby.text import ERROR, INFO, SUCCESS, WARNING, OutcomeText, error_text
 
 # Answers that say the same whatever was scanned (translated where shown).
 _FIXED: dict[EventResult, OutcomeText] = {
@@ -106,7 +103,7 @@ def event_text(outcome: EventOutcome, tz: ZoneInfo) -> OutcomeText:
             if title
             else ""
         )
-        return OutcomeText("check", _SUCCESS, headline, detail)
+        return OutcomeText("check", SUCCESS, headline, detail)
 
     if result is EventResult.WELCOME_BACK:
         since = outcome.since or now

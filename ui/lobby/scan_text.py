@@ -13,12 +13,9 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.views.screens import ScanOutcome, ScanResult
-from ui.common import theme
 from ui.common.formatting import format_moment, format_short_date, format_time
 from ui.common.i18n import QT_TRANSLATE_NOOP
-from ui.lobby.text import ERROR, INFO, WARNING, OutcomeText, error_text
-
-_SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
+from ui.lobby.text import ERROR, INFO, SUCCESS, WARNING, OutcomeText, error_text
 
 # Refusals that say the same whatever was scanned (translated where shown).
 _FIXED: dict[ScanResult, OutcomeText] = {
@@ -63,7 +60,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
             detail = QCoreApplication.translate(
                 "LobbyScreen", "You are checked in. A host will be with you shortly."
             )
-        return OutcomeText("check", _SUCCESS, headline, detail)
+        return OutcomeText("check", SUCCESS, headline, detail)
 
     if result is ScanResult.CHECKED_OUT:
         headline = (

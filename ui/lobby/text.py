@@ -34,7 +34,7 @@ class OutcomeText:
         )
 
 
-_SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
+SUCCESS = theme.ColorPair(theme.SUCCESS, theme.SUCCESS_TINT)
 # Outcome colours, shared with ui/lobby/scan_text.py; always paired with an icon and words.
 INFO = theme.ColorPair(theme.BRAND, theme.TINT)
 WARNING = theme.ColorPair(theme.WARNING_ICON, theme.WARNING_TINT)
@@ -56,7 +56,7 @@ def outcome_text(outcome: TapOutcome, tz: ZoneInfo) -> OutcomeText:
             else QCoreApplication.translate("LobbyScreen", "Welcome!")
         )
         detail = QCoreApplication.translate("LobbyScreen", "Checked in at {time}").format(time=at)
-        return OutcomeText("check", _SUCCESS, headline, detail)
+        return OutcomeText("check", SUCCESS, headline, detail)
 
     if result is TapResult.CHECKED_OUT:
         headline = (
