@@ -27,6 +27,8 @@ from kiosk.security.host_auth import (
     HOST_ROLES,
     LOCKOUT,
     MAX_FAILURES,
+    failures_in_a_row,
+    locked_until,
     pin_matches,
 )
 from kiosk.store.models import AuditEntry, HostSession, Person, table_of
@@ -59,9 +61,10 @@ def check_pin(
     if not person.pin_hash:
         return PinAnswer("no_pin", person.name)
     recent = _recent(conn, person_id, now)
-    if recent and recent[0].action == "host.locked" and recent[0].at + LOCKOUT > now:
+    until = locked_until(recent, now)
+    if until is not None:
         _audit(conn, device, person_id, "host.denied", now, {"reason": "locked"})
-        return PinAnswer("locked", person.name, locked_until=recent[0].at + LOCKOUT)
+        return PinAnswer("locked", person.name, locked_until=until)
     if pin_matches(person.pin_hash, pin):
         _audit(conn, device, person_id, "host.signed_in", now, {"verified": "central"})
         conn.execute(
@@ -75,11 +78,7 @@ def check_pin(
         )
         return PinAnswer("ok", person.name)
     _audit(conn, device, person_id, "host.pin_failed", now, {})
-    failures = 1
-    for entry in recent:
-        if entry.action != "host.pin_failed":
-            break
-        failures += 1
+    failures = 1 + failures_in_a_row(recent)
     if failures >= MAX_FAILURES:
         _audit(conn, device, person_id, "host.locked", now, {"failures": failures})
         return PinAnswer("locked", person.name, locked_until=now + LOCKOUT)

@@ -19,10 +19,11 @@ import hmac
 import logging
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
@@ -80,6 +81,36 @@ def pin_matches(stored: str | None, pin: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(digest, base64.b64decode(expected))
+
+
+class PinEvent(Protocol):
+    """One audit entry of a PIN outcome (``host.pin_failed``, ``host.signed_in``,
+    ``host.locked``): a row or an ORM object alike."""
+
+    @property
+    def action(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+
+
+def failures_in_a_row(newest_first: Sequence[PinEvent]) -> int:
+    """Wrong PINs in a row since the last sign-in or lock-out."""
+    count = 0
+    for entry in newest_first:
+        if entry.action != "host.pin_failed":
+            break
+        count += 1
+    return count
+
+
+def locked_until(
+    newest_first: Sequence[PinEvent], now: datetime, lockout: timedelta = LOCKOUT
+) -> datetime | None:
+    """Until when a lock-out holds, if the latest outcome is one that has not expired."""
+    if newest_first and newest_first[0].action == "host.locked":
+        until = newest_first[0].at + lockout
+        return until if until > now else None
+    return None
 
 
 def set_pin_central(conn: Connection, person_id: uuid.UUID, pin: str, now: datetime) -> None:
@@ -262,20 +293,10 @@ class HostAuth:
         )
 
     def _recent_failures(self, session: Session, now: datetime) -> int:
-        """Wrong PINs in a row since the last sign-in or lock-out."""
-        count = 0
-        for entry in self._recent(session, now):
-            if entry.action != "host.pin_failed":
-                break
-            count += 1
-        return count
+        return failures_in_a_row(self._recent(session, now))
 
     def _locked_until(self, session: Session, now: datetime) -> datetime | None:
-        recent = self._recent(session, now)
-        if recent and recent[0].action == "host.locked":
-            until: datetime = recent[0].at + self._lockout
-            return until if until > now else None
-        return None
+        return locked_until(self._recent(session, now), now, self._lockout)
 
     def _audit(
         self,
