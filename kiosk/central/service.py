@@ -74,20 +74,20 @@ class CentralService:
     def push(self, device: Device, items: Sequence[PushItem]) -> PushResult:
         now = self._clock.now()
         result = PushResult()
-        valid: list[PushItem] = []
+        valid: list[tuple[PushItem, dict[str, Any]]] = []  # with each record's parsed row
         for item in items:
             try:
-                self._check(device, item, now)
+                row = self._check(device, item, now)
             except PushRefused as exc:
                 result.rejected[item.seq] = str(exc)
             except (ValueError, TypeError, KeyError) as exc:
                 result.rejected[item.seq] = f"malformed record ({type(exc).__name__})"
             else:
-                valid.append(item)
+                valid.append((item, row))
         with self._store.engine.begin() as conn:
-            valid = self._in_host_sessions(conn, device, valid, result)
-            if valid:
-                accepted = accept_push(conn, valid, now)
+            kept = self._in_host_sessions(conn, device, valid, result)
+            if kept:
+                accepted = accept_push(conn, kept, now)
                 result.acknowledged.extend(accepted.acknowledged)
                 result.rejected.update(accepted.rejected)
             refused = {item.seq: item.entity for item in items if item.seq in result.rejected}
@@ -108,15 +108,17 @@ class CentralService:
 
     @staticmethod
     def _in_host_sessions(
-        conn: Connection, device: Device, items: list[PushItem], result: PushResult
+        conn: Connection,
+        device: Device,
+        items: list[tuple[PushItem, dict[str, Any]]],
+        result: PushResult,
     ) -> list[PushItem]:
         """Records in a host's name pass only inside a session the service opened at this
         kiosk when it checked that host's PIN (:mod:`kiosk.central.host_pins`)."""
         kept = []
-        for item in items:
+        for item, row in items:
             column = HOST_MADE.get(item.entity)
             if column is not None:
-                row = from_payload(ENTITIES[item.entity], item.payload)
                 at = row.get("updated_at") or row.get("at") or row.get("created_at")
                 if not isinstance(at, datetime) or not verified_host(
                     conn, device.id, row.get(column), at
@@ -133,13 +135,16 @@ class CentralService:
             return check_pin(conn, device, person_id, pin, self._clock.now())
 
     @staticmethod
-    def _check(device: Device, item: PushItem, now: datetime) -> None:
+    def _check(device: Device, item: PushItem, now: datetime) -> dict[str, Any]:
+        """The record's row, parsed once it passed the edge's checks."""
         entity = ENTITIES.get(item.entity)
         if entity is None:
             raise PushRefused(f"unknown entity {item.entity[:64]!r}")
         check_value(item.payload, item.entity)  # before parsing: bounds and types first
         check_types(item.entity, item.payload)
-        check_record(device, item.entity, item.payload, from_payload(entity, item.payload), now)
+        row = from_payload(entity, item.payload)
+        check_record(device, item.entity, item.payload, row, now)
+        return row
 
     def changes(
         self, device: Device, cursor: FeedCursor, limit: int, head: FeedCursor | None = None
