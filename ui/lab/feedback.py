@@ -1,8 +1,8 @@
 """Feedback at the lobby: four faces, an optional short comment, anonymous unless signed.
 
-The faces differ in shape (the mouth) and carry a word under them, so the choice never rests on
-colour alone; each is a real button with an accessible name. A chosen face is sent with Send,
-or by itself after :data:`SEND_AFTER_SECONDS` without a touch: one tap is enough to answer.
+The faces (``ui.lab.faces``) are real buttons with words, never colour alone. A chosen face is
+sent with Send, or by itself after :data:`SEND_AFTER_SECONDS` without a touch: one tap is
+enough to answer.
 "Sign with my name" is offered only when the person tapped their badge just before (a member
 checking out); from the home screen the answer is always anonymous.
 
@@ -14,33 +14,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QPointF,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QHideEvent,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPen,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QHBoxLayout,
     QLineEdit,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -50,163 +29,10 @@ from ui.common import theme
 from ui.common.fonts import ui_font
 from ui.common.keyboard import OnScreenKeyboard
 from ui.common.widgets import FitLabel, IconCircle, TouchButton
+from ui.lab.faces import FaceRow
 
 SEND_AFTER_SECONDS = 30
 MAX_COMMENT = 300  # what fits a kiosk keyboard session; the store allows 500
-
-# score -> (fill, mouth curvature: negative frowns)
-_FACES = {
-    1: ("#F6C9CF", -1.0),
-    2: ("#FBE3B5", -0.45),
-    3: ("#CFE9D9", 0.45),
-    4: ("#A9DDBE", 1.0),
-}
-
-
-def face_word(score: int) -> str:
-    words = {
-        1: QCoreApplication.translate("Feedback", "Very unhappy"),
-        2: QCoreApplication.translate("Feedback", "Unhappy"),
-        3: QCoreApplication.translate("Feedback", "Happy"),
-        4: QCoreApplication.translate("Feedback", "Very happy"),
-    }
-    return words[score]
-
-
-def paint_face(painter: QPainter, rect: QRectF, score: int) -> None:
-    """A round face whose mouth says the score: a frown for 1-2, a smile for 3-4."""
-    fill, curve = _FACES[score]
-    side = min(rect.width(), rect.height())
-    box = QRectF(0, 0, side, side)
-    box.moveCenter(rect.center())
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor(theme.TEXT), max(2.0, side * 0.04)))
-    painter.setBrush(QColor(fill))
-    painter.drawEllipse(box.adjusted(side * 0.03, side * 0.03, -side * 0.03, -side * 0.03))
-    painter.setBrush(QColor(theme.TEXT))
-    eye = side * 0.07
-    for x in (0.36, 0.64):
-        painter.drawEllipse(QPointF(box.left() + side * x, box.top() + side * 0.4), eye, eye)
-    mouth = QPainterPath()
-    y = box.top() + side * (0.66 if curve > 0 else 0.72)
-    left, right = box.left() + side * 0.3, box.left() + side * 0.7
-    mouth.moveTo(left, y)
-    mouth.quadTo(box.center().x(), y + side * 0.22 * curve, right, y)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    pen = QPen(QColor(theme.TEXT), max(2.0, side * 0.06))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.drawPath(mouth)
-
-
-class FaceButton(QAbstractButton):
-    """One face with its word under it; checked shows a thick ring and a bold word."""
-
-    def __init__(self, score: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.score = score
-        self.setCheckable(True)
-        self.setObjectName(f"Face_{score}")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._diameter = 120
-        self._pixel_size = 22
-        # Always the full face and its word: a squeezed face is a smaller target.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def set_metrics(self, diameter: int, pixel_size: int) -> None:
-        self._diameter, self._pixel_size = diameter, pixel_size
-        self.setFont(ui_font(pixel_size, QFont.Weight.Bold))  # the widest the word is drawn
-        self.updateGeometry()
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        words = self.fontMetrics().horizontalAdvance(self.text()) + 8
-        width = max(round(self._diameter * 1.5), words)
-        return QSize(width, self._diameter + round(self._pixel_size * 2.5))
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self._diameter, self._diameter + self._pixel_size * 2)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        d = min(self._diameter, self.height() - round(self._pixel_size * 2.6), self.width())
-        face = QRectF((self.width() - d) / 2, 4, d - 8, d - 8)
-        if self.isChecked():
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor(theme.BRAND), max(4.0, d * 0.06)))
-            painter.setBrush(QColor(theme.TINT))
-            painter.drawEllipse(face.adjusted(-2, -2, 2, 2))
-        paint_face(painter, face.adjusted(d * 0.06, d * 0.06, -d * 0.06, -d * 0.06), self.score)
-        if self.hasFocus():
-            painter.setPen(QPen(QColor(theme.FOCUS), 3, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(self.rect()).adjusted(2, 2, -2, -2), 8, 8)
-        weight = QFont.Weight.Bold if self.isChecked() else QFont.Weight.Normal
-        painter.setFont(ui_font(self._pixel_size, weight))
-        painter.setPen(QColor(theme.BRAND if self.isChecked() else theme.TEXT))
-        words = QRectF(0, d, self.width(), self.height() - d)
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        painter.drawText(words, int(flags), self.text())
-        painter.end()
-
-
-class FaceRow(QWidget):
-    """The four faces side by side, unhappiest first; ``chosen(score)`` on a tap."""
-
-    chosen = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.faces = [FaceButton(score, self) for score in (1, 2, 3, 4)]
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for face in self.faces:  # equal shares of the row: _fit sizes the words for them
-            face.clicked.connect(lambda _=False, s=face.score: self._choose(s))
-            layout.addWidget(face, 1)
-        self._layout = layout
-        self._metrics = (120, 22, 12, 0)
-        self.retranslate()
-
-    @property
-    def score(self) -> int | None:
-        return next((f.score for f in self.faces if f.isChecked()), None)
-
-    def clear(self) -> None:
-        for face in self.faces:
-            face.setChecked(False)
-
-    def select(self, score: int | None) -> None:
-        for face in self.faces:
-            face.setChecked(face.score == score)
-
-    def set_metrics(self, diameter: int, pixel_size: int, spacing: int, room: int = 0) -> None:
-        """Sizes at this scale; ``room``: the row's width, so each word fits on one line."""
-        self._layout.setSpacing(spacing)
-        self._metrics = (diameter, pixel_size, spacing, room)
-        self._fit()
-
-    def retranslate(self) -> None:
-        for face in self.faces:
-            face.setText(face_word(face.score))
-            face.setAccessibleName(face.text())
-        self._fit()
-
-    def _fit(self) -> None:
-        diameter, pixel_size, spacing, room = self._metrics
-        each = (room - 3 * spacing) // 4 - 8
-        size = pixel_size
-        while room > 0 and size > 10:
-            metrics = QFontMetrics(ui_font(size, QFont.Weight.Bold))
-            if max(metrics.horizontalAdvance(f.text()) for f in self.faces) <= each:
-                break
-            size -= 1
-        for face in self.faces:
-            face.set_metrics(diameter, size)
-
-    def _choose(self, score: int) -> None:
-        self.select(score)
-        self.chosen.emit(score)
 
 
 @dataclass(frozen=True)

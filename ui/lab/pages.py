@@ -16,7 +16,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.common.widgets import FitLabel, TouchButton
-from ui.lab.feedback import FaceRow, FeedbackPage
+from ui.lab.faces import FaceRow
+from ui.lab.feedback import FeedbackPage
 from ui.lab.here_today import BoardToggle, HereTodayPage
 from ui.lab.host_call import HostCallPage
 from ui.lobby.pages import HomePage, ResultPage
