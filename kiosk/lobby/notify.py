@@ -147,12 +147,17 @@ class SmtpNotifier:
             raise NotifyError(f"cannot read {self._password_file}: {exc.strerror}") from None
 
 
+def _clock(moment: datetime, tz: ZoneInfo) -> tuple[str, str]:
+    """A wall-clock time as Finnish and Finland-Swedish write it (9.05), and as English (09:05)."""
+    local = moment.astimezone(tz)
+    return f"{local.hour}.{local.minute:02d}", f"{local.hour:02d}:{local.minute:02d}"
+
+
 def compose(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
     """The e-mail for one notice, in Finnish, Swedish and English (hosts speak any of them)."""
     if notice.kind == HOST_CALL:
         return _compose_call(notice, sender, tz)
-    local = notice.arrived_at.astimezone(tz)
-    fi_time, other_time = f"{local.hour}.{local.minute:02d}", f"{local.hour:02d}:{local.minute:02d}"
+    nordic_time, en_time = _clock(notice.arrived_at, tz)
     who = notice.visitor_name + (f" ({notice.organisation})" if notice.organisation else "")
     message = EmailMessage()
     message["From"] = sender
@@ -163,33 +168,34 @@ def compose(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
     )
     message["Message-ID"] = f"<{notice.id}@{notice.kiosk_id}.lab-kiosk>"
     message.set_content(
-        f"Hei {notice.host_name},\n\n{who} on saapunut {LAB_NAME}in aulaan klo {fi_time}.\n\n"
-        f"Hej {notice.host_name},\n\n{who} har kommit till {LAB_NAME}s lobby kl. {other_time}.\n\n"
-        f"Hello {notice.host_name},\n\n{who} has arrived in the {LAB_NAME} lobby at "
-        f"{other_time}.\n\n-- \n{LAB_NAME}, {notice.kiosk_id}\n"
+        f"Hei {notice.host_name},\n\n{who} on saapunut {LAB_NAME}in aulaan klo {nordic_time}.\n\n"
+        f"Hej {notice.host_name},\n\n{who} har kommit till {LAB_NAME}s lobby kl. {nordic_time}."
+        f"\n\nHello {notice.host_name},\n\n{who} has arrived in the {LAB_NAME} lobby at "
+        f"{en_time}.\n\n-- \n{LAB_NAME}, {notice.kiosk_id}\n"
     )
     return message
 
 
 def _compose_call(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
     """The "a host is wanted in the lobby" e-mail to one host on duty, in three languages."""
-    local = notice.arrived_at.astimezone(tz)
-    fi_time, other_time = f"{local.hour}.{local.minute:02d}", f"{local.hour:02d}:{local.minute:02d}"
+    nordic_time, en_time = _clock(notice.arrived_at, tz)
     message = EmailMessage()
     message["From"] = sender
     message["To"] = notice.host_email
     message["Subject"] = (
-        "Aulassa kaivataan hostia / En värd behövs i lobbyn / A host is wanted in the lobby"
+        "Aulassa pyydetään apua / Någon ber om hjälp i lobbyn / A host is wanted in the lobby"
     )
     message["Message-ID"] = f"<{notice.id}@{notice.kiosk_id}.lab-kiosk>"
+    # The buttons are quoted as the screens say them (docs/glossary.md).
     message.set_content(
         f"Hei {notice.host_name},\n\n{LAB_NAME}in aulassa ({notice.kiosk_id}) painettiin "
-        f'klo {fi_time} "Kutsu host". Kuittaa kutsu minkä tahansa näytön host-paneelissa.\n\n'
-        f'Hej {notice.host_name},\n\nnågon tryckte på "Kalla på en värd" i {LAB_NAME}s '
-        f"lobby ({notice.kiosk_id}) kl. {other_time}. Kvittera i värdpanelen på vilken "
+        f'klo {nordic_time} "Pyydä apua". Kuittaa pyyntö henkilökunnan paneelissa millä '
+        f"tahansa näytöllä.\n\n"
+        f'Hej {notice.host_name},\n\nnågon tryckte på "Be om hjälp" i {LAB_NAME}s '
+        f"lobby ({notice.kiosk_id}) kl. {nordic_time}. Kvittera i personalpanelen på vilken "
         f"skärm som helst.\n\n"
         f'Hello {notice.host_name},\n\nsomeone pressed "Call a host" in the {LAB_NAME} '
-        f"lobby ({notice.kiosk_id}) at {other_time}. Acknowledge it in the host panel of any "
+        f"lobby ({notice.kiosk_id}) at {en_time}. Acknowledge it in the host panel of any "
         f"screen.\n\n-- \n{LAB_NAME}, {notice.kiosk_id}\n"
     )
     return message

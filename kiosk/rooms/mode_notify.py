@@ -131,7 +131,8 @@ def compose(overlap: Overlap, sender: str, tz: ZoneInfo, message_id: uuid.UUID) 
     """The e-mail to the organiser, in Finnish, Swedish and English."""
     assert overlap.organiser_email is not None
     start, end = overlap.starts_at.astimezone(tz), overlap.ends_at.astimezone(tz)
-    fi = f"{start:%d.%m.} klo {start.hour}.{start.minute:02d}–{end.hour}.{end.minute:02d}"
+    day, hours = f"{start:%d.%m.}", f"{start.hour}.{start.minute:02d}–{end.hour}.{end.minute:02d}"
+    fi, sv = f"{day} klo {hours}", f"{day} kl. {hours}"  # Finland-Swedish writes 9.05 too
     other = f"{start:%d.%m.} {start:%H:%M}–{end:%H:%M}"
     what = overlap.mode_title or ""
     if overlap.mode == "event":
@@ -151,7 +152,7 @@ def compose(overlap: Overlap, sender: str, tz: ZoneInfo, message_id: uuid.UUID) 
     message.set_content(
         f'Hei {name},\n\nvarauksesi "{overlap.booking_title}" ({overlap.room_name}, {fi}): '
         f"{fi_why}. Varaa tarvittaessa toinen tila.\n\n"
-        f'Hej {name},\n\ndin bokning "{overlap.booking_title}" ({overlap.room_name}, {other}): '
+        f'Hej {name},\n\ndin bokning "{overlap.booking_title}" ({overlap.room_name}, {sv}): '
         f"{sv_why}. Boka vid behov ett annat rum.\n\n"
         f'Hello {name},\n\nyour booking "{overlap.booking_title}" ({overlap.room_name}, '
         f"{other}): {en_why}. Please book another room if you need one.\n\n-- \n{LAB_NAME}\n"

@@ -72,11 +72,11 @@
     </message>
     <message>
         <source>Choose an action on the screen first, then tap your badge.</source>
-        <translation>Valitse ensin toiminto näytöltä ja näytä sitten kulkukorttia.</translation>
+        <translation>Valitse ensin toiminto näytöltä ja näytä sitten kulkukorttia lukijalle.</translation>
     </message>
     <message>
         <source>Booked {span}. Welcome{who}!</source>
-        <translation>Varattu {span}. Tervetuloa{who}!</translation>
+        <translation>Varattu klo {span}. Tervetuloa{who}!</translation>
     </message>
     <message>
         <source>Confirmed as soon as the booking system has it.</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Checked in. Have a good meeting{who}!</source>
-        <translation>Kirjauduttu. Hyvää kokousta{who}!</translation>
+        <translation>Kirjauduit kokoukseen. Hyvää kokousta{who}!</translation>
     </message>
     <message>
         <source>Released.</source>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Badge not recognised. Please ask a host.</source>
-        <translation>Kulkukorttia ei tunnistettu. Kysy emännältä tai isännältä.</translation>
+        <translation>Kulkukorttia ei tunnistettu. Kysy apua henkilökunnalta.</translation>
     </message>
     <message>
         <source>That booking has already ended.</source>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>The booking {span} made at this door could not be confirmed.</source>
-        <translation>Tällä ovella tehtyä varausta {span} ei voitu vahvistaa.</translation>
+        <translation>Tällä ovella tehtyä varausta klo {span} ei voitu vahvistaa.</translation>
     </message>
     <message>
         <source>The room was booked elsewhere first.</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>The room is booked {span}: {title}.</source>
-        <translation>Huone on varattu {span}: {title}.</translation>
+        <translation>Huone on varattu klo {span}: {title}.</translation>
     </message>
     <message>
         <source>The extension until {time} made at this door at {made} could not be saved:</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>Next free from {time}</source>
-        <translation>Seuraavan kerran vapaa klo {time}</translation>
+        <translation>Vapaa taas klo {time} alkaen</translation>
     </message>
     <message>
         <source>Ending soon</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Host</source>
-        <translation>Kutsuja</translation>
+        <translation>Vastaanottaja</translation>
     </message>
     <message>
         <source>Since</source>
@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>Visitors and members: scan your invitation or tap your badge as usual</source>
-        <translation>Vieraat ja jäsenet: näytä kutsun QR-koodi tai napauta kulkukorttia tavalliseen tapaan</translation>
+        <translation>Vieraat ja jäsenet: näytä kutsun QR-koodi tai kulkukortti tavalliseen tapaan</translation>
     </message>
     <message>
         <source>Register for {event}</source>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Already checked in at {time} — welcome back</source>
-        <translation>Tulit jo klo {time} – tervetuloa takaisin</translation>
+        <translation>Tulit jo {time} – tervetuloa takaisin</translation>
     </message>
     <message>
         <source>Good to see you again, {name}.</source>
@@ -561,19 +561,19 @@
     <name>Feedback</name>
     <message>
         <source>Very unhappy</source>
-        <translation>Huono</translation>
+        <translation>Erittäin tyytymätön</translation>
     </message>
     <message>
         <source>Unhappy</source>
-        <translation>Välttävä</translation>
+        <translation>Tyytymätön</translation>
     </message>
     <message>
         <source>Happy</source>
-        <translation>Hyvä</translation>
+        <translation>Tyytyväinen</translation>
     </message>
     <message>
         <source>Very happy</source>
-        <translation>Erinomainen</translation>
+        <translation>Erittäin tyytyväinen</translation>
     </message>
     <message>
         <source>How was the event?</source>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>Tap a face. Your answer is anonymous.</source>
-        <translation>Napauta kasvoja. Vastauksesi on nimetön.</translation>
+        <translation>Valitse hymiö. Vastauksesi on nimetön.</translation>
     </message>
     <message>
         <source>Your name will be shown to the Lab&apos;s hosts.</source>
@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>No hosts are on duty today.</source>
-        <translation>Tänään ei ole emäntää tai isäntää vuorossa.</translation>
+        <translation>Henkilökunnasta kukaan ei ole tänään vuorossa.</translation>
     </message>
     <message>
         <source>Here today</source>
@@ -644,7 +644,7 @@
     </message>
     <message>
         <source>Nobody is on the board right now. Members can join after tapping their badge.</source>
-        <translation>Taululla ei ole juuri nyt ketään. Jäsenet voivat liittyä näyttämällä kulkukorttiaan.</translation>
+        <translation>Taululla ei ole juuri nyt ketään. Jäsenet voivat liittyä näytettyään kulkukorttia lukijalle.</translation>
     </message>
     <message>
         <source>More</source>
@@ -667,7 +667,7 @@
     <name>HostCall</name>
     <message>
         <source>The call did not go through</source>
-        <translation>Kutsu ei mennyt perille</translation>
+        <translation>Avunpyyntö ei mennyt perille</translation>
     </message>
     <message>
         <source>Nothing was sent. Please ask someone nearby, or try again.</source>
@@ -683,23 +683,23 @@
     </message>
     <message>
         <source>A host has been called</source>
-        <translation>Henkilökuntaa on kutsuttu</translation>
+        <translation>Henkilökunnalle on ilmoitettu</translation>
     </message>
     <message>
         <source>Called at {time}. A host will come to meet you here.</source>
-        <translation>Kutsuttu klo {time}. Joku tulee pian tapaamaan sinua tähän.</translation>
+        <translation>Ilmoitettu klo {time}. Joku henkilökunnasta tulee tapaamaan sinua tähän.</translation>
     </message>
     <message>
         <source>Calling a host…</source>
-        <translation>Kutsutaan henkilökuntaa…</translation>
+        <translation>Ilmoitetaan henkilökunnalle…</translation>
     </message>
     <message>
         <source>Host calls</source>
-        <translation>Host-kutsut</translation>
+        <translation>Avunpyynnöt</translation>
     </message>
     <message>
         <source>Nobody is waiting for a host.</source>
-        <translation>Kukaan ei odota hostia.</translation>
+        <translation>Kukaan ei odota apua.</translation>
     </message>
     <message>
         <source>{kiosk} at {time}: I&apos;m on my way</source>
@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>Back to the host panel</source>
-        <translation>Takaisin host-paneeliin</translation>
+        <translation>Takaisin henkilökunnan paneeliin</translation>
     </message>
     <message>
         <source>No PIN has been set for you yet. Ask an administrator to set one.</source>
@@ -730,7 +730,7 @@
     </message>
     <message>
         <source>Too many wrong PINs. The host panel is locked until %1.</source>
-        <translation>Liian monta väärää PIN-koodia. Host-paneeli on lukittu klo %1 asti.</translation>
+        <translation>Liian monta väärää PIN-koodia. Henkilökunnan paneeli on lukittu klo %1 asti.</translation>
     </message>
     <message>
         <source>The PIN could not be checked: no connection to the Lab&apos;s server. Try again in a moment.</source>
@@ -786,11 +786,11 @@
     </message>
     <message>
         <source>Host calls</source>
-        <translation>Host-kutsut</translation>
+        <translation>Avunpyynnöt</translation>
     </message>
     <message>
         <source>Host calls: %1 waiting</source>
-        <translation>Host-kutsut: %1 odottaa</translation>
+        <translation>Avunpyynnöt: %1 odottaa</translation>
     </message>
     <message>
         <source>Title: %1</source>
@@ -806,7 +806,7 @@
     </message>
     <message>
         <source>Host panel</source>
-        <translation>Host-paneeli</translation>
+        <translation>Henkilökunnan paneeli</translation>
     </message>
     <message>
         <source>Close</source>
@@ -814,7 +814,7 @@
     </message>
     <message>
         <source>Close the host panel</source>
-        <translation>Sulje host-paneeli</translation>
+        <translation>Sulje henkilökunnan paneeli</translation>
     </message>
     <message>
         <source>Who is in</source>
@@ -916,7 +916,7 @@
     </message>
     <message>
         <source>Call a host</source>
-        <translation>Kutsu henkilökuntaa</translation>
+        <translation>Pyydä apua</translation>
     </message>
 </context>
 <context>
@@ -927,11 +927,11 @@
     </message>
     <message>
         <source>Host panel</source>
-        <translation>Host-paneeli</translation>
+        <translation>Henkilökunnan paneeli</translation>
     </message>
     <message>
         <source>Host panel: type your PIN to open it</source>
-        <translation>Host-paneeli: avaa näppäilemällä PIN-koodisi</translation>
+        <translation>Henkilökunnan paneeli: avaa näppäilemällä PIN-koodisi</translation>
     </message>
     <message>
         <source>Back to start</source>
@@ -943,7 +943,7 @@
     </message>
     <message>
         <source>Tap your badge or show the QR code of your invitation</source>
-        <translation>Näytä kutsun QR-koodi tai napauta kulkukorttia</translation>
+        <translation>Näytä kutsun QR-koodi tai kulkukortti</translation>
     </message>
     <message>
         <source>No invitation? Register here</source>
@@ -1007,7 +1007,7 @@
     </message>
     <message>
         <source>Badge not recognised</source>
-        <translation>Korttia ei tunnistettu</translation>
+        <translation>Kulkukorttia ei tunnistettu</translation>
     </message>
     <message>
         <source>Please contact a host. They are happy to help.</source>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <source>Already checked in at {time}</source>
-        <translation>Olet jo kirjautunut sisään klo {time}</translation>
+        <translation>Olet jo kirjautunut sisään {time}</translation>
     </message>
     <message>
         <source>If you need help, please contact a host.</source>
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <source>We store your name, organisation and host to know who is in the building and to tell your host that you arrived. The data is deleted after {days} days.</source>
-        <translation>Tallennamme nimesi, organisaatiosi ja kutsujasi, jotta tiedämme, ketä rakennuksessa on, ja voimme kertoa kutsujallesi saapumisestasi. Tiedot poistetaan {days} päivän kuluttua.</translation>
+        <translation>Tallennamme nimesi, organisaatiosi ja vastaanottajasi, jotta tiedämme, ketä rakennuksessa on, ja voimme kertoa vastaanottajallesi saapumisestasi. Tiedot poistetaan {days} päivän kuluttua.</translation>
     </message>
     <message>
         <source>Please choose who you are here to see.</source>

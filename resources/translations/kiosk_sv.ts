@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Until {time}</source>
-        <translation>Till {time}</translation>
+        <translation>Till kl. {time}</translation>
     </message>
     <message>
         <source>+{duration}</source>
@@ -40,11 +40,11 @@
     </message>
     <message>
         <source>Book this room until {time}</source>
-        <translation>Boka rummet till {time}</translation>
+        <translation>Boka rummet till kl. {time}</translation>
     </message>
     <message>
         <source>Extend the current booking until {time}</source>
-        <translation>Förläng bokningen till {time}</translation>
+        <translation>Förläng bokningen till kl. {time}</translation>
     </message>
     <message>
         <source>End the current booking now and free the room</source>
@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Tap your badge on the reader: {action}</source>
-        <translation>Visa ditt passerkort för läsaren: {action}</translation>
+        <translation>Håll ditt passerkort mot läsaren: {action}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -72,11 +72,11 @@
     </message>
     <message>
         <source>Choose an action on the screen first, then tap your badge.</source>
-        <translation>Välj först en åtgärd på skärmen och visa sedan ditt passerkort.</translation>
+        <translation>Välj först en åtgärd på skärmen och håll sedan ditt passerkort mot läsaren.</translation>
     </message>
     <message>
         <source>Booked {span}. Welcome{who}!</source>
-        <translation>Bokat {span}. Välkommen{who}!</translation>
+        <translation>Bokat kl. {span}. Välkommen{who}!</translation>
     </message>
     <message>
         <source>Confirmed as soon as the booking system has it.</source>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Extended until {time}.</source>
-        <translation>Förlängt till {time}.</translation>
+        <translation>Förlängt till kl. {time}.</translation>
     </message>
     <message>
         <source>Booking ended. The room is free. Thank you{who}!</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Checked in. Have a good meeting{who}!</source>
-        <translation>Incheckad. Trevligt möte{who}!</translation>
+        <translation>Du har checkat in. Trevligt möte{who}!</translation>
     </message>
     <message>
         <source>Released.</source>
@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Badge not recognised. Please ask a host.</source>
-        <translation>Passerkortet kändes inte igen. Fråga en värd.</translation>
+        <translation>Passerkortet kändes inte igen. Fråga personalen.</translation>
     </message>
     <message>
         <source>That booking has already ended.</source>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>The room is booked from {time}, so there is no time for that.</source>
-        <translation>Rummet är bokat från {time}, så tiden räcker inte.</translation>
+        <translation>Rummet är bokat från kl. {time}, så tiden räcker inte.</translation>
     </message>
     <message>
         <source>There is no time for that.</source>
@@ -136,7 +136,7 @@
     </message>
     <message>
         <source>Check-in opens at {time}.</source>
-        <translation>Incheckningen öppnar {time}.</translation>
+        <translation>Incheckningen öppnar kl. {time}.</translation>
     </message>
     <message>
         <source>This meeting is already checked in.</source>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>The booking {span} made at this door could not be confirmed.</source>
-        <translation>Bokningen {span} som gjordes vid den här dörren kunde inte bekräftas.</translation>
+        <translation>Bokningen kl. {span} som gjordes vid den här dörren kunde inte bekräftas.</translation>
     </message>
     <message>
         <source>The room was booked elsewhere first.</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>The room is booked {span}: {title}.</source>
-        <translation>Rummet är bokat {span}: {title}.</translation>
+        <translation>Rummet är bokat kl. {span}: {title}.</translation>
     </message>
     <message>
         <source>The extension until {time} made at this door at {made} could not be saved:</source>
@@ -215,27 +215,27 @@
     </message>
     <message>
         <source>The whole Lab is in event use.</source>
-        <translation>Hela Lab används för ett evenemang.</translation>
+        <translation>Hela Labbet används för ett evenemang.</translation>
     </message>
     <message>
         <source>The whole Lab is closed.</source>
-        <translation>Hela Lab är stängt.</translation>
+        <translation>Hela Labbet är stängt.</translation>
     </message>
     <message>
         <source>Event from {time}: {title}</source>
-        <translation>Evenemang från {time}: {title}</translation>
+        <translation>Evenemang från kl. {time}: {title}</translation>
     </message>
     <message>
         <source>Event from {time}</source>
-        <translation>Evenemang från {time}</translation>
+        <translation>Evenemang från kl. {time}</translation>
     </message>
     <message>
         <source>Closed from {time}: {title}</source>
-        <translation>Stängt från {time}: {title}</translation>
+        <translation>Stängt från kl. {time}: {title}</translation>
     </message>
     <message>
         <source>Closed from {time}</source>
-        <translation>Stängt från {time}</translation>
+        <translation>Stängt från kl. {time}</translation>
     </message>
     <message>
         <source>Event starts in {duration}</source>
@@ -335,7 +335,7 @@
     </message>
     <message>
         <source>Next free from {time}</source>
-        <translation>Ledigt igen från {time}</translation>
+        <translation>Ledigt igen från kl. {time}</translation>
     </message>
     <message>
         <source>Ending soon</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>Night mode: touch to wake the screen</source>
-        <translation>Nattläge: rör skärmen för att väcka den</translation>
+        <translation>Nattläge: tryck på skärmen för att väcka den</translation>
     </message>
     <message>
         <source>QR code to this room&apos;s booking page</source>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Already checked in at {time} — welcome back</source>
-        <translation>Redan incheckad kl. {time} – välkommen tillbaka</translation>
+        <translation>Redan incheckad {time} – välkommen tillbaka</translation>
     </message>
     <message>
         <source>Good to see you again, {name}.</source>
@@ -613,11 +613,11 @@
     </message>
     <message>
         <source>Tap a face. Your answer is anonymous.</source>
-        <translation>Tryck på ett ansikte. Ditt svar är anonymt.</translation>
+        <translation>Välj en smiley. Ditt svar är anonymt.</translation>
     </message>
     <message>
         <source>Your name will be shown to the Lab&apos;s hosts.</source>
-        <translation>Ditt namn visas för Labbets värdar.</translation>
+        <translation>Ditt namn visas för Labbets personal.</translation>
     </message>
     <message>
         <source>Sent by itself in {seconds} s, or tap Send.</source>
@@ -628,11 +628,11 @@
     <name>HereToday</name>
     <message>
         <source>Today&apos;s hosts: {names}</source>
-        <translation>Dagens värdar: {names}</translation>
+        <translation>I tjänst i dag: {names}</translation>
     </message>
     <message>
         <source>No hosts are on duty today.</source>
-        <translation>Inga värdar har tjänst i dag.</translation>
+        <translation>Ingen personal har tjänst i dag.</translation>
     </message>
     <message>
         <source>Here today</source>
@@ -644,7 +644,7 @@
     </message>
     <message>
         <source>Nobody is on the board right now. Members can join after tapping their badge.</source>
-        <translation>Ingen finns på tavlan just nu. Medlemmar kan gå med när de har visat sitt passerkort.</translation>
+        <translation>Ingen finns på tavlan just nu. Medlemmar kan gå med när de har hållit sitt passerkort mot läsaren.</translation>
     </message>
     <message>
         <source>More</source>
@@ -667,7 +667,7 @@
     <name>HostCall</name>
     <message>
         <source>The call did not go through</source>
-        <translation>Anropet gick inte fram</translation>
+        <translation>Begäran om hjälp gick inte fram</translation>
     </message>
     <message>
         <source>Nothing was sent. Please ask someone nearby, or try again.</source>
@@ -683,23 +683,23 @@
     </message>
     <message>
         <source>A host has been called</source>
-        <translation>En värd har kallats</translation>
+        <translation>Personalen har fått besked</translation>
     </message>
     <message>
         <source>Called at {time}. A host will come to meet you here.</source>
-        <translation>Kallad kl. {time}. En värd kommer och möter dig här.</translation>
+        <translation>Meddelat kl. {time}. Någon ur personalen kommer och möter dig här.</translation>
     </message>
     <message>
         <source>Calling a host…</source>
-        <translation>Kallar på en värd…</translation>
+        <translation>Meddelar personalen…</translation>
     </message>
     <message>
         <source>Host calls</source>
-        <translation>Värdanrop</translation>
+        <translation>Begäran om hjälp</translation>
     </message>
     <message>
         <source>Nobody is waiting for a host.</source>
-        <translation>Ingen väntar på en värd.</translation>
+        <translation>Ingen väntar på hjälp.</translation>
     </message>
     <message>
         <source>{kiosk} at {time}: I&apos;m on my way</source>
@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>Back to the host panel</source>
-        <translation>Tillbaka till värdpanelen</translation>
+        <translation>Tillbaka till personalpanelen</translation>
     </message>
     <message>
         <source>No PIN has been set for you yet. Ask an administrator to set one.</source>
@@ -730,7 +730,7 @@
     </message>
     <message>
         <source>Too many wrong PINs. The host panel is locked until %1.</source>
-        <translation>För många fel PIN-koder. Värdpanelen är låst till kl. %1.</translation>
+        <translation>För många fel PIN-koder. Personalpanelen är låst till kl. %1.</translation>
     </message>
     <message>
         <source>The PIN could not be checked: no connection to the Lab&apos;s server. Try again in a moment.</source>
@@ -786,11 +786,11 @@
     </message>
     <message>
         <source>Host calls</source>
-        <translation>Värdanrop</translation>
+        <translation>Begäran om hjälp</translation>
     </message>
     <message>
         <source>Host calls: %1 waiting</source>
-        <translation>Värdanrop: %1 väntar</translation>
+        <translation>Begäran om hjälp: %1 väntar</translation>
     </message>
     <message>
         <source>Title: %1</source>
@@ -806,7 +806,7 @@
     </message>
     <message>
         <source>Host panel</source>
-        <translation>Värdpanel</translation>
+        <translation>Personalpanel</translation>
     </message>
     <message>
         <source>Close</source>
@@ -814,7 +814,7 @@
     </message>
     <message>
         <source>Close the host panel</source>
-        <translation>Stäng värdpanelen</translation>
+        <translation>Stäng personalpanelen</translation>
     </message>
     <message>
         <source>Who is in</source>
@@ -822,7 +822,7 @@
     </message>
     <message>
         <source>Evacuation list: everyone in the building</source>
-        <translation>Evakueringslista: alla i byggnaden</translation>
+        <translation>Utrymningslista: alla i byggnaden</translation>
     </message>
     <message>
         <source>Where</source>
@@ -916,7 +916,7 @@
     </message>
     <message>
         <source>Call a host</source>
-        <translation>Kalla på en värd</translation>
+        <translation>Be om hjälp</translation>
     </message>
 </context>
 <context>
@@ -927,11 +927,11 @@
     </message>
     <message>
         <source>Host panel</source>
-        <translation>Värdpanel</translation>
+        <translation>Personalpanel</translation>
     </message>
     <message>
         <source>Host panel: type your PIN to open it</source>
-        <translation>Värdpanel: slå din PIN-kod för att öppna den</translation>
+        <translation>Personalpanel: ange din PIN-kod för att öppna den</translation>
     </message>
     <message>
         <source>Back to start</source>
@@ -1007,7 +1007,7 @@
     </message>
     <message>
         <source>Badge not recognised</source>
-        <translation>Kortet kändes inte igen</translation>
+        <translation>Passerkortet kändes inte igen</translation>
     </message>
     <message>
         <source>Please contact a host. They are happy to help.</source>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <source>Already checked in at {time}</source>
-        <translation>Redan incheckad kl. {time}</translation>
+        <translation>Redan incheckad {time}</translation>
     </message>
     <message>
         <source>If you need help, please contact a host.</source>
@@ -1082,11 +1082,11 @@
     </message>
     <message>
         <source>Hello %1, type your PIN</source>
-        <translation>Hej %1, slå din PIN-kod</translation>
+        <translation>Hej %1, ange din PIN-kod</translation>
     </message>
     <message>
         <source>Type your PIN</source>
-        <translation>Slå din PIN-kod</translation>
+        <translation>Ange din PIN-kod</translation>
     </message>
     <message>
         <source>OK</source>

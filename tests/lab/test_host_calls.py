@@ -61,7 +61,12 @@ def test_a_call_is_stored_queued_and_tells_only_todays_hosts(site: Site) -> None
     assert message["To"] == "mikko@lab.example"
     assert "A host is wanted in the lobby" in message["Subject"]
     body = message.get_content()
-    assert "klo 12.00" in body and "at 12:00" in body and "lobby-1" in body
+    assert "klo 12.00" in body and "kl. 12.00" in body and "at 12:00" in body
+    assert "lobby-1" in body
+    # The e-mail quotes the button as each language's screen says it (docs/glossary.md).
+    assert '"Pyydä apua"' in body and '"Be om hjälp"' in body and '"Call a host"' in body
+    finnish, swedish = body.split("Hej ")[0], body.split("Hej ")[1].split("Hello ")[0]
+    assert "host" not in finnish.lower() and "värdpanel" not in swedish
     LogNotifier().send(notice)  # ids only; must not fail on a call
 
 

@@ -1,10 +1,11 @@
 """Dates and times as the Lab's visitors read them, in the current language.
 
-Views carry UTC-aware datetimes; here they become site-local wall-clock text. Finnish writes
-times with a dot ("14.30") and dates as "torstai 26.11."; Swedish (in Finland) and British
-English use a colon ("14:30"). We format times ourselves instead of trusting a locale's short
-format, because CLDR data differ between Qt versions and a door sign must not change its look
-after an upgrade. Day and month names come from QLocale.
+Views carry UTC-aware datetimes; here they become site-local wall-clock text. Times follow the
+locale's short time format: Finnish and Finland-Swedish write "14.30" and "9.05" (fi_FI and
+sv_FI), British English "14:30" and "09:05". Dates: "torstai 26.11.", "torsdag 26.11.",
+"Thursday 26 November". Day and month names come from QLocale too. The tests pin each
+language's output, so a Qt release whose locale data differ fails them instead of changing a
+door sign's look unnoticed.
 
 The language is Qt's default locale, which ``ui.common.i18n.LanguageManager`` sets together with the
 translator, so formatting and translated words always agree.
@@ -16,7 +17,7 @@ import math
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTime
 
 _EN_DASH = "\u2013"
 
@@ -38,11 +39,13 @@ def _local(moment: datetime, tz: ZoneInfo) -> datetime:
 
 
 def format_time(moment: datetime, tz: ZoneInfo, locale: QLocale | None = None) -> str:
-    """Wall-clock time: ``14.30`` / ``9.05`` in Finnish, ``14:30`` / ``09:05`` otherwise."""
+    """Wall-clock time: ``14.30`` / ``9.05`` in Finnish and Swedish, ``14:30`` / ``09:05`` in
+    English (the locale's short format)."""
+    loc = locale or QLocale()
     local = _local(moment, tz)
-    if language_code(locale) == "fi":
-        return f"{local.hour}.{local.minute:02d}"
-    return f"{local.hour:02d}:{local.minute:02d}"
+    return loc.toString(
+        QTime(local.hour, local.minute), loc.timeFormat(QLocale.FormatType.ShortFormat)
+    )
 
 
 def format_date(moment: datetime, tz: ZoneInfo, locale: QLocale | None = None) -> str:
@@ -72,6 +75,23 @@ def format_moment(
 ) -> str:
     """A time, prefixed with the date when it is not on the same local day as ``now``."""
     text = format_time(moment, tz, locale)
+    if _local(moment, tz).date() != _local(now, tz).date():
+        return f"{format_short_date(moment, tz, locale)} {text}"
+    return text
+
+
+def format_when(
+    moment: datetime, now: datetime, tz: ZoneInfo, locale: QLocale | None = None
+) -> str:
+    """:func:`format_moment` with the clock word Finnish and Swedish write before a time.
+
+    ``klo 9.00`` / ``pe 27.11. klo 9.00``; ``kl. 9.00`` / ``fre 27.11. kl. 9.00``; English has
+    none (``09:00`` / ``Fri 27 Nov 09:00``). Sentences that take it carry no clock word of their
+    own, so the word always sits between the date and the time.
+    """
+    code = language_code(locale)
+    word = {"fi": "klo ", "sv": "kl. "}.get(code, "")
+    text = f"{word}{format_time(moment, tz, locale)}"
     if _local(moment, tz).date() != _local(now, tz).date():
         return f"{format_short_date(moment, tz, locale)} {text}"
     return text

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 from kiosk.rooms.door_offers import door_offers
 from kiosk.views.screens import DoorView, KioskStatus, RoomState
 from ui.common import theme
-from ui.common.formatting import format_moment
+from ui.common.formatting import format_when
 from ui.common.screen import ScaledScreen
 from ui.common.widgets import ClockLabel, DateLabel, FitLabel, StateBanner, StatusStrip
 from ui.door.action_text import lost_text, refused_text
@@ -302,7 +302,7 @@ class DoorScreen(ScaledScreen):
             return "⚠ " + QCoreApplication.translate(
                 "DoorScreen", "The room's calendar could not be read"
             )
-        since = format_moment(view.calendar_synced_at, view.now, self._tz)
+        since = format_when(view.calendar_synced_at, view.now, self._tz)
         return "⚠ " + QCoreApplication.translate(
             "DoorScreen", "Calendar not updated since {time}"
         ).format(time=since)

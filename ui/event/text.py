@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.views.lobby import EventOutcome, EventResult, EventView
-from ui.common.formatting import format_moment, format_range, format_short_date, format_time
+from ui.common.formatting import format_range, format_short_date, format_time, format_when
 from ui.common.i18n import QT_TRANSLATE_NOOP
 from ui.lobby.text import ERROR, INFO, SUCCESS, WARNING, OutcomeText, error_text
 
@@ -109,7 +109,7 @@ def event_text(outcome: EventOutcome, tz: ZoneInfo) -> OutcomeText:
         since = outcome.since or now
         headline = QCoreApplication.translate(
             "EventCheckin", "Already checked in at {time} — welcome back"
-        ).format(time=format_moment(since, now, tz))
+        ).format(time=format_when(since, now, tz))
         detail = (
             QCoreApplication.translate("EventCheckin", "Good to see you again, {name}.").format(
                 name=name
@@ -130,7 +130,7 @@ def event_text(outcome: EventOutcome, tz: ZoneInfo) -> OutcomeText:
                 "EventCheckin", "It is for {event} on {date}."
             ).format(
                 event=outcome.other_title,
-                date=format_moment(outcome.other_starts_at, now, tz),
+                date=format_when(outcome.other_starts_at, now, tz),
             )
         else:
             detail = QCoreApplication.translate("EventCheckin", "Please contact a host.")
@@ -165,7 +165,7 @@ def event_text(outcome: EventOutcome, tz: ZoneInfo) -> OutcomeText:
             WARNING,
             QCoreApplication.translate("EventCheckin", "This ticket is no longer valid"),
             QCoreApplication.translate("EventCheckin", "It was valid until {time}.").format(
-                time=format_moment(end, now, tz)
+                time=format_when(end, now, tz)
             ),
         )
 

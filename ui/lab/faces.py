@@ -80,7 +80,8 @@ class FaceButton(QAbstractButton):
         self.update()
 
     def sizeHint(self) -> QSize:
-        words = self.fontMetrics().horizontalAdvance(self.text()) + 8
+        metrics = self.fontMetrics()
+        words = max(metrics.horizontalAdvance(line) for line in self.text().split("\n")) + 8
         width = max(round(self._diameter * 1.5), words)
         return QSize(width, self._diameter + round(self._pixel_size * 2.5))
 
@@ -147,17 +148,26 @@ class FaceRow(QWidget):
 
     def retranslate(self) -> None:
         for face in self.faces:
-            face.setText(face_word(face.score))
-            face.setAccessibleName(face.text())
+            face.setAccessibleName(face_word(face.score))
         self._fit()
 
     def _fit(self) -> None:
+        """The words on one line at the full size if they fit, else on two ("Erittäin /
+        tyytymätön"); only then smaller, so long words stay readable on a small screen."""
         diameter, pixel_size, spacing, room = self._metrics
         each = (room - 3 * spacing) // 4 - 8
+        bold = QFontMetrics(ui_font(pixel_size, QFont.Weight.Bold))
+        words = [face_word(face.score) for face in self.faces]
+        fits = room <= 0 or max(bold.horizontalAdvance(word) for word in words) <= each
+        for face, word in zip(self.faces, words, strict=True):  # all on one line, or all broken
+            face.setText(word if fits else _two_lines(word))
         size = pixel_size
         while room > 0 and size > 10:
             metrics = QFontMetrics(ui_font(size, QFont.Weight.Bold))
-            if max(metrics.horizontalAdvance(f.text()) for f in self.faces) <= each:
+            widest = max(
+                metrics.horizontalAdvance(line) for f in self.faces for line in f.text().split("\n")
+            )
+            if widest <= each:
                 break
             size -= 1
         for face in self.faces:
@@ -166,3 +176,12 @@ class FaceRow(QWidget):
     def _choose(self, score: int) -> None:
         self.select(score)
         self.chosen.emit(score)
+
+
+def _two_lines(word: str) -> str:
+    """``word`` broken at the space nearest its middle (unchanged when it has none)."""
+    spaces = [i for i, c in enumerate(word) if c == " "]
+    if not spaces:
+        return word
+    middle = min(spaces, key=lambda i: abs(i - len(word) / 2))
+    return word[:middle] + "\n" + word[middle + 1 :]

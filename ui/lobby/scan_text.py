@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.views.screens import ScanOutcome, ScanResult
-from ui.common.formatting import format_moment, format_short_date, format_time
+from ui.common.formatting import format_short_date, format_time, format_when
 from ui.common.i18n import QT_TRANSLATE_NOOP
 from ui.lobby.text import ERROR, INFO, SUCCESS, WARNING, OutcomeText, error_text
 
@@ -78,7 +78,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
     if result is ScanResult.ALREADY_CHECKED_IN:
         since = outcome.since or now
         headline = QCoreApplication.translate("LobbyScreen", "Already checked in at {time}").format(
-            time=format_moment(since, now, tz)
+            time=format_when(since, now, tz)
         )
         return OutcomeText(
             "info",
@@ -107,7 +107,7 @@ def scan_text(outcome: ScanOutcome, tz: ZoneInfo) -> OutcomeText:
     if result is ScanResult.EXPIRED:
         end = outcome.valid_to or now
         detail = QCoreApplication.translate("LobbyScreen", "It was valid until {time}.").format(
-            time=format_moment(end, now, tz)
+            time=format_when(end, now, tz)
         )
         return OutcomeText(
             "clock",

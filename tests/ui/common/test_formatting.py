@@ -25,7 +25,7 @@ SUMMER = datetime(2026, 6, 4, 7, 5, tzinfo=UTC)  # 10.05 in Helsinki (UTC+3)
 
 @pytest.mark.parametrize(
     ("code", "winter", "summer"),
-    [("fi", "14.30", "10.05"), ("sv", "14:30", "10:05"), ("en", "14:30", "10:05")],
+    [("fi", "14.30", "10.05"), ("sv", "14.30", "10.05"), ("en", "14:30", "10:05")],
 )
 def test_times_use_the_site_zone_and_the_language_separator(
     code: str, winter: str, summer: str
@@ -35,9 +35,10 @@ def test_times_use_the_site_zone_and_the_language_separator(
     assert format_time(SUMMER, TZ, locale) == summer
 
 
-def test_finnish_hours_have_no_leading_zero_others_do() -> None:
+def test_finnish_and_finland_swedish_hours_have_no_leading_zero_english_do() -> None:
     early = datetime(2026, 11, 26, 7, 14, tzinfo=UTC)  # 9.14 local
     assert format_time(early, TZ, locale_for("fi")) == "9.14"
+    assert format_time(early, TZ, locale_for("sv")) == "9.14"  # kl. 9.14, as sv_FI writes it
     assert format_time(early, TZ, locale_for("en")) == "09:14"
 
 

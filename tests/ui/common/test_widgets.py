@@ -40,8 +40,11 @@ def test_clock_and_date_reformat_on_language_change(
         qtbot.addWidget(widget)
         widget.set_now(NOW)
     assert (clock.text(), date.text()) == ("14.25", "torstai 26.11.")
-    language("sv")
+    language("en")
     qtbot.waitUntil(lambda: clock.text() == "14:25")
+    assert date.text() == "Thursday 26 November"
+    language("sv")
+    qtbot.waitUntil(lambda: clock.text() == "14.25")  # Finland-Swedish: kl. 14.25
     assert date.text() == "torsdag 26.11."
 
 

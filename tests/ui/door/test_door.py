@@ -97,9 +97,9 @@ def test_event_and_closed_show_mode_title_and_until(
     language("sv")
     door.show_view(door_views()["event"])
     assert door.banner.primary.text() == "Työ 2.0 -päivä: Tulevaisuuden työ"
-    assert door.banner.secondary.text() == "Till kl. 18:00"
+    assert door.banner.secondary.text() == "Till kl. 18.00"
     door.show_view(door_views()["closed"])
-    assert door.banner.secondary.text() == "Till fre 27.11. kl. 09:00"
+    assert door.banner.secondary.text() == "Till fre 27.11. kl. 9.00"
     door.show_view(door_views()["closed-indefinitely"])
     assert door.banner.word.text() == "Stängt"
     assert door.banner.secondary.text() == "Tills vidare"
@@ -184,11 +184,11 @@ def test_language_switch_retranslates_what_is_visible(
     text = visible_text(door)
     for swedish in (
         "Senare i dag",
-        "Ledigt till kl. 15:30",
+        "Ledigt till kl. 15.30",
         "Privat bokning",
         "(preliminär)",
         "Synkroniserar för första gången…",
-        "14:25",
+        "14.25",
         "torsdag 26.11.",
     ):
         assert swedish in text

@@ -38,7 +38,7 @@ from ui.door.screen import DoorScreen
 SIZES = [(1280, 800), (800, 480)]
 EVENT_WORD = {"fi": "Tapahtuma", "sv": "Evenemang", "en": "Event"}
 CLOSED_WORD = {"fi": "Suljettu", "sv": "Stängt", "en": "Closed"}
-TIMES = {"fi": "18.00–21.00", "sv": "18:00–21:00", "en": "18:00–21:00"}
+TIMES = {"fi": "18.00–21.00", "sv": "18.00–21.00", "en": "18:00–21:00"}
 
 
 @pytest.fixture(scope="module")
@@ -297,8 +297,8 @@ def test_a_switch_pulled_by_sync_reaches_the_running_door(qtbot: QtBot, tmp_path
         ),
         (
             "sv",
-            "Rummet är reserverat för ett evenemang till kl. 21:30, så det kan inte bokas nu.",
-            f"Evenemang från 18:00: {DEMO_EVENT_TITLE}",
+            "Rummet är reserverat för ett evenemang till kl. 21.30, så det kan inte bokas nu.",
+            f"Evenemang från kl. 18.00: {DEMO_EVENT_TITLE}",
         ),
     ],
 )

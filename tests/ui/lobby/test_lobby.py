@@ -23,7 +23,7 @@ HEADLINES = {
         "checked-out": "Näkemiin, Aino Virtanen! Nähdään pian.",
         "already-in": "Aino Virtanen, olet jo kirjautunut sisään",
         "already-out": "Aino, olet jo kirjautunut ulos",
-        "unknown-badge": "Korttia ei tunnistettu",
+        "unknown-badge": "Kulkukorttia ei tunnistettu",
         "error": "Jokin meni vikaan, mitään ei tallennettu.",
     },
     "sv": {
@@ -31,7 +31,7 @@ HEADLINES = {
         "checked-out": "Hej då, Aino Virtanen! Vi ses snart.",
         "already-in": "Aino Virtanen, du är redan incheckad",
         "already-out": "Aino, du är redan utcheckad",
-        "unknown-badge": "Kortet kändes inte igen",
+        "unknown-badge": "Passerkortet kändes inte igen",
         "error": "Något gick fel, inget sparades.",
     },
     "en": {
@@ -92,7 +92,7 @@ def test_home_page_says_who_we_are_and_what_to_do(
     for expected in (
         "Työ 2.0 Lab",
         "Tervetuloa",
-        "Näytä kutsun QR-koodi tai napauta kulkukorttia",
+        "Näytä kutsun QR-koodi tai kulkukortti",
         "torstai 26.11.",
         "14.25",
     ):
@@ -195,7 +195,7 @@ def test_language_switch_retranslates_visible_text(
     language("sv")
     qtbot.waitUntil(lambda: lobby.result.headline.text() == "Välkommen, Aino Virtanen!")
     text = visible_text(lobby)
-    assert "Du checkade in kl. 14:25" in text
+    assert "Du checkade in kl. 14.25" in text
     assert "torsdag 26.11." in text
     assert lobby.result.back.text() == "Tillbaka till början"
     assert lobby.language_bar.buttons["sv"].isChecked()

@@ -32,7 +32,7 @@ EXPECTED = {
     },
     "sv": {
         "welcome": ("Välkommen, Eeva Ek!", "Mikko Korhonen kommer och möter dig"),
-        "already-in": ("Redan incheckad kl. 09:14", None),
+        "already-in": ("Redan incheckad kl. 9.14", None),
         "not-yet-valid": ("Inbjudan gäller tors 3.12.", None),
         "not-a-lab-code": ("Koden är inte en inbjudan till Labbet", None),
         "withdrawn": ("Inbjudan har återkallats", None),
