@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.views.lobby import EventOutcome, EventView, InsideVisitor, Presence
 from kiosk.views.screens import KioskStatus, ScanOutcome, TapOutcome
+from ui.common.formatting import language_code
 from ui.common.screen import ScaledScreen
 from ui.common.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip
 from ui.event.checkin import EventHomePage, EventWalkinPage
@@ -137,7 +138,10 @@ class LobbyScreen(ScaledScreen):
         self._idle_timer.timeout.connect(self.show_home)
         self.privacy_notice = ""
         self.language_bar = LanguageBar(self)
-        self.language_bar.language_requested.connect(self.language_requested)
+        self.language_bar.language_requested.connect(self._language_chosen)
+        # The site's language: the lobby returns to it when it goes home, so the next visitor
+        # does not inherit the previous one's choice (None: keep whatever was chosen).
+        self.home_language: str | None = None
         # The Lab's own pages: feedback, "Here today", "Call a host" (ui/lab/pages.py).
         self.lab = LabScreens(self)
 
@@ -325,6 +329,14 @@ class LobbyScreen(ScaledScreen):
         self._return_timer.stop()
         self._evacuation_timer.stop()
         self._idle_timer.stop()
+        if self.home_language is not None and language_code() != self.home_language:
+            self.language_requested.emit(self.home_language)
+
+    def _language_chosen(self, code: str) -> None:
+        """A visitor's language; on the home page it lasts until ``idle_seconds`` untouched."""
+        self.language_requested.emit(code)
+        if self.showing_home and code != self.home_language:
+            self._idle_timer.start()
 
     def set_now(self, now: datetime) -> None:
         """Tick the clock (only labels whose text changes are repainted)."""

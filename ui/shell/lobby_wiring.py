@@ -81,6 +81,7 @@ def wire_lobby(kiosk: KioskParts, screen: QWidget, site_key: bytes) -> None:
         _start_camera(kiosk, lobby, controller)
     if kiosk.on_language is not None:
         lobby.language_requested.connect(kiosk.on_language)
+        lobby.home_language = cfg.language
     kiosk.every(1_000, lambda: lobby.set_now(clock.now()))
 
 

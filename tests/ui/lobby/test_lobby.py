@@ -244,3 +244,36 @@ def test_layout_survives_long_finnish_words(
         lobby.show_outcome(outcome)
         settle()
         assert clipped_texts(lobby) == [], (name, size)
+
+
+def test_the_next_visitor_gets_the_sites_language_back(
+    qtbot: QtBot, tz: ZoneInfo, language: Callable[..., LanguageManager]
+) -> None:
+    """A visitor's English lasts for their visit: home again, the lobby speaks Finnish."""
+    manager = language("fi")
+    lobby = LobbyScreen(tz, welcome_seconds=0.2, idle_seconds=0.3)
+    qtbot.addWidget(lobby)
+    lobby.home_language = "fi"
+    lobby.language_requested.connect(manager.set_language)
+    qtbot.mouseClick(lobby.language_bar.buttons["en"], Qt.MouseButton.LeftButton)
+    assert manager.language == "en"
+    lobby.show_outcome(tap_outcomes()["checked-in"])
+    settle()
+    assert lobby.result.headline.text() == "Welcome, Aino Virtanen!"
+    qtbot.waitUntil(lambda: lobby.showing_home, timeout=3000)
+    assert manager.language == "fi"
+    # Chosen on the home page and left there: back to Finnish once the lobby is left alone.
+    qtbot.mouseClick(lobby.language_bar.buttons["sv"], Qt.MouseButton.LeftButton)
+    assert manager.language == "sv"
+    qtbot.waitUntil(lambda: manager.language == "fi", timeout=3000)
+
+
+def test_without_a_site_language_the_choice_stays(
+    lobby: LobbyScreen, qtbot: QtBot, language: Callable[..., LanguageManager]
+) -> None:
+    manager = language("fi")
+    lobby.language_requested.connect(manager.set_language)
+    qtbot.mouseClick(lobby.language_bar.buttons["sv"], Qt.MouseButton.LeftButton)
+    lobby.show_outcome(tap_outcomes()["checked-in"])
+    lobby.show_home()
+    assert manager.language == "sv"
