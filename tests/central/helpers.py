@@ -110,6 +110,7 @@ class Lobby:
     local: Store
     worker: SyncWorker
     member: uuid.UUID
+    engine: SyncEngine
 
     def close(self) -> None:
         self.worker.stop()
@@ -144,7 +145,7 @@ def lobby_via_proxy(
     with local.engine.connect() as conn:
         member = conn.execute(select(Person.id).where(Person.role == "member")).scalar_one()
     worker = SyncWorker(engine, interval=0.05, clock=clock, on_status=on_status, max_backoff=0.2)
-    return Lobby(proxy, local, worker, member)
+    return Lobby(proxy, local, worker, member, engine)
 
 
 def count_checkins(tally: Tally, store: Store, expected: int) -> None:
