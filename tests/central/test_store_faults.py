@@ -9,8 +9,10 @@ are terminated. Each test prints its tally.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -156,6 +158,33 @@ def test_the_statement_timeout_cancels_a_slow_push_and_the_lobby_retries(
     count_checkins(tally, store, 5)
 
 
+def _database_now(pg_url: str) -> datetime:
+    engine = create_engine(pg_url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT clock_timestamp()")).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def _listening_since(pg_url: str, since: datetime) -> bool:
+    """Whether a session opened after ``since`` LISTENs on the test database."""
+    engine = create_engine(pg_url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return bool(
+                conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND query LIKE 'LISTEN%' AND backend_start > :since"
+                    ),
+                    {"since": since},
+                ).scalar_one()
+            )
+    finally:
+        engine.dispose()
+
+
 def _assert_no_checkins(store: Store) -> None:
     with store.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM checkins")).scalar_one() == 0
@@ -163,7 +192,7 @@ def _assert_no_checkins(store: Store) -> None:
 
 @pytest.mark.skipif(not NetNamespace.available(), reason="needs root for a network namespace")
 def test_a_silently_dropped_store_network_answers_503_in_bounded_time_then_recovers(
-    tmp_path: Path, pg_url: str
+    tmp_path: Path, pg_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     clock = SystemClock()
     store = seed_central(pg_url, site_key(tmp_path), FixedClock(clock.now()))
@@ -173,7 +202,12 @@ def test_a_silently_dropped_store_network_answers_503_in_bounded_time_then_recov
     pg_proxy = CuttableProxy(target.host or "127.0.0.1", target.port or 5432, listener=listener)
     # Production's mechanism with a shorter fuse: unacknowledged data fails a query after
     # tcp_user_timeout (20 s in production), a new connection after connect_timeout (5 s).
-    settings = ServiceSettings(store=_via(pg_proxy, pg_url), pool_size=3, tcp_user_timeout_ms=2000)
+    # The wake-up bell's LISTEN connection takes its keepalives from the URL (production:
+    # idle 10 s, 3 probes 5 s apart, user timeout 20 s); the pool's from the settings.
+    fuse = "keepalives_idle=1&keepalives_interval=1&keepalives_count=1&tcp_user_timeout=2000"
+    url = f"{_via(pg_proxy, pg_url)}?{fuse}"
+    settings = ServiceSettings(store=url, pool_size=3, tcp_user_timeout_ms=2000)
+    caplog.set_level(logging.INFO, "kiosk.sync.listener")
     served = ns.call(lambda: open_service_store(settings))
     tally = Tally("store network silently dropped, through the service")
     statuses: list[SyncStatus] = []
@@ -210,8 +244,19 @@ def test_a_silently_dropped_store_network_answers_503_in_bounded_time_then_recov
                     30,
                     "the lobby to see the store unavailable",
                 )
+                wait_for(
+                    lambda: "change listener disconnected" in caplog.text,
+                    30,
+                    "the bell's idle LISTEN connection to be given up",
+                )
                 ns.restore()
+                restored = _database_now(pg_url)
                 wait_for(lambda: _ask(service, tmp_path)[0] == 204, 30, "the service to recover")
+                wait_for(
+                    lambda: _listening_since(pg_url, restored),
+                    30,
+                    "the bell to LISTEN again",
+                )
                 wait_for(lambda: outbox_left(local) == 0, 60, "the outbox to drain")
             finally:
                 lobby.close()
