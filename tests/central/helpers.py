@@ -141,11 +141,26 @@ def lobby_via_proxy(
         token = read_token_file(cfg.credential_file)
         options["link"] = HttpLink(cfg.central_url, token, version="test", timeout=timeout)
     engine = SyncEngine.for_kiosk(cfg, local, clock, batch_size=4, **options)
-    engine.cycle()  # the people first: check-ins refer to them
-    with local.engine.connect() as conn:
-        member = conn.execute(select(Person.id).where(Person.role == "member")).scalar_one()
+
+    def member() -> uuid.UUID | None:
+        # The people first: check-ins refer to them. On a shared PostgreSQL another session's
+        # open transaction may hold the feed's readable head back for a moment: pull again.
+        engine.cycle()
+        with local.engine.connect() as conn:
+            found = conn.execute(select(Person.id).where(Person.role == "member")).scalar()
+        return found
+
+    try:
+        wait_for(lambda: member() is not None, 30, "the lobby's first pull")
+        person = member()
+    except BaseException:
+        engine.close()
+        proxy.close()
+        local.dispose()
+        raise
+    assert person is not None
     worker = SyncWorker(engine, interval=0.05, clock=clock, on_status=on_status, max_backoff=0.2)
-    return Lobby(proxy, local, worker, member, engine)
+    return Lobby(proxy, local, worker, person, engine)
 
 
 def count_checkins(tally: Tally, store: Store, expected: int) -> None:
