@@ -29,7 +29,7 @@ def add_parsers(cmds: Any) -> None:
         help="drop kiosks' roles (revoke, drop what they own, drop the role)",
         epilog="example: kiosk admin legacy-roles drop door-aurora lobby-1 --dry-run",
     )
-    p.add_argument("kiosk_ids", nargs="*", metavar="KIOSK_ID")
+    p.add_argument("kiosk_ids", nargs="*", metavar="KIOSK_ID", help="kiosks whose roles to drop")
     p.add_argument("--all", action="store_true", help="every role grant-kiosk made")
     p.add_argument("--dry-run", action="store_true", help="print the SQL, change nothing")
     p.set_defaults(func=cmd_drop)

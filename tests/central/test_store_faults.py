@@ -127,6 +127,8 @@ def test_the_statement_timeout_cancels_a_slow_push_and_the_lobby_retries(
     served = open_service_store(ServiceSettings(store=pg_url, statement_timeout_ms=1500))
     with served.engine.connect() as conn:  # every session of the service carries it
         assert conn.execute(text("SHOW statement_timeout")).scalar_one() == "1500ms"
+        libpq = conn.connection.dbapi_connection.info.get_parameters()
+        assert (libpq["tcp_user_timeout"], libpq["keepalives_idle"]) == ("20000", "10")
     tally = Tally("statement timeout, through the service")
     statuses: list[SyncStatus] = []
     blocker = create_engine(pg_url, poolclass=NullPool)
