@@ -39,6 +39,7 @@ class ServiceSettings:
     pool_size: int = 10
     max_body: int = 2 * 1024 * 1024
     statement_timeout_ms: int = 15_000
+    tcp_user_timeout_ms: int = 20_000
     workers: int = 1
 
 
@@ -50,6 +51,7 @@ _KEYS = {
     "pool_size": int,
     "max_body": int,
     "statement_timeout_ms": int,
+    "tcp_user_timeout_ms": int,
     "workers": int,
 }
 
@@ -96,14 +98,23 @@ def load_settings(
         values["host"], values["port"] = parse_listen(values.pop("listen"))
     if ("tls_cert" in values) != ("tls_key" in values):
         raise ConfigError("[service] tls_cert and tls_key go together")
-    for key in ("pool_size", "max_body", "statement_timeout_ms", "workers"):
+    for key in ("pool_size", "max_body", "statement_timeout_ms", "tcp_user_timeout_ms", "workers"):
         if key in values and values[key] < 1:
             raise ConfigError(f"[service] {key}: must be at least 1")
     return ServiceSettings(**values)
 
 
 def open_service_store(settings: ServiceSettings) -> Store:
-    """The central store with a bounded pool; refuses a store that is not at the newest schema."""
+    """The central store with a bounded pool; refuses a store that is not at the newest schema.
+
+    How a dead PostgreSQL shows: a query on a dropped connection fails at once and the pool
+    pings each connection before lending it (``pool_pre_ping``, set for every PostgreSQL
+    engine), so a restarted server costs one 503 per request in flight, not a poisoned pool. A
+    silently dropped network fails a query within ``tcp_user_timeout_ms`` (data unacknowledged)
+    and an idle connection after the keepalives (10 + 3 x 5 s); a new connection within
+    ``connect_timeout``; a request waiting for a free connection within ``pool_timeout``. Every
+    such failure is a ``SQLAlchemyError``, which the app answers with 503.
+    """
     kwargs: dict[str, Any] = {}
     if settings.store.startswith("postgresql"):
         kwargs = {
@@ -117,6 +128,7 @@ def open_service_store(settings: ServiceSettings) -> Store:
                 "keepalives_idle": 10,
                 "keepalives_interval": 5,
                 "keepalives_count": 3,
+                "tcp_user_timeout": settings.tcp_user_timeout_ms,
                 "application_name": "kiosk-central",
             },
         }

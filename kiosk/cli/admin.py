@@ -20,6 +20,7 @@ from kiosk.cli import hosts as cli_hosts
 from kiosk.cli import invite as cli_invite
 from kiosk.cli import keys as cli_keys
 from kiosk.cli import lab as cli_lab
+from kiosk.cli import legacy_roles as cli_legacy_roles
 from kiosk.cli import modes as cli_modes
 from kiosk.cli import privacy as cli_privacy
 from kiosk.cli import report as report_cli
@@ -85,6 +86,7 @@ def add_parsers(sub: Any) -> None:
     cli_bookings.add_parsers(cmds)
     cli_fleet.add_parsers(cmds)
     cli_enrolment.add_parsers(cmds)
+    cli_legacy_roles.add_parsers(cmds)  # retiring grant-kiosk's roles
     cli_lab.add_parsers(cmds)  # feedback, the "Here today" board
     cli_hosts.add_parsers(cmds)  # hosts on duty, host calls
     report_cli.add_parsers(cmds)

@@ -11,6 +11,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import Connection
+
 from kiosk.cli.context import context_from_args, print_json
 
 
@@ -50,14 +52,31 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     with ctx.central() as conn:
         token = enroll(conn, args.kiosk_id, args.role, args.room, ctx.clock.now())
         write_token_file(Path(args.out), token)  # inside the transaction: both or neither
+        legacy = _legacy_role(conn, args.kiosk_id)
     if args.json:
-        print_json({"id": args.kiosk_id, "role": args.role, "room_id": args.room})
+        print_json(
+            {"id": args.kiosk_id, "role": args.role, "room_id": args.room, "legacy_role": legacy}
+        )
     else:
         print(
             f"enrolled {args.kiosk_id} ({args.role}); its token is in {args.out}: copy it to the "
             "kiosk, name it in central.credential_file, and delete this copy"
         )
+        if legacy:
+            print(
+                f"note: its old database role {legacy} still exists; once the kiosk syncs "
+                f"through the service, drop it: kiosk admin legacy-roles drop {args.kiosk_id}"
+            )
     return 0
+
+
+def _legacy_role(conn: Connection, kiosk_id: str) -> str | None:
+    """The kiosk's role from ``grant-kiosk``, if it still exists (PostgreSQL only)."""
+    if conn.dialect.name != "postgresql":
+        return None
+    from kiosk.sync.roles import legacy_role_exists
+
+    return legacy_role_exists(conn, kiosk_id)
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:

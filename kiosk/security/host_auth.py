@@ -196,6 +196,11 @@ class HostAuth:
         # Wrong PINs further apart than this never add up to a lock-out.
         self._window = lockout + FAILURE_WINDOW
 
+    @property
+    def checks_remotely(self) -> bool:
+        """Whether PINs are checked by the central service (so none can be checked offline)."""
+        return self._remote is not None
+
     def badge(self, uid: str) -> BadgeOutcome:
         """A badge was tapped to open the host panel."""
         now = self._clock.now()

@@ -30,6 +30,16 @@ def is_postgresql(url: str) -> bool:
         return False
 
 
+# Dead within about 20 s (the user timeout bounds the keepalive probes too), then reconnected.
+_KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 20_000,
+}
+
+
 def conninfo_for(url: str) -> str:
     """A libpq connection string for a SQLAlchemy PostgreSQL URL (TLS options included)."""
     u = make_url(url)
@@ -46,6 +56,10 @@ def conninfo_for(url: str) -> str:
         if isinstance(value, str):
             params[name] = value
     params.setdefault("connect_timeout", 3)
+    # A LISTEN connection is idle for long stretches: without keepalives a network that
+    # silently drops packets would leave it waiting for ever, deaf to every notification.
+    for key, setting in _KEEPALIVES.items():
+        params.setdefault(key, setting)
     from psycopg.conninfo import make_conninfo
 
     return make_conninfo("", **params)

@@ -31,12 +31,19 @@ keyed on the ``kiosk_roles`` table filled here) decides *which rows*:
   bookings, as above).
 
 The statements are idempotent: running ``grant-kiosk`` again resets the role to exactly this.
+
+Once every kiosk syncs through the central sync service these roles are a liability (a stolen
+kiosk's old password still logs in): ``kiosk admin legacy-roles`` lists and drops them with
+:func:`legacy_roles` and :func:`drop_statements`.
 """
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import UsageError
 
@@ -167,3 +174,91 @@ class KioskGrant:
             f"-- Then set its password in psql: \\password {quote_ident(self.role_name)}",
         ]
         return "\n".join(lines) + "\n"
+
+
+# --- retiring the roles, once every kiosk syncs through the service --------------------------
+
+
+@dataclass(frozen=True)
+class LegacyRole:
+    """A role ``grant-kiosk`` made (a row of ``kiosk_roles``), and whether it still exists."""
+
+    role_name: str
+    kiosk_id: str
+    kiosk_role: str
+    room_id: str | None
+    exists: bool  # False: the role is gone, only its ``kiosk_roles`` row is left
+    sessions: int  # open sessions logged in as it
+    enrolled: bool  # the kiosk holds a live device token for the service
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "role_name": self.role_name,
+            "kiosk_id": self.kiosk_id,
+            "kiosk_role": self.kiosk_role,
+            "room_id": self.room_id,
+            "exists": self.exists,
+            "sessions": self.sessions,
+            "enrolled": self.enrolled,
+        }
+
+
+_LEGACY_QUERY = """
+SELECT k.role_name, k.kiosk_id, k.kiosk_role, k.room_id,
+       r.rolname IS NOT NULL AS exists,
+       (SELECT count(*) FROM pg_stat_activity a WHERE a.usename = k.role_name) AS sessions,
+       EXISTS (SELECT 1 FROM device_credentials d
+               WHERE d.id = k.kiosk_id AND d.revoked_at IS NULL) AS enrolled
+FROM kiosk_roles k LEFT JOIN pg_roles r ON r.rolname = k.role_name
+ORDER BY k.kiosk_id
+"""
+
+
+def legacy_roles(conn: Connection) -> list[LegacyRole]:
+    """Every role ``grant-kiosk`` made in this database. Only roles recorded in
+    ``kiosk_roles`` count: another role whose name starts with ``kiosk_`` (the service's own
+    login, say) is never listed, so never dropped."""
+    return [
+        LegacyRole(
+            str(r.role_name),
+            str(r.kiosk_id),
+            str(r.kiosk_role),
+            r.room_id,
+            bool(r.exists),
+            int(r.sessions),
+            bool(r.enrolled),
+        )
+        for r in conn.execute(text(_LEGACY_QUERY))
+    ]
+
+
+def drop_statements(role: LegacyRole, database: str) -> list[str]:
+    """The SQL that retires ``role``: no new logins, no privileges, nothing it owns in this
+    database (reassigned to the admin running it, then dropped), the role, its record."""
+    name = quote_ident(role.role_name)
+    out = []
+    if role.exists:
+        out += [
+            f"ALTER ROLE {name} NOLOGIN",
+            f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {name}",
+            f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {name}",
+            f"REVOKE ALL ON SCHEMA public FROM {name}",
+            f"REVOKE ALL ON DATABASE {quote_ident(database)} FROM {name}",
+            f"REASSIGN OWNED BY {name} TO CURRENT_USER",
+            f"DROP OWNED BY {name}",
+            f"DROP ROLE {name}",
+        ]
+    out.append(f"DELETE FROM kiosk_roles WHERE role_name = {quote_literal(role.role_name)}")
+    return out
+
+
+def legacy_role_exists(conn: Connection, kiosk_id: str) -> str | None:
+    """The name of ``kiosk_id``'s legacy role if ``grant-kiosk`` made one that still exists."""
+    row = conn.execute(
+        text(
+            "SELECT k.role_name FROM kiosk_roles k JOIN pg_roles r ON r.rolname = k.role_name "
+            "WHERE k.kiosk_id = :kiosk"
+        ),
+        {"kiosk": kiosk_id},
+    ).first()
+    return None if row is None else str(row.role_name)

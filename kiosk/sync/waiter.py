@@ -5,7 +5,10 @@ its cursor (or after ``hold`` seconds); the waiter then wakes the sync worker, w
 Like the PostgreSQL listener it is only a hint: the worker's polling stays the fallback, and
 after any error the waiter backs off and asks again.
 
-It runs an asyncio loop on its own thread, so ``stop()`` cancels a held request at once.
+It runs an asyncio loop on its own thread, so ``stop()`` cancels a held request at once. A
+held request that gets no answer ``grace`` seconds after ``hold`` (a network that silently
+drops packets) is given up, so the waiter shows as disconnected within 30 s, as the sync
+worker's own requests do.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class ServiceWaiter:
         on_wake: Callable[[], None],
         verify: bool | ssl.SSLContext = True,
         hold: float = 25.0,
+        grace: float = 5.0,
         retry: float = 1.0,
         max_retry: float = 30.0,
     ) -> None:
@@ -43,6 +47,7 @@ class ServiceWaiter:
         self._on_wake = on_wake
         self._verify = verify
         self._hold = hold
+        self._grace = grace
         self._retry = retry
         self._max_retry = max_retry
         self._thread: threading.Thread | None = None
@@ -79,7 +84,7 @@ class ServiceWaiter:
             loop.close()
 
     async def _main(self) -> None:
-        timeout = httpx.Timeout(self._hold + 10.0, connect=5.0)
+        timeout = httpx.Timeout(self._hold + self._grace, connect=5.0)
         delay = self._retry
         async with httpx.AsyncClient(
             headers=self._headers, timeout=timeout, verify=self._verify

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import uvicorn
+from sqlalchemy import select
 
-from kiosk.base.clock import FixedClock
+from kiosk.base.clock import FixedClock, SystemClock
 from kiosk.central.api import create_app
 from kiosk.central.credentials import enroll
 from kiosk.central.limits import DEFAULT_RATES, RateLimiter
 from kiosk.central.service import CentralService
-from kiosk.config.credential_file import write_token_file
-from kiosk.store.engine import Store
+from kiosk.config.credential_file import read_token_file, write_token_file
+from kiosk.config.settings import load_config
+from kiosk.store.engine import Store, open_local_store
+from kiosk.store.models import Checkin, Person
+from kiosk.sync.engine import SyncEngine, SyncStatus
+from kiosk.sync.http_link import HttpLink
+from kiosk.sync.worker import SyncWorker
 from tests.helpers import wait_for
+from tests.sync.helpers import Tally
+from tests.sync.proxy import CuttableProxy
 
 
 @dataclass
@@ -44,7 +54,10 @@ def live_service(
     max_body: int = 2 * 1024 * 1024,
     rates: dict | None = None,
     port: int = 0,
+    enter: Callable[[], None] | None = None,
 ) -> Iterator[LiveService]:
+    """``enter`` runs first on the service's thread (to move it into a network namespace: the
+    threads it starts, and so its store connections, follow)."""
     app = create_app(
         CentralService(store, clock),
         max_body=max_body,
@@ -57,7 +70,13 @@ def live_service(
     server = uvicorn.Server(
         uvicorn.Config(app, log_config=None, lifespan="on", timeout_graceful_shutdown=2)
     )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="central")
+
+    def run() -> None:
+        if enter is not None:
+            enter()
+        server.run(sockets=[sock])
+
+    thread = threading.Thread(target=run, name="central")
     thread.start()
     try:
         wait_for(lambda: server.started, 10, "the central service to start")
@@ -81,3 +100,73 @@ def kiosk_config(
         encoding="utf-8",
     )
     return path
+
+
+@dataclass
+class Lobby:
+    """A lobby enrolled with a service and reaching it through a proxy a test can cut."""
+
+    proxy: CuttableProxy
+    local: Store
+    worker: SyncWorker
+    member: uuid.UUID
+    engine: SyncEngine
+
+    def close(self) -> None:
+        self.worker.stop()
+        self.proxy.close()
+        self.local.dispose()
+
+
+def lobby_via_proxy(
+    tmp_path: Path,
+    service: LiveService,
+    on_status: Callable[[SyncStatus], None],
+    *,
+    timeout: float | None = None,
+) -> Lobby:
+    """A lobby with a sync worker (not started) that has synced once: its people are there.
+
+    ``timeout`` replaces the link's request deadline (15 s in production)."""
+    clock = SystemClock()
+    proxy = CuttableProxy("127.0.0.1", int(service.url.rsplit(":", 1)[1]))
+    config = kiosk_config(tmp_path, service, "lobby-1", "lobby")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(service.url, f"http://127.0.0.1:{proxy.port}"), "utf-8")
+    cfg = load_config(config)
+    local = open_local_store(cfg.local_store_path)
+    options: dict[str, Any] = {}
+    if timeout is not None:
+        assert cfg.credential_file is not None
+        token = read_token_file(cfg.credential_file)
+        options["link"] = HttpLink(cfg.central_url, token, version="test", timeout=timeout)
+    engine = SyncEngine.for_kiosk(cfg, local, clock, batch_size=4, **options)
+
+    def member() -> uuid.UUID | None:
+        # The people first: check-ins refer to them. On a shared PostgreSQL another session's
+        # open transaction may hold the feed's readable head back for a moment: pull again.
+        engine.cycle()
+        with local.engine.connect() as conn:
+            found = conn.execute(select(Person.id).where(Person.role == "member")).scalar()
+        return found
+
+    try:
+        wait_for(lambda: member() is not None, 30, "the lobby's first pull")
+        person = member()
+    except BaseException:
+        engine.close()
+        proxy.close()
+        local.dispose()
+        raise
+    assert person is not None
+    worker = SyncWorker(engine, interval=0.05, clock=clock, on_status=on_status, max_backoff=0.2)
+    return Lobby(proxy, local, worker, person, engine)
+
+
+def count_checkins(tally: Tally, store: Store, expected: int) -> None:
+    """What reached the central store, against what the lobby made: nothing lost or doubled."""
+    with store.engine.connect() as conn:
+        tally.central_ids = list(conn.execute(select(Checkin.id)).scalars())
+    store.dispose()
+    tally.check()
+    assert tally.acknowledged == expected

@@ -1,68 +1,20 @@
-"""Nothing lost, nothing doubled, through the service: the link cut and the service restarted
-while a lobby keeps checking people in. Each test prints its tally."""
+"""Nothing lost, nothing doubled, through the service: the link cut, silently dropped, and the
+service restarted while a lobby keeps checking people in. Each test prints its tally."""
 
 from __future__ import annotations
 
 import random
 import threading
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
 from pathlib import Path
 
-from sqlalchemy import select
-
 from kiosk.base.clock import FixedClock, SystemClock
-from kiosk.config.settings import load_config
-from kiosk.store.engine import Store, open_local_store
-from kiosk.store.models import Checkin, Person
-from kiosk.sync.engine import SyncEngine, SyncStatus
-from kiosk.sync.worker import SyncWorker
-from tests.central.helpers import LiveService, kiosk_config, live_service
+from kiosk.sync.engine import SyncStatus
+from kiosk.sync.waiter import ServiceWaiter
+from tests.central.helpers import count_checkins, live_service, lobby_via_proxy
 from tests.helpers import wait_for
 from tests.stores import seed_central, site_key
 from tests.sync.helpers import Tally, checkin_locally, outbox_left
-from tests.sync.proxy import CuttableProxy
-
-
-@dataclass
-class Lobby:
-    """A lobby enrolled with ``service`` and reaching it through a proxy a test can cut."""
-
-    proxy: CuttableProxy
-    local: Store
-    worker: SyncWorker
-    member: uuid.UUID
-
-    def close(self) -> None:
-        self.worker.stop()
-        self.proxy.close()
-        self.local.dispose()
-
-
-def _count(tally: Tally, store: Store, expected: int) -> None:
-    """What reached the central store, against what the lobby made: nothing lost or doubled."""
-    with store.engine.connect() as conn:
-        tally.central_ids = list(conn.execute(select(Checkin.id)).scalars())
-    store.dispose()
-    tally.check()
-    assert tally.acknowledged == expected
-
-
-def _lobby(tmp_path: Path, service: LiveService, on_status: Callable[[SyncStatus], None]) -> Lobby:
-    clock = SystemClock()
-    proxy = CuttableProxy("127.0.0.1", int(service.url.rsplit(":", 1)[1]))
-    config = kiosk_config(tmp_path, service, "lobby-1", "lobby")
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace(service.url, f"http://127.0.0.1:{proxy.port}"), "utf-8")
-    cfg = load_config(config)
-    local = open_local_store(cfg.local_store_path)
-    engine = SyncEngine.for_kiosk(cfg, local, clock, batch_size=4)
-    engine.cycle()  # the people first: check-ins refer to them
-    with local.engine.connect() as conn:
-        member = conn.execute(select(Person.id).where(Person.role == "member")).scalar_one()
-    worker = SyncWorker(engine, interval=0.05, clock=clock, on_status=on_status, max_backoff=0.2)
-    return Lobby(proxy, local, worker, member)
 
 
 def test_a_link_cut_again_and_again_mid_push_loses_and_doubles_nothing(
@@ -72,7 +24,7 @@ def test_a_link_cut_again_and_again_mid_push_loses_and_doubles_nothing(
     store = seed_central(central_url, site_key(tmp_path), FixedClock(clock.now()))
     tally = Tally("link cut mid-push, through the service")
     with live_service(store, FixedClock(clock.now()), rates={}) as service:
-        lobby = _lobby(tmp_path, service, lambda _s: None)
+        lobby = lobby_via_proxy(tmp_path, service, lambda _s: None)
         proxy, local, worker, person = lobby.proxy, lobby.local, lobby.worker, lobby.member
         stop = threading.Event()
 
@@ -100,7 +52,7 @@ def test_a_link_cut_again_and_again_mid_push_loses_and_doubles_nothing(
             wait_for(lambda: outbox_left(local) == 0, 60, "the outbox to drain")
         finally:
             lobby.close()
-    _count(tally, store, 60)
+    count_checkins(tally, store, 60)
 
 
 def test_the_service_restarted_mid_push_loses_and_doubles_nothing(
@@ -112,7 +64,7 @@ def test_the_service_restarted_mid_push_loses_and_doubles_nothing(
     statuses: list[SyncStatus] = []
     with live_service(store, FixedClock(clock.now()), rates={}) as first:
         port = int(first.url.rsplit(":", 1)[1])
-        lobby = _lobby(tmp_path, first, statuses.append)
+        lobby = lobby_via_proxy(tmp_path, first, statuses.append)
         local, worker, person = lobby.local, lobby.worker, lobby.member
         worker.start()
         for _ in range(20):
@@ -128,4 +80,65 @@ def test_the_service_restarted_mid_push_loses_and_doubles_nothing(
             wait_for(lambda: outbox_left(local) == 0, 60, "the outbox to drain")
     finally:
         lobby.close()
-    _count(tally, store, 40)
+    count_checkins(tally, store, 40)
+
+
+def test_a_silently_dropped_link_shows_offline_in_bounded_time_and_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    """Packets vanish between lobby and service (no FIN, no RST): the lobby's requests and its
+    long-poll give up at their deadlines instead of hanging, and it catches up afterwards.
+    Production's deadlines are 15 s (a request) and hold + 5 s (the long-poll); here 2 s and
+    1 + 2 s, by the same mechanism."""
+    clock = SystemClock()
+    store = seed_central(
+        f"sqlite:///{tmp_path / 'central.db'}", site_key(tmp_path), FixedClock(clock.now())
+    )
+    tally = Tally("link silently dropped, through the service")
+    statuses: list[SyncStatus] = []
+    with live_service(store, FixedClock(clock.now()), rates={}) as service:
+        lobby = lobby_via_proxy(tmp_path, service, statuses.append, timeout=2.0)
+        local, worker, person, proxy = lobby.local, lobby.worker, lobby.member, lobby.proxy
+        token = (tmp_path / "lobby-1.token").read_text(encoding="utf-8").strip()
+        waiter = ServiceWaiter(
+            f"http://127.0.0.1:{proxy.port}",
+            {"Authorization": f"Bearer {token}"},
+            cursor=lobby.engine.cursor,
+            on_wake=lambda: None,
+            hold=1.0,
+            grace=2.0,
+        )
+        worker.start()
+        waiter.start()
+        try:
+            wait_for(waiter.connected.is_set, 10, "the long-poll to connect")
+            for _ in range(10):
+                tally.attempted.add(checkin_locally(local, person, "lobby-1", clock.now()))
+                worker.wake()
+            wait_for(lambda: outbox_left(local) == 0, 30, "the first check-ins to land")
+            proxy.black_hole()
+            started, outage_began = time.monotonic(), len(statuses)
+            for _ in range(10):
+                tally.attempted.add(checkin_locally(local, person, "lobby-1", clock.now()))
+                worker.wake()
+            wait_for(
+                lambda: any(not s.online for s in statuses[outage_began:]),
+                30,
+                "the lobby to show offline",
+            )
+            offline_after = time.monotonic() - started
+            wait_for(lambda: not waiter.connected.is_set(), 30, "the long-poll to give up")
+            waiter_after = time.monotonic() - started
+            print(
+                f"black hole: offline after {offline_after:.1f} s, long-poll {waiter_after:.1f} s"
+            )
+            assert offline_after < 2 + 5, "the lobby's request outlived its deadline"
+            assert waiter_after < 1 + 2 + 5, "the long-poll outlived its deadline"
+            proxy.restore()
+            wait_for(waiter.connected.is_set, 30, "the long-poll to reconnect")
+            wait_for(lambda: outbox_left(local) == 0, 60, "the outbox to drain")
+            wait_for(lambda: statuses[-1].online, 30, "the lobby to show online")
+        finally:
+            waiter.stop()
+            lobby.close()
+    count_checkins(tally, store, 20)

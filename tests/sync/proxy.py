@@ -2,7 +2,10 @@
 
 One thread and a selector: while cut, every open connection is closed and new ones are closed
 as soon as they are accepted (the kiosk sees a dropped or refused connection, as on a real
-outage). ``close()`` ends the thread, so the leak-checking fixture stays happy.
+outage). While black-holed it forwards nothing and closes nothing: bytes sent either way sit
+unanswered and new connections wait unaccepted, as when packets vanish on the way (the kernels
+at both ends still acknowledge, so only the peers' own deadlines notice).
+``close()`` ends the thread, so the leak-checking fixture stays happy.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ import threading
 
 
 class CuttableProxy:
-    def __init__(self, target_host: str, target_port: int) -> None:
+    def __init__(
+        self, target_host: str, target_port: int, *, listener: socket.socket | None = None
+    ) -> None:
+        """``listener``: a listening socket to use (one made in another network namespace)."""
         self._target = (target_host, target_port)
-        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener = listener or socket.create_server(("127.0.0.1", 0))
         self._listener.setblocking(False)
         self.port: int = self._listener.getsockname()[1]
         self._sel = selectors.DefaultSelector()
@@ -24,6 +30,7 @@ class CuttableProxy:
         self._peers: dict[socket.socket, socket.socket] = {}
         self._lock = threading.Lock()
         self._cut = False
+        self._held = False
         self._stop = threading.Event()
         self.connections = 0
         self._thread = threading.Thread(target=self._run, name="test-proxy", daemon=True)
@@ -38,6 +45,11 @@ class CuttableProxy:
     def restore(self) -> None:
         with self._lock:
             self._cut = False
+            self._held = False
+
+    def black_hole(self) -> None:
+        with self._lock:
+            self._held = True
 
     def close(self) -> None:
         self._stop.set()
@@ -60,6 +72,9 @@ class CuttableProxy:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            if self._held:
+                self._stop.wait(0.05)
+                continue
             for key, _ in self._sel.select(timeout=0.05):
                 with self._lock:
                     if key.fileobj is self._listener:

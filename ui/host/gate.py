@@ -76,6 +76,10 @@ class HostGate(QObject):
         self._clock = clock
         self._tz = tz
         self._host: HostIdentity | None = None
+        # Whether sync last reached the central service; until it says otherwise, assume so
+        # (the PIN's own check still answers "offline" when it cannot reach it).
+        self._online = True
+        self._offline_notice = False  # the PIN pad shows "no connection" instead of keys
         self._idle = QTimer(self)
         self._idle.setObjectName("HostPanelIdleTimer")
         self._idle.setSingleShot(True)
@@ -114,6 +118,15 @@ class HostGate(QObject):
         """The signed-in host (None until the PIN was right)."""
         return self._host if self._built is not None and self._built.showing_panel else None
 
+    def set_online(self, online: bool) -> None:
+        """What the sync worker last found: a networked kiosk that knows it is offline says
+        so at the badge, not after the PIN; the keys come back once it is online again."""
+        self._online = online
+        if online and self._offline_notice and self.is_open and self._overlay.showing_pin:
+            self._offline_notice = False
+            self._overlay.pin_pad.set_enabled(True)
+            self._overlay.pin_pad.set_message("")
+
     def try_badge(self, uid: str, otherwise: Callable[[], None] | None = None) -> None:
         """A badge meant for the host panel; ``otherwise`` runs for a badge that gets none."""
 
@@ -124,12 +137,17 @@ class HostGate(QObject):
                 return
             host = outcome.host
             self._host = host
+            self._offline_notice = False
             self._overlay.pin_pad.start(host.name if host else "")
             self._overlay.show_page(self._overlay.pin_pad)
             self._touch()
             self.opened.emit()
             if outcome.result is BadgeCheck.LOCKED and outcome.locked_until is not None:
                 self._locked(outcome.locked_until)
+            elif outcome.result is BadgeCheck.HOST and not self._online and remote:
+                self._offline_notice = True
+                self._overlay.pin_pad.set_enabled(False)
+                self._overlay.pin_pad.set_message(_no_connection())
             elif outcome.result is BadgeCheck.NO_PIN:
                 self._overlay.pin_pad.set_enabled(False)
                 self._overlay.pin_pad.set_message(
@@ -139,6 +157,7 @@ class HostGate(QObject):
                     )
                 )
 
+        remote = self._auth.checks_remotely
         self._db.submit(lambda: self._auth.badge(uid), answer, self._failed)
 
     def close(self) -> None:
@@ -179,15 +198,9 @@ class HostGate(QObject):
                 self._open_panel(host)
             elif outcome.result is PinCheck.LOCKED and outcome.locked_until is not None:
                 self._locked(outcome.locked_until)
-            elif outcome.result is PinCheck.OFFLINE:
+            elif outcome.result is PinCheck.OFFLINE:  # it went offline since the badge
                 pad.set_enabled(True)
-                pad.set_message(
-                    QCoreApplication.translate(
-                        "HostPanel",
-                        "The PIN could not be checked: no connection to the Lab's server. "
-                        "Try again in a moment.",
-                    )
-                )
+                pad.set_message(_no_connection())
             else:
                 pad.set_enabled(True)
                 pad.set_message(
@@ -328,6 +341,13 @@ class HostGate(QObject):
                 self._overlay.pin_pad.set_message(message)
             else:
                 self._overlay.panel.set_message(message)
+
+
+def _no_connection() -> str:
+    return QCoreApplication.translate(
+        "HostPanel",
+        "The PIN could not be checked: no connection to the Lab's server. Try again in a moment.",
+    )
 
 
 def attach_host_gate(

@@ -193,6 +193,7 @@ class Kiosk(QObject):
             remote_pin=self._remote_pin(),
         )
         gate.switched.connect(self.wake_sync)  # push the switch to the other kiosks now
+        self.bridge.sync_status.connect(lambda s: gate.set_online(s.online))
         self._gates.append(gate)
         return gate
 

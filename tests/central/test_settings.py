@@ -1,0 +1,30 @@
+"""The service's settings file: the fuses against a dead or silent PostgreSQL are settable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.base.errors import ConfigError
+from kiosk.central.server import ServiceSettings, load_settings
+
+
+def test_the_timeouts_come_from_the_settings_file(tmp_path: Path) -> None:
+    path = tmp_path / "central.toml"
+    path.write_text(
+        '[service]\nstore = "sqlite:///c.db"\nstatement_timeout_ms = 4000\n'
+        "tcp_user_timeout_ms = 9000\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(str(path), None, None, None)
+    assert (settings.statement_timeout_ms, settings.tcp_user_timeout_ms) == (4000, 9000)
+    defaults = ServiceSettings(store="sqlite:///c.db")
+    assert (defaults.statement_timeout_ms, defaults.tcp_user_timeout_ms) == (15_000, 20_000)
+
+
+def test_a_zero_timeout_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "central.toml"
+    path.write_text('[service]\nstore = "sqlite:///c.db"\ntcp_user_timeout_ms = 0\n', "utf-8")
+    with pytest.raises(ConfigError, match="tcp_user_timeout_ms: must be at least 1"):
+        load_settings(str(path), None, None, None)
