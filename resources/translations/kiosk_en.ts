@@ -1141,6 +1141,21 @@
     </message>
 </context>
 <context>
+    <name>StillThere</name>
+    <message>
+        <source>Still there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form will be cleared in {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitorForm</name>
     <message>
         <source>Your name</source>

@@ -1141,6 +1141,21 @@
     </message>
 </context>
 <context>
+    <name>StillThere</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Oletko vielä paikalla?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Jatka</translation>
+    </message>
+    <message>
+        <source>This form will be cleared in {seconds} s.</source>
+        <translation>Lomake tyhjennetään {seconds} s kuluttua.</translation>
+    </message>
+</context>
+<context>
     <name>VisitorForm</name>
     <message>
         <source>Your name</source>

@@ -1141,6 +1141,21 @@
     </message>
 </context>
 <context>
+    <name>StillThere</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Är du kvar?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
+    </message>
+    <message>
+        <source>This form will be cleared in {seconds} s.</source>
+        <translation>Formuläret töms om {seconds} s.</translation>
+    </message>
+</context>
+<context>
     <name>VisitorForm</name>
     <message>
         <source>Your name</source>

@@ -39,7 +39,9 @@ from ui.lobby.checkout import CheckoutPage
 from ui.lobby.evacuation import EvacuationPage
 from ui.lobby.pages import HomePage, LanguageBar, ResultPage
 from ui.lobby.scan_text import scan_text
+from ui.lobby.still_there import WARNING_SECONDS
 from ui.lobby.text import outcome_text
+from ui.lobby.visitor_form import VisitorForm
 from ui.lobby.walkin import WalkinPage
 
 LAB_NAME = "Työ 2.0 Lab"  # a name, not translated
@@ -68,6 +70,7 @@ class LobbyScreen(ScaledScreen):
         parent: QWidget | None = None,
         *,
         idle_seconds: float = 90.0,
+        warning_seconds: int = WARNING_SECONDS,
     ) -> None:
         super().__init__(parent)
         self._tz = tz
@@ -135,7 +138,11 @@ class LobbyScreen(ScaledScreen):
         self._idle_timer.setObjectName("IdleTimer")
         self._idle_timer.setSingleShot(True)
         self._idle_timer.setInterval(round(idle_seconds * 1000))
-        self._idle_timer.timeout.connect(self.show_home)
+        self._warning_seconds = warning_seconds
+        self._idle_timer.timeout.connect(self._idle_expired)
+        for form in (self.walkin, self.event_walkin):
+            form.still_there.expired.connect(self.show_home)
+            form.still_there.kept.connect(self._idle_timer.start)
         self.privacy_notice = ""
         self.language_bar = LanguageBar(self)
         self.language_bar.language_requested.connect(self._language_chosen)
@@ -331,6 +338,14 @@ class LobbyScreen(ScaledScreen):
         self._idle_timer.stop()
         if self.home_language is not None and language_code() != self.home_language:
             self.language_requested.emit(self.home_language)
+
+    def _idle_expired(self) -> None:
+        """Untouched for ``idle_seconds``: home, unless a half-filled form asks first."""
+        form = self.pages.currentWidget()
+        if isinstance(form, VisitorForm) and form.has_input():
+            form.warn_idle(self._warning_seconds)
+            return
+        self.show_home()
 
     def _language_chosen(self, code: str) -> None:
         """A visitor's language; on the home page it lasts until ``idle_seconds`` untouched."""

@@ -18,6 +18,7 @@ from ui.common.fonts import ui_font
 from ui.common.keyboard import OnScreenKeyboard
 from ui.common.widgets import FitLabel, TouchButton
 from ui.common.widgets.tap_row import TapRow
+from ui.lobby.still_there import WARNING_SECONDS, StillThere
 
 
 class VisitorForm(QWidget):
@@ -56,6 +57,9 @@ class VisitorForm(QWidget):
         self.privacy_row.setObjectName(f"{prefix}PrivacyRow")
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
+        # Over the keyboard before an untouched, half-filled form is cleared (WCAG 2.2.1).
+        self.still_there = StillThere(self)
+        self.activity.connect(self.still_there.stop)
 
     def field(self, name: str) -> QLineEdit:
         """A text field the keyboard types into once it has the focus."""
@@ -82,6 +86,15 @@ class VisitorForm(QWidget):
     def fields(self) -> tuple[QLineEdit, ...]:
         return (self.name, self.organisation)
 
+    def has_input(self) -> bool:
+        """Whether clearing the form would lose something the visitor did."""
+        return any(field.text() for field in self.fields()) or self.privacy.isChecked()
+
+    def warn_idle(self, seconds: int = WARNING_SECONDS) -> None:
+        """Ask "Still there?" over the keyboard; ``still_there.expired`` if nobody answers."""
+        self.still_there.setGeometry(self.keyboard.geometry())
+        self.still_there.start(seconds)
+
     def clear_form(self, notice: str) -> None:
         """Empty fields and an unticked box (a new visitor); ``notice`` replaces the built-in
         privacy text."""
@@ -90,6 +103,7 @@ class VisitorForm(QWidget):
             field.clear()
         self.privacy.setChecked(False)
         self.keyboard.target = self.name
+        self.still_there.stop()
 
     def set_scale(self, scale: float, width: int, min_target: int) -> None:
         side = max(12, round(width * 0.03))
@@ -110,6 +124,7 @@ class VisitorForm(QWidget):
         self.notice.set_pixel_size(round(22 * scale))
         self.hint.set_pixel_size(round(22 * scale))
         self.keyboard.set_metrics(max(14, round(22 * scale)), min_target)
+        self.still_there.set_metrics(max(14, round(24 * scale)), min_target)
 
     def buttons(self) -> tuple[TouchButton, ...]:
         return (self.submit, self.cancel)
@@ -132,6 +147,7 @@ class VisitorForm(QWidget):
         self.cancel.setText(QCoreApplication.translate("VisitorForm", "Cancel"))
         self.cancel.setAccessibleName(self.cancel.text())
         self.keyboard.retranslate()
+        self.still_there.retranslate()
         self.update_hint()
 
     def missing(self) -> str:

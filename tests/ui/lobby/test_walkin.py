@@ -101,15 +101,49 @@ def test_a_visitor_registers_with_the_on_screen_keyboard(
     controller.deleteLater()
 
 
-def test_an_untouched_form_is_cleared_and_goes_home(qtbot: QtBot, tz: ZoneInfo) -> None:
+def test_an_untouched_form_warns_then_is_cleared_and_goes_home(qtbot: QtBot, tz: ZoneInfo) -> None:
+    lobby = LobbyScreen(tz, idle_seconds=0.05, warning_seconds=2)
+    qtbot.addWidget(lobby)
+    lobby.resize(1280, 800)
+    lobby.show()
+    lobby.show_walkin()
+    lobby.walkin.name.setText("Half typed")
+    warning = lobby.walkin.still_there
+    qtbot.waitUntil(warning.isVisible, timeout=2_000)
+    assert lobby.showing_walkin and lobby.walkin.name.text() == "Half typed"
+    assert warning.question.text() == "Still there?"
+    assert warning.countdown.text() == "This form will be cleared in 2 s."
+    assert warning.geometry() == lobby.walkin.keyboard.geometry()  # over the keys, not the form
+    qtbot.waitUntil(lambda: lobby.showing_home, timeout=5_000)
+    assert lobby.walkin.name.text() == "" and not warning.isVisible()
+    assert not [t for t in lobby.findChildren(QTimer) if t.isActive()]
+
+
+def test_an_empty_form_goes_home_without_asking(qtbot: QtBot, tz: ZoneInfo) -> None:
     lobby = LobbyScreen(tz, idle_seconds=0.05)
     qtbot.addWidget(lobby)
     lobby.show()
     lobby.show_walkin()
-    lobby.walkin.name.setText("Half typed")
     qtbot.waitUntil(lambda: lobby.showing_home, timeout=2_000)
-    assert lobby.walkin.name.text() == ""
-    assert not [t for t in lobby.findChildren(QTimer) if t.isActive()]
+    assert not lobby.walkin.still_there.isVisible()
+
+
+def test_continue_or_typing_keeps_the_form(qtbot: QtBot, tz: ZoneInfo) -> None:
+    lobby = LobbyScreen(tz, idle_seconds=0.2, warning_seconds=20)
+    qtbot.addWidget(lobby)
+    lobby.resize(1280, 800)
+    lobby.show()
+    lobby.show_walkin()
+    lobby.walkin.name.setText("Sofia")
+    warning = lobby.walkin.still_there
+    qtbot.waitUntil(warning.isVisible, timeout=2_000)
+    qtbot.mouseClick(warning.keep, Qt.MouseButton.LeftButton)
+    assert not warning.isVisible() and lobby.showing_walkin
+    assert lobby.walkin.name.text() == "Sofia"
+    qtbot.waitUntil(warning.isVisible, timeout=2_000)  # the idle time starts over
+    lobby.walkin.name.setText("Sofia L")  # typing answers too
+    assert not warning.isVisible() and lobby.showing_walkin
+    lobby.show_home()
 
 
 def test_a_badge_or_code_during_the_form_wins_and_clears_it(lobby: LobbyScreen) -> None:
