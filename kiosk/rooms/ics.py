@@ -150,17 +150,40 @@ def _calendar(text: str) -> Any:
 
 
 def _standard(calendar: Any, events: list[Any]) -> list[Any]:
-    """The events with X-WR-TIMEZONE applied (Google, Apple): floating and UTC times read in
-    the calendar's own zone, as the recurrence library would do for a whole calendar."""
-    import x_wr_timezone
+    """The events with X-WR-TIMEZONE applied (Google, Apple): floating and UTC times are read
+    in the calendar's own zone, as the recurrence library would do for a whole calendar.
 
-    if "X-WR-TIMEZONE" not in calendar:
+    Done here rather than with the library's ``x_wr_timezone`` helper, which drops the RANGE
+    of a RECURRENCE-ID and takes a VTIMEZONE without TZNAME (Notes writes them) for floating.
+    """
+    name = " ".join(str(calendar.get("X-WR-TIMEZONE", "")).split())
+    if not name:
         return events
     try:
-        converted: list[Any] = x_wr_timezone.to_standard(calendar).walk("VEVENT")
-    except (ValueError, KeyError, TypeError, AttributeError, LookupError):
-        return events  # an unknown zone name there: read the times as they are written
-    return converted if len(converted) == len(events) else events
+        zone = ZoneInfo(name)
+    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return events  # a zone nobody knows: read the times as they are written
+    for event in events:
+        for prop_name in ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE"):
+            values = event.get(prop_name)
+            for prop in values if isinstance(values, list) else [values]:
+                for item in (
+                    prop.dts if hasattr(prop, "dts") else [prop] if prop is not None else []
+                ):
+                    item.dt = _in_zone(item.dt, zone)
+    return events
+
+
+def _in_zone(value: Any, zone: ZoneInfo) -> Any:
+    if isinstance(value, tuple):  # an RDATE period: (start, end or duration)
+        return tuple(_in_zone(part, zone) for part in value)
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    if value.utcoffset() == timedelta(0) and value.tzname() == "UTC":
+        return value.astimezone(zone)
+    return value
 
 
 def _triage(

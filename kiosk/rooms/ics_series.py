@@ -144,12 +144,35 @@ def _rule_instances(master: Any, start: datetime, end: datetime) -> Iterable[Ins
     import icalendar
     import recurring_ical_events
 
+    _drop_backward_periods(master)
     calendar = icalendar.Calendar()
     calendar.add_component(master)
     for component in recurring_ical_events.of(calendar).between(start, end):
         occurrence_start = component["DTSTART"].dt
         occurrence_end = component["DTEND"].dt if "DTEND" in component else occurrence_start
         yield Instance(occurrence_start, occurrence_start, occurrence_end, master)
+
+
+def _drop_backward_periods(component: Any) -> None:
+    """Remove RDATE periods that end before they start (reported by the caller): the library
+    refuses the whole series over one of them."""
+    values = component.get("RDATE") or []
+    for prop in values if isinstance(values, list) else [values]:
+        prop.dts[:] = [item for item in prop.dts if not _backward(item.dt)]
+
+
+def _backward(value: Any) -> bool:
+    if not isinstance(value, tuple):
+        return False
+    begins, ends = value
+    if isinstance(ends, timedelta):
+        return ends < timedelta(0)
+    if isinstance(begins, datetime) != isinstance(ends, datetime):
+        return False
+    try:
+        return bool(ends < begins)
+    except TypeError:  # naive against aware: let the library decide
+        return False
 
 
 def _shifted(base: Instance, override: Any, tz: ZoneInfo) -> Instance:
