@@ -145,6 +145,7 @@ def _rule_instances(master: Any, start: datetime, end: datetime) -> Iterable[Ins
     import recurring_ical_events
 
     _drop_backward_periods(master)
+    _dates_at_start_time(master)
     calendar = icalendar.Calendar()
     calendar.add_component(master)
     for component in recurring_ical_events.of(calendar).between(start, end):
@@ -159,6 +160,19 @@ def _drop_backward_periods(component: Any) -> None:
     values = component.get("RDATE") or []
     for prop in values if isinstance(values, list) else [values]:
         prop.dts[:] = [item for item in prop.dts if not _backward(item.dt)]
+
+
+def _dates_at_start_time(component: Any) -> None:
+    """An RDATE;VALUE=DATE in a timed series (Notes writes these) is that day at the series'
+    own time of day, not midnight: a 10.00 meeting on the 23rd, not 00.00-01.00."""
+    start = component["DTSTART"].dt
+    if not isinstance(start, datetime):
+        return
+    values = component.get("RDATE") or []
+    for prop in values if isinstance(values, list) else [values]:
+        for item in prop.dts:
+            if isinstance(item.dt, date) and not isinstance(item.dt, datetime):
+                item.dt = datetime.combine(item.dt, start.time(), tzinfo=start.tzinfo)
 
 
 def _backward(value: Any) -> bool:
