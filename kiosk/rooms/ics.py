@@ -33,7 +33,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.rooms.ics_checks import Problem, check_event, where
-from kiosk.rooms.ics_lines import NOT_ICS, EventLines, FeedError, scan
+from kiosk.rooms.ics_lines import NOT_ICS, EventLines, FeedError, Layout, scan
 from kiosk.rooms.ics_series import Instance, expand, instant
 
 __all__ = ["Feed", "FeedError", "Occurrence", "SkippedEvent", "parse_feed", "parse_ics"]
@@ -97,7 +97,7 @@ def parse_feed(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> 
     if start.tzinfo is None or end.tzinfo is None:
         raise ValueError("the window must be timezone-aware")
     layout = scan(data)
-    calendar = _calendar(layout.text)
+    calendar = _calendar(layout)
     events = calendar.walk("VEVENT")
     lines = layout.events if len(layout.events) == len(events) else [EventLines(0)] * len(events)
     problems = [check_event(event, at, tz) for event, at in zip(events, lines, strict=True)]
@@ -119,7 +119,10 @@ def parse_feed(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> 
             # Whatever else a broken event trips over is still a broken feed: one line that
             # names it, never the library's own words (they may quote the file).
             line = lines[indexes[0]].begin
-            message = f"{where(line)}: the times of this event cannot be worked out"
+            message = (
+                f"{where(line)}: the times of this event (DTSTART, RRULE, RDATE, EXDATE)"
+                " do not fit together"
+            )
             raise FeedError(message) from None
         count += len(instances)
         if count > MAX_OCCURRENCES:
@@ -132,18 +135,19 @@ def parse_feed(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> 
     return feed
 
 
-def _calendar(text: str) -> Any:
+def _calendar(layout: Layout) -> Any:
     import icalendar
 
     try:
         with warnings.catch_warnings():
             # Vendor-prefixed TZIDs are guessed with a warning; the guess is what we want.
             warnings.simplefilter("ignore")
-            calendar = icalendar.Calendar.from_ical(text)
+            calendar = icalendar.Calendar.from_ical(layout.text)
     except (ValueError, IndexError, KeyError, TypeError, AttributeError):
         # The line scan passed, so the trouble is inside a value; icalendar's message would
         # quote it.
-        raise FeedError(f"{NOT_ICS}: a value in it cannot be read") from None
+        where_ = layout.first_unreadable()
+        raise FeedError(f"{NOT_ICS}: {where_} cannot be read") from None
     if getattr(calendar, "name", None) != "VCALENDAR":
         raise FeedError(f"{NOT_ICS}: no VCALENDAR in it")
     return calendar

@@ -23,8 +23,10 @@ from zoneinfo import ZoneInfo
 from kiosk.rooms.ics_lines import EventLines, FeedError
 from kiosk.rooms.ics_series import Time, instant, span
 
-_SINGLE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
-_TIME_PROPERTIES = frozenset({*_SINGLE, "RRULE", "RDATE", "EXDATE"})
+_SINGLE = ("UID", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
+_TIME_PROPERTIES = frozenset(
+    {"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE"}
+)
 _WHAT = {"RRULE": "a recurrence rule", "DURATION": "a duration", "RDATE": "dates or periods"}
 # A room is booked in minutes and hours: a rule repeating every second or minute is a broken or
 # hostile feed, and expanding it over months would take the importer down with it.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from kiosk.base.errors import KioskError
 
@@ -45,6 +46,27 @@ class EventLines:
 class Layout:
     text: str  # the decoded file, as handed to the parser
     events: list[EventLines]  # in file order, which is the order ``walk("VEVENT")`` returns
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (first line number, unfolded)
+
+    def first_unreadable(self) -> str:
+        """Where the parser's trouble is, when it refused a file that passed the scan: the
+        first property whose value its own type cannot read, as "line N: NAME"."""
+        from icalendar.cal.component import Component
+        from icalendar.parser import Contentline
+
+        for number, line in self.lines:
+            if not line.strip():
+                continue
+            try:
+                parser: Any = Contentline
+                name, params, value = parser(line).parts()
+                if name.upper() in ("BEGIN", "END"):
+                    continue
+                kind: Any = Component.types_factory.for_property(name, params.get("VALUE"))
+                kind.from_ical(value)
+            except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+                return f"line {number}: {_shown(_split(line)[0])}"
+        return "a value in it"
 
 
 def scan(data: bytes) -> Layout:
@@ -56,7 +78,8 @@ def scan(data: bytes) -> Layout:
     events: list[EventLines] = []
     open_events: list[tuple[int, EventLines]] = []  # (stack depth, event), innermost last
     calendars = 0
-    for number, line in _logical_lines(text):
+    lines = _logical_lines(text)
+    for number, line in lines:
         if not line.strip():
             continue
         if not _CONTENT_LINE.match(line):
@@ -65,8 +88,8 @@ def scan(data: bytes) -> Layout:
             raise FeedError(f"{NOT_ICS}: line {number} is not a property (NAME:value)")
         name, _, value = _split(line)
         if name in ("BEGIN", "END"):
-            component = value.strip().upper()
-            if not _NAME.match(component):
+            component = _shown(value.strip().upper())
+            if not _NAME.match(value.strip()):
                 raise FeedError(f"{NOT_ICS}: line {number}: {name} without a component name")
             if name == "BEGIN":
                 if not stack:
@@ -108,7 +131,13 @@ def scan(data: bytes) -> Layout:
         )
     if not calendars:
         raise FeedError(f"{NOT_ICS}: no BEGIN:VCALENDAR in it")
-    return Layout(text, events)
+    return Layout(text, events, lines)
+
+
+def _shown(name: str) -> str:
+    """A component or property name as a message may repeat it: short, so a mangled line
+    cannot smuggle its content into a log."""
+    return name if len(name) <= 24 else name[:21] + "..."
 
 
 def _decode(data: bytes) -> str:

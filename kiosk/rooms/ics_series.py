@@ -146,6 +146,8 @@ def _rule_instances(master: Any, start: datetime, end: datetime) -> Iterable[Ins
 
     _drop_backward_periods(master)
     _dates_at_start_time(master)
+    if not isinstance(master.get("SEQUENCE", 0), int):  # given twice, or not a number
+        master["SEQUENCE"] = _sequence(master)
     calendar = icalendar.Calendar()
     calendar.add_component(master)
     for component in recurring_ical_events.of(calendar).between(start, end):
@@ -268,7 +270,6 @@ def _latest(components: Sequence[Any]) -> Any:
 
 
 def _sequence(component: Any) -> int:
-    try:
-        return int(component.get("SEQUENCE", 0))
-    except (TypeError, ValueError):
-        return 0
+    values = component.get("SEQUENCE", 0)
+    numbers = [v for v in (values if isinstance(values, list) else [values]) if isinstance(v, int)]
+    return max(numbers, default=0)
