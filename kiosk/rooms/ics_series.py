@@ -71,6 +71,9 @@ def expand(
     if not masters:
         return _lone(overrides, start=start, end=end, tz=tz, excluded=excluded)
     master = _latest(masters)
+    if not overrides and not any(name in master for name in ("RRULE", "RDATE", "EXDATE")):
+        start_value = master["DTSTART"].dt  # a one-off event, most of any feed: no library
+        return [Instance(start_value, *span(master), master)]
     exact: dict[datetime, Any] = {}
     by_day: dict[date, Any] = {}  # date RECURRENCE-IDs of a timed series (rare exporters)
     for override in overrides:

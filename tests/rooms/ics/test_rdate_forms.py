@@ -58,3 +58,40 @@ def test_rdate_and_exdate_forms() -> None:
         ("2026-12-24T10:00+02:00", "2026-12-24T12:00+02:00"),
     ]
     assert parsed.occurrences[-2].key == "forms-1/20261223T080000Z"
+
+
+def test_range_this_and_prior_moves_the_earlier_occurrences() -> None:
+    data = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:prior-1",
+            "DTSTART;TZID=Europe/Helsinki:20261201T100000",
+            "DTEND;TZID=Europe/Helsinki:20261201T110000",
+            "RRULE:FREQ=DAILY;COUNT=4",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:prior-1",
+            "RECURRENCE-ID;RANGE=THISANDPRIOR;TZID=Europe/Helsinki:20261202T100000",
+            "DTSTART;TZID=Europe/Helsinki:20261202T080000",
+            "DTEND;TZID=Europe/Helsinki:20261202T083000",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    ).encode()
+    parsed = parse_feed(
+        data,
+        start=datetime(2026, 12, 1, tzinfo=HELSINKI),
+        end=datetime(2027, 1, 1, tzinfo=HELSINKI),
+        tz=HELSINKI,
+    )
+    assert [
+        (o.key, o.starts_at.astimezone(HELSINKI).strftime("%d %H:%M-"), o.ends_at.minute)
+        for o in parsed.occurrences
+    ] == [
+        ("prior-1/20261201T080000Z", "01 08:00-", 30),
+        ("prior-1/20261202T080000Z", "02 08:00-", 30),
+        ("prior-1/20261203T080000Z", "03 10:00-", 0),
+        ("prior-1/20261204T080000Z", "04 10:00-", 0),
+    ]
