@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 Time = date | datetime
+MAX_PADDING = timedelta(days=400)
 
 
 @dataclass(frozen=True)
@@ -240,14 +241,19 @@ def _after(ranged: list[tuple[datetime, Any]], at: datetime) -> Any:
 
 
 def _padding(overrides: Sequence[Any], tz: ZoneInfo) -> timedelta:
-    """How far outside the window an occurrence can start and still be moved into it."""
+    """How far outside the window an occurrence can start and still be moved into it.
+
+    At most :data:`MAX_PADDING`: an override that claims to move a meeting by decades would
+    otherwise make an hourly rule expand over all of them. An override moved further than
+    that still stands for itself (see the end of :func:`expand`).
+    """
     pad = timedelta(days=1)
     for override in overrides:
         own_start, own_end = span(override)
         moved = abs(instant(own_start, tz) - instant(override["RECURRENCE-ID"].dt, tz))
         length = abs(instant(own_end, tz) - instant(own_start, tz))
         pad = max(pad, moved + length + timedelta(days=1))
-    return pad
+    return min(pad, MAX_PADDING)
 
 
 def _exdates(master: Any, tz: ZoneInfo) -> tuple[set[date], set[datetime]]:

@@ -95,3 +95,38 @@ def test_range_this_and_prior_moves_the_earlier_occurrences() -> None:
         ("prior-1/20261203T080000Z", "03 10:00-", 0),
         ("prior-1/20261204T080000Z", "04 10:00-", 0),
     ]
+
+
+def test_an_override_moved_by_decades_still_stands_for_itself() -> None:
+    data = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:far-1",
+            "DTSTART:19900101T080000Z",
+            "DTEND:19900101T090000Z",
+            "RRULE:FREQ=DAILY",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:far-1",
+            "RECURRENCE-ID:19900101T080000Z",
+            "DTSTART:20261201T060000Z",
+            "DTEND:20261201T063000Z",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    ).encode()
+    parsed = parse_feed(
+        data,
+        start=datetime(2026, 12, 1, tzinfo=HELSINKI),
+        end=datetime(2026, 12, 1, 12, tzinfo=HELSINKI),
+        tz=HELSINKI,
+    )
+    found = [
+        (o.key, o.starts_at.astimezone(HELSINKI).strftime("%H:%M")) for o in parsed.occurrences
+    ]
+    assert found == [
+        ("far-1/19900101T080000Z", "08:00"),  # the moved one, under its own original start
+        ("far-1/20261201T080000Z", "10:00"),
+    ]
