@@ -22,11 +22,13 @@ class FeedError(KioskError):
 
 
 NOT_ICS = "not an iCalendar file"
-_NAME = re.compile(r"[A-Za-z0-9-]{1,64}\Z")
+_NAME = re.compile(r"[\w.-]{1,64}\Z")
 # NAME *(";" param) ":" value, with quoted parameter values that may hold ":" and ";".
+# The same characters icalendar's own parser accepts in names, so a feed it reads is not
+# refused here.
 _PARAM_VALUE = r'(?:"[^"]*"|[^";:,]*)'
 _CONTENT_LINE = re.compile(
-    rf"[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)*:",
+    rf"[\w.-]+(?:;[\w.-]+={_PARAM_VALUE}(?:,{_PARAM_VALUE})*)*:",
 )
 
 
