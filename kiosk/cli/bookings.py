@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.base.errors import KioskError, UsageError
 from kiosk.cli.context import context_from_args, print_json
+
+if TYPE_CHECKING:
+    from kiosk.rooms.ics import SkippedEvent
 
 FETCH_TIMEOUT = 20.0  # seconds; a hung calendar server must not hang the admin or a schedule
 MAX_FEED_BYTES = 20 * 1024 * 1024
@@ -119,7 +123,7 @@ def read_feed(source: str) -> bytes:
 
 
 def cmd_import_ics(args: argparse.Namespace) -> int:
-    from kiosk.rooms.ics import parse_ics
+    from kiosk.rooms.ics import parse_feed
     from kiosk.rooms.ics_import import import_occurrences
 
     ctx = context_from_args(args)
@@ -128,12 +132,18 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     start = datetime.combine(first, time.min, tzinfo=tz)
     end = datetime.combine(first + timedelta(days=_days(args.days)), time.min, tzinfo=tz)
     try:
-        occurrences = parse_ics(read_feed(args.source), start=start, end=end, tz=tz)
+        feed = parse_feed(read_feed(args.source), start=start, end=end, tz=tz)
     except KioskError as exc:
         raise type(exc)(f"{exc}; the bookings of {args.room!r} are unchanged") from None
     with ctx.central() as conn:
         result = import_occurrences(
-            conn, args.room, occurrences, window_start=start, window_end=end, now=now
+            conn,
+            args.room,
+            feed.occurrences,
+            window_start=start,
+            window_end=end,
+            now=now,
+            skipped_events=feed.skipped,
         )
     if args.json:
         print_json(
@@ -146,13 +156,20 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
                 "cancelled": result.cancelled,
                 "unchanged": result.unchanged,
                 "skipped": result.skipped,
+                "skipped_events": [event.as_json() for event in result.skipped_events],
             }
         )
     else:
         print(f"{args.room}: {result.summary()}")
         for reason in result.skipped:
             print(f"  skipped {reason}")
+        print_skipped_events(result.skipped_events)
     return 0
+
+
+def print_skipped_events(events: Sequence[SkippedEvent], indent: str = "  ") -> None:
+    for event in events:
+        print(f"{indent}skipped {event}; its earlier bookings are kept")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -281,10 +298,21 @@ def cmd_refresh_feeds(args: argparse.Namespace) -> int:
         fetch=read_feed,
     )
     if args.json:
-        print_json([{"room": r.room_id, "ok": r.ok, "detail": r.detail} for r in results])
+        print_json(
+            [
+                {
+                    "room": r.room_id,
+                    "ok": r.ok,
+                    "detail": r.detail,
+                    "skipped_events": [event.as_json() for event in r.skipped_events],
+                }
+                for r in results
+            ]
+        )
     else:
         for r in results:
             print(
                 f"{r.room_id}: {r.detail if r.ok else 'kept the last good bookings: ' + r.detail}"
             )
+            print_skipped_events(r.skipped_events)
     return 0 if all(r.ok for r in results) else 1

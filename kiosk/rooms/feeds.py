@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
@@ -23,6 +23,9 @@ from kiosk.base.errors import KioskError, NotFound, UsageError
 from kiosk.store.dbutil import upsert
 from kiosk.store.models import CalendarFeed, Room, table_of
 from kiosk.sync import central
+
+if TYPE_CHECKING:
+    from kiosk.rooms.ics import SkippedEvent
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +42,7 @@ class FeedRefresh:
     room_id: str
     ok: bool
     detail: str  # the import summary, or the full error (for the admin's terminal only)
+    skipped_events: tuple[SkippedEvent, ...] = ()  # events in the feed that were not booked
 
 
 def set_feed(conn: Connection, room_id: str, url: str, now: datetime) -> None:
@@ -93,7 +97,7 @@ def refresh_feeds(
     fetch: Callable[[str], bytes],
 ) -> list[FeedRefresh]:
     """Refresh every room's feed, each in its own transaction; one failure stops no other."""
-    from kiosk.rooms.ics import parse_ics
+    from kiosk.rooms.ics import parse_feed
     from kiosk.rooms.ics_import import import_occurrences
 
     with transaction() as conn:
@@ -108,7 +112,7 @@ def refresh_feeds(
             except KioskError as exc:
                 raise _Failed(FETCH_FAILED, str(exc)) from None
             try:
-                occurrences = parse_ics(data, start=start, end=end, tz=tz)
+                feed = parse_feed(data, start=start, end=end, tz=tz)
             except KioskError as exc:
                 raise _Failed(PARSE_FAILED, str(exc)) from None
         except _Failed as failed:
@@ -123,11 +127,28 @@ def refresh_feeds(
             continue
         with transaction() as conn:
             result = import_occurrences(
-                conn, room_id, occurrences, window_start=start, window_end=end, now=now
+                conn,
+                room_id,
+                feed.occurrences,
+                window_start=start,
+                window_end=end,
+                now=now,
+                skipped_events=feed.skipped,
             )
             _attempted(conn, room_id, now)
             _room_status(conn, room_id, now, synced_at=now, error=None)
-        results.append(FeedRefresh(room_id, True, result.summary()))
+        if feed.skipped:
+            # Line numbers and reasons only: UIDs and titles stay out of the log.
+            reasons = "; ".join(f"line {e.line}: {e.reason}" for e in feed.skipped[:10])
+            more = f" (and {len(feed.skipped) - 10} more)" if len(feed.skipped) > 10 else ""
+            log.warning(
+                "calendar feed of room %s: %d event(s) skipped: %s%s",
+                room_id,
+                len(feed.skipped),
+                reasons,
+                more,
+            )
+        results.append(FeedRefresh(room_id, True, result.summary(), tuple(feed.skipped)))
     return results
 
 

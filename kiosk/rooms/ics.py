@@ -1,48 +1,47 @@
 """iCalendar feeds -> the room bookings they mean, for one window of dates.
 
-Room calendars come from Exchange/Outlook, Google and friends as ICS files or URLs. Recurrences
-are expanded by ``recurring-ical-events`` (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides, time
-zones across DST changes) rather than by hand: getting those right is its whole job. Time zone
-names, IANA or the Windows names Outlook writes ("FLE Standard Time"), are resolved by
-``icalendar`` itself, which carries the Windows-to-IANA table.
+Room calendars come from Exchange/Outlook, Google, Nextcloud, Apple, Notes and friends as ICS
+files or URLs. A series' own rules are expanded by ``recurring-ical-events`` (RRULE, RDATE in
+all its forms, EXDATE, time zones across DST changes) rather than by hand; overrides
+(RECURRENCE-ID, with or without RANGE) are applied in :mod:`kiosk.rooms.ics_series`, which
+keeps each occurrence's own original start. Time zone names, IANA or the Windows names Outlook
+writes ("FLE Standard Time"), are resolved by ``icalendar`` itself.
 
 What this module adds is the room's point of view:
 
 - each occurrence gets a stable key (UID, plus the original start for a recurring series) so a
   re-import updates the booking it made before instead of adding a second one;
-- floating times and all-day dates are read in the site's zone (a whole local day);
+- floating times and all-day dates are read in the site's zone (a whole local day), or in the
+  calendar's X-WR-TIMEZONE when it names one;
 - cancelled events and occurrences, and events that do not block time, are not bookings;
-- the title of a private or confidential event is not kept: it would reach every door display.
+- the title of a private or confidential event is not kept: it would reach every door display;
+- an event that contradicts itself (it ends before it starts) is skipped and reported, and
+  the rest of the feed still counts.
 
-Nothing here touches a store: a malformed feed raises :class:`KioskError` before any write.
+Nothing here touches a store: a malformed feed raises :class:`FeedError` before any write,
+with a message that names the line and never quotes the file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import warnings
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kiosk.base.errors import KioskError
+from kiosk.rooms.ics_checks import Problem, check_event, where
+from kiosk.rooms.ics_lines import NOT_ICS, EventLines, FeedError, Layout, scan
+from kiosk.rooms.ics_series import Instance, expand, instant
+
+__all__ = ["Feed", "FeedError", "Occurrence", "SkippedEvent", "parse_feed", "parse_ics"]
 
 PRIVATE_TITLE = "—"  # what a private event's booking is called (the door says "Varattu")
 _MAX_UID = 300  # external_uid holds 500 characters: the UID plus a timestamp must fit
 _PRIVATE_CLASSES = frozenset({"PRIVATE", "CONFIDENTIAL"})
-# A room is booked in minutes and hours: a rule repeating every second or minute is a broken or
-# hostile feed, and expanding it over months would take the importer down with it.
-_REFUSED_FREQ = frozenset({"SECONDLY", "MINUTELY"})
 MAX_OCCURRENCES = 20_000
-_TIME_PROPERTIES = frozenset(
-    {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
-)
-
-
-class FeedError(KioskError):
-    """The feed cannot be read as a calendar; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -56,116 +55,199 @@ class Occurrence:
     private: bool
 
 
+@dataclass(frozen=True)
+class SkippedEvent:
+    """An event (or one occurrence of it) left out of the import, and why.
+
+    ``key`` is the booking key, or the key prefix of a whole series, whose earlier bookings
+    the import leaves as they are: a broken edit in the calendar should not cancel a meeting.
+    ``uid`` and ``line`` tell the admin where to look; ``reason`` never quotes the file.
+    """
+
+    uid: str
+    line: int
+    reason: str
+    key: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"uid": self.uid, "line": self.line, "reason": self.reason}
+
+    def __str__(self) -> str:
+        return f"event {self.uid!r} ({where(self.line)}): {self.reason}"
+
+
+@dataclass
+class Feed:
+    occurrences: list[Occurrence] = field(default_factory=list)
+    skipped: list[SkippedEvent] = field(default_factory=list)
+
+
 def parse_ics(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> list[Occurrence]:
-    """The bookings ``data`` (an ICS file) makes between ``start`` and ``end``, sorted by start.
+    """The bookings of :func:`parse_feed`, without the report of skipped events."""
+    return parse_feed(data, start=start, end=end, tz=tz).occurrences
+
+
+def parse_feed(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> Feed:
+    """The bookings ``data`` (an ICS file) makes between ``start`` and ``end``, sorted by start,
+    and the events it skipped.
 
     ``tz`` is the site's zone: floating times and all-day dates are read in it. Raises
     :class:`FeedError` when the feed is not a usable calendar.
     """
-    import icalendar
-    import recurring_ical_events
-
     if start.tzinfo is None or end.tzinfo is None:
         raise ValueError("the window must be timezone-aware")
+    layout = scan(data)
+    calendar = _calendar(layout)
+    events = calendar.walk("VEVENT")
+    lines = layout.events if len(layout.events) == len(events) else [EventLines(0)] * len(events)
+    problems = [check_event(event, at, tz) for event, at in zip(events, lines, strict=True)]
+    recurring = {_uid(e) for e in events if "RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e}
+    events = _standard(calendar, events)
+    feed = Feed()
+    groups: dict[str, list[int]] = {}
+    for index, event in enumerate(events):
+        groups.setdefault(_uid(event), []).append(index)
+    found: dict[str, Occurrence] = {}
+    count = 0
+    for uid, indexes in groups.items():
+        kept, excluded = _triage(uid, indexes, events, lines, problems, uid in recurring, tz, feed)
+        if not kept:
+            continue
+        try:
+            instances = expand(kept, start=start, end=end, tz=tz, excluded=excluded)
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+            # Whatever else a broken event trips over is still a broken feed: one line that
+            # names it, never the library's own words (they may quote the file).
+            line = lines[indexes[0]].begin
+            message = (
+                f"{where(line)}: the times of this event (DTSTART, RRULE, RDATE, EXDATE)"
+                " do not fit together"
+            )
+            raise FeedError(message) from None
+        count += len(instances)
+        if count > MAX_OCCURRENCES:
+            raise FeedError(f"more than {MAX_OCCURRENCES} occurrences: import fewer days")
+        for instance in instances:
+            occurrence = _occurrence(instance, uid, uid in recurring, tz)
+            if occurrence and occurrence.ends_at > start and occurrence.starts_at < end:
+                found.setdefault(occurrence.key, occurrence)
+    feed.occurrences = sorted(found.values(), key=lambda o: (o.starts_at, o.key))
+    return feed
+
+
+def _calendar(layout: Layout) -> Any:
+    import icalendar
+
     try:
         with warnings.catch_warnings():
             # Vendor-prefixed TZIDs are guessed with a warning; the guess is what we want.
             warnings.simplefilter("ignore")
-            calendar = icalendar.Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError, UnicodeDecodeError) as exc:
-        raise FeedError(f"not an iCalendar file: {_short(exc)}") from None
+            calendar = icalendar.Calendar.from_ical(layout.text)
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+        # The line scan passed, so the trouble is inside a value; icalendar's message would
+        # quote it.
+        where_ = layout.first_unreadable()
+        raise FeedError(f"{NOT_ICS}: {where_} cannot be read") from None
     if getattr(calendar, "name", None) != "VCALENDAR":
-        raise FeedError("not an iCalendar file: no VCALENDAR in it")
-    try:
-        recurring = _check_events(calendar.walk("VEVENT"))
-        components = recurring_ical_events.of(calendar).between(start, end)
-        if len(components) > MAX_OCCURRENCES:
-            raise FeedError(f"more than {MAX_OCCURRENCES} occurrences: import fewer days")
-        found: dict[str, Occurrence] = {}
-        for component in components:
-            occurrence = _occurrence(component, recurring, tz)
-            if occurrence and occurrence.ends_at > start and occurrence.starts_at < end:
-                found.setdefault(occurrence.key, occurrence)
-    except FeedError:
-        raise
-    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
-        # Whatever else a broken event trips over (a property given twice, say) is still a
-        # broken feed: say so in one line rather than with a traceback.
-        raise FeedError(f"cannot read the events in the feed: {_short(exc)}") from None
-    return sorted(found.values(), key=lambda o: (o.starts_at, o.key))
+        raise FeedError(f"{NOT_ICS}: no VCALENDAR in it")
+    return calendar
 
 
-def _check_events(events: Iterable[Any]) -> set[str]:
-    """Refuse events that cannot be placed in time; return the UIDs of recurring series.
+def _standard(calendar: Any, events: list[Any]) -> list[Any]:
+    """The events with X-WR-TIMEZONE applied (Google, Apple): floating and UTC times are read
+    in the calendar's own zone, as the recurrence library would do for a whole calendar.
 
-    A series is any UID with a rule, extra dates or an overridden occurrence: its bookings are
-    keyed by their original start. A one-off event is keyed by its UID alone, so moving it in
-    the calendar moves its booking.
+    Done here rather than with the library's ``x_wr_timezone`` helper, which drops the RANGE
+    of a RECURRENCE-ID and takes a VTIMEZONE without TZNAME (Notes writes them) for floating.
     """
-    recurring: set[str] = set()
+    name = " ".join(str(calendar.get("X-WR-TIMEZONE", "")).split())
+    if not name:
+        return events
+    try:
+        zone = ZoneInfo(name)
+    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return events  # a zone nobody knows: read the times as they are written
     for event in events:
-        uid = _uid(event)
-        for name, problem in getattr(event, "errors", ()):
-            if name.upper() in _TIME_PROPERTIES:
-                raise FeedError(f"event {uid!r}: {name}: {problem}")
-        if "DTSTART" not in event:
-            raise FeedError(f"event {uid!r} has no start (DTSTART)")
-        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-            prop = event.get(name)
-            if prop is None:
-                continue
-            tzid = prop.params.get("TZID")
-            value = prop.dt
-            if tzid and isinstance(value, datetime) and value.tzinfo is None:
-                raise FeedError(f"event {uid!r}: unknown time zone {str(tzid)!r}")
-        rules = event.get("RRULE") or []
-        for rule in rules if isinstance(rules, list) else [rules]:
-            freq = " ".join(str(f).upper() for f in rule.get("FREQ", ()))
-            if freq in _REFUSED_FREQ:
-                raise FeedError(f"event {uid!r} repeats {freq}: not a room booking")
-        if "RRULE" in event or "RDATE" in event or "RECURRENCE-ID" in event:
-            recurring.add(uid)
-    return recurring
+        for prop_name in ("DTSTART", "DTEND", "RECURRENCE-ID", "RDATE", "EXDATE"):
+            values = event.get(prop_name)
+            for prop in values if isinstance(values, list) else [values]:
+                for item in (
+                    prop.dts if hasattr(prop, "dts") else [prop] if prop is not None else []
+                ):
+                    item.dt = _in_zone(item.dt, zone)
+    return events
 
 
-def _occurrence(component: Any, recurring: set[str], tz: ZoneInfo) -> Occurrence | None:
+def _in_zone(value: Any, zone: ZoneInfo) -> Any:
+    if isinstance(value, tuple):  # an RDATE period: (start, end or duration)
+        return tuple(_in_zone(part, zone) for part in value)
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    if value.utcoffset() == timedelta(0) and value.tzname() == "UTC":
+        return value.astimezone(zone)
+    return value
+
+
+def _triage(
+    uid: str,
+    indexes: Sequence[int],
+    events: Sequence[Any],
+    lines: Sequence[EventLines],
+    problems: Sequence[list[Problem]],
+    recurring: bool,
+    tz: ZoneInfo,
+    feed: Feed,
+) -> tuple[list[Any], set[datetime]]:
+    """The components of one UID that can be expanded, and the original starts to leave out.
+
+    A broken series (its master contradicts itself) is skipped whole; a broken override or
+    RDATE period skips that one occurrence.
+    """
+    kept: list[Any] = []
+    excluded: set[datetime] = set()
+    broken = False
+    for index in indexes:
+        event = events[index]
+        rid = event.get("RECURRENCE-ID")
+        whole = False
+        for problem in problems[index]:
+            original = problem.original if problem.original is not None else rid and rid.dt
+            if original is None:
+                key, broken = _key(uid), True  # the series itself contradicts itself
+            else:
+                key = _occurrence_key(uid, original, tz) if recurring else _key(uid)
+                excluded.add(instant(original, tz))
+            whole = whole or problem.original is None
+            feed.skipped.append(SkippedEvent(_shown(uid), problem.line, problem.reason, key))
+        if not whole:
+            kept.append(event)
+    return ([], set()) if broken else (kept, excluded)
+
+
+def _occurrence(instance: Instance, uid: str, recurring: bool, tz: ZoneInfo) -> Occurrence | None:
+    component = instance.component
     if str(component.get("STATUS", "")).upper() == "CANCELLED":
         return None
     if str(component.get("TRANSP", "")).upper() == "TRANSPARENT":
         return None  # marked "free" in the calendar: it does not take the room
-    start_value = component["DTSTART"].dt
-    end_prop = component.get("DTEND")
-    end_value = end_prop.dt if end_prop is not None else start_value
-    starts_at, ends_at = _instant(start_value, tz), _instant(end_value, tz)
-    all_day = not isinstance(start_value, datetime)
-    if all_day and ends_at <= starts_at:  # an all-day event without an end takes its day
-        ends_at = _instant(start_value + timedelta(days=1), tz)
+    starts_at, ends_at = instant(instance.start, tz), instant(instance.end, tz)
+    if not isinstance(instance.start, datetime) and ends_at <= starts_at:
+        ends_at = instant(instance.start + timedelta(days=1), tz)  # an all-day event: its day
     if ends_at <= starts_at:
         return None  # a moment, not a stretch of time: nothing to book
-    uid = _uid(component)
     private = str(component.get("CLASS", "PUBLIC")).upper() in _PRIVATE_CLASSES
     title = PRIVATE_TITLE if private else " ".join(str(component.get("SUMMARY", "")).split())
-    key = _key(uid)
-    if uid in recurring:
-        rid = component.get("RECURRENCE-ID")
-        original = rid.dt if rid is not None else start_value
-        key = f"{key}/{_stamp(original, tz)}"
+    key = _occurrence_key(uid, instance.original, tz) if recurring else _key(uid)
     return Occurrence(key, title[:300] or PRIVATE_TITLE, starts_at, ends_at, private)
 
 
-def _instant(value: date | datetime, tz: ZoneInfo) -> datetime:
-    """An aware UTC datetime. Floating times are read in the site's zone, and a date is its
-    local midnight there (an all-day DTEND is exclusive, so that is where the day ends)."""
-    if isinstance(value, datetime):
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=tz)
-        return aware.astimezone(UTC)
-    return datetime.combine(value, time.min, tzinfo=tz).astimezone(UTC)
-
-
-def _stamp(value: date | datetime, tz: ZoneInfo) -> str:
-    if isinstance(value, datetime):
-        return _instant(value, tz).strftime("%Y%m%dT%H%M%SZ")
-    return value.strftime("%Y%m%d")
+def _occurrence_key(uid: str, original: date | datetime, tz: ZoneInfo) -> str:
+    """UID and original start: the same occurrence, however often it moves."""
+    if isinstance(original, datetime):
+        return f"{_key(uid)}/{instant(original, tz).strftime('%Y%m%dT%H%M%SZ')}"
+    return f"{_key(uid)}/{original.strftime('%Y%m%d')}"
 
 
 def _uid(component: Any) -> str:
@@ -185,7 +267,7 @@ def _key(uid: str) -> str:
     return "sha256-" + hashlib.sha256(uid.encode()).hexdigest()
 
 
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    line = text[0] if text else type(exc).__name__
-    return line if len(line) <= 160 else line[:157] + "..."
+def _shown(uid: str) -> str:
+    """The UID as an admin's terminal may print it: printable, and not a screenful."""
+    text = "".join(c if c.isprintable() else "?" for c in uid)
+    return text if len(text) <= 120 else text[:117] + "..."

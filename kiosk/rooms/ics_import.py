@@ -11,7 +11,7 @@ scheduled refresh of an unchanged feed adds nothing to the change feed that kios
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import NotFound
 from kiosk.base.ids import new_id
-from kiosk.rooms.ics import Occurrence
+from kiosk.rooms.ics import Occurrence, SkippedEvent
 from kiosk.store.models import Booking, Room, table_of
 from kiosk.sync import central
 from kiosk.views.screens import ACTIVE_BOOKING
@@ -37,6 +37,8 @@ class ImportResult:
     unchanged: int = 0
     cancelled: int = 0
     skipped: list[str] = field(default_factory=list)  # why each occurrence was left out
+    # Events the feed has but that contradict themselves: not booked, earlier bookings kept.
+    skipped_events: list[SkippedEvent] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -45,6 +47,9 @@ class ImportResult:
         )
         if self.skipped:
             text += f", {len(self.skipped)} skipped"
+        if self.skipped_events:
+            count = len(self.skipped_events)
+            text += f", {count} broken event{'s' if count != 1 else ''} skipped"
         return text
 
 
@@ -65,12 +70,15 @@ def import_occurrences(
     window_start: datetime,
     window_end: datetime,
     now: datetime,
+    skipped_events: Collection[SkippedEvent] = (),
 ) -> ImportResult:
     """Make ``room_id``'s feed bookings in the window match ``occurrences``.
 
     ``occurrences`` must be everything the feed has between ``window_start`` and
-    ``window_end`` (as :func:`kiosk.rooms.ics.parse_ics` returns it): feed bookings in the window
-    whose key is missing are cancelled. Bookings outside the window are left alone.
+    ``window_end`` (as :func:`kiosk.rooms.ics.parse_feed` returns it): feed bookings in the
+    window whose key is missing are cancelled. Bookings outside the window are left alone, and
+    so are the bookings of ``skipped_events`` (broken in the feed now, maybe fixed tomorrow: a
+    typo in the calendar should not cancel a meeting the door already shows).
     """
     if conn.execute(select(rooms_t.c.id).where(rooms_t.c.id == room_id)).first() is None:
         raise NotFound(f"no room {room_id!r}")
@@ -93,7 +101,14 @@ def import_occurrences(
         if r.source != SOURCE and r.status in ACTIVE_BOOKING
     ]
 
-    result = ImportResult()
+    result = ImportResult(skipped_events=list(skipped_events))
+    held = {event.key for event in skipped_events}
+    # A held booking still takes its time: the feed's other occurrences must not overlap it.
+    others += [
+        _Slot(old["id"], old["starts_at"], old["ends_at"])
+        for key, old in mine.items()
+        if _held(key, held) and old["status"] in ACTIVE_BOOKING
+    ]
     accepted: list[_Slot] = []
     kept: set[uuid.UUID] = set()
     writes: list[dict[str, Any]] = []
@@ -121,6 +136,8 @@ def import_occurrences(
     # Gone from the feed, or skipped: either way the feed no longer puts it at its old time.
     for old in mine.values():
         in_window = old["starts_at"] < window_end
+        if _held(old["external_uid"], held):
+            continue
         if old["id"] not in kept and in_window and old["status"] in ACTIVE_BOOKING:
             central.write(conn, "bookings", {**old, "status": "cancelled", "updated_at": now}, now)
             result.cancelled += 1
@@ -163,6 +180,11 @@ def _row_for(
         # Back in the feed (or moved to a new time after a no-show release): bookable again.
         row.update(status="confirmed", checked_in_at=None)
     return row
+
+
+def _held(key: str, held: set[str]) -> bool:
+    """Whether ``key`` is a held booking key, or an occurrence of a held series."""
+    return key in held or key.rpartition("/")[0] in held
 
 
 def _overlapping(start: datetime, end: datetime, slots: Sequence[_Slot]) -> _Slot | None:

@@ -121,11 +121,11 @@ def test_only_occurrences_in_the_window_are_returned() -> None:
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("not_a_calendar.ics", "not an iCalendar file"),
-        ("truncated.ics", "not an iCalendar file"),
-        ("bad_dtstart.ics", "event 'broken-1': DTSTART"),
-        ("unknown_zone.ics", "unknown time zone 'Mars/Olympus_Mons'"),
-        ("every_minute.ics", "repeats MINUTELY"),
+        ("not_a_calendar.ics", "not an iCalendar file: line 1 is not BEGIN:VCALENDAR"),
+        ("truncated.ics", "not an iCalendar file: BEGIN:VEVENT of line 3 is never closed"),
+        ("bad_dtstart.ics", "line 7: DTSTART cannot be read as a date or time"),
+        ("unknown_zone.ics", "line 7: unknown time zone 'Mars/Olympus_Mons' in DTSTART"),
+        ("every_minute.ics", "RRULE repeats MINUTELY"),
     ],
 )
 def test_a_malformed_feed_is_refused_with_a_clear_message(name: str, message: str) -> None:
