@@ -34,6 +34,17 @@ XCB_PACKAGES = {
     "libdbus-1.so.3": "libdbus-1-3",
 }
 
+#: The Debian 12 packages of every system library that Qt's xcb plugin, its XcbQpa library and
+#: QtGui/QtWidgets/QtDBus load directly (``objdump -p``/``ldd`` on PySide6 6.x), less what
+#: every Debian has (libc6, libstdc++6, zlib1g, ...). The README's apt line is this list.
+XCB_APT_PACKAGES = (
+    *("libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0", "libxcb-randr0"),
+    *("libxcb-render-util0", "libxcb-render0", "libxcb-shape0", "libxcb-shm0", "libxcb-sync1"),
+    *("libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1", "libxcb1", "libxkbcommon-x11-0"),
+    *("libxkbcommon0", "libx11-xcb1", "libx11-6", "libegl1", "libgl1", "libfontconfig1"),
+    *("libfreetype6", "libglib2.0-0", "libdbus-1-3"),
+)
+
 _EXCEPTIONS = {
     **XCB_PACKAGES,
     "libOpenGL.so.0": "libopengl0",

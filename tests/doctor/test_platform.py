@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.doctor.packages import XCB_PACKAGES, apt_line, package_for
+from kiosk.doctor.packages import XCB_APT_PACKAGES, XCB_PACKAGES, apt_line, package_for
 from kiosk.doctor.platform import (
     Machine,
     exit_message,
@@ -185,3 +185,11 @@ def test_ldd_output_is_read_for_every_missing_library(
         "libxcb-icccm.so.4",
         "libxcb-keysyms.so.1",
     ]
+
+
+def test_the_readme_and_deploy_guide_carry_the_one_apt_line() -> None:
+    line = "sudo apt install " + " ".join(XCB_APT_PACKAGES)
+    root = Path(__file__).resolve().parents[2]
+    assert line in (root / "README.md").read_text(encoding="utf-8")
+    assert line in (root / "docs" / "deploy.md").read_text(encoding="utf-8")
+    assert set(XCB_PACKAGES.values()) <= set(XCB_APT_PACKAGES)
