@@ -7,6 +7,7 @@ missing display or library is one clear message and exit 2, never Qt's abort (SI
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 from pathlib import Path
 
@@ -108,3 +109,45 @@ def test_screenshot_of_a_missing_room_says_so(demo: Demo, tmp_path: Path) -> Non
     assert unsynced.returncode == 3
     assert "has not synced yet: run `kiosk sync --config FILE` first" in unsynced.stderr
     assert not Path(out).exists()
+
+
+def _plugin_missing_a_library(tmp_path: Path) -> Path:
+    """PySide6's own xcb plugin, its DT_NEEDED ``libxcb-cursor.so.0`` renamed to a library no
+    system has: what Qt meets on a desktop without libxcb-cursor0, on any machine."""
+    from kiosk.doctor.platform import pyside_plugin_dir
+
+    real = pyside_plugin_dir()
+    assert real is not None
+    fake = tmp_path / "qt"
+    (fake / "plugins" / "platforms").mkdir(parents=True)
+    (fake / "lib").symlink_to(real.parent.parent / "lib")  # the plugin's RUNPATH $ORIGIN/../../lib
+    data = (real / "libqxcb.so").read_bytes()
+    assert data.count(b"libxcb-cursor.so.0\0") == 1
+    patched = data.replace(b"libxcb-cursor.so.0\0", b"libxcb-cursxr.so.0\0")
+    (fake / "plugins" / "platforms" / "libqxcb.so").write_bytes(patched)
+    return fake / "plugins" / "platforms"
+
+
+def test_run_with_a_library_missing_names_its_package_and_qt_agrees(
+    demo: Demo, tmp_path: Path
+) -> None:
+    plugins = _plugin_missing_a_library(tmp_path)
+    config = demo.write_config("door-aurora", "door", room="aurora")
+    env = _no_display_env() | {"QT_QPA_PLATFORM_PLUGIN_PATH": str(plugins), "DISPLAY": ":0"}
+    proc = _run(["run", "--config", str(config), "--exit-after", "5"], env)
+    assert proc.returncode == 2, proc.stderr
+    assert "Qt's xcb platform plugin cannot load: missing libxcb-cursxr.so.0" in proc.stderr
+    assert "sudo apt install libxcb-cursxr0" in proc.stderr
+    # Without the check, Qt meets the same plugin and aborts: the check is not guessing.
+    qt = subprocess.run(
+        [*kiosk_command(), "run", "--config", str(config), "--exit-after", "5"],
+        env=env | {"KIOSK_SKIP_PLATFORM_CHECK": "1"},
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+        cwd=tmp_path,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CORE, (0, 0)),  # no core file
+    )
+    assert qt.returncode == -6, qt.stderr  # SIGABRT
+    assert 'Could not load the Qt platform plugin "xcb"' in qt.stderr
