@@ -23,6 +23,10 @@ SKEW_BLOCKING_SECONDS = 300.0
 SANE_YEAR = 2025
 
 
+class Unreachable(KioskError):
+    """The service did not answer (network, URL, TLS, the service itself)."""
+
+
 @dataclass(frozen=True)
 class ServiceAnswer:
     """What ``/v1/whoami`` said: who the token belongs to, and the service's clock."""
@@ -50,13 +54,13 @@ def whoami(config: Config, timeout: float = 5.0) -> ServiceAnswer:
             url, headers={"Authorization": f"Bearer {token}"}, verify=verify, timeout=timeout
         )
     except httpx.HTTPError as exc:
-        raise KioskError(
+        raise Unreachable(
             f"the sync service at {config.central_url} is unreachable ({type(exc).__name__})"
         ) from None
     if response.status_code in (401, 403):
         raise KioskError("the sync service refused this kiosk's token (revoked or not enrolled)")
     if response.status_code != 200:
-        raise KioskError(f"the sync service answered {response.status_code}")
+        raise Unreachable(f"the sync service answered {response.status_code}")
     date = response.headers.get("Date")
     try:
         server_time = parsedate_to_datetime(date) if date else None
@@ -65,8 +69,12 @@ def whoami(config: Config, timeout: float = 5.0) -> ServiceAnswer:
     return ServiceAnswer(response.json(), server_time)
 
 
-def service_verdicts(config: Config, now: datetime) -> tuple[Verdict, ServiceAnswer | None]:
-    """Reachability and credentials in one verdict, with the answer for the later checks."""
+def service_verdicts(config: Config, synced_before: bool) -> tuple[Verdict, ServiceAnswer | None]:
+    """Reachability and credentials in one verdict, with the answer for the later checks.
+
+    An unreachable service blocks a kiosk that has never synced (a door would not know its
+    room); one that has synced before works offline from its store, so that is a warning.
+    """
     check = "central"
     fix_enrol = (
         f"enrol it on the admin machine: kiosk admin enroll {config.kiosk_id} --role "
@@ -75,14 +83,13 @@ def service_verdicts(config: Config, now: datetime) -> tuple[Verdict, ServiceAns
     )
     try:
         answer = whoami(config)
+    except Unreachable as exc:
+        fix = "check the network, central.url and that `kiosk central serve` runs there"
+        if synced_before:
+            return warning(check, f"{exc}; the kiosk works offline from its store", fix), None
+        return blocking(check, f"{exc}; the kiosk has never synced", fix), None
     except KioskError as exc:
-        text = str(exc)
-        fix = (
-            fix_enrol
-            if ("token" in text or "credential" in text)
-            else ("check the network, central.url and that `kiosk central serve` runs there")
-        )
-        return blocking(check, text, fix), None
+        return blocking(check, str(exc), fix_enrol), None
     who = answer.identity
     mine = {"id": config.kiosk_id, "role": config.role}
     if config.role == "door":

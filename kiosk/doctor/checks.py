@@ -24,6 +24,7 @@ from kiosk.doctor.central import (
 )
 from kiosk.doctor.platform import Machine, platform_verdicts
 from kiosk.doctor.verdict import Verdict, blocking, ok, warning
+from kiosk.rooms.door_room import check_room
 from kiosk.security.badges import load_site_key
 from kiosk.store.schema_head import SCHEMA_HEAD
 
@@ -47,7 +48,7 @@ def run_checks(
         out.append(_site_key(config))
         out.append(_local_store(config.local_store_path))
         if config.uses_service:
-            central, answer = service_verdicts(config, now())
+            central, answer = service_verdicts(config, _synced_before(config.local_store_path))
             out.append(central)
             server_time = answer.server_time if answer is not None else None
         else:
@@ -118,6 +119,11 @@ def _local_store(path: Path) -> Verdict:
         f"{path} is at schema {version or 'unknown'}, newer than this kiosk ({SCHEMA_HEAD})",
         "install the kiosk version that wrote it, or move the store aside (it is rebuilt)",
     )
+
+
+def _synced_before(path: Path) -> bool:
+    found = check_room(path, "")  # any room: only whether a first sync was completed
+    return found is not None and found.synced
 
 
 def _reader(reader: ReaderConfig) -> Verdict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from kiosk.doctor.checks import run_checks
 from kiosk.doctor.platform import Machine
 from kiosk.doctor.verdict import Verdict
 from kiosk.store.engine import open_local_store
+from kiosk.sync import state
 from kiosk.sync.engine import SyncEngine
 from tests.central.helpers import LiveService, kiosk_config, live_service
 from tests.stores import NOON, seed_central, site_key
@@ -165,3 +167,24 @@ def test_a_token_of_another_kiosk_or_none(tmp_path: Path, service: LiveService) 
     write_token_file(tmp_path / "door-aurora.token", "lkd1." + "A" * 43)  # never enrolled
     central = _verdict(run_checks(str(config), machine=OFFSCREEN), "central")
     assert central.status == "blocking" and "refused this kiosk's token" in central.message
+
+
+def test_an_unreachable_service_blocks_only_a_kiosk_that_never_synced(
+    tmp_path: Path, service: LiveService
+) -> None:
+    config = _with_site_key(kiosk_config(tmp_path, service, "lobby-1", "lobby"), tmp_path)
+    with socket.socket() as closed:  # a loopback port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    config.write_text(config.read_text().replace(service.url, f"http://127.0.0.1:{port}"))
+    central = _verdict(run_checks(str(config), machine=OFFSCREEN), "central")
+    assert central.status == "blocking"
+    assert "unreachable (ConnectError); the kiosk has never synced" in central.message
+    local = open_local_store(load_config(config).local_store_path)
+    try:
+        with local.session() as s:
+            state.put(s, state.FIRST_SYNC_DONE, "1")
+    finally:
+        local.dispose()
+    central = _verdict(run_checks(str(config), machine=OFFSCREEN), "central")
+    assert central.status == "warning" and "works offline from its store" in central.message
