@@ -30,6 +30,7 @@ def build_parser(
     from kiosk.cli import admin as cli_admin
     from kiosk.cli import central as cli_central
     from kiosk.cli import devices as cli_devices
+    from kiosk.cli import doctor as cli_doctor
     from kiosk.cli import sync as cli_sync
 
     parser = argparse.ArgumentParser(
@@ -44,6 +45,7 @@ def build_parser(
     cli_sync.add_parsers(sub)
     cli_central.add_parsers(sub)
     cli_devices.add_parsers(sub)
+    cli_doctor.add_parsers(sub)
     parser.set_defaults(**(defaults or {}))
     return parser
 

@@ -274,7 +274,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fetching this room&apos;s bookings</source>
+        <source>Waiting for room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room has not been synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

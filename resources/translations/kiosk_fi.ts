@@ -274,8 +274,12 @@
         <translation>Hetki…</translation>
     </message>
     <message>
-        <source>Fetching this room&apos;s bookings</source>
-        <translation>Haetaan huoneen varauksia</translation>
+        <source>Waiting for room {room}</source>
+        <translation>Odotetaan huonetta {room}</translation>
+    </message>
+    <message>
+        <source>This room has not been synced yet</source>
+        <translation>Huoneen tiedot eivät ole vielä synkronoituneet</translation>
     </message>
     <message>
         <source>No more bookings today</source>

@@ -274,8 +274,12 @@
         <translation>Ett ögonblick…</translation>
     </message>
     <message>
-        <source>Fetching this room&apos;s bookings</source>
-        <translation>Hämtar rummets bokningar</translation>
+        <source>Waiting for room {room}</source>
+        <translation>Väntar på rummet {room}</translation>
+    </message>
+    <message>
+        <source>This room has not been synced yet</source>
+        <translation>Rummets uppgifter har inte synkats än</translation>
     </message>
     <message>
         <source>No more bookings today</source>

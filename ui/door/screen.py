@@ -314,8 +314,13 @@ class DoorScreen(ScaledScreen):
         self.banner.set_state(
             theme.WAITING_COLORS, "sync", QCoreApplication.translate("DoorScreen", "One moment…")
         )
+        # Until the first sync a door cannot tell a room not synced yet from a wrong one: it
+        # says which room it waits for (after that sync, ``kiosk run`` refuses a wrong one).
         self.banner.set_lines(
-            QCoreApplication.translate("DoorScreen", "Fetching this room's bookings"), ""
+            QCoreApplication.translate("DoorScreen", "Waiting for room {room}").format(
+                room=self._waiting_for
+            ),
+            QCoreApplication.translate("DoorScreen", "This room has not been synced yet"),
         )
         self.clock.set_now(self._waiting_now)
         self.date.set_now(self._waiting_now)

@@ -192,6 +192,25 @@ def _demo_store(
     return config, store, at
 
 
+def _no_room(store: Store, room: str) -> KioskError:
+    """The same words as ``kiosk run`` for a door whose room does not exist (or not yet)."""
+    from sqlalchemy import select
+
+    from kiosk.rooms.door_room import missing_room_message
+    from kiosk.store.models import Room, SyncState
+    from kiosk.sync.state import FIRST_SYNC_DONE
+
+    with store.session() as s:
+        rooms = tuple(sorted(s.scalars(select(Room.id))))
+        done = s.get(SyncState, FIRST_SYNC_DONE)
+    if done is None or done.value != "1":
+        return NotFound(
+            f"room {room!r} is not in this kiosk's local store, which has not synced yet: "
+            "run `kiosk sync --config FILE` first"
+        )
+    return NotFound(missing_room_message(room, rooms))
+
+
 EVENT_STATES = ("welcome", "welcome-back", "full")
 
 
@@ -231,7 +250,7 @@ def _build(
         with store.engine.connect() as conn:
             view = door_view(conn, room, at, tz)
         if view is None:
-            raise NotFound(f"no room {room!r} in this store")
+            raise _no_room(store, room)
         return _door(view, tz, offline=offline)
 
     from kiosk.store.models import Person

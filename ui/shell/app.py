@@ -24,7 +24,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from devices.events import ReaderStatus, ReadEvent
@@ -61,6 +61,9 @@ ReaderFactory = Callable[..., Reader]
 
 class Kiosk(QObject):
     """One running kiosk (the demo runs two in one process)."""
+
+    #: The kiosk cannot go on (a door's room does not exist): the message; ``kiosk run`` exits 2.
+    refused = Signal(str)
 
     def __init__(
         self,
@@ -114,7 +117,10 @@ class Kiosk(QObject):
         log.info("starting kiosk %s (%s)", cfg.kiosk_id, cfg.role)
         self._site_key = load_site_key(cfg.site_key_file)  # fail early, before any window
         if cfg.role == "door":
+            from kiosk.rooms.door_room import refuse_missing_room
             from kiosk.rooms.door_snapshot import read_door_view
+
+            refuse_missing_room(cfg.local_store_path, cfg.room or "")  # synced, and no such room
             from ui.door.screen import DoorScreen
 
             door = DoorScreen(cfg.tz)
@@ -257,6 +263,11 @@ class Kiosk(QObject):
         timer.timeout.connect(fn)
         timer.start()
         self._timers.append(timer)
+
+    def refuse(self, message: str) -> None:
+        """Stop for a mistake in the config found after start-up (see ``refused``)."""
+        log.error("kiosk %s refuses to go on: %s", self.config.kiosk_id, message)
+        self.refused.emit(message)
 
     def wake_sync(self) -> None:
         """Something was stored locally: push it now, and send what the notifier holds."""

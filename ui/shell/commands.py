@@ -19,6 +19,8 @@ SCREENS = (
 
 
 def _run(args: argparse.Namespace) -> int:
+    if not _screen_can_start(offscreen=False):
+        return 2
     _qt_first()
     from ui.shell.launch import cmd_run
 
@@ -26,6 +28,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    if not _screen_can_start(offscreen=args.offscreen):
+        return 2
     _qt_first()
     from ui.shell.launch import cmd_demo
 
@@ -37,6 +41,13 @@ def _screenshot(args: argparse.Namespace) -> int:
     from ui.render.screenshot import cmd_screenshot
 
     return cmd_screenshot(args)
+
+
+def _screen_can_start(*, offscreen: bool) -> bool:
+    """Qt's platform plugin checked before any QApplication: exit 2, not a Qt abort."""
+    from ui.shell.platform_gate import screen_can_start
+
+    return screen_can_start(offscreen=offscreen)
 
 
 def _qt_first() -> None:

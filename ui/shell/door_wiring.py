@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from kiosk.rooms.door_actions import DoorActions
+from kiosk.rooms.door_room import RoomCheck, check_room, missing_room_message
 from ui.door.controller import DoorController
 from ui.door.screen import DoorScreen
 
 if TYPE_CHECKING:
+    from kiosk.sync.engine import SyncStatus
     from ui.shell.kiosk_parts import KioskParts
 
 
@@ -39,3 +41,31 @@ def wire_door(kiosk: KioskParts, screen: QWidget, site_key: bytes) -> None:
     kiosk.every(1_000, controller.tick)  # a new minute (or a mode's start or end) reloads
     controller.tick()
     kiosk.bridge.sync_status.connect(lambda _s: controller.refresh())
+    _refuse_missing_room(kiosk, cfg.room)
+
+
+def _refuse_missing_room(kiosk: KioskParts, room: str) -> None:
+    """After the first sync a door's room must be there: otherwise the kiosk refuses to go on.
+
+    Until then the screen says it waits for its room (``DoorScreen.show_waiting``). The check
+    reads a few rows with sqlite3, on the database worker.
+    """
+    path = kiosk.config.local_store_path
+    db = kiosk.db
+    assert db is not None
+    state = {"checking": False, "done": False}
+
+    def checked(found: RoomCheck | None) -> None:
+        state["checking"] = False
+        if found is None or not found.synced:
+            return  # asked again after the next sync
+        state["done"] = True
+        if found.missing:
+            kiosk.refuse(missing_room_message(room, found.rooms))
+
+    def on_status(status: SyncStatus) -> None:
+        if status.first_sync_done and not (state["checking"] or state["done"]):
+            state["checking"] = True
+            db.submit(lambda: check_room(path, room), checked)
+
+    kiosk.bridge.sync_status.connect(on_status)

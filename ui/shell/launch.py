@@ -24,6 +24,7 @@ from ui.common.i18n import LanguageManager
 from ui.runtime.application import qt_app
 from ui.shell import crash
 from ui.shell.app import Kiosk
+from ui.shell.fullscreen import show_filling_screen
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def _event_loop(
 def _show(screen: QWidget, fullscreen: bool, title: str) -> None:
     screen.setWindowTitle(title)
     if fullscreen:
-        screen.showFullScreen()
+        show_filling_screen(screen)  # also without a window manager (ui/shell/fullscreen.py)
     else:
         screen.resize(1280, 800)
         screen.show()
@@ -129,6 +130,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     screen.repaint()  # and paint it now, not when the loop gets round to it
     notifier = Notifier()
     crash.install(_recover([kiosk]))
+    _exit_on_refusal(app, kiosk)
 
     def attach() -> None:
         try:
@@ -146,6 +148,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     QTimer.singleShot(0, notifier.ready)
     QTimer.singleShot(0, attach)
     return _event_loop(app, notifier, args.exit_after, kiosk.shutdown)
+
+
+def _exit_on_refusal(app: QApplication, kiosk: Kiosk) -> None:
+    """A mistake found after start-up (a door's room that does not exist): say it, exit 2."""
+
+    def refused(message: str) -> None:
+        print(f"kiosk: {message}", file=sys.stderr, flush=True)
+        app.exit(2)
+
+    kiosk.refused.connect(refused)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

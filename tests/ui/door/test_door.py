@@ -238,3 +238,27 @@ def test_a_stale_calendar_is_said_in_words(qtbot, tz) -> None:  # type: ignore[n
     screen.show_view(stale)
     assert screen.calendar_note.isVisibleTo(screen)
     assert screen.calendar_note.text() == "⚠ Calendar not updated since 09:14"
+
+
+@pytest.mark.parametrize(
+    ("code", "primary", "secondary"),
+    [
+        ("fi", "Odotetaan huonetta nosuch", "Huoneen tiedot eivät ole vielä synkronoituneet"),
+        ("sv", "Väntar på rummet nosuch", "Rummets uppgifter har inte synkats än"),
+        ("en", "Waiting for room nosuch", "This room has not been synced yet"),
+    ],
+)
+def test_before_its_first_sync_a_door_says_which_room_it_waits_for(
+    door: DoorScreen,
+    language: Callable[..., LanguageManager],
+    code: str,
+    primary: str,
+    secondary: str,
+) -> None:
+    language(code)
+    door.resize(800, 480)
+    door.show_waiting("nosuch", NOW)
+    settle()
+    assert door.banner.caption.text() == "nosuch"
+    assert (door.banner.primary.text(), door.banner.secondary.text()) == (primary, secondary)
+    assert clipped_texts(door) == []

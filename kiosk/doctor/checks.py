@@ -1,0 +1,164 @@
+"""Every check of ``kiosk doctor``, in the order a kiosk needs them.
+
+Each check gives a ``Verdict`` and never raises: a check that cannot run says why. Checks that
+need the config are skipped (with one verdict saying so) when it does not load.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from kiosk.base.errors import KioskError
+from kiosk.config.settings import Config, ReaderConfig, load_config
+from kiosk.doctor.central import (
+    clock_verdicts,
+    room_verdict,
+    service_verdicts,
+    store_verdict,
+)
+from kiosk.doctor.platform import Machine, platform_verdicts
+from kiosk.doctor.verdict import Verdict, blocking, ok, warning
+from kiosk.rooms.door_room import check_room
+from kiosk.security.badges import load_site_key
+from kiosk.store.schema_head import SCHEMA_HEAD
+
+#: Free space in ``data_dir`` below which the kiosk cannot be trusted to commit (blocking), or
+#: should be looked at soon (warning).
+DISK_BLOCKING_BYTES = 50 * 1024 * 1024
+DISK_WARNING_BYTES = 500 * 1024 * 1024
+
+
+def run_checks(
+    config_path: str | None,
+    *,
+    machine: Machine | None = None,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> list[Verdict]:
+    out: list[Verdict] = []
+    config = _config(config_path, out)
+    out += platform_verdicts(machine)
+    server_time = None
+    if config is not None:
+        out.append(_site_key(config))
+        out.append(_local_store(config.local_store_path))
+        if config.uses_service:
+            central, answer = service_verdicts(config, _synced_before(config.local_store_path))
+            out.append(central)
+            server_time = answer.server_time if answer is not None else None
+        else:
+            out.append(store_verdict(config))
+        if config.role == "door":
+            out.append(room_verdict(config))
+        out += [_reader(r) for r in config.readers]
+        out.append(_disk(config.data_dir))
+    out += clock_verdicts(now(), server_time)
+    return out
+
+
+def _config(path: str | None, out: list[Verdict]) -> Config | None:
+    try:
+        config = load_config(path)
+    except KioskError as exc:
+        fix = "correct it, or pass --config FILE (docs/configuration.md)"
+        out.append(blocking("config", str(exc), fix))
+        return None
+    where = config.path or "defaults"
+    room = f", room {config.room}" if config.room else ""
+    out.append(ok("config", f"{where}: {config.role} {config.kiosk_id}{room}"))
+    return config
+
+
+def _site_key(config: Config) -> Verdict:
+    try:
+        load_site_key(config.site_key_file)
+    except KioskError as exc:
+        return blocking("site-key", str(exc), "copy the site's key here (mode 0600)")
+    mode = config.site_key_file.stat().st_mode & 0o777
+    if mode & 0o077:
+        return warning(
+            "site-key",
+            f"{config.site_key_file} is readable by others (mode {mode:o})",
+            f"chmod 600 {config.site_key_file}",
+        )
+    return ok("site-key", f"{config.site_key_file} is a site key")
+
+
+def _local_store(path: Path) -> Verdict:
+    check = "local-store"
+    if not path.is_file():
+        return warning(
+            check, f"no local store at {path} yet", "none: the kiosk creates it when it starts"
+        )
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=1.0)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return blocking(
+            check, f"{path} cannot be read as a store ({exc})", f"move {path} aside; it is rebuilt"
+        )
+    version = str(row[0]) if row else ""
+    if version == SCHEMA_HEAD:
+        return ok(check, f"{path} is at schema {SCHEMA_HEAD}")
+    if version.isdigit() and int(version) < int(SCHEMA_HEAD):
+        return warning(
+            check,
+            f"{path} is at schema {version}, this kiosk's is {SCHEMA_HEAD}",
+            "none: the kiosk migrates it when it starts",
+        )
+    return blocking(
+        check,
+        f"{path} is at schema {version or 'unknown'}, newer than this kiosk ({SCHEMA_HEAD})",
+        "install the kiosk version that wrote it, or move the store aside (it is rebuilt)",
+    )
+
+
+def _synced_before(path: Path) -> bool:
+    found = check_room(path, "")  # any room: only whether a first sync was completed
+    return found is not None and found.synced
+
+
+def _reader(reader: ReaderConfig) -> Verdict:
+    check = f"reader {reader.name}"
+    port = reader.port
+    try:
+        fd = os.open(port, os.O_RDWR | os.O_NOCTTY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return blocking(
+            check,
+            f"{port} is not there",
+            "plug the reader in, or correct its port (kiosk devices list shows the ports)",
+        )
+    except PermissionError:
+        return blocking(
+            check,
+            f"{port} cannot be opened by this user",
+            "add the kiosk's user to the dialout group: sudo usermod -aG dialout USER",
+        )
+    except OSError as exc:
+        return blocking(check, f"{port} cannot be opened ({exc.strerror})", "check the reader")
+    os.close(fd)
+    return ok(check, f"{port} ({reader.protocol}) opens")
+
+
+def _disk(data_dir: Path) -> Verdict:
+    check = "disk"
+    probe = data_dir
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    text = f"{free / 1024**2:,.0f} MiB free for {data_dir}"
+    fix = f"free space on the file system of {probe}"
+    if free < DISK_BLOCKING_BYTES:
+        return blocking(check, text, fix)
+    if free < DISK_WARNING_BYTES:
+        return warning(check, text, fix)
+    return ok(check, text)
