@@ -272,3 +272,36 @@ def test_stop_from_a_callback_does_not_deadlock(simulator: Any) -> None:
         rec.wait_state("stopped")
     finally:
         r.stop()
+
+
+def test_a_noisy_badge_line_is_reported_once_and_its_checked_frames_still_pass(
+    simulator: Any, reader: Any
+) -> None:
+    sim = simulator("rdm6300")
+    r, rec = reader(sim.path, "rdm6300", flood_limit=5, flood_window=30.0)
+    for _ in range(200):  # two hundred runs of noise, each ended by a checked frame
+        sim.send_raw(b"\x02" + b"\xff" * 20 + b"\x03")  # too long: one bad frame each
+    sim.present(CARD)
+    rec.wait_events(1)
+    rec.wait_for(lambda: r.status.bad_frames == 200)
+    assert rec.states().count("noisy") == 1
+    assert len(rec.errors) == 4  # the callback sees frames up to the one that made it noisy
+    assert r.status.error == "noise on the line: text reads dropped until it stops"
+    assert [e.value for e in rec.events] == [CARD]
+
+
+def test_a_noisy_scanner_drops_text_until_it_calms_down(simulator: Any, reader: Any) -> None:
+    sim = simulator("scanner")
+    _, rec = reader(sim.path, "scanner", flood_limit=5, flood_window=1.0)
+    sim.send_raw(b"".join(f"junk {i}\r".encode() for i in range(500)))
+    rec.wait_state("noisy")
+    rec.wait_state("connected", occurrence=2)  # quiet for the window: calm again
+    sim.present("AFTER")
+    rec.wait_for(lambda: bool(rec.events) and rec.events[-1].value == "AFTER")
+    assert [e.value for e in rec.events] == [f"junk {i}" for i in range(4)] + ["AFTER"]
+    assert rec.states().count("noisy") == 1
+
+
+def test_flood_settings_are_checked_when_the_reader_is_made() -> None:
+    with pytest.raises(ValueError, match="flood guard"):
+        SerialReader("x", "/dev/null", "scanner", on_event=ignore, on_status=ignore, flood_limit=1)
