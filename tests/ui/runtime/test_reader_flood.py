@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from devices import flood
 from devices.events import ReaderStatus, ReadEvent
-from devices.reader import SerialReader
+from devices.reader import NOISY_ERROR, SerialReader
 from devices.simulate import PtySimulator
+from kiosk.views.screens import ReaderState
 from ui.runtime.bridge import ThreadBridge
+from ui.runtime.status import StatusModel
 
 
 @pytest.fixture
@@ -100,6 +102,11 @@ def test_junk_on_a_scanner_neither_floods_the_kiosk_nor_delays_a_badge(
     states: list[tuple[str, str]] = []
     bridge.read.connect(reads.append)
     bridge.reader_status.connect(lambda s: states.append((s.reader, s.state)))
+    model = StatusModel(["qr", "badge"])  # what the status strip and the heartbeat read
+    heartbeats: list[dict[str, str | None]] = []
+    bridge.reader_status.connect(
+        lambda s: heartbeats.append(model.apply_reader(s) and model.heartbeat()["readers"]["qr"])
+    )
     junk = random.Random(17).randbytes(2 << 20)
     half = threading.Event()
     tapped = threading.Event()
@@ -146,6 +153,8 @@ def test_junk_on_a_scanner_neither_floods_the_kiosk_nor_delays_a_badge(
     assert [r.value for r in reads if r.reader == "badge"] == [CARD]
     episodes = [s for s in states if s == ("qr", "noisy")]
     assert len(episodes) == 1, states
+    assert {"state": "noisy", "error": NOISY_ERROR} in heartbeats
+    assert model.current.readers[0] == ReaderState("qr", "connected")
     junk_reads = [r for r in reads if r.reader == "qr"][:-1]
     assert len(junk_reads) < flood.LIMIT
     said = [(r.levelname, r.getMessage()) for r in logged if r.levelno >= logging.INFO]
