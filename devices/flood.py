@@ -3,16 +3,16 @@
 Random bytes on a scanner line split into a read at every CR, LF or TAB they happen to contain:
 2 MB became 22,181 text reads, each refused and logged by the kiosk, and a badge tap on another
 reader waited behind all of them. People do not scan ten different codes in two seconds, so a
-reader that produces that many reads and bad frames is noisy: the reader thread says so once and
-drops text reads until the line calms down. Badge reads still pass while noisy: each one passed
-its protocol's checksum, which random bytes practically never do.
+reader that produces that many text reads and bad frames is noisy: the reader thread says so once
+and drops text reads until the line calms down. Badge reads neither count nor are dropped: each
+one passed its protocol's checksum, which random bytes practically never do.
 """
 
 from __future__ import annotations
 
 from collections import deque
 
-#: This many reads and bad frames within ``WINDOW`` seconds make a reader noisy.
+#: This many text reads and bad frames within ``WINDOW`` seconds make a reader noisy.
 LIMIT = 10
 WINDOW = 2.0
 #: It is calm again once fewer than this many arrived within the last ``WINDOW`` seconds.
@@ -45,7 +45,7 @@ class FloodGuard:
         return self._window
 
     def count(self, now: float) -> bool:
-        """Count one read or bad frame at ``now``; true when this one made the reader noisy."""
+        """Count one text read or bad frame at ``now``; true when this one made it noisy."""
         self._seen.append(now)
         if self.noisy or len(self._seen) < self._limit:
             return False

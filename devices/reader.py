@@ -3,8 +3,8 @@
 The kiosk must keep working when a reader is unplugged, replugged, missing at boot, or spewing
 noise, so this thread never gives up: I/O errors turn into a "reconnecting" status and a retry
 with capped exponential backoff, bad frames are dropped and counted, and exceptions from the
-callbacks are logged instead of ending the thread. A reader that produces reads and bad frames
-faster than people can (see :mod:`devices.flood`) is reported once as "noisy" and its text
+callbacks are logged instead of ending the thread. A reader that produces text reads and bad
+frames faster than people can (see :mod:`devices.flood`) is reported once as "noisy" and its text
 reads are dropped until it calms down, so junk on one line never buries the other readers.
 Card ids never reach the log (a 40-bit id is short enough that even a hash of it would identify
 the card).
@@ -241,9 +241,8 @@ class SerialReader:
                     continue
                 if not self._hold_off.admit(result.kind, result.value, at):
                     continue
-                if guard.count(at):
+                if result.kind == TEXT and guard.count(at):  # badge reads were checksummed
                     self._turned_noisy()
-                if result.kind == TEXT and guard.noisy:
                     guard.dropped += 1
                     continue
                 log.debug("reader %s: %s read", self._name, result.kind)
@@ -285,8 +284,8 @@ class SerialReader:
     def _turned_noisy(self) -> None:
         """Said once per episode: the warning in the log and the "noisy" state."""
         log.warning(
-            "reader %s noisy: %d reads or bad frames within %.1f s; text reads dropped until "
-            "it calms down",
+            "reader %s noisy: %d text reads or bad frames within %.1f s; text reads dropped "
+            "until it calms down",
             self._name,
             self._flood.limit,
             self._flood.window,

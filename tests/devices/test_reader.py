@@ -305,3 +305,15 @@ def test_a_noisy_scanner_drops_text_until_it_calms_down(simulator: Any, reader: 
 def test_flood_settings_are_checked_when_the_reader_is_made() -> None:
     with pytest.raises(ValueError, match="flood guard"):
         SerialReader("x", "/dev/null", "scanner", on_event=ignore, on_status=ignore, flood_limit=1)
+
+
+def test_many_checked_badge_reads_do_not_make_a_reader_noisy(simulator: Any, reader: Any) -> None:
+    sim = simulator("rdm6300")
+    _, rec = reader(sim.path, "rdm6300", flood_limit=5, flood_window=30.0)
+    cards = [f"{0xA200000000 + i:010X}" for i in range(20)]
+    sim.send_raw(b"".join(sim.frame(card) for card in cards))
+    rec.wait_events(20)
+    sim.send_raw(b"\x02" + b"\xff" * 20 + b"\x03")  # one bad frame: seen, not yet noisy
+    rec.wait_for(lambda: len(rec.errors) == 1)
+    assert [e.value for e in rec.events] == cards
+    assert "noisy" not in rec.states()
