@@ -51,7 +51,7 @@ def rss_kib() -> int:
 
 
 def one_run(
-    taps: int, interval: float, spread: float, seed: int, answer_timeout: float
+    taps: int, interval: float, spread: float, seed: int, answer_timeout: float, junk_bytes: int
 ) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -127,7 +127,7 @@ def one_run(
             if warm_uid not in answered:
                 raise RuntimeError("the warm-up tap was not answered")
             spin(lambda: False, 1.5)  # past the hold-off; let the sync push settle
-            junk = random.Random(seed).randbytes(JUNK_BYTES)  # not part of the growth measured
+            junk = random.Random(seed).randbytes(junk_bytes)  # not part of the growth measured
             answered.clear()
             junk_reads[0] = 0
             rss_before = rss_kib()
@@ -142,7 +142,7 @@ def one_run(
             def write_junk() -> None:
                 # Spread over the taps, so every tap meets junk on the line (0 s: all at once).
                 chunks = range(0, len(junk), CHUNK)
-                pause = spread / len(chunks)
+                pause = spread / max(1, len(chunks))
                 for at in chunks:
                     qr.send_raw(junk[at : at + CHUNK])
                     if pause:
@@ -210,13 +210,18 @@ def main(argv: list[str] | None = None) -> None:
         type=float,
         help="seconds to spread the 2 MB over (default: as long as the taps; 0: at once)",
     )
+    parser.add_argument(
+        "--junk-bytes", type=int, default=JUNK_BYTES, help="junk to send (0: taps alone)"
+    )
     parser.add_argument("--one", action="store_true", help="one run in this process, as JSON")
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args(argv)
     if args.spread is None:
         args.spread = args.taps * args.interval
     if args.one:
-        figures = one_run(args.taps, args.interval, args.spread, args.seed, args.timeout)
+        figures = one_run(
+            args.taps, args.interval, args.spread, args.seed, args.timeout, args.junk_bytes
+        )
         print(json.dumps(figures))
         return
     env = dict(os.environ)
@@ -226,7 +231,7 @@ def main(argv: list[str] | None = None) -> None:
         command = [sys.executable, "-m", "benchmarks.reader_flood", "--one"]
         command += ["--taps", str(args.taps), "--interval", str(args.interval)]
         command += ["--timeout", str(args.timeout), "--spread", str(args.spread)]
-        command += ["--seed", str(args.seed + i)]
+        command += ["--seed", str(args.seed + i), "--junk-bytes", str(args.junk_bytes)]
         done = subprocess.run(
             command,
             env=env,
@@ -246,7 +251,8 @@ def main(argv: list[str] | None = None) -> None:
 
     n = len(runs)
     print(
-        f"tap answered during a 2 MB scanner flood (median of {n} runs): "
+        f"tap answered during a {args.junk_bytes / (1 << 20):g} MB scanner flood "
+        f"(median of {n} runs): "
         f"p50 {median('p50_ms'):.1f} ms, p95 {median('p95_ms'):.1f} ms, "
         f"max {median('max_ms'):.1f} ms"
     )
