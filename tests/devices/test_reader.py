@@ -284,7 +284,7 @@ def test_a_noisy_badge_line_is_reported_once_and_its_checked_frames_still_pass(
     sim.present(CARD)
     rec.wait_events(1)
     rec.wait_for(lambda: r.status.bad_frames == 200)
-    assert rec.states().count("noisy") == 1
+    assert rec.entered("noisy") == 1
     assert len(rec.errors) == 4  # the callback sees frames up to the one that made it noisy
     assert r.status.error == "noise on the line: text reads dropped until it stops"
     assert [e.value for e in rec.events] == [CARD]
@@ -299,7 +299,7 @@ def test_a_noisy_scanner_drops_text_until_it_calms_down(simulator: Any, reader: 
     sim.present("AFTER")
     rec.wait_for(lambda: bool(rec.events) and rec.events[-1].value == "AFTER")
     assert [e.value for e in rec.events] == [f"junk {i}" for i in range(4)] + ["AFTER"]
-    assert rec.states().count("noisy") == 1
+    assert rec.entered("noisy") == 1
 
 
 def test_flood_settings_are_checked_when_the_reader_is_made() -> None:
