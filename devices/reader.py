@@ -321,7 +321,8 @@ class SerialReader:
             return
         previous = self._reported
         if previous is None or (previous.state, previous.error) != (status.state, status.error):
-            if NOISY in (status.state, previous.state if previous is not None else None):
+            calmed = previous is not None and previous.state == NOISY and status.state == CONNECTED
+            if status.state == NOISY or calmed:
                 pass  # logged by _turned_noisy and _calmed, with the numbers
             elif status.state in (RECONNECTING, FAILED):
                 log.warning("reader %s %s: %s", self._name, status.state, status.error)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -317,3 +318,18 @@ def test_many_checked_badge_reads_do_not_make_a_reader_noisy(simulator: Any, rea
     rec.wait_for(lambda: len(rec.errors) == 1)
     assert [e.value for e in rec.events] == cards
     assert "noisy" not in rec.states()
+
+
+def test_a_noisy_reader_unplugged_says_so(
+    simulator: Any, reader: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    sim = simulator("scanner")
+    _, rec = reader(sim.path, "scanner", flood_limit=5, flood_window=30.0, name="qr")
+    caplog.set_level(logging.INFO, logger="devices.reader")
+    sim.send_raw(b"".join(f"junk {i}\r".encode() for i in range(50)))
+    rec.wait_state("noisy")
+    sim.close()
+    rec.wait_state("reconnecting")
+    said = [r.getMessage() for r in caplog.records]
+    assert said[0].startswith("reader qr noisy: 5 text reads or bad frames within 30.0 s")
+    assert said[1].startswith("reader qr reconnecting: ")
