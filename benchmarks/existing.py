@@ -1,8 +1,9 @@
 """The benchmarks that already had their own scripts, run as they are and their figures read.
 
-``scan_to_welcome`` and ``sync_gui_stall`` print their figures from ``main()`` and are owned
-(and tuned) elsewhere, so they run unchanged as ``python -m benchmarks.<name>`` in a fresh
-process — each needs its own QApplication — and the figures are read from what they print.
+``scan_to_welcome``, ``sync_gui_stall`` and ``reader_flood`` print their figures from ``main()``
+and are owned (and tuned) elsewhere, so they run unchanged as ``python -m benchmarks.<name>`` in
+a fresh process — each needs its own QApplication — and the figures are read from what they
+print.
 If a script's wording changes, the figure is reported missing with its output, never guessed.
 """
 
@@ -70,5 +71,22 @@ def sync_gui_stall() -> Printed:
         "worst_ms": r"worst ([\d.]+) ms",
         "p99_ms": r"p99 ([\d.]+) ms",
         "sync_s": r"initial sync on the worker thread: ([\d.]+) s",
+    }
+    return Printed(_figures(out, patterns), out)
+
+
+def reader_flood(runs: int) -> Printed:
+    """2 MB of junk on a scanner while badges are tapped: tap answered (ms), RSS and log growth."""
+    out = _run("reader_flood", "--runs", str(runs))
+    patterns = {
+        "p50_ms": r"scanner flood .*: p50 ([\d.]+) ms",
+        "p95_ms": r"scanner flood .*p95 ([\d.]+) ms",
+        "max_ms": r"scanner flood .*max ([\d.]+) ms",
+        "answered": r"taps answered: (\d+) of",
+        "taps": r"taps answered: \d+ of (\d+)",
+        "rss_mib": r"RSS growth: (-?[\d.]+) MiB",
+        "log_bytes": r"log growth: (\d+) bytes",
+        "log_lines": r"log growth: \d+ bytes, (\d+) lines",
+        "junk_reads": r"junk reads that reached the lobby: (\d+)",
     }
     return Printed(_figures(out, patterns), out)

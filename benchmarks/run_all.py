@@ -4,8 +4,10 @@ Start-up (to first frame, to PNG) and steady memory are measured for the real ``
 command and, where Chromium is installed, for the same door screen as a static page in
 headless Chromium — in the same run, start-ups interleaved (kiosk, Chromium, Chromium, kiosk,
 ...) so a load change on this shared machine hits both. Then scan-to-welcome, the GUI stall
-during a full sync and event-mode propagation (these need PostgreSQL at KIOSK_TEST_PG_URL).
-Goals (issue 8): start-up at most 0.5x Chromium's, steady PSS at most 0.25x Chromium's.
+during a full sync and event-mode propagation (these need PostgreSQL at KIOSK_TEST_PG_URL), and
+a reader flood (2 MB of junk on a scanner while badges are tapped on another reader).
+Goals (issue 8): start-up at most 0.5x Chromium's, steady PSS at most 0.25x Chromium's; (issue
+17) a tap answered within 200 ms (p95) during the flood, RSS growth at most 10 MB.
 Progress goes to stderr; the table (or --json) to stdout.
 """
 
@@ -27,7 +29,7 @@ from pathlib import Path
 from benchmarks import chromium, existing, memory, startup
 from benchmarks.report import Row, machine, machine_text, table
 
-PARTS = ("startup", "memory", "scan", "stall", "modes")
+PARTS = ("startup", "memory", "scan", "stall", "modes", "flood")
 Step = tuple[str, dict[str, list[float]], Callable[[], float]]
 
 
@@ -160,6 +162,37 @@ def stall_rows() -> list[Row]:
     ]
 
 
+def flood_rows(runs: int) -> list[Row]:
+    _say(f"reader flood, {runs} runs")
+    result = existing.reader_flood(runs)
+    f = result.figures
+    detail = {"figures": f, "output": result.output}
+    answered = f"{f.get('answered', 0):.0f} of {f.get('taps', 0):.0f} taps answered"
+    return [
+        Row(
+            f"reader flood: tap answered, p95 (median of {runs})",
+            "ms",
+            f.get("p95_ms"),
+            goal_max=200,
+            note=f"2 MB junk on a scanner; p50 {f.get('p50_ms')} ms; {answered}",
+            detail=detail,
+        ),
+        Row(
+            "reader flood: RSS growth",
+            "MiB",
+            f.get("rss_mib"),
+            goal_max=10,
+            note=f"{f.get('junk_reads', 0):.0f} junk reads reached the lobby",
+        ),
+        Row(
+            "reader flood: log growth",
+            "bytes",
+            f.get("log_bytes"),
+            note=f"{f.get('log_lines', 0):.0f} lines",
+        ),
+    ]
+
+
 def mode_rows(kiosks: int, switches: int) -> list[Row]:
     from benchmarks import event_propagation
 
@@ -187,6 +220,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--settle", type=float, help="seconds before memory (60; quick 5)")
     parser.add_argument("--scans", type=int, help="scan-to-welcome scans (200; quick 20)")
     parser.add_argument("--switches", type=int, help="mode switches (30; quick 6)")
+    parser.add_argument("--flood-runs", type=int, help="reader flood runs (5; quick 3)")
     parser.add_argument("--kiosks", type=int, default=20, help="kiosks for mode propagation")
     parser.add_argument("--chromium", metavar="PATH", help="the Chromium binary to compare")
     parser.add_argument("--no-chromium", action="store_true", help="skip the browser side")
@@ -214,9 +248,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     args.settle = args.settle if args.settle is not None else (5.0 if quick else 60.0)
     args.scans = args.scans or (20 if quick else 200)
     args.switches = args.switches or (6 if quick else 30)
-    for name in ("runs", "scans", "switches", "kiosks"):
+    args.flood_runs = args.flood_runs or (3 if quick else 5)
+    for name in ("runs", "scans", "switches", "kiosks", "flood_runs"):
         if getattr(args, name) < 1:
-            parser.error(f"--{name} must be at least 1")
+            parser.error(f"--{name.replace('_', '-')} must be at least 1")
     if args.settle < 0:
         parser.error("--settle must not be negative")
     return args
@@ -290,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
                 "event mode propagation",
                 lambda: mode_rows(args.kiosks, args.switches),
             )
+        if "flood" in parts:
+            _part(rows, "flood", "reader flood", lambda: flood_rows(args.flood_runs))
     info["took_s"] = round(time.monotonic() - started, 1)
     report = json.dumps({"machine": info, "rows": [r.as_json() for r in rows]}, indent=2)
     if args.save:

@@ -3,8 +3,11 @@
 The kiosk must keep working when a reader is unplugged, replugged, missing at boot, or spewing
 noise, so this thread never gives up: I/O errors turn into a "reconnecting" status and a retry
 with capped exponential backoff, bad frames are dropped and counted, and exceptions from the
-callbacks are logged instead of ending the thread. Card ids never reach the log (a 40-bit id
-is short enough that even a hash of it would identify the card).
+callbacks are logged instead of ending the thread. A reader that produces text reads and bad
+frames faster than people can (see :mod:`devices.flood`) is reported once as "noisy" and its text
+reads are dropped until it calms down, so junk on one line never buries the other readers.
+Card ids never reach the log (a 40-bit id is short enough that even a hash of it would identify
+the card).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from typing import Any
 
 import serial
 
-from devices.events import ReaderStatus, ReadEvent
+from devices import flood
+from devices.events import TEXT, ReaderStatus, ReadEvent
+from devices.flood import FloodGuard
 from devices.frames import Driver, FrameError, Parser, Read, Result
 from devices.holdoff import HoldOff
 from devices.registry import get_protocol
@@ -28,6 +33,8 @@ log = logging.getLogger(__name__)
 CONNECTED = "connected"
 RECONNECTING = "reconnecting"
 FAILED = "failed"
+NOISY = "noisy"
+NOISY_ERROR = "noise on the line: text reads dropped until it stops"
 STOPPED = "stopped"
 
 #: Errors a person has to fix (permissions, another program holding the port). The reader still
@@ -42,9 +49,11 @@ class SerialReader:
     opened through ``serial_factory`` (``serial.Serial`` by default) with ``exclusive=True``, so
     two kiosk processes never split one reader's bytes between them.
 
-    Beyond the public contract: ``on_frame_error`` sees each dropped frame (the status only
-    carries a throttled count), ``parser_factory`` replaces the protocol's default parser (for
-    options such as a scanner's terminator), and the timing knobs exist for tests.
+    Beyond the public contract: ``on_frame_error`` sees each dropped frame while the reader is not
+    noisy (the status only carries a throttled count), ``flood_limit`` and ``flood_window`` say
+    when it is noisy (:class:`devices.flood.FloodGuard`), ``parser_factory`` replaces the
+    protocol's default parser (for options such as a scanner's terminator), and the timing knobs
+    exist for tests.
     """
 
     def __init__(
@@ -65,6 +74,8 @@ class SerialReader:
         backoff_max: float = 5.0,
         status_interval: float = 0.5,
         parser_factory: Callable[[], Parser] | None = None,
+        flood_limit: int | None = None,
+        flood_window: float | None = None,
     ) -> None:
         self._spec = get_protocol(protocol)  # KeyError now, not on the thread later
         # A custom factory carries protocol options, e.g. a scanner's terminator or prefix.
@@ -82,6 +93,9 @@ class SerialReader:
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
         self._status_interval = status_interval
+        self._flood_limit = flood_limit if flood_limit is not None else flood.LIMIT
+        self._flood_window = flood_window if flood_window is not None else flood.WINDOW
+        self._flood = FloodGuard(self._flood_limit, self._flood_window)  # bad knobs fail here
 
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -193,6 +207,7 @@ class SerialReader:
 
     def _pump(self, port: serial.Serial) -> None:
         parser = self._make_parser()
+        self._flood = FloodGuard(self._flood_limit, self._flood_window)
         driver = parser if isinstance(parser, Driver) else None
         if driver is not None:
             driver.on_open(port, self._monotonic())
@@ -212,22 +227,45 @@ class SerialReader:
                 self._handle(parser.flush_idle(), last_byte_at)
             if driver is not None:
                 self._handle(driver.poll(port, now), now)
+            if self._flood.calmed(now):
+                self._calmed()
             self._flush_status()
 
     def _handle(self, results: list[Result], at: float) -> None:
+        guard = self._flood
         for result in results:
             if isinstance(result, Read):
-                if self._hold_off.admit(result.kind, result.value, at):
-                    log.debug("reader %s: %s read", self._name, result.kind)
-                    self._emit_event(
-                        ReadEvent(
-                            kind=result.kind,
-                            value=result.value,
-                            reader=self._name,
-                            protocol=self._spec.name,
-                            at=at,
-                            extra=dict(result.extra),
-                        )
+                if result.kind == TEXT and guard.noisy:
+                    guard.count(at)  # no hold-off: junk would fill its table
+                    guard.dropped += 1
+                    continue
+                if not self._hold_off.admit(result.kind, result.value, at):
+                    continue
+                if result.kind == TEXT and guard.count(at):  # badge reads were checksummed
+                    self._turned_noisy()
+                    guard.dropped += 1
+                    continue
+                log.debug("reader %s: %s read", self._name, result.kind)
+                self._emit_event(
+                    ReadEvent(
+                        kind=result.kind,
+                        value=result.value,
+                        reader=self._name,
+                        protocol=self._spec.name,
+                        at=at,
+                        extra=dict(result.extra),
+                    )
+                )
+                continue
+            was_noisy = guard.noisy
+            if guard.count(at):
+                self._turned_noisy()
+            if was_noisy or guard.noisy:
+                # Counted in the status only: no log line or callback per junk frame.
+                with self._lock:
+                    current = self._status
+                    self._status = ReaderStatus(
+                        self._name, current.state, current.error, current.bad_frames + 1
                     )
             else:
                 log.debug("reader %s dropped a frame: %s", self._name, result.reason)
@@ -242,6 +280,22 @@ class SerialReader:
                 if self._on_frame_error is not None:
                     _call(self._on_frame_error, result, "on_frame_error", self._name)
                 self._flush_status()
+
+    def _turned_noisy(self) -> None:
+        """Said once per episode: the warning in the log and the "noisy" state."""
+        log.warning(
+            "reader %s noisy: %d text reads or bad frames within %.1f s; text reads dropped "
+            "until it calms down",
+            self._name,
+            self._flood.limit,
+            self._flood.window,
+        )
+        self._set_status(NOISY, NOISY_ERROR)
+
+    def _calmed(self) -> None:
+        dropped = self._flood.dropped
+        log.info("reader %s calm again; %d text reads dropped while noisy", self._name, dropped)
+        self._set_status(CONNECTED, None)
 
     def _emit_event(self, event: ReadEvent) -> None:
         _call(self._on_event, event, "on_event", self._name)
@@ -267,7 +321,10 @@ class SerialReader:
             return
         previous = self._reported
         if previous is None or (previous.state, previous.error) != (status.state, status.error):
-            if status.state in (RECONNECTING, FAILED):
+            calmed = previous is not None and previous.state == NOISY and status.state == CONNECTED
+            if status.state == NOISY or calmed:
+                pass  # logged by _turned_noisy and _calmed, with the numbers
+            elif status.state in (RECONNECTING, FAILED):
                 log.warning("reader %s %s: %s", self._name, status.state, status.error)
             elif previous is None or previous.state != status.state:
                 log.info("reader %s %s", self._name, status.state)

@@ -157,6 +157,7 @@ class _Printer:
         self._json = as_json
         self._out = out
         self._lock = threading.Lock()
+        self._last_status: tuple[str, str | None] | None = None
 
     def event(self, event: Any) -> None:
         record: dict[str, Any] = {"kind": event.kind, "protocol": event.protocol}
@@ -185,6 +186,9 @@ class _Printer:
         }
         if record["error"] and record["error"].startswith("bad frame"):
             return  # already printed as its own line when it happened
+        if (status.state, status.error) == self._last_status:
+            return  # only the bad-frame count moved (a noisy reader): said once is enough
+        self._last_status = (status.state, status.error)
         human = f"status: {status.state}" + (f" ({status.error})" if status.error else "")
         self._emit(record, human)
 

@@ -208,7 +208,7 @@ class ActionOutcome:
 @dataclass(frozen=True)
 class ReaderState:
     name: str
-    state: str  # connected | reconnecting | failed | stopped
+    state: str  # connected | reconnecting | failed | noisy | stopped
     error: str | None = None
 
 

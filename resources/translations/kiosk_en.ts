@@ -1124,6 +1124,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reader {name} is receiving interference. Please tell a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 change waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1124,6 +1124,10 @@
         <translation>Ei verkkoyhteyttä {date} klo {time} alkaen</translation>
     </message>
     <message>
+        <source>Reader {name} is receiving interference. Please tell a host.</source>
+        <translation>Lukija {name} saa häiriöitä. Kerro asiasta henkilökunnalle.</translation>
+    </message>
+    <message>
         <source>1 change waiting to be sent</source>
         <translation>1 muutos odottaa lähetystä</translation>
     </message>

@@ -1124,6 +1124,10 @@
         <translation>Ingen nätförbindelse sedan {date} kl. {time}</translation>
     </message>
     <message>
+        <source>Reader {name} is receiving interference. Please tell a host.</source>
+        <translation>Läsaren {name} tar emot störningar. Meddela personalen.</translation>
+    </message>
+    <message>
         <source>1 change waiting to be sent</source>
         <translation>1 ändring väntar på att skickas</translation>
     </message>

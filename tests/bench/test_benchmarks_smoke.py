@@ -91,3 +91,17 @@ def test_a_small_fleet_on_the_sync_service() -> None:
     result = service_fleet.measure(kiosks=5, workers=1, switches=1, idle=1.0)
     assert 0 < result["p95"] < float("inf")  # every kiosk saw the switch
     assert result["pg_connections"] >= 1 and result["idle_cpu"] >= 0
+
+
+@pytest.mark.e2e
+def test_reader_flood(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_all.main(["--json", "--quick", "--only", "flood", "--flood-runs", "1"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [r["what"].split(":")[1].split(",")[0].strip() for r in rows] == [
+        "tap answered",
+        "RSS growth",
+        "log growth",
+    ]
+    assert rows[0]["ours"] > 0 and "12 of 12 taps answered" in rows[0]["note"]
+    assert rows[1]["ours"] is not None  # memory may even shrink: no sign asserted
+    assert rows[2]["ours"] > 0

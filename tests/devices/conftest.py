@@ -54,6 +54,11 @@ class Recorder:
     def states(self) -> list[str]:
         return [s.state for s in self.statuses]
 
+    def entered(self, state: str) -> int:
+        """How often the reader went into ``state`` (repeated reports of one state count once)."""
+        states = self.states()
+        return sum(1 for i, s in enumerate(states) if s == state and states[i - 1 : i] != [s])
+
 
 @pytest.fixture
 def simulator() -> Iterator[Callable[[str], PtySimulator]]:

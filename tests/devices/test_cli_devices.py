@@ -223,3 +223,26 @@ def test_usage_errors(argv: list[str], message: str) -> None:
     args = parse("devices", *argv)
     with pytest.raises(UsageError, match=message):
         args.func(args)
+
+
+def test_monitor_says_noisy_once_however_many_bad_frames_follow() -> None:
+    import io
+
+    from devices.events import ReaderStatus
+    from devices.reader import NOISY_ERROR
+
+    out = io.StringIO()
+    printer = cli_devices._Printer("scanner", True, out)
+    for status in (
+        ReaderStatus("m", "connected"),
+        ReaderStatus("m", "connected", "bad frame: scan too long", 1),
+        *(ReaderStatus("m", "noisy", NOISY_ERROR, n) for n in (2, 40, 900)),
+        ReaderStatus("m", "connected", None, 900),
+    ):
+        printer.status(status)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(r["state"], r["bad_frames"]) for r in lines] == [
+        ("connected", 0),
+        ("noisy", 2),
+        ("connected", 900),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -272,3 +273,63 @@ def test_stop_from_a_callback_does_not_deadlock(simulator: Any) -> None:
         rec.wait_state("stopped")
     finally:
         r.stop()
+
+
+def test_a_noisy_badge_line_is_reported_once_and_its_checked_frames_still_pass(
+    simulator: Any, reader: Any
+) -> None:
+    sim = simulator("rdm6300")
+    r, rec = reader(sim.path, "rdm6300", flood_limit=5, flood_window=30.0)
+    for _ in range(200):  # two hundred runs of noise, each ended by a checked frame
+        sim.send_raw(b"\x02" + b"\xff" * 20 + b"\x03")  # too long: one bad frame each
+    sim.present(CARD)
+    rec.wait_events(1)
+    rec.wait_for(lambda: r.status.bad_frames == 200)
+    assert rec.entered("noisy") == 1
+    assert len(rec.errors) == 4  # the callback sees frames up to the one that made it noisy
+    assert r.status.error == "noise on the line: text reads dropped until it stops"
+    assert [e.value for e in rec.events] == [CARD]
+
+
+def test_a_noisy_scanner_drops_text_until_it_calms_down(simulator: Any, reader: Any) -> None:
+    sim = simulator("scanner")
+    _, rec = reader(sim.path, "scanner", flood_limit=5, flood_window=1.0)
+    sim.send_raw(b"".join(f"junk {i}\r".encode() for i in range(500)))
+    rec.wait_state("noisy")
+    rec.wait_state("connected", occurrence=2)  # quiet for the window: calm again
+    sim.present("AFTER")
+    rec.wait_for(lambda: bool(rec.events) and rec.events[-1].value == "AFTER")
+    assert [e.value for e in rec.events] == [f"junk {i}" for i in range(4)] + ["AFTER"]
+    assert rec.entered("noisy") == 1
+
+
+def test_flood_settings_are_checked_when_the_reader_is_made() -> None:
+    with pytest.raises(ValueError, match="flood guard"):
+        SerialReader("x", "/dev/null", "scanner", on_event=ignore, on_status=ignore, flood_limit=1)
+
+
+def test_many_checked_badge_reads_do_not_make_a_reader_noisy(simulator: Any, reader: Any) -> None:
+    sim = simulator("rdm6300")
+    _, rec = reader(sim.path, "rdm6300", flood_limit=5, flood_window=30.0)
+    cards = [f"{0xA200000000 + i:010X}" for i in range(20)]
+    sim.send_raw(b"".join(sim.frame(card) for card in cards))
+    rec.wait_events(20)
+    sim.send_raw(b"\x02" + b"\xff" * 20 + b"\x03")  # one bad frame: seen, not yet noisy
+    rec.wait_for(lambda: len(rec.errors) == 1)
+    assert [e.value for e in rec.events] == cards
+    assert "noisy" not in rec.states()
+
+
+def test_a_noisy_reader_unplugged_says_so(
+    simulator: Any, reader: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    sim = simulator("scanner")
+    _, rec = reader(sim.path, "scanner", flood_limit=5, flood_window=30.0, name="qr")
+    caplog.set_level(logging.INFO, logger="devices.reader")
+    sim.send_raw(b"".join(f"junk {i}\r".encode() for i in range(50)))
+    rec.wait_state("noisy")
+    sim.close()
+    rec.wait_state("reconnecting")
+    said = [r.getMessage() for r in caplog.records]
+    assert said[0].startswith("reader qr noisy: 5 text reads or bad frames within 30.0 s")
+    assert said[1].startswith("reader qr reconnecting: ")

@@ -76,6 +76,15 @@ def test_status_message_wording(tz: ZoneInfo, language: Callable[..., LanguageMa
         "warning",
         "Reader qr is not working. Please tell a host.",
     )
+    noisy = KioskStatus(readers=(ReaderState("qr", "noisy", "noise on the line"),))
+    assert [(m.icon, m.text) for m in status_messages(noisy, tz)] == [
+        ("warning", "Reader qr is receiving interference. Please tell a host.")
+    ]
+    language("sv")
+    assert status_messages(noisy, tz)[0].text == (
+        "Läsaren qr tar emot störningar. Meddela personalen."
+    )
+    language("en")
     stopped = KioskStatus(readers=(ReaderState("badge", "stopped"),))
     assert status_messages(stopped, tz) == []
 

@@ -1,8 +1,10 @@
-"""A reader spewing noise must not stall the GUI, and real reads still get through."""
+"""A reader spewing noise must not stall the GUI or delay other readers; real reads get through."""
 
 from __future__ import annotations
 
+import logging
 import os
+import random
 import threading
 import time
 from collections.abc import Iterator
@@ -11,10 +13,13 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from devices import flood
 from devices.events import ReaderStatus, ReadEvent
-from devices.reader import SerialReader
+from devices.reader import NOISY_ERROR, SerialReader
 from devices.simulate import PtySimulator
+from kiosk.views.screens import ReaderState
 from ui.runtime.bridge import ThreadBridge
+from ui.runtime.status import StatusModel
 
 
 @pytest.fixture
@@ -78,3 +83,83 @@ def test_a_flooding_reader_does_not_stall_the_gui(qtbot: QtBot, simulator: PtySi
     # quick flood may end before the timer ticks at all; then it cannot have stalled longer).
     worst = max(gaps, default=elapsed)
     assert worst < 0.5, f"GUI stalled for {worst * 1000:.0f} ms"
+
+
+CARD = "62E3086CED"
+
+
+def test_junk_on_a_scanner_neither_floods_the_kiosk_nor_delays_a_badge(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """2 MB of random bytes on a scanner while a badge is tapped on another reader.
+
+    The bound: fewer than ``flood.LIMIT`` junk reads reach the GUI per noisy episode (each would
+    be one refused scan and one log line in a kiosk), the reader itself logs two lines per
+    episode, and a valid scan is read once the junk stops.
+    """
+    bridge = ThreadBridge()
+    reads: list[ReadEvent] = []
+    states: list[tuple[str, str]] = []
+    bridge.read.connect(reads.append)
+    bridge.reader_status.connect(lambda s: states.append((s.reader, s.state)))
+    model = StatusModel(["qr", "badge"])  # what the status strip and the heartbeat read
+    heartbeats: list[dict[str, str | None]] = []
+    bridge.reader_status.connect(
+        lambda s: heartbeats.append(model.apply_reader(s) and model.heartbeat()["readers"]["qr"])
+    )
+    junk = random.Random(17).randbytes(2 << 20)
+    half = threading.Event()
+    tapped = threading.Event()
+
+    def write_junk(sim: PtySimulator) -> None:
+        sim.send_raw(junk[: len(junk) // 2])
+        half.set()
+        tapped.wait(10)  # the tap is sent while the rest of the junk is still to come
+        sim.send_raw(junk[len(junk) // 2 :])
+
+    with PtySimulator("scanner") as scan_sim, PtySimulator("rdm6300") as badge_sim:
+        readers = [
+            SerialReader(
+                name,
+                sim.path,
+                sim.protocol,
+                on_event=bridge.on_read,
+                on_status=bridge.on_reader_status,
+            )
+            for name, sim in (("qr", scan_sim), ("badge", badge_sim))
+        ]
+        for r in readers:
+            r.start()
+        try:
+            qtbot.waitUntil(lambda: len(set(states)) == 2, timeout=5_000)  # both connected
+            caplog.set_level(logging.DEBUG)
+            caplog.clear()
+            writer = threading.Thread(target=write_junk, args=(scan_sim,), name="junk-writer")
+            writer.start()
+            qtbot.waitUntil(half.is_set, timeout=20_000)
+            badge_sim.present(CARD)
+            tapped.set()
+            qtbot.waitUntil(lambda: any(r.reader == "badge" for r in reads), timeout=10_000)
+            writer.join(20)
+            assert not writer.is_alive()
+            qtbot.waitUntil(lambda: states[-1] == ("qr", "connected"), timeout=20_000)
+            scan_sim.present("LAB-AFTER-THE-FLOOD")
+            qtbot.waitUntil(lambda: reads[-1].value == "LAB-AFTER-THE-FLOOD", timeout=10_000)
+            logged = [r for r in caplog.records if "reader qr" in r.getMessage()]
+        finally:
+            for r in readers:
+                r.stop()
+
+    assert [r.value for r in reads if r.reader == "badge"] == [CARD]
+    qr = [state for reader, state in states if reader == "qr"]
+    episodes = [s for i, s in enumerate(qr) if s == "noisy" and qr[i - 1 : i] != ["noisy"]]
+    assert len(episodes) == 1, states
+    assert {"state": "noisy", "error": NOISY_ERROR} in heartbeats
+    assert model.current.readers[0] == ReaderState("qr", "connected")
+    junk_reads = [r for r in reads if r.reader == "qr"][:-1]
+    assert len(junk_reads) < flood.LIMIT
+    said = [(r.levelname, r.getMessage()) for r in logged if r.levelno >= logging.INFO]
+    assert [level for level, _ in said] == ["WARNING", "INFO"]
+    assert "reader qr noisy" in said[0][1]
+    assert "reader qr calm again" in said[1][1]
+    assert len(logged) <= 2 + flood.LIMIT  # and a debug line per read that got through

@@ -66,6 +66,11 @@ def status_messages(
                 "StatusStrip", "Reader {name} is not working. Please tell a host."
             )
             messages.append(StatusMessage("warning", text.format(name=reader.name)))
+        elif reader.state == "noisy":
+            text = QCoreApplication.translate(
+                "StatusStrip", "Reader {name} is receiving interference. Please tell a host."
+            )
+            messages.append(StatusMessage("warning", text.format(name=reader.name)))
     return messages
 
 
