@@ -1,4 +1,5 @@
-"""Refresh the kiosk's translations: extract strings from ``ui/`` and compile the ``.qm`` files.
+"""Refresh the kiosk's translations: extract strings from ``ui/`` (and the core's marked ones,
+such as the usage report's) and compile the ``.qm`` files.
 
 Run after changing any user-visible string::
 
@@ -25,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "ui"
+CORE_DIR = ROOT / "kiosk"
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("fi", "sv", "en")
 
@@ -41,8 +43,17 @@ def qt_tool(name: str) -> str:
 
 
 def source_files(source_dir: Path = SOURCE_DIR) -> list[Path]:
-    """Every Python file under ``ui/`` (lupdate does not recurse into .py by itself)."""
-    return sorted(p for p in source_dir.rglob("*.py") if "__pycache__" not in p.parts)
+    """Every Python file under ``ui/`` (lupdate does not recurse into .py by itself), and the
+    core's files that mark strings for the catalogues (the report, ``kiosk.base.catalogue``)."""
+    screens = [p for p in source_dir.rglob("*.py") if "__pycache__" not in p.parts]
+    core = [
+        p
+        for p in CORE_DIR.rglob("*.py")
+        if "__pycache__" not in p.parts
+        and p != CORE_DIR / "base" / "catalogue.py"  # the marker's own definition
+        and "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")
+    ]
+    return sorted(screens + core)
 
 
 def ts_files(directory: Path = TRANSLATIONS_DIR) -> list[Path]:

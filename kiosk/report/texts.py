@@ -1,7 +1,9 @@
-"""The report's words in Finnish and English, and numbers and dates written the local way.
+"""The report's words in Finnish, Swedish and English, and numbers and dates the local way.
 
-The report is a document, not a Qt screen, so its strings are plain catalogs here rather than
-Qt translations; ``Texts(lang)`` picks one and formats numbers as that language writes them.
+The words are English sources marked with ``QT_TRANSLATE_NOOP("Report", ...)``; their Finnish
+and Swedish live in the kiosk's own translation catalogues beside every screen's
+(``kiosk.base.catalogue``), so the report follows docs/glossary.md like the screens do.
+``Texts(lang)`` picks a language and formats numbers, dates and times as it writes them.
 """
 
 from __future__ import annotations
@@ -9,186 +11,143 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-LANGUAGES = ("fi", "en")
+from kiosk.base.catalogue import QT_TRANSLATE_NOOP, translate
 
-CATALOG: dict[str, dict[str, str]] = {
-    "fi": {
-        "lab": "Työ 2.0 Lab",
-        "title": "Käyttöraportti",
-        "period": "{first}–{last}",
-        "generated": "Laadittu {when}. Luvut ovat koosteita; raportissa ei ole kenenkään nimiä.",
-        "kf_visits": "käyntiä",
-        "kf_members": "jäsenten käyntejä",
-        "kf_visitors": "vierailijoiden käyntejä",
-        "kf_booked": "tilojen varausaste",
-        "kf_events": "tapahtumaa",
-        "kf_feedback": "palautetta",
-        "visits_title": "Käynnit päivittäin",
-        "visits_title_weeks": "Käynnit viikoittain",
-        "visits_desc": "Yhteensä {total} käyntiä: jäseniä {members}, vierailijoita {visitors}.",
-        "visits_busiest": " Vilkkain päivä {day}: {count} käyntiä.",
-        "members": "Jäsenet",
-        "visitors": "Vierailijat",
-        "heat_title": "Vilkkaimmat tunnit",
-        "heat_desc": "Saapumiset viikonpäivän ja kellonajan mukaan, yhteensä {total}.",
-        "heat_peak": " Eniten saapumisia {day} klo {hour}: {count}.",
-        "heat_note": "Luku ruudussa: saapuneita henkilöitä tunnin aikana koko jaksolla.",
-        "rooms_title": "Tilojen käyttöaste",
-        "rooms_desc": "Varatut ja käytetyt tunnit aukioloajasta ({hours} h/tila).",
-        "booked": "Varattu",
-        "used": "Käytetty (sisäänkirjaus ovella)",
-        "rooms_row": "{share} · {hours} h",
-        "events_title": "Tapahtumat ja osallistujat",
-        "events_desc": "{count} tapahtumaa, {checkins} osallistujaa.",
-        "events_row": "{checkins} / {capacity} paikkaa",
-        "events_row_nocap": "{checkins} saapunutta",
-        "events_tickets": "{tickets} lippua",
-        "events_no_capacity": "ei paikkamäärää",
-        "checked_in": "Saapuneet",
-        "capacity": "Paikkamäärä",
-        "more_events": "Lisäksi {count} tapahtumaa (ks. --json).",
-        "feedback_title": "Palaute viikoittain",
-        "feedback_month_title": "Palaute kuukausittain",
-        "feedback_ctx_title": "Palaute antopaikan mukaan",
-        "feedback_desc": "{total} vastausta, {comments} kommenttia.",
-        "feedback_none": "ei vastauksia",
-        "feedback_n": "{n} vast.",
-        "face_1": "1 erittäin tyytymätön",
-        "face_2": "2 tyytymätön",
-        "face_3": "3 tyytyväinen",
-        "face_4": "4 erittäin tyytyväinen",
-        "ctx_home": "Aulanäyttö",
-        "ctx_checkout": "Uloskirjautuminen",
-        "ctx_event": "Tapahtuma",
-        "week": "vko {week}",
-        "empty": "Ei tietoja tältä jaksolta.",
-        "no_events": "Jaksolla ei ollut tapahtumia.",
-        "no_rooms": "Tiloja ei ole määritelty.",
-        "no_feedback": "Palautetta ei annettu tällä jaksolla.",
-        "method_title": "Miten luvut on laskettu",
-        "def_visit": "Käynti on jäsenen tai vierailijan sisäänkirjautuminen paikallisena "
-        "päivänä ({tz}); sama henkilö lasketaan kerran päivässä ensimmäisen saapumisensa "
-        "mukaan. Isäntien ja ylläpitäjien kirjautumiset eivät ole käyntejä. Vierailija "
-        "tunnistetaan vierailijatiedoista, muuten kutsusta; muuten kirjaus lasketaan yksin.",
-        "def_hours": "Vilkkaimmat tunnit: jokainen käynti lasketaan ensimmäisen saapumisen "
-        "viikonpäivän ja tunnin ruutuun, joten ruutujen summa on käyntien määrä.",
-        "def_rooms": "Aukioloaika: {opening}. Varatut tunnit: vahvistetut, alustavat ja "
-        "vapautetut (saapumatta jääneet) varaukset aukioloaikaan rajattuna, päällekkäisyydet "
-        "kerran. Käytetyt tunnit: varaukset, joihin joku kirjautui ovella, alusta "
-        "(mahdollisesti aikaistettuun) loppuun. Käyttöaste = tunnit / aukiolotunnit.",
-        "def_events": "Tapahtuma kuuluu jaksoon, jos se alkaa jaksolla. Saapuneet: eri "
-        "henkilöt, joiden sisäänkirjaus nimeää tapahtuman. Liput: tapahtuman "
-        "tapahtumalippukutsut, joita ei ole peruttu.",
-        "def_feedback": "Palaute: jokainen vastaus (kasvot 1–4) lasketaan paikallisen ISO-viikon "
-        "(pitkällä jaksolla kuukauden) ja antopaikan mukaan. Kommentit vain lasketaan; "
-        "niitä ei näytetä, koska niissä voi olla nimiä.",
-        "def_json": "Kaikki kaavioiden luvut: sama komento valitsimella --json.",
-    },
-    "en": {
-        "lab": "Työ 2.0 Lab",
-        "title": "Usage report",
-        "period": "{first} – {last}",
-        "generated": "Made {when}. Figures are aggregates; the report names no one.",
-        "kf_visits": "visits",
-        "kf_members": "visits by members",
-        "kf_visitors": "visits by visitors",
-        "kf_booked": "rooms booked",
-        "kf_events": "events",
-        "kf_feedback": "feedback answers",
-        "visits_title": "Visits per day",
-        "visits_title_weeks": "Visits per week",
-        "visits_desc": "{total} visits in all: {members} by members, {visitors} by visitors.",
-        "visits_busiest": " Busiest day {day}: {count} visits.",
-        "members": "Members",
-        "visitors": "Visitors",
-        "heat_title": "Busiest hours",
-        "heat_desc": "Arrivals by weekday and hour of day, {total} in all.",
-        "heat_peak": " Most arrivals on {day} at {hour}: {count}.",
-        "heat_note": "Number in a cell: people who arrived in that hour, over the whole period.",
-        "rooms_title": "Room utilisation",
-        "rooms_desc": "Booked and used hours as a share of opening hours ({hours} h per room).",
-        "booked": "Booked",
-        "used": "Used (checked in at the door)",
-        "rooms_row": "{share} · {hours} h",
-        "events_title": "Events and attendance",
-        "events_desc": "{count} events, {checkins} attendees.",
-        "events_row": "{checkins} / {capacity} places",
-        "events_row_nocap": "{checkins} checked in",
-        "events_tickets": "{tickets} tickets",
-        "events_no_capacity": "no capacity set",
-        "checked_in": "Checked in",
-        "capacity": "Capacity",
-        "more_events": "And {count} more events (see --json).",
-        "feedback_title": "Feedback per week",
-        "feedback_month_title": "Feedback per month",
-        "feedback_ctx_title": "Feedback by where it was given",
-        "feedback_desc": "{total} answers, {comments} comments.",
-        "feedback_none": "no answers",
-        "feedback_n": "n = {n}",
-        "face_1": "1 very unhappy",
-        "face_2": "2 unhappy",
-        "face_3": "3 happy",
-        "face_4": "4 very happy",
-        "ctx_home": "Lobby home screen",
-        "ctx_checkout": "Check-out",
-        "ctx_event": "Event",
-        "week": "wk {week}",
-        "empty": "No data for this period.",
-        "no_events": "There were no events in this period.",
-        "no_rooms": "No rooms are set up.",
-        "no_feedback": "No feedback was given in this period.",
-        "method_title": "How these figures were computed",
-        "def_visit": "A visit is a check-in of a member or a visitor on a local day ({tz}); "
-        "a person counts once per day, at their first arrival. Hosts and admins are staff and "
-        "do not count. A visitor is known by their visitor record, else by their invitation; "
-        "otherwise the check-in counts on its own.",
-        "def_hours": "Busiest hours: each visit counts in the cell of its first arrival's "
-        "weekday and hour, so the cells add up to the number of visits.",
-        "def_rooms": "Opening hours: {opening}. Booked hours: confirmed, provisional and "
-        "released (no-show) bookings, clipped to opening hours, overlaps counted once. Used "
-        "hours: bookings someone checked in to at the door, from start to their (possibly "
-        "shortened) end. Utilisation = hours / opening hours.",
-        "def_events": "An event belongs to the period when it starts in it. Checked in: the "
-        "distinct people whose check-in names the event. Tickets: its event-ticket "
-        "invitations not withdrawn.",
-        "def_feedback": "Feedback: each answer (faces 1–4) counts by its local ISO week (month, "
-        "for long periods) and by where it was given. Comments are only counted, never "
-        "shown: they may contain names.",
-        "def_json": "Every number in the charts: the same command with --json.",
-    },
-}
+LANGUAGES = ("fi", "sv", "en")
+LAB_NAME = "Työ 2.0 Lab"
 
-WEEKDAYS = {
-    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-WEEKDAYS_LONG = {
-    "fi": (
-        "maanantaina",
-        "tiistaina",
-        "keskiviikkona",
-        "torstaina",
-        "perjantaina",
-        "lauantaina",
-        "sunnuntaina",
+SOURCES: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("Report", "Usage report"),
+    "period": QT_TRANSLATE_NOOP("Report", "{first} – {last}"),
+    "generated": QT_TRANSLATE_NOOP(
+        "Report", "Made {when}. Figures are aggregates; the report names no one."
     ),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "kf_visits": QT_TRANSLATE_NOOP("Report", "visits"),
+    "kf_members": QT_TRANSLATE_NOOP("Report", "visits by members"),
+    "kf_visitors": QT_TRANSLATE_NOOP("Report", "visits by visitors"),
+    "kf_booked": QT_TRANSLATE_NOOP("Report", "rooms booked"),
+    "kf_events": QT_TRANSLATE_NOOP("Report", "events"),
+    "kf_feedback": QT_TRANSLATE_NOOP("Report", "feedback answers"),
+    "visits_title": QT_TRANSLATE_NOOP("Report", "Visits per day"),
+    "visits_title_weeks": QT_TRANSLATE_NOOP("Report", "Visits per week"),
+    "visits_desc": QT_TRANSLATE_NOOP(
+        "Report", "{total} visits in all: {members} by members, {visitors} by visitors."
+    ),
+    "visits_busiest": QT_TRANSLATE_NOOP("Report", " Busiest day {day}: {count} visits."),
+    "members": QT_TRANSLATE_NOOP("Report", "Members"),
+    "visitors": QT_TRANSLATE_NOOP("Report", "Visitors"),
+    "heat_title": QT_TRANSLATE_NOOP("Report", "Busiest hours"),
+    "heat_desc": QT_TRANSLATE_NOOP(
+        "Report", "Arrivals by weekday and hour of day, {total} in all."
+    ),
+    "heat_peak": QT_TRANSLATE_NOOP("Report", " Most arrivals on {day} at {hour}: {count}."),
+    "heat_note": QT_TRANSLATE_NOOP(
+        "Report", "Number in a cell: people who arrived in that hour, over the whole period."
+    ),
+    "rooms_title": QT_TRANSLATE_NOOP("Report", "Room utilisation"),
+    "rooms_desc": QT_TRANSLATE_NOOP(
+        "Report", "Booked and used hours as a share of opening hours ({hours} h per room)."
+    ),
+    "booked": QT_TRANSLATE_NOOP("Report", "Booked"),
+    "used": QT_TRANSLATE_NOOP("Report", "Used (checked in at the door)"),
+    "rooms_row": QT_TRANSLATE_NOOP("Report", "{share} · {hours} h"),
+    "events_title": QT_TRANSLATE_NOOP("Report", "Events and attendance"),
+    "events_desc": QT_TRANSLATE_NOOP("Report", "{count} events, {checkins} attendees."),
+    "events_row": QT_TRANSLATE_NOOP("Report", "{checkins} / {capacity} places"),
+    "events_row_nocap": QT_TRANSLATE_NOOP("Report", "{checkins} checked in"),
+    "events_tickets": QT_TRANSLATE_NOOP("Report", "{tickets} tickets"),
+    "events_no_capacity": QT_TRANSLATE_NOOP("Report", "no capacity set"),
+    "checked_in": QT_TRANSLATE_NOOP("Report", "Checked in"),
+    "capacity": QT_TRANSLATE_NOOP("Report", "Capacity"),
+    "more_events": QT_TRANSLATE_NOOP("Report", "And {count} more events (see --json)."),
+    "feedback_title": QT_TRANSLATE_NOOP("Report", "Feedback per week"),
+    "feedback_month_title": QT_TRANSLATE_NOOP("Report", "Feedback per month"),
+    "feedback_ctx_title": QT_TRANSLATE_NOOP("Report", "Feedback by where it was given"),
+    "feedback_desc": QT_TRANSLATE_NOOP("Report", "{total} answers, {comments} comments."),
+    "feedback_none": QT_TRANSLATE_NOOP("Report", "no answers"),
+    "feedback_n": QT_TRANSLATE_NOOP("Report", "n = {n}"),
+    "face_1": QT_TRANSLATE_NOOP("Report", "1 very unhappy"),
+    "face_2": QT_TRANSLATE_NOOP("Report", "2 unhappy"),
+    "face_3": QT_TRANSLATE_NOOP("Report", "3 happy"),
+    "face_4": QT_TRANSLATE_NOOP("Report", "4 very happy"),
+    "ctx_home": QT_TRANSLATE_NOOP("Report", "Lobby home screen"),
+    "ctx_checkout": QT_TRANSLATE_NOOP("Report", "Check-out"),
+    "ctx_event": QT_TRANSLATE_NOOP("Report", "Event"),
+    "week": QT_TRANSLATE_NOOP("Report", "wk {week}"),
+    "empty": QT_TRANSLATE_NOOP("Report", "No data for this period."),
+    "no_events": QT_TRANSLATE_NOOP("Report", "There were no events in this period."),
+    "no_rooms": QT_TRANSLATE_NOOP("Report", "No rooms are set up."),
+    "no_feedback": QT_TRANSLATE_NOOP("Report", "No feedback was given in this period."),
+    "method_title": QT_TRANSLATE_NOOP("Report", "How these figures were computed"),
+    "def_visit": QT_TRANSLATE_NOOP(
+        "Report",
+        "A visit is a check-in of a member or a visitor on a local day ({tz}); a person "
+        "counts once per day, at their first arrival. Hosts and admins are staff and do "
+        "not count. A visitor is known by their visitor record, else by their invitation;"
+        " otherwise the check-in counts on its own.",
+    ),
+    "def_hours": QT_TRANSLATE_NOOP(
+        "Report",
+        "Busiest hours: each visit counts in the cell of its first arrival's weekday and "
+        "hour, so the cells add up to the number of visits.",
+    ),
+    "def_rooms": QT_TRANSLATE_NOOP(
+        "Report",
+        "Opening hours: {opening}. Booked hours: confirmed, provisional and released "
+        "(no-show) bookings, clipped to opening hours, overlaps counted once. Used hours:"
+        " bookings someone checked in to at the door, from start to their (possibly "
+        "shortened) end. Utilisation = hours / opening hours.",
+    ),
+    "def_events": QT_TRANSLATE_NOOP(
+        "Report",
+        "An event belongs to the period when it starts in it. Checked in: the distinct "
+        "people whose check-in names the event. Tickets: its event-ticket invitations not"
+        " withdrawn.",
+    ),
+    "def_feedback": QT_TRANSLATE_NOOP(
+        "Report",
+        "Feedback: each answer (faces 1–4) counts by its local ISO week (month, for long "
+        "periods) and by where it was given. Comments are only counted, never shown: they"
+        " may contain names.",
+    ),
+    "def_json": QT_TRANSLATE_NOOP(
+        "Report", "Every number in the charts: the same command with --json."
+    ),
 }
-MONTHS_FI = (
-    "tammikuu",
-    "helmikuu",
-    "maaliskuu",
-    "huhtikuu",
-    "toukokuu",
-    "kesäkuu",
-    "heinäkuu",
-    "elokuu",
-    "syyskuu",
-    "lokakuu",
-    "marraskuu",
-    "joulukuu",
+
+# "Most arrivals on {day}": Finnish says "maanantaina", Swedish "måndagar" (habitually).
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("ReportWeekday", "Mon"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Tue"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Wed"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Thu"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Fri"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Sat"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Sun"),
 )
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS_LONG = (
+    QT_TRANSLATE_NOOP("ReportWeekday", "Monday"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Tuesday"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Wednesday"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Thursday"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Friday"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Saturday"),
+    QT_TRANSLATE_NOOP("ReportWeekday", "Sunday"),
+)
+MONTHS = (
+    QT_TRANSLATE_NOOP("ReportMonth", "Jan"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Feb"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Mar"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Apr"),
+    QT_TRANSLATE_NOOP("ReportMonth", "May"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Jun"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Jul"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Aug"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Sep"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Oct"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Nov"),
+    QT_TRANSLATE_NOOP("ReportMonth", "Dec"),
+)
 
 
 class Texts:
@@ -198,46 +157,47 @@ class Texts:
         if lang not in LANGUAGES:
             raise ValueError(lang)
         self.lang = lang
-        self._words = CATALOG[lang]
+        # Finnish and Finland-Swedish write numbers, dates and times alike: 1 234,5 · 2.12. · 9.05
+        self._nordic = lang in ("fi", "sv")
 
     def __call__(self, key: str, **values: object) -> str:
-        return self._words[key].format(**values)
+        if key == "lab":
+            return LAB_NAME
+        return translate(self.lang, "Report", SOURCES[key]).format(**values)
 
     def weekday(self, index: int) -> str:
-        return WEEKDAYS[self.lang][index]
+        return translate(self.lang, "ReportWeekday", WEEKDAYS[index])
 
     def weekday_long(self, index: int) -> str:
-        return WEEKDAYS_LONG[self.lang][index]
+        return translate(self.lang, "ReportWeekday", WEEKDAYS_LONG[index])
 
     def number(self, value: float, decimals: int = 0) -> str:
-        """1 234,5 in Finnish, 1,234.5 in English."""
+        """1 234,5 in Finnish and Swedish, 1,234.5 in English."""
         text = f"{value:,.{decimals}f}"
-        if self.lang == "fi":
+        if self._nordic:
             text = text.replace(",", "\u00a0").replace(".", ",")
         return text
 
     def percent(self, share: float) -> str:
         value = self.number(share * 100)
-        return f"{value}\u00a0%" if self.lang == "fi" else f"{value}%"
+        return f"{value}\u00a0%" if self._nordic else f"{value}%"
 
     def date(self, day: dt.date, *, year: bool = True) -> str:
-        if self.lang == "fi":
+        if self._nordic:
             return f"{day.day}.{day.month}.{day.year}" if year else f"{day.day}.{day.month}."
-        text = f"{day.day} {MONTHS_EN[day.month - 1]}"
+        text = f"{day.day} {MONTHS[day.month - 1]}"
         return f"{text} {day.year}" if year else text
 
     def datetime(self, at: dt.datetime, tz: ZoneInfo) -> str:
         local = at.astimezone(tz)
-        clock = f"{local:%H.%M}" if self.lang == "fi" else f"{local:%H:%M}"
+        clock = f"{local:%H.%M}" if self._nordic else f"{local:%H:%M}"
         return f"{self.date(local.date())} {clock}"
 
     def month(self, year: int, month: int) -> str:
-        if self.lang == "fi":
-            return f"{MONTHS_FI[month - 1]} {year}"
-        return f"{MONTHS_EN[month - 1]} {year}"
+        return f"{translate(self.lang, 'ReportMonth', MONTHS[month - 1])} {year}"
 
     def day_number(self, day: dt.date) -> str:
-        return f"{day.day}." if self.lang == "fi" else str(day.day)
+        return f"{day.day}." if self._nordic else str(day.day)
 
     def hour(self, hour: int) -> str:
-        return f"{hour:02d}" if self.lang == "fi" else f"{hour:02d}:00"
+        return f"{hour:02d}" if self._nordic else f"{hour:02d}:00"

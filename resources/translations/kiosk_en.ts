@@ -1110,6 +1110,351 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Usage report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made {when}. Figures are aggregates; the report names no one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits by members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits by visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rooms booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feedback answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} visits in all: {members} by members, {visitors} by visitors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Busiest day {day}: {count} visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals by weekday and hour of day, {total} in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Most arrivals on {day} at {hour}: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number in a cell: people who arrived in that hour, over the whole period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked and used hours as a share of opening hours ({hours} h per room).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used (checked in at the door)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} · {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events and attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} events, {checkins} attendees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{checkins} / {capacity} places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{checkins} checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tickets} tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no capacity set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>And {count} more events (see --json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback by where it was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} answers, {comments} comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n = {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 very unhappy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 unhappy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 happy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 very happy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lobby home screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wk {week}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There were no events in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rooms are set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feedback was given in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How these figures were computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit is a check-in of a member or a visitor on a local day ({tz}); a person counts once per day, at their first arrival. Hosts and admins are staff and do not count. A visitor is known by their visitor record, else by their invitation; otherwise the check-in counts on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest hours: each visit counts in the cell of its first arrival&apos;s weekday and hour, so the cells add up to the number of visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening hours: {opening}. Booked hours: confirmed, provisional and released (no-show) bookings, clipped to opening hours, overlaps counted once. Used hours: bookings someone checked in to at the door, from start to their (possibly shortened) end. Utilisation = hours / opening hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event belongs to the period when it starts in it. Checked in: the distinct people whose check-in names the event. Tickets: its event-ticket invitations not withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback: each answer (faces 1–4) counts by its local ISO week (month, for long periods) and by where it was given. Comments are only counted, never shown: they may contain names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every number in the charts: the same command with --json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportMonth</name>
+    <message>
+        <source>Jan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportWeekday</name>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <source>Offline</source>

@@ -1110,6 +1110,351 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Usage report</source>
+        <translation>Käyttöraportti</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>Made {when}. Figures are aggregates; the report names no one.</source>
+        <translation>Laadittu {when}. Luvut ovat koosteita; raportissa ei ole kenenkään nimiä.</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>käyntiä</translation>
+    </message>
+    <message>
+        <source>visits by members</source>
+        <translation>jäsenten käyntejä</translation>
+    </message>
+    <message>
+        <source>visits by visitors</source>
+        <translation>vieraiden käyntejä</translation>
+    </message>
+    <message>
+        <source>rooms booked</source>
+        <translation>tilojen varausaste</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>tapahtumaa</translation>
+    </message>
+    <message>
+        <source>feedback answers</source>
+        <translation>palautetta</translation>
+    </message>
+    <message>
+        <source>Visits per day</source>
+        <translation>Käynnit päivittäin</translation>
+    </message>
+    <message>
+        <source>Visits per week</source>
+        <translation>Käynnit viikoittain</translation>
+    </message>
+    <message>
+        <source>{total} visits in all: {members} by members, {visitors} by visitors.</source>
+        <translation>Yhteensä {total} käyntiä: jäseniä {members}, vieraita {visitors}.</translation>
+    </message>
+    <message>
+        <source> Busiest day {day}: {count} visits.</source>
+        <translation> Vilkkain päivä {day}: {count} käyntiä.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Jäsenet</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Vieraat</translation>
+    </message>
+    <message>
+        <source>Busiest hours</source>
+        <translation>Vilkkaimmat tunnit</translation>
+    </message>
+    <message>
+        <source>Arrivals by weekday and hour of day, {total} in all.</source>
+        <translation>Saapumiset viikonpäivän ja kellonajan mukaan, yhteensä {total}.</translation>
+    </message>
+    <message>
+        <source> Most arrivals on {day} at {hour}: {count}.</source>
+        <translation> Eniten saapumisia {day} klo {hour}: {count}.</translation>
+    </message>
+    <message>
+        <source>Number in a cell: people who arrived in that hour, over the whole period.</source>
+        <translation>Luku ruudussa: saapuneita henkilöitä tunnin aikana koko jaksolla.</translation>
+    </message>
+    <message>
+        <source>Room utilisation</source>
+        <translation>Tilojen käyttöaste</translation>
+    </message>
+    <message>
+        <source>Booked and used hours as a share of opening hours ({hours} h per room).</source>
+        <translation>Varatut ja käytetyt tunnit aukioloajasta ({hours} h/tila).</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Varattu</translation>
+    </message>
+    <message>
+        <source>Used (checked in at the door)</source>
+        <translation>Käytetty (sisäänkirjaus ovella)</translation>
+    </message>
+    <message>
+        <source>{share} · {hours} h</source>
+        <translation>{share} · {hours} h</translation>
+    </message>
+    <message>
+        <source>Events and attendance</source>
+        <translation>Tapahtumat ja osallistujat</translation>
+    </message>
+    <message>
+        <source>{count} events, {checkins} attendees.</source>
+        <translation>{count} tapahtumaa, {checkins} osallistujaa.</translation>
+    </message>
+    <message>
+        <source>{checkins} / {capacity} places</source>
+        <translation>{checkins} / {capacity} paikkaa</translation>
+    </message>
+    <message>
+        <source>{checkins} checked in</source>
+        <translation>{checkins} saapunutta</translation>
+    </message>
+    <message>
+        <source>{tickets} tickets</source>
+        <translation>{tickets} lippua</translation>
+    </message>
+    <message>
+        <source>no capacity set</source>
+        <translation>ei paikkamäärää</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Saapuneet</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Paikkamäärä</translation>
+    </message>
+    <message>
+        <source>And {count} more events (see --json).</source>
+        <translation>Lisäksi {count} tapahtumaa (ks. --json).</translation>
+    </message>
+    <message>
+        <source>Feedback per week</source>
+        <translation>Palaute viikoittain</translation>
+    </message>
+    <message>
+        <source>Feedback per month</source>
+        <translation>Palaute kuukausittain</translation>
+    </message>
+    <message>
+        <source>Feedback by where it was given</source>
+        <translation>Palaute antopaikan mukaan</translation>
+    </message>
+    <message>
+        <source>{total} answers, {comments} comments.</source>
+        <translation>{total} vastausta, {comments} kommenttia.</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>ei vastauksia</translation>
+    </message>
+    <message>
+        <source>n = {n}</source>
+        <translation>{n} vast.</translation>
+    </message>
+    <message>
+        <source>1 very unhappy</source>
+        <translation>1 erittäin tyytymätön</translation>
+    </message>
+    <message>
+        <source>2 unhappy</source>
+        <translation>2 tyytymätön</translation>
+    </message>
+    <message>
+        <source>3 happy</source>
+        <translation>3 tyytyväinen</translation>
+    </message>
+    <message>
+        <source>4 very happy</source>
+        <translation>4 erittäin tyytyväinen</translation>
+    </message>
+    <message>
+        <source>Lobby home screen</source>
+        <translation>Aulanäyttö</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Uloskirjautuminen</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Tapahtuma</translation>
+    </message>
+    <message>
+        <source>wk {week}</source>
+        <translation>vko {week}</translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation>Ei tietoja tältä jaksolta.</translation>
+    </message>
+    <message>
+        <source>There were no events in this period.</source>
+        <translation>Jaksolla ei ollut tapahtumia.</translation>
+    </message>
+    <message>
+        <source>No rooms are set up.</source>
+        <translation>Tiloja ei ole määritelty.</translation>
+    </message>
+    <message>
+        <source>No feedback was given in this period.</source>
+        <translation>Palautetta ei annettu tällä jaksolla.</translation>
+    </message>
+    <message>
+        <source>How these figures were computed</source>
+        <translation>Miten luvut on laskettu</translation>
+    </message>
+    <message>
+        <source>A visit is a check-in of a member or a visitor on a local day ({tz}); a person counts once per day, at their first arrival. Hosts and admins are staff and do not count. A visitor is known by their visitor record, else by their invitation; otherwise the check-in counts on its own.</source>
+        <translation>Käynti on jäsenen tai vieraan sisäänkirjautuminen paikallisena päivänä ({tz}); sama henkilö lasketaan kerran päivässä ensimmäisen saapumisensa mukaan. Henkilökunnan ja ylläpitäjien kirjautumiset eivät ole käyntejä. Vieras tunnistetaan vierailutiedoista, muuten kutsusta; muuten kirjaus lasketaan yksin.</translation>
+    </message>
+    <message>
+        <source>Busiest hours: each visit counts in the cell of its first arrival&apos;s weekday and hour, so the cells add up to the number of visits.</source>
+        <translation>Vilkkaimmat tunnit: jokainen käynti lasketaan ensimmäisen saapumisen viikonpäivän ja tunnin ruutuun, joten ruutujen summa on käyntien määrä.</translation>
+    </message>
+    <message>
+        <source>Opening hours: {opening}. Booked hours: confirmed, provisional and released (no-show) bookings, clipped to opening hours, overlaps counted once. Used hours: bookings someone checked in to at the door, from start to their (possibly shortened) end. Utilisation = hours / opening hours.</source>
+        <translation>Aukioloaika: {opening}. Varatut tunnit: vahvistetut, alustavat ja vapautetut (saapumatta jääneet) varaukset aukioloaikaan rajattuna, päällekkäisyydet kerran. Käytetyt tunnit: varaukset, joihin joku kirjautui ovella, alusta (mahdollisesti aikaistettuun) loppuun. Käyttöaste = tunnit / aukiolotunnit.</translation>
+    </message>
+    <message>
+        <source>An event belongs to the period when it starts in it. Checked in: the distinct people whose check-in names the event. Tickets: its event-ticket invitations not withdrawn.</source>
+        <translation>Tapahtuma kuuluu jaksoon, jos se alkaa jaksolla. Saapuneet: eri henkilöt, joiden sisäänkirjaus nimeää tapahtuman. Liput: tapahtuman tapahtumalippukutsut, joita ei ole peruttu.</translation>
+    </message>
+    <message>
+        <source>Feedback: each answer (faces 1–4) counts by its local ISO week (month, for long periods) and by where it was given. Comments are only counted, never shown: they may contain names.</source>
+        <translation>Palaute: jokainen vastaus (kasvot 1–4) lasketaan paikallisen ISO-viikon (pitkällä jaksolla kuukauden) ja antopaikan mukaan. Kommentit vain lasketaan; niitä ei näytetä, koska niissä voi olla nimiä.</translation>
+    </message>
+    <message>
+        <source>Every number in the charts: the same command with --json.</source>
+        <translation>Kaikki kaavioiden luvut: sama komento valitsimella --json.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMonth</name>
+    <message>
+        <source>Jan</source>
+        <translation>tammikuu</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>helmikuu</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>maaliskuu</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>huhtikuu</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>toukokuu</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>kesäkuu</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>heinäkuu</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>elokuu</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>syyskuu</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>lokakuu</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>marraskuu</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>joulukuu</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWeekday</name>
+    <message>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>ti</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>ke</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>pe</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>la</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>su</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>maanantaina</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>tiistaina</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>keskiviikkona</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>torstaina</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>perjantaina</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>lauantaina</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>sunnuntaina</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <source>Offline</source>

@@ -1110,6 +1110,351 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Usage report</source>
+        <translation>Användningsrapport</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>Made {when}. Figures are aggregates; the report names no one.</source>
+        <translation>Gjord {when}. Siffrorna är sammanställningar; rapporten nämner ingen vid namn.</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>besök</translation>
+    </message>
+    <message>
+        <source>visits by members</source>
+        <translation>besök av medlemmar</translation>
+    </message>
+    <message>
+        <source>visits by visitors</source>
+        <translation>besök av besökare</translation>
+    </message>
+    <message>
+        <source>rooms booked</source>
+        <translation>bokningsgrad för rummen</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>evenemang</translation>
+    </message>
+    <message>
+        <source>feedback answers</source>
+        <translation>svar på responsen</translation>
+    </message>
+    <message>
+        <source>Visits per day</source>
+        <translation>Besök per dag</translation>
+    </message>
+    <message>
+        <source>Visits per week</source>
+        <translation>Besök per vecka</translation>
+    </message>
+    <message>
+        <source>{total} visits in all: {members} by members, {visitors} by visitors.</source>
+        <translation>Sammanlagt {total} besök: {members} av medlemmar, {visitors} av besökare.</translation>
+    </message>
+    <message>
+        <source> Busiest day {day}: {count} visits.</source>
+        <translation> Livligaste dagen {day}: {count} besök.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Medlemmar</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Besökare</translation>
+    </message>
+    <message>
+        <source>Busiest hours</source>
+        <translation>Livligaste timmarna</translation>
+    </message>
+    <message>
+        <source>Arrivals by weekday and hour of day, {total} in all.</source>
+        <translation>Ankomster per veckodag och timme, sammanlagt {total}.</translation>
+    </message>
+    <message>
+        <source> Most arrivals on {day} at {hour}: {count}.</source>
+        <translation> Flest ankomster på {day} kl. {hour}: {count}.</translation>
+    </message>
+    <message>
+        <source>Number in a cell: people who arrived in that hour, over the whole period.</source>
+        <translation>Talet i en ruta: personer som kom under den timmen, under hela perioden.</translation>
+    </message>
+    <message>
+        <source>Room utilisation</source>
+        <translation>Rummens användningsgrad</translation>
+    </message>
+    <message>
+        <source>Booked and used hours as a share of opening hours ({hours} h per room).</source>
+        <translation>Bokade och använda timmar av öppettiden ({hours} h per rum).</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Bokat</translation>
+    </message>
+    <message>
+        <source>Used (checked in at the door)</source>
+        <translation>Använt (incheckning vid dörren)</translation>
+    </message>
+    <message>
+        <source>{share} · {hours} h</source>
+        <translation>{share} · {hours} h</translation>
+    </message>
+    <message>
+        <source>Events and attendance</source>
+        <translation>Evenemang och deltagare</translation>
+    </message>
+    <message>
+        <source>{count} events, {checkins} attendees.</source>
+        <translation>{count} evenemang, {checkins} deltagare.</translation>
+    </message>
+    <message>
+        <source>{checkins} / {capacity} places</source>
+        <translation>{checkins} / {capacity} platser</translation>
+    </message>
+    <message>
+        <source>{checkins} checked in</source>
+        <translation>{checkins} incheckade</translation>
+    </message>
+    <message>
+        <source>{tickets} tickets</source>
+        <translation>{tickets} biljetter</translation>
+    </message>
+    <message>
+        <source>no capacity set</source>
+        <translation>inget antal platser</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Incheckade</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Antal platser</translation>
+    </message>
+    <message>
+        <source>And {count} more events (see --json).</source>
+        <translation>Dessutom {count} evenemang (se --json).</translation>
+    </message>
+    <message>
+        <source>Feedback per week</source>
+        <translation>Respons per vecka</translation>
+    </message>
+    <message>
+        <source>Feedback per month</source>
+        <translation>Respons per månad</translation>
+    </message>
+    <message>
+        <source>Feedback by where it was given</source>
+        <translation>Respons enligt var den gavs</translation>
+    </message>
+    <message>
+        <source>{total} answers, {comments} comments.</source>
+        <translation>{total} svar, {comments} kommentarer.</translation>
+    </message>
+    <message>
+        <source>no answers</source>
+        <translation>inga svar</translation>
+    </message>
+    <message>
+        <source>n = {n}</source>
+        <translation>{n} svar</translation>
+    </message>
+    <message>
+        <source>1 very unhappy</source>
+        <translation>1 mycket missnöjd</translation>
+    </message>
+    <message>
+        <source>2 unhappy</source>
+        <translation>2 missnöjd</translation>
+    </message>
+    <message>
+        <source>3 happy</source>
+        <translation>3 nöjd</translation>
+    </message>
+    <message>
+        <source>4 very happy</source>
+        <translation>4 mycket nöjd</translation>
+    </message>
+    <message>
+        <source>Lobby home screen</source>
+        <translation>Lobbyns startskärm</translation>
+    </message>
+    <message>
+        <source>Check-out</source>
+        <translation>Utcheckning</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evenemang</translation>
+    </message>
+    <message>
+        <source>wk {week}</source>
+        <translation>v. {week}</translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation>Inga uppgifter för den här perioden.</translation>
+    </message>
+    <message>
+        <source>There were no events in this period.</source>
+        <translation>Under perioden fanns inga evenemang.</translation>
+    </message>
+    <message>
+        <source>No rooms are set up.</source>
+        <translation>Inga rum har lagts upp.</translation>
+    </message>
+    <message>
+        <source>No feedback was given in this period.</source>
+        <translation>Ingen respons gavs under perioden.</translation>
+    </message>
+    <message>
+        <source>How these figures were computed</source>
+        <translation>Hur siffrorna har räknats</translation>
+    </message>
+    <message>
+        <source>A visit is a check-in of a member or a visitor on a local day ({tz}); a person counts once per day, at their first arrival. Hosts and admins are staff and do not count. A visitor is known by their visitor record, else by their invitation; otherwise the check-in counts on its own.</source>
+        <translation>Ett besök är en medlems eller besökares incheckning under en lokal dag ({tz}); samma person räknas en gång per dag, vid sin första ankomst. Personalens och administratörernas incheckningar är inte besök. En besökare känns igen på sina besöksuppgifter, annars på sin inbjudan; annars räknas incheckningen för sig.</translation>
+    </message>
+    <message>
+        <source>Busiest hours: each visit counts in the cell of its first arrival&apos;s weekday and hour, so the cells add up to the number of visits.</source>
+        <translation>Livligaste timmarna: varje besök räknas i rutan för den första ankomstens veckodag och timme, så rutorna blir sammanlagt lika många som besöken.</translation>
+    </message>
+    <message>
+        <source>Opening hours: {opening}. Booked hours: confirmed, provisional and released (no-show) bookings, clipped to opening hours, overlaps counted once. Used hours: bookings someone checked in to at the door, from start to their (possibly shortened) end. Utilisation = hours / opening hours.</source>
+        <translation>Öppettid: {opening}. Bokade timmar: bekräftade, preliminära och frigjorda (uteblivna) bokningar inom öppettiden, överlappningar en gång. Använda timmar: bokningar som någon checkade in till vid dörren, från början till det (kanske tidigarelagda) slutet. Användningsgrad = timmar / öppettimmar.</translation>
+    </message>
+    <message>
+        <source>An event belongs to the period when it starts in it. Checked in: the distinct people whose check-in names the event. Tickets: its event-ticket invitations not withdrawn.</source>
+        <translation>Ett evenemang hör till perioden om det börjar under den. Incheckade: de olika personer vars incheckning anger evenemanget. Biljetter: evenemangets biljettinbjudningar som inte har återkallats.</translation>
+    </message>
+    <message>
+        <source>Feedback: each answer (faces 1–4) counts by its local ISO week (month, for long periods) and by where it was given. Comments are only counted, never shown: they may contain names.</source>
+        <translation>Respons: varje svar (ansikten 1–4) räknas enligt sin lokala ISO-vecka (månad, för långa perioder) och enligt var det gavs. Kommentarerna räknas bara men visas aldrig, eftersom de kan innehålla namn.</translation>
+    </message>
+    <message>
+        <source>Every number in the charts: the same command with --json.</source>
+        <translation>Alla siffror i diagrammen: samma kommando med --json.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMonth</name>
+    <message>
+        <source>Jan</source>
+        <translation>januari</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>februari</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>april</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>maj</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>juni</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>juli</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>augusti</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>september</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>oktober</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>november</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>december</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWeekday</name>
+    <message>
+        <source>Mon</source>
+        <translation>mån</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>tis</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>ons</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>tors</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>fre</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>lör</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>sön</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>måndagar</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>tisdagar</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>onsdagar</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>torsdagar</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>fredagar</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>lördagar</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>söndagar</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <source>Offline</source>

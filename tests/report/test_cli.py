@@ -50,7 +50,14 @@ class _Tags(HTMLParser):
             self.lang = dict(attrs).get("lang") or ""
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+METHOD_TITLE = {
+    "fi": "Miten luvut on laskettu",
+    "sv": "Hur siffrorna har räknats",
+    "en": "How these figures were computed",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_html_is_self_contained_with_accessible_charts(
     config: Path, out_dir: Path, capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
@@ -70,9 +77,7 @@ def test_html_is_self_contained_with_accessible_charts(
         assert root.get("role") == "img"
         assert root.find(f"{SVG}title") is not None and root.find(f"{SVG}desc") is not None
     assert EVENT_TITLE in text
-    assert (
-        "Miten luvut on laskettu" if lang == "fi" else "How these figures were computed"
-    ) in text
+    assert METHOD_TITLE[lang] in text
     for name in (*NAMES, "Kiitos", "Hyvä paikka"):  # no people, no comments
         assert name not in text
     assert oct(out.stat().st_mode & 0o777) != "0o600"  # a normal file, not the temp file's mode
@@ -147,7 +152,7 @@ def _kiosk(*argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_installed_command_writes_a_pdf(config: Path, out_dir: Path, lang: str) -> None:
     out = out_dir / f"report-{lang}.pdf"
     done = _kiosk(*report(config, "--out", str(out), "--lang", lang))
@@ -202,3 +207,15 @@ def test_long_periods_are_drawn_per_week_and_month(tmp_path: Path) -> None:
     assert titles[0] == "Visits per week" and "Feedback per month" in titles
     assert len(data.visits) == 245 and len(data.feedback_months) == 8
     assert sum(m.total for m in data.feedback_months) == data.feedback_total
+
+
+def test_the_swedish_report_is_swedish_throughout(config: Path, out_dir: Path) -> None:
+    """The report's words come from the same catalogues as the screens (one system)."""
+    out = out_dir / "report.html"
+    assert main(report(config, "--out", str(out), "--lang", "sv")) == 0
+    text = re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8"))
+    for swedish in ("Användningsrapport", "Besök per dag", "Livligaste timmarna", "mycket nöjd"):
+        assert swedish in text
+    for english in ("Usage report", "Visits per day", "Busiest hours", "very happy", "Checked in"):
+        assert english not in text
+    assert re.search(r"\d+\.\d+\.2026", text)  # dates as Finland-Swedish writes them
