@@ -133,4 +133,7 @@ def statuses(now: datetime = NOW) -> dict[str, KioskStatus]:
         "first-sync": KioskStatus(syncing_first_time=True),
         "reader-reconnecting": KioskStatus(readers=(ReaderState("badge", "reconnecting"),)),
         "reader-failed": KioskStatus(readers=(ReaderState("qr", "failed", "device unplugged"),)),
+        "duplicate-id": KioskStatus(
+            readers=(ReaderState("badge", "connected"),), duplicate_id="door-aurora"
+        ),
     }

@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import SQLAlchemyError
@@ -31,6 +31,7 @@ from kiosk.central.schemas import (
     ChangeOut,
     ChangesOut,
     HeartbeatIn,
+    HeartbeatOut,
     HostPinIn,
     HostPinOut,
     PushIn,
@@ -41,6 +42,7 @@ from kiosk.central.schemas import (
 from kiosk.central.service import CentralService
 from kiosk.sync.acceptance import PushItem
 from kiosk.sync.feed import FeedCursor
+from kiosk.sync.instance import InstanceId
 
 log = logging.getLogger(__name__)
 
@@ -158,14 +160,21 @@ def create_app(
             result=answer.result, tries_left=answer.tries_left, locked_until=answer.locked_until
         )
 
-    @app.post("/v1/heartbeat", status_code=204)
+    @app.post("/v1/heartbeat")
     def heartbeat(
         body: HeartbeatIn, caller: Annotated[Device, Depends(limited("heartbeat"))]
-    ) -> Response:
+    ) -> HeartbeatOut:
+        """The kiosk's health; the answer says whether another kiosk uses its id. (Services
+        before instances answered 204 without a body.)"""
+        instance = None
+        if body.instance is not None:
+            instance = InstanceId(body.instance, body.machine or "")
         try:
-            service.heartbeat(caller, body.version, body.status)
+            answer = service.heartbeat(
+                caller, body.version, body.status, instance=instance, stopping=body.stopping
+            )
         except ValueError as exc:  # PushRefused: the status is out of bounds
             raise HTTPException(422, str(exc)) from None
-        return Response(status_code=204)
+        return HeartbeatOut(duplicate=answer.duplicate, instances=answer.instances)
 
     return app

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 MAX_BATCH = 500
 CURSOR_PATTERN = r"^[0-9]{1,20}(:[0-9]{1,20})?$"
+HEX16 = r"^[0-9a-f]{16}$"
 
 
 class _Strict(BaseModel):
@@ -47,6 +48,18 @@ class ChangesOut(BaseModel):
 class HeartbeatIn(_Strict):
     version: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9.+_-]+$")
     status: dict[str, Any] = Field(default_factory=dict)
+    instance: str | None = Field(
+        None, pattern=HEX16, description="this kiosk process, random at each start"
+    )
+    machine: str | None = Field(
+        None, pattern=HEX16, description="this kiosk's machine (a keyed hash of its machine id)"
+    )
+    stopping: bool = Field(False, description="the process's goodbye: it is stopping cleanly")
+
+
+class HeartbeatOut(BaseModel):
+    duplicate: bool = Field(description="another running kiosk uses this kiosk's id")
+    instances: int = Field(description="running processes of this kiosk id (0: not named)")
 
 
 class WhoAmI(BaseModel):

@@ -31,6 +31,8 @@ from kiosk.store.models import AuditEntry, table_of
 from kiosk.sync import central, feed
 from kiosk.sync.acceptance import HOST_MADE, PushItem, PushResult, accept_push
 from kiosk.sync.feed import FeedCursor
+from kiosk.sync.instance import InstanceId
+from kiosk.sync.instances import HeartbeatAnswer
 from kiosk.sync.link import FeedPage, read_page
 from kiosk.sync.refusals import PushRefused
 from kiosk.sync.replication import ENTITIES, from_payload
@@ -176,10 +178,18 @@ class CentralService:
         with self._store.engine.connect() as conn:
             return {role: feed.head(conn, role) for role in ("lobby", "door")}
 
-    def heartbeat(self, device: Device, version: str, status: dict[str, Any]) -> None:
+    def heartbeat(
+        self,
+        device: Device,
+        version: str,
+        status: dict[str, Any],
+        *,
+        instance: InstanceId | None = None,
+        stopping: bool = False,
+    ) -> HeartbeatAnswer:
         check_value(status, "status")
         with self._store.engine.begin() as conn:
-            central.heartbeat(
+            return central.heartbeat(
                 conn,
                 kiosk_id=device.id,
                 role=device.role,
@@ -187,4 +197,6 @@ class CentralService:
                 version=version,
                 status=status,
                 now=self._clock.now(),
+                instance=instance,
+                stopping=stopping,
             )

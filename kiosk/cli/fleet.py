@@ -12,7 +12,10 @@ from kiosk.cli.context import context_from_args, print_json, safe_url
 
 
 def add_parsers(cmds: Any) -> None:
-    p = cmds.add_parser("fleet", help="every kiosk's last heartbeat; silent ones are marked")
+    p = cmds.add_parser(
+        "fleet",
+        help="every kiosk's last heartbeat; silent ones and ids used by two kiosks are marked",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_fleet)
 
@@ -57,14 +60,26 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     for k in kiosks:
         seen = k.last_seen_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         age = describe_age((now - k.last_seen_at).total_seconds())
-        flag = "SILENT" if k.silent else "ok"
-        readers = ", ".join(f"{n}: {s}" for n, s in k.readers.items()) or "no readers"
-        outbox = "?" if k.outbox_depth is None else str(k.outbox_depth)
+        flag = "DUPLICATE" if k.duplicate else "SILENT" if k.silent else "ok"
         print(
             f"{flag:<6} {k.id:<20} {k.role:<5} {k.room_id or '-':<12} v{k.version:<8} "
-            f"seen {seen} ({age})  outbox {outbox}  {readers}"
+            f"seen {seen} ({age})  {_health(k.outbox_depth, k.readers)}"
         )
+        if k.duplicate:  # each process on its own line: neither hides the other's readers
+            print(f"       kiosk id {k.id} is used by {len(k.instances)} running kiosks at once:")
+            for i in k.instances:
+                since = i.first_seen_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+                age = describe_age((now - i.last_seen_at).total_seconds())
+                print(
+                    f"         instance {i.instance} on machine {i.machine}  v{i.version}  "
+                    f"since {since}, seen {age}  {_health(i.outbox_depth, i.readers)}"
+                )
     return 0
+
+
+def _health(outbox_depth: int | None, readers: dict[str, str]) -> str:
+    listed = ", ".join(f"{n}: {s}" for n, s in readers.items()) or "no readers"
+    return f"outbox {'?' if outbox_depth is None else outbox_depth}  {listed}"
 
 
 def _password(path_text: str | None) -> tuple[str | None, str | None]:

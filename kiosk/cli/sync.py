@@ -7,9 +7,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.cli.context import print_json, safe_url
+
+if TYPE_CHECKING:
+    from kiosk.config.settings import Config
 
 
 def add_parsers(sub: Any) -> None:
@@ -29,25 +32,37 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from kiosk.base import instance_lock
+    from kiosk.config.service_url import refuse_database_credentials
+    from kiosk.config.settings import load_config
+
+    cfg = load_config(args.config)
+    refuse_database_credentials(cfg.central_url)
+    # A running kiosk syncs by itself; a second sync beside it would report a second instance.
+    with instance_lock.acquire(cfg.data_dir, cfg.kiosk_id, SYNC_HINT):
+        return _sync_once(cfg, args.json)
+
+
+SYNC_HINT = "it syncs by itself: `kiosk sync status` shows how it went"
+
+
+def _sync_once(cfg: Config, as_json: bool) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from kiosk.base.clock import SystemClock
     from kiosk.base.errors import KioskError
-    from kiosk.config.service_url import refuse_database_credentials
-    from kiosk.config.settings import load_config
     from kiosk.store.engine import open_local_store
     from kiosk.sync.engine import SyncEngine, describe_error
 
-    cfg = load_config(args.config)
-    refuse_database_credentials(cfg.central_url)
     local = open_local_store(cfg.local_store_path)
     clock = SystemClock()
     engine = SyncEngine.for_kiosk(
-        cfg, local, clock, on_progress=None if args.json else _progress_printer()
+        cfg, local, clock, on_progress=None if as_json else _progress_printer()
     )
     try:
         report = engine.cycle()
         engine.record_success(clock.now())
+        engine.goodbye()  # this process is done: not a second instance of the kiosk
     except (SQLAlchemyError, OSError) as exc:  # OSError: the sync service is unreachable
         error = describe_error(exc)
         engine.record_failure(error, clock.now())
@@ -58,7 +73,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
     finally:
         engine.close()
         local.dispose()
-    if args.json:
+    if engine.duplicate:
+        print(
+            f"kiosk: warning: another running kiosk uses the id {cfg.kiosk_id} "
+            "(see `kiosk admin fleet`)",
+            file=sys.stderr,
+        )
+    if as_json:
         print_json(report.__dict__)
     else:
         print(

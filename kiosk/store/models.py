@@ -262,6 +262,26 @@ class KioskRecord(Base):
     status: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
+class KioskInstance(Base):
+    """One running process of a kiosk, as its heartbeats describe it (central only).
+
+    ``kiosks`` keeps the last heartbeat per kiosk id; these rows tell apart two processes that
+    share one id (kiosk/sync/fleet.py), so a duplicate cannot hide the real kiosk's readers.
+    A new instance takes over a row of its kiosk that stopped or went silent long ago (an
+    UPDATE, which a kiosk's database role may do), so a kiosk has a few rows, not one per start.
+    """
+
+    __tablename__ = "kiosk_instances"
+    kiosk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    instance_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    machine: Mapped[str] = mapped_column(String(32))
+    version: Mapped[str] = mapped_column(String(64))
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    stopped_at: Mapped[datetime | None]  # it said goodbye: gone at once, not a duplicate
+    status: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
 class DeviceCredential(Base):
     """A kiosk's (or a staff member's) credential for the central sync service.
 

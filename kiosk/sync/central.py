@@ -17,6 +17,9 @@ from sqlalchemy.engine import Connection
 
 from kiosk.store import models
 from kiosk.store.dbutil import upsert
+from kiosk.sync import instances
+from kiosk.sync.instance import InstanceId
+from kiosk.sync.instances import HeartbeatAnswer
 from kiosk.sync.replication import ENTITIES, NOWHERE, Entity, to_payload
 
 log = logging.getLogger(__name__)
@@ -66,7 +69,29 @@ def heartbeat(
     version: str,
     status: dict[str, Any],
     now: datetime,
-) -> None:
+    instance: InstanceId | None = None,
+    stopping: bool = False,
+) -> HeartbeatAnswer:
+    """Record a kiosk's heartbeat: its last one per kiosk id and, when it names its process,
+    that process's own row (kiosk/sync/instances.py); answer whether its id is used twice.
+
+    A goodbye (``stopping``) from a process that stops cleanly only marks its row: the kiosk's
+    last status stays as its last working heartbeat left it.
+    """
+    if instance is not None:
+        answer = instances.record(
+            conn,
+            kiosk_id=kiosk_id,
+            instance=instance,
+            version=version,
+            status=status,
+            now=now,
+            stopping=stopping,
+        )
+    else:
+        answer = HeartbeatAnswer()
+    if stopping:
+        return answer
     upsert(
         conn,
         kiosks_table,
@@ -81,3 +106,4 @@ def heartbeat(
             }
         ],
     )
+    return answer

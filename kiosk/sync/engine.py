@@ -33,6 +33,7 @@ from kiosk.store.models import Booking, OutboxRow, Person
 from kiosk.sync import feed, outbox
 from kiosk.sync import state as sync_state
 from kiosk.sync.acceptance import PushItem, PushResult
+from kiosk.sync.instance import InstanceId, this_process
 from kiosk.sync.link import BatchRefused, CentralLink, FeedPage, Identity, StoreLink
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class SyncStatus:
     rejected: int = 0  # outbox rows refused for good (a booking conflict): show them
     last_success_at: datetime | None = None
     listening: bool = False  # woken by PostgreSQL NOTIFY, not only by polling
+    duplicate_id: str | None = None  # this kiosk's id, while another running kiosk uses it too
 
 
 class SyncEngine:
@@ -92,6 +94,7 @@ class SyncEngine:
         pending_wait: float = 1.0,
         on_progress: Callable[[int], None] | None = None,
         link: CentralLink | None = None,
+        instance: InstanceId | None = None,
     ) -> None:
         self._local = local
         self._on_progress = on_progress  # changes pulled so far, after each applied page
@@ -105,6 +108,10 @@ class SyncEngine:
         self._clock = clock
         self._batch = batch_size
         self._heartbeat_status = heartbeat_status
+        self.instance = instance or this_process()  # named in every heartbeat
+        #: The central side's last word: another running kiosk uses this kiosk's id.
+        self.duplicate = False
+        self._heard = False  # a heartbeat went through: a goodbye is worth sending
         #: After a pull: committed changes wait above the PostgreSQL watermark; look again soon.
         self.feed_pending = False
         self._first_sync_seen = False  # FIRST_SYNC_DONE is known to be stored locally
@@ -281,7 +288,29 @@ class SyncEngine:
                 "cursor": str(sync_state.cursor(s)),
             }
         status.update(self._heartbeat_status())
-        self._link.heartbeat(__version__, status)
+        answer = self._link.heartbeat(__version__, status, self.instance)
+        if answer.duplicate != self.duplicate:
+            log.log(
+                logging.WARNING if answer.duplicate else logging.INFO,
+                "kiosk id %s is %s",
+                self.kiosk_id,
+                f"used by {answer.instances} running kiosks"
+                if answer.duplicate
+                else "no longer used twice",
+            )
+        self.duplicate = answer.duplicate
+        self._heard = True
+
+    def goodbye(self) -> None:
+        """Tell the central side this process stops cleanly, so a successor started at once
+        is not mistaken for a duplicate. Best effort: a failure only leaves the row to go silent."""
+        if not self._heard:
+            return
+        try:
+            self._link.heartbeat(__version__, {}, self.instance, stopping=True)
+        except Exception as exc:  # shutting down: never let this stop the rest
+            log.info("goodbye to the central side not delivered: %s", describe_error(exc))
+        self._heard = False
 
     def cursor(self) -> feed.FeedCursor:
         """Where this kiosk's next pull starts (its local store's cursor)."""

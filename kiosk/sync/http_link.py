@@ -19,6 +19,8 @@ import httpx
 
 from kiosk.sync.acceptance import PushItem, PushResult
 from kiosk.sync.feed import FeedCursor
+from kiosk.sync.instance import InstanceId
+from kiosk.sync.instances import HeartbeatAnswer
 from kiosk.sync.link import (
     BatchRefused,
     CentralUnavailable,
@@ -29,6 +31,8 @@ from kiosk.sync.link import (
 )
 
 API = "/v1"
+
+log = logging.getLogger(__name__)
 
 
 class HttpLink:
@@ -55,6 +59,7 @@ class HttpLink:
         self._timeout = httpx.Timeout(timeout, connect=5.0)
         self._transport = transport
         self._client: httpx.Client | None = None
+        self._names_instance = True  # False once a service older than instances refused them
 
     def _session(self) -> httpx.Client:
         """The HTTP client, made on first use and again after :meth:`close` (the worker closes
@@ -115,8 +120,32 @@ class HttpLink:
             bool(body["pending"]),
         )
 
-    def heartbeat(self, version: str, status: dict[str, Any]) -> None:
-        self._call("POST", "/heartbeat", json={"version": version, "status": status})
+    def heartbeat(
+        self,
+        version: str,
+        status: dict[str, Any],
+        instance: InstanceId | None = None,
+        stopping: bool = False,
+    ) -> HeartbeatAnswer:
+        body: dict[str, Any] = {"version": version, "status": status}
+        if instance is None or not self._names_instance:
+            return HeartbeatAnswer() if stopping else _answer(self._post("/heartbeat", body))
+        named = {**body, **instance.as_json(), "stopping": stopping}
+        try:
+            return _answer(self._post("/heartbeat", named, quick=stopping))
+        except BatchRefused:
+            if stopping:
+                return HeartbeatAnswer()
+            answer = _answer(self._post("/heartbeat", body))  # refused too: the status is bad
+        # Only the instance fields were refused: a service from before instances.
+        self._names_instance = False
+        log.info("the central service does not know kiosk instances: duplicates go unnoticed")
+        return answer
+
+    def _post(self, path: str, body: dict[str, Any], *, quick: bool = False) -> httpx.Response:
+        # A goodbye must not hold up a kiosk that is shutting down.
+        timeout = httpx.Timeout(3.0, connect=2.0) if quick else self._timeout
+        return self._call("POST", path, json=body, timeout=timeout)
 
     def host_pin(self, person_id: uuid.UUID, pin: str) -> tuple[str, int, datetime | None]:
         """Ask the service to check a host's PIN: (result, tries left, locked until)."""
@@ -134,6 +163,17 @@ class HttpLink:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def _answer(response: httpx.Response) -> HeartbeatAnswer:
+    """The service's answer; a service from before instances answers 204 with no body."""
+    if response.status_code == 204 or not response.content:
+        return HeartbeatAnswer()
+    try:
+        body = response.json()
+        return HeartbeatAnswer(bool(body.get("duplicate")), int(body.get("instances") or 0))
+    except (ValueError, AttributeError, TypeError):
+        return HeartbeatAnswer()
 
 
 def _seconds(value: str | None) -> float:

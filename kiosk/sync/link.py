@@ -23,6 +23,8 @@ from kiosk.store.engine import Store, open_store
 from kiosk.sync import central, feed
 from kiosk.sync.acceptance import PushItem, PushResult, accept_push
 from kiosk.sync.feed import FeedCursor
+from kiosk.sync.instance import InstanceId
+from kiosk.sync.instances import HeartbeatAnswer
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,16 @@ class CentralLink(Protocol):
 
     def push(self, items: Sequence[PushItem]) -> PushResult: ...
     def changes(self, cursor: FeedCursor, limit: int) -> FeedPage: ...
-    def heartbeat(self, version: str, status: dict[str, Any]) -> None: ...
+    def heartbeat(
+        self,
+        version: str,
+        status: dict[str, Any],
+        instance: InstanceId | None = None,
+        stopping: bool = False,
+    ) -> HeartbeatAnswer:
+        """Report this kiosk (as ``instance``, when given); ``stopping``: its goodbye."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -134,9 +145,15 @@ class StoreLink:
         with self.store().engine.connect() as conn:
             return read_page(conn, cursor, self._identity.role, limit, share=None)
 
-    def heartbeat(self, version: str, status: dict[str, Any]) -> None:
+    def heartbeat(
+        self,
+        version: str,
+        status: dict[str, Any],
+        instance: InstanceId | None = None,
+        stopping: bool = False,
+    ) -> HeartbeatAnswer:
         with self.store().engine.begin() as conn:
-            central.heartbeat(
+            return central.heartbeat(
                 conn,
                 kiosk_id=self._identity.kiosk_id,
                 role=self._identity.role,
@@ -144,6 +161,8 @@ class StoreLink:
                 version=version,
                 status=status,
                 now=self._now(),
+                instance=instance,
+                stopping=stopping,
             )
 
     def close(self) -> None:

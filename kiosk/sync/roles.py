@@ -9,7 +9,7 @@ keyed on the ``kiosk_roles`` table filled here) decides *which rows*:
   append feed entries only for what it pushes (a lobby: bookings made at a kiosk, check-ins as
   itself, visitors; a door: bookings of its room and its own booking actions).
 - ``checkins``: a lobby inserts and sees only its own (``kiosk_id`` is its id).
-- ``kiosks`` (heartbeats): its own row only.
+- ``kiosks`` (heartbeats) and ``kiosk_instances`` (its running processes): its own rows only.
 - ``bookings``: read (for the overlap check) and insert bookings whose source is ``kiosk``
   (a door: of its own room only).
 - a door applies its booking actions (book now, extend, end early, check in, release; see
@@ -53,6 +53,7 @@ KIOSK_ROLES = ("lobby", "door")
 _COMMON = {
     "changes": "SELECT, INSERT",
     "kiosks": "SELECT, INSERT, UPDATE",
+    "kiosk_instances": "SELECT, INSERT, UPDATE",  # its running processes (migration 0013)
     "bookings": "SELECT, INSERT",
     "host_call_acks": "SELECT (id), INSERT",  # any kiosk's host panel takes a call
     # Host panel (migration 0008): mode switches and events as itself; the push checks that

@@ -90,7 +90,10 @@ class SyncWorker:
             self.listener.stop(timeout)
         if self._thread is not None:
             self._thread.join(timeout)
+            stopped = not self._thread.is_alive()
             self._thread = None
+            if stopped and self._offline_since is None:
+                self._engine.goodbye()
         self._engine.close()
 
     def _run(self) -> None:
@@ -175,6 +178,7 @@ class SyncWorker:
                     rejected=rejected,
                     last_success_at=self._last_recorded,
                     listening=listening,
+                    duplicate_id=self._engine.kiosk_id if self._engine.duplicate else None,
                 )
             )
         except Exception:

@@ -221,6 +221,7 @@ class KioskStatus:
     syncing_first_time: bool = False
     outbox_depth: int = 0
     readers: tuple[ReaderState, ...] = field(default_factory=tuple)
+    duplicate_id: str | None = None  # this kiosk's id, while another running kiosk uses it
 
 
 class ScanResult(StrEnum):

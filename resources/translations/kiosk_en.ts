@@ -1485,6 +1485,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another screen uses this kiosk&apos;s id ({kiosk}). Please tell a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reader {name}: reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1485,6 +1485,10 @@
         <translation>Synkronoidaan ensimmäistä kertaa…</translation>
     </message>
     <message>
+        <source>Another screen uses this kiosk&apos;s id ({kiosk}). Please tell a host.</source>
+        <translation>Toinen näyttö käyttää tämän kioskin tunnusta ({kiosk}). Kerro asiasta henkilökunnalle.</translation>
+    </message>
+    <message>
         <source>Reader {name}: reconnecting…</source>
         <translation>Lukija {name}: yhdistetään uudelleen…</translation>
     </message>

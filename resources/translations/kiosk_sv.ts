@@ -1485,6 +1485,10 @@
         <translation>Synkroniserar för första gången…</translation>
     </message>
     <message>
+        <source>Another screen uses this kiosk&apos;s id ({kiosk}). Please tell a host.</source>
+        <translation>En annan skärm använder den här kioskens id ({kiosk}). Meddela personalen.</translation>
+    </message>
+    <message>
         <source>Reader {name}: reconnecting…</source>
         <translation>Läsare {name}: ansluter igen…</translation>
     </message>

@@ -258,7 +258,7 @@ def test_a_flood_of_heartbeats_is_answered_429_with_retry_after(
         )
         for _ in range(8)
     ]
-    assert [c.status_code for c in codes[:5]] == [204] * 5
+    assert [c.status_code for c in codes[:5]] == [200] * 5
     assert codes[-1].status_code == 429 and int(codes[-1].headers["Retry-After"]) >= 1
     big = {"version": "1.0", "status": {"x": "y" * (300 * 1024)}}
     assert httpx.post(f"{service.url}/v1/heartbeat", json=big, headers=lobby).status_code == 413

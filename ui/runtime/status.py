@@ -40,6 +40,7 @@ class StatusModel:
                 offline_since=s.offline_since,
                 syncing_first_time=not s.first_sync_done,
                 outbox_depth=s.outbox_depth,
+                duplicate_id=s.duplicate_id,
             )
             return self._status
 

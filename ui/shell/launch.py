@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.base import instance_lock
 from kiosk.base.clock import SystemClock
 from kiosk.base.logsetup import add_file_log
 from kiosk.base.systemd import Notifier
@@ -117,6 +118,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """
     config = load_config(args.config)
     refuse_database_credentials(config.central_url)
+    _lock = instance_lock.acquire(config.data_dir, config.kiosk_id)  # held until the process ends
     log.info("log file: %s", add_file_log(config.data_dir))
     # `kill -USR1 <pid>` prints every thread's stack to stderr (the journal): for a kiosk that
     # hangs, without stopping it.

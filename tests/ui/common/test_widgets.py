@@ -11,11 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.sync.engine import SyncStatus
 from kiosk.views.screens import KioskStatus, ReaderState
 from tests.ui.helpers import settle
 from tools.sample_views import NOW, statuses
 from ui.common.i18n import LanguageManager
 from ui.common.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip, status_messages
+from ui.runtime.status import StatusModel
 
 
 def test_clock_changes_text_only_when_the_minute_changes(
@@ -101,6 +103,30 @@ def test_status_strip_hides_when_all_is_well(qtbot: QtBot, tz: ZoneInfo) -> None
     assert strip.accessibleName() == strip.text
     strip.set_status(statuses()["ok"])
     assert strip.isHidden()
+
+
+def test_a_kiosk_id_used_twice_is_said_first_in_every_language(
+    qtbot: QtBot, tz: ZoneInfo, language: Callable[..., LanguageManager]
+) -> None:
+    """From the sync worker's status to the strip: the heartbeat answer said "duplicate"."""
+    model = StatusModel(["badge"])
+    sync = SyncStatus(online=True, offline_since=None, first_sync_done=True, outbox_depth=0)
+    host = QWidget()
+    qtbot.addWidget(host)
+    strip = StatusStrip(tz, host)
+    strip.set_status(model.apply_sync(SyncStatus(**{**sync.__dict__, "duplicate_id": "kiosk-x"})))
+    expected = {
+        "en": "Another screen uses this kiosk's id (kiosk-x). Please tell a host.",
+        "fi": "Toinen näyttö käyttää tämän kioskin tunnusta (kiosk-x). "
+        "Kerro asiasta henkilökunnalle.",
+        "sv": "En annan skärm använder den här kioskens id (kiosk-x). Meddela personalen.",
+    }
+    for code, text in expected.items():
+        language(code)
+        qtbot.waitUntil(lambda text=text: strip.text.startswith(text))  # first, then the reader
+    assert not strip.isHidden() and strip.icon_name == "warning"
+    strip.set_status(model.apply_sync(sync))  # the other one stopped: the answer says so
+    assert "kiosk-x" not in strip.text
 
 
 def test_fit_label_shrinks_long_words_and_grows_back(qtbot: QtBot) -> None:

@@ -215,6 +215,8 @@ def test_status_strip_appears_and_disappears(door: DoorScreen) -> None:
     assert not door.status_strip.isHidden()
     door.set_status(statuses()["ok"])
     assert door.status_strip.isHidden()
+    door.set_status(statuses()["duplicate-id"])
+    assert not door.status_strip.isHidden() and "(door-aurora)" in door.status_strip.text
 
 
 def test_a_stale_calendar_is_said_in_words(qtbot, tz) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -82,6 +83,19 @@ def test_home_and_every_outcome_render_readably(
         assert lobby.result.headline.text() == HEADLINES[code][name]
         assert lobby.result.icon.icon_name == ICONS[name]
         assert clipped_texts(lobby) == [], (name, size)
+
+
+@pytest.mark.parametrize("code", ["fi", "sv", "en"])
+def test_a_kiosk_id_used_twice_is_said_on_the_lobby_beside_being_offline(
+    lobby: LobbyScreen, language: Callable[..., LanguageManager], code: str
+) -> None:
+    language(code)
+    lobby.resize(800, 480)
+    lobby.set_status(replace(statuses()["offline"], duplicate_id="lobby-1"))
+    settle()
+    assert not lobby.status_strip.isHidden()
+    assert "(lobby-1)" in lobby.status_strip.text
+    assert clipped_texts(lobby) == []
 
 
 def test_home_page_says_who_we_are_and_what_to_do(

@@ -1,8 +1,8 @@
 """The strip that tells people when the kiosk is not fully working.
 
-Shown only when something needs saying (offline, first sync, a reader down), always with an icon
-*and* words, because colour alone is not information (WCAG 1.4.1). It is calm on purpose: the
-kiosk keeps working offline, so the strip informs rather than alarms.
+Shown only when something needs saying (offline, first sync, a reader down, a kiosk id in use
+twice), always with an icon *and* words, because colour alone is not information (WCAG 1.4.1).
+It is calm on purpose: the kiosk keeps working offline, so the strip informs rather than alarms.
 """
 
 from __future__ import annotations
@@ -35,6 +35,11 @@ def status_messages(
 ) -> list[StatusMessage]:
     """What to say about ``status``, most important first; empty when all is well."""
     messages: list[StatusMessage] = []
+    if status.duplicate_id is not None:  # first: one of the two screens is misconfigured
+        text = QCoreApplication.translate(
+            "StatusStrip", "Another screen uses this kiosk's id ({kiosk}). Please tell a host."
+        )
+        messages.append(StatusMessage("warning", text.format(kiosk=status.duplicate_id)))
     if not status.online:
         since = status.offline_since
         if since is None:
