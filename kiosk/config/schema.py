@@ -69,6 +69,10 @@ def parse_clock_time(value: str) -> time:
     return time(int(hours), int(minutes))
 
 
+def _percent(value: Any) -> str | None:
+    return None if isinstance(value, int) and 1 <= value <= 100 else "must be 1-100"
+
+
 def _protocol(value: Any) -> str | None:
     from devices.registry import protocol_names
 
@@ -243,6 +247,22 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "Pixels the whole screen drifts, a step every few minutes, so static parts do not "
             "burn into the panel; 0 turns it off.",
             lambda v: None if 0 <= v <= 32 else "must be between 0 and 32",
+        ),
+    },
+    "sound": {
+        "cues": Key(
+            str,
+            "auto",
+            "A short sound with each answer on screen, a rising one for welcome and a falling "
+            "one for a refusal: `on`, `off`, or `auto` (on at a lobby, off at a door).",
+            _one_of(("auto", "on", "off")),
+        ),
+        "volume": Key(int, 70, "Loudness of the cues, 1-100.", _percent),
+        "command": Key(
+            str,
+            None,
+            "Program that plays a WAV file given as its last argument, e.g. `aplay -q` or "
+            "`paplay`. Default: the first of `aplay`, `paplay` found; none found: no sound.",
         ),
     },
     "notify": {

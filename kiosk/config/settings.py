@@ -78,6 +78,19 @@ class DoorConfig:
 
 
 @dataclass(frozen=True)
+class SoundConfig:
+    """The ``[sound]`` section: cues for an answer on screen (ui/runtime/sound.py)."""
+
+    cues: str = "auto"
+    volume: int = 70
+    command: str | None = None
+
+    def enabled_for(self, role: str) -> bool:
+        """``auto`` is on at a lobby (people turn away from the screen) and off at a door."""
+        return self.cues == "on" or (self.cues == "auto" and role == "lobby")
+
+
+@dataclass(frozen=True)
 class NotifyConfig:
     """The ``[notify]`` section: how hosts are told that their visitor arrived."""
 
@@ -136,6 +149,7 @@ class Config:
     host_photos_dir: Path | None = None
     credential_file: Path | None = None  # the device token for the central sync service
     ca_file: Path | None = None  # the CA the sync service's certificate chains to
+    sound: SoundConfig = SoundConfig()
 
     @property
     def uses_service(self) -> bool:
@@ -305,6 +319,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         repeat_tap_seconds=float(lob["repeat_tap_seconds"]),
         readers=tuple(readers),
         door=_door_config(values["door"]),
+        sound=SoundConfig(**values["sound"]),
         repeat_scan_seconds=float(lob["repeat_scan_seconds"]),
         notify=_notify_config(values["notify"], base, label),
         idle_seconds=float(lob["idle_seconds"]),

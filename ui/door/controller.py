@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from devices.events import ReadEvent
 from kiosk.base.clock import Clock
@@ -35,6 +35,7 @@ from ui.door.night import burn_in_offset, is_night
 from ui.door.screen import DoorScreen
 from ui.host.gate import HostGate
 from ui.runtime.db_worker import DbWorker
+from ui.runtime.sound import Cue
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,8 @@ class _Pending:
 
 
 class DoorController(QObject):
+    answered = Signal(object)  # a ui.runtime.sound.Cue: the action was done, or refused
+
     def __init__(
         self,
         screen: DoorScreen,
@@ -231,6 +234,7 @@ class DoorController(QObject):
         self._busy = False
         self.last_outcome = outcome
         self._say(outcome_text(outcome, self._tz))
+        self.answered.emit(Cue.WELCOME if outcome.ok else Cue.REFUSED)
         if outcome.ok and self._on_stored is not None:
             self._on_stored()  # push it now rather than at the next poll
         self.refresh()

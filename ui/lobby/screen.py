@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.views.lobby import EventOutcome, EventView, InsideVisitor, Presence
 from kiosk.views.screens import KioskStatus, ScanOutcome, TapOutcome
+from ui.common import theme
 from ui.common.formatting import language_code
 from ui.common.screen import ScaledScreen
 from ui.common.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip
@@ -40,14 +41,19 @@ from ui.lobby.evacuation import EvacuationPage
 from ui.lobby.pages import HomePage, LanguageBar, ResultPage
 from ui.lobby.scan_text import scan_text
 from ui.lobby.still_there import WARNING_SECONDS
-from ui.lobby.text import outcome_text
+from ui.lobby.text import ERROR, SUCCESS, WARNING, outcome_text
 from ui.lobby.visitor_form import VisitorForm
 from ui.lobby.walkin import WalkinPage
+from ui.runtime.sound import Cue
 
 LAB_NAME = "Työ 2.0 Lab"  # a name, not translated
 HOST_ROLES = ("host", "admin")
 EVACUATION_SECONDS = 120
 Outcome = TapOutcome | ScanOutcome | EventOutcome
+
+
+# What a result's colours mean to the ear: success welcomes, a warning or an error refuses.
+CUES = {SUCCESS: Cue.WELCOME, WARNING: Cue.REFUSED, ERROR: Cue.REFUSED}
 
 
 class LobbyScreen(ScaledScreen):
@@ -62,6 +68,7 @@ class LobbyScreen(ScaledScreen):
     checkout_chosen = Signal(object)  # the check-in id to close
     event_walkin_submitted = Signal(str, str)  # name, organisation (an event's walk-in)
     outcome_shown = Signal(object)  # after show_outcome: the Lab's extras react (lab_controller)
+    answered = Signal(object)  # a ui.runtime.sound.Cue for a welcome or a refusal (not for info)
 
     def __init__(
         self,
@@ -75,6 +82,7 @@ class LobbyScreen(ScaledScreen):
         super().__init__(parent)
         self._tz = tz
         self._outcome: Outcome | None = None
+        self._shown_colors: theme.ColorPair | None = None
         self._return_timer = QTimer(self)
         self._return_timer.setObjectName("ReturnHomeTimer")
         self._return_timer.setSingleShot(True)
@@ -200,6 +208,9 @@ class LobbyScreen(ScaledScreen):
         self._evacuation_timer.stop()
         self._return_timer.start()
         self.outcome_shown.emit(outcome)
+        cue = CUES.get(self._shown_colors) if self._shown_colors is not None else None
+        if cue is not None:
+            self.answered.emit(cue)
 
     def show_page(self, page: QWidget) -> None:
         """One of the Lab's pages (``self.lab``); home again after ``idle_seconds`` untouched."""
@@ -431,6 +442,7 @@ class LobbyScreen(ScaledScreen):
         else:
             text = outcome_text(self._outcome, self._tz)
         self.result.icon.set_icon(text.icon, text.colors)
+        self._shown_colors = text.colors
         self.result.headline.set_text(text.headline)
         self.result.detail.set_text(text.detail)
         self.result.detail.setVisible(bool(text.detail))

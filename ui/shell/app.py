@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ui.host.gate import HostGate
     from ui.lab.controller import LabController
     from ui.runtime.db_worker import DbWorker
+    from ui.runtime.sound import SoundCues
     from ui.runtime.wedge import WedgeScanner
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class Kiosk(QObject):
         self.lab: LabController | None = None  # lobby only: feedback, board, host calls
         self.door_controller: QObject | None = None  # door only
         self.event_watcher: EventWatcher | None = None  # lobby only: follows event mode
+        self.sound: SoundCues | None = None  # cues with answers, when [sound] turns them on
         self._site_key: bytes | None = None
         self._set_status: Callable[[KioskStatus], None] = lambda _status: None
         self._readers: list[Reader] = []
@@ -299,6 +301,9 @@ class Kiosk(QObject):
         if self.camera is not None:
             self.camera.stop()  # the camera, then its decode thread
             self.camera = None
+        if self.sound is not None:
+            self.sound.stop()
+            self.sound = None
         for reader in self._readers:
             reader.stop()
         self._readers.clear()

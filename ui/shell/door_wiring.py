@@ -10,6 +10,7 @@ from kiosk.rooms.door_actions import DoorActions
 from kiosk.rooms.door_room import RoomCheck, check_room, missing_room_message
 from ui.door.controller import DoorController
 from ui.door.screen import DoorScreen
+from ui.runtime.sound import cues_for
 
 if TYPE_CHECKING:
     from kiosk.sync.engine import SyncStatus
@@ -35,6 +36,9 @@ def wire_door(kiosk: KioskParts, screen: QWidget, site_key: bytes) -> None:
         on_stored=kiosk.wake_sync,
     )
     kiosk.door_controller = controller
+    kiosk.sound = cues_for(cfg)  # off at a door unless [sound] cues = "on"
+    if kiosk.sound is not None:
+        controller.answered.connect(kiosk.sound.play)
     controller.host_gate = kiosk.host_gate(screen, lobby=False)
     controller.host_gate.switched.connect(controller.refresh)
     kiosk.bridge.read.connect(controller.handle_read)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ui.lab.controller import LabController
     from ui.runtime.bridge import ThreadBridge
     from ui.runtime.db_worker import DbWorker
+    from ui.runtime.sound import SoundCues
     from ui.runtime.wedge import WedgeScanner
 
 
@@ -43,6 +44,7 @@ class KioskParts(Protocol):
     camera: CameraScanner | None
     lab: LabController | None
     event_watcher: EventWatcher | None
+    sound: SoundCues | None
 
     @property
     def owner(self) -> QObject:

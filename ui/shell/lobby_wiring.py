@@ -23,6 +23,7 @@ from kiosk.views.lobby import Presence
 from ui.lab.controller import LabController
 from ui.lobby.controller import LobbyController
 from ui.lobby.screen import LobbyScreen
+from ui.runtime.sound import cues_for
 from ui.runtime.wedge import WedgeScanner
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ def wire_lobby(kiosk: KioskParts, screen: QWidget, site_key: bytes) -> None:
     kiosk.wedge.install()
     if cfg.camera:
         _start_camera(kiosk, lobby, controller)
+    kiosk.sound = cues_for(cfg)
+    if kiosk.sound is not None:
+        lobby.answered.connect(kiosk.sound.play)
     if kiosk.on_language is not None:
         lobby.language_requested.connect(kiosk.on_language)
         lobby.home_language = cfg.language

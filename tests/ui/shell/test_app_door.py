@@ -33,6 +33,7 @@ from tests.stores import dump
 from tests.ui.helpers import visible_text
 from ui.door.controller import DoorController
 from ui.door.screen import DoorScreen
+from ui.runtime.sound import Cue
 from ui.shell.app import Kiosk
 
 TZ = ZoneInfo("Europe/Helsinki")
@@ -224,11 +225,15 @@ def test_ending_a_booking_that_has_ended_says_so_and_changes_nothing(
 
 def test_an_unknown_badge_changes_nothing(qtbot: QtBot, free_door: Door) -> None:
     door = free_door
+    heard: list[Cue] = []
+    door.controller.answered.connect(heard.append)
     door.press(qtbot, "15 min")
     before = dump(door.local)
     assert door.tap(qtbot, "0FFFFFFFFF") is ActionResult.UNKNOWN_BADGE
     assert "not recognised" in visible_text(door.screen)
     assert dump(door.local) == before
+    assert heard == [Cue.REFUSED]  # played only where [sound] turns cues on
+    assert door.kiosk.sound is None  # a door's default: off
 
 
 def test_a_no_show_is_released_and_the_central_store_agrees(
