@@ -211,6 +211,12 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "home screen, when a camera is present and the `camera` extra is installed; "
             "`false` never opens a camera.",
         ),
+        "evacuation_printer": Key(
+            str,
+            None,
+            "CUPS printer that prints the evacuation list with the same tap that saves it "
+            "(`lp -d NAME`); `default` for the system's default printer; unset: save only.",
+        ),
         "host_photos_dir": Key(
             str,
             None,

@@ -147,6 +147,7 @@ class Config:
     door: DoorConfig = DoorConfig()
     camera: bool = True
     host_photos_dir: Path | None = None
+    evacuation_printer: str | None = None
     credential_file: Path | None = None  # the device token for the central sync service
     ca_file: Path | None = None  # the CA the sync service's certificate chains to
     sound: SoundConfig = SoundConfig()
@@ -329,6 +330,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         if lob["auto_checkout_at"]
         else None,
         camera=lob["camera"],
+        evacuation_printer=lob["evacuation_printer"],
         host_photos_dir=base / Path(lob["host_photos_dir"]).expanduser()
         if lob["host_photos_dir"]
         else None,

@@ -422,6 +422,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,6 +435,18 @@
     </message>
     <message>
         <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing on {printer}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on {printer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not printed on {printer} ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -422,6 +422,10 @@
         <translation>Sisällä: {count} · tilanne klo {time}</translation>
     </message>
     <message>
+        <source>Save and print</source>
+        <translation>Tallenna ja tulosta</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>Tallenna PDF</translation>
     </message>
@@ -432,6 +436,18 @@
     <message>
         <source>Saved: {path}</source>
         <translation>Tallennettu: {path}</translation>
+    </message>
+    <message>
+        <source>Printing on {printer}…</source>
+        <translation>Tulostetaan tulostimella {printer}…</translation>
+    </message>
+    <message>
+        <source>Printed on {printer}.</source>
+        <translation>Tulostettu tulostimella {printer}.</translation>
+    </message>
+    <message>
+        <source>Not printed on {printer} ({reason}).</source>
+        <translation>Ei tulostettu tulostimella {printer} ({reason}).</translation>
     </message>
 </context>
 <context>

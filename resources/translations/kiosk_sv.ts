@@ -422,6 +422,10 @@
         <translation>Incheckade: {count} · läget kl. {time}</translation>
     </message>
     <message>
+        <source>Save and print</source>
+        <translation>Spara och skriv ut</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>Spara PDF</translation>
     </message>
@@ -432,6 +436,18 @@
     <message>
         <source>Saved: {path}</source>
         <translation>Sparad: {path}</translation>
+    </message>
+    <message>
+        <source>Printing on {printer}…</source>
+        <translation>Skriver ut på {printer}…</translation>
+    </message>
+    <message>
+        <source>Printed on {printer}.</source>
+        <translation>Utskriven på {printer}.</translation>
+    </message>
+    <message>
+        <source>Not printed on {printer} ({reason}).</source>
+        <translation>Inte utskriven på {printer} ({reason}).</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from kiosk.security.tokens import TokenKind, claimed_kind
 from kiosk.views.lobby import Presence
 from kiosk.views.screens import ScanOutcome, ScanResult, TapOutcome, TapResult
 from ui.host.gate import HostGate
+from ui.lobby.evacuation_print import EvacuationPrinter
 from ui.lobby.screen import HOST_ROLES, LobbyScreen
 from ui.runtime.db_worker import DbWorker
 
@@ -54,6 +55,7 @@ class LobbyController(QObject):
         parent: QObject | None = None,
         events: EventCheckinService | None = None,
         write_pdf: EvacuationPdfWriter | None = None,
+        printer: EvacuationPrinter | None = None,
     ) -> None:
         super().__init__(parent)
         self._screen = screen
@@ -66,6 +68,11 @@ class LobbyController(QObject):
         self._tz = screen.tz
         self._export_dir = export_dir
         self._write_pdf = write_pdf  # ui.render.evacuation_pdf, passed in by the wiring
+        self._printer = printer
+        self._printed: Path | None = None  # the file the printer is busy with
+        if printer is not None:
+            printer.finished.connect(self._print_finished)
+            screen.evacuation.set_printing(True)
         self._walkins = walkins
         # The result page's host button: the PIN pad (when a gate is set), then the panel.
         screen.evacuation_requested.connect(self.open_host_panel)
@@ -224,10 +231,28 @@ class LobbyController(QObject):
             )
             return None
         log.info("evacuation list exported to %s", path)
-        page.set_message(
-            QCoreApplication.translate("Evacuation", "Saved: {path}").format(path=str(path))
-        )
+        saved = QCoreApplication.translate("Evacuation", "Saved: {path}").format(path=str(path))
+        if self._printer is not None and self._printer.print_file(path):
+            self._printed = path
+            printing = QCoreApplication.translate("Evacuation", "Printing on {printer}…")
+            page.set_message(f"{printing.format(printer=self._printer.printer)} {saved}")
+        else:
+            page.set_message(saved)
         return path
+
+    def _print_finished(self, ok: bool, reason: str) -> None:
+        """Say where the list went: on paper, or why not (the PDF is saved either way)."""
+        assert self._printer is not None
+        path, self._printed = self._printed, None
+        if ok:
+            said = QCoreApplication.translate("Evacuation", "Printed on {printer}.")
+        else:
+            said = QCoreApplication.translate("Evacuation", "Not printed on {printer} ({reason}).")
+        said = said.format(printer=self._printer.printer, reason=reason)
+        if path is not None:
+            saved = QCoreApplication.translate("Evacuation", "Saved: {path}")
+            said = f"{said} {saved.format(path=str(path))}"
+        self._screen.evacuation.set_message(said)
 
     def _answer_visibly(self) -> None:
         """A tap or scan is always answered on screen: an open host panel gives way to it."""

@@ -72,6 +72,7 @@ class EvacuationPage(QWidget):
         self.setObjectName("EvacuationPage")
         self._tz = tz
         self._people: tuple[Presence, ...] = ()
+        self._printing = False
         self._now: datetime | None = None
         self.title = FitLabel(self, weight=QFont.Weight.Bold, max_lines=1)
         self.title.setObjectName("EvacuationTitle")
@@ -141,9 +142,18 @@ class EvacuationPage(QWidget):
             button.set_metrics(max(16, round(28 * scale)), min_target)
             button.setMinimumHeight(max(min_target, round(72 * scale)))
 
+    def set_printing(self, printing: bool) -> None:
+        """A printer is configured: the button saves and prints."""
+        self._printing = printing
+        self.retranslate()
+
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(list(column_titles()))
-        self.export.setText(QCoreApplication.translate("Evacuation", "Export PDF"))
+        self.export.setText(
+            QCoreApplication.translate("Evacuation", "Save and print")
+            if self._printing
+            else QCoreApplication.translate("Evacuation", "Export PDF")
+        )
         self.export.setAccessibleName(self.export.text())
         self.back.setText(QCoreApplication.translate("LobbyScreen", "Back to start"))
         self.back.setAccessibleName(self.back.text())

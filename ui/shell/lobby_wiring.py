@@ -22,6 +22,7 @@ from kiosk.lobby.walkin import WalkinService
 from kiosk.views.lobby import Presence
 from ui.lab.controller import LabController
 from ui.lobby.controller import LobbyController
+from ui.lobby.evacuation_print import EvacuationPrinter
 from ui.lobby.screen import LobbyScreen
 from ui.runtime.sound import cues_for
 from ui.runtime.wedge import WedgeScanner
@@ -62,6 +63,9 @@ def wire_lobby(kiosk: KioskParts, screen: QWidget, site_key: bytes) -> None:
         parent=kiosk.owner,
         events=events,
         write_pdf=_write_evacuation_pdf,
+        printer=EvacuationPrinter(cfg.evacuation_printer, kiosk.owner)
+        if cfg.evacuation_printer
+        else None,
     )
     gate = kiosk.host_gate(lobby, lobby=True)
     controller.host_gate = gate

@@ -18,6 +18,7 @@ from tests.ui.helpers import settle, visible_text
 from tools.sample_views import NOW
 from ui.common.i18n import LanguageManager
 from ui.lobby.controller import LobbyController
+from ui.lobby.evacuation_print import EvacuationPrinter
 from ui.lobby.screen import LobbyScreen
 from ui.render.evacuation_pdf import write_evacuation_pdf
 from ui.runtime.db_worker import DbWorker
@@ -128,3 +129,89 @@ def test_a_long_list_runs_over_pages(tmp_path: Path, tz: ZoneInfo, qapp: object)
     assert data.startswith(b"%PDF")
     pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
     assert pages >= 2
+
+
+def _fake_lp(directory: Path, body: str) -> Path:
+    """An ``lp`` on PATH for the test: a real program that does what ``body`` says."""
+    directory.mkdir(exist_ok=True)
+    program = directory / "lp"
+    program.write_text(f"#!/bin/sh\n{body}\n")
+    program.chmod(0o755)
+    return program
+
+
+def _printing_controller(
+    lobby: LobbyScreen, db: DbWorker, tmp_path: Path, program: Path, printer: str
+) -> LobbyController:
+    return LobbyController(
+        lobby,
+        db,
+        None,  # type: ignore[arg-type]  # no badge taps in this test
+        FixedClock(NOW),
+        lambda: None,
+        presence=lambda: list(PEOPLE),
+        export_dir=tmp_path / "evacuation",
+        write_pdf=write_evacuation_pdf,
+        printer=EvacuationPrinter(printer, lobby, program=str(program)),
+    )
+
+
+def test_one_tap_saves_and_prints_on_the_configured_printer(
+    qtbot: QtBot, lobby: LobbyScreen, db: DbWorker, tmp_path: Path
+) -> None:
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    # The real lp's arguments: -t TITLE [-d PRINTER] -- FILE; this one records them and the file.
+    lp = _fake_lp(
+        tmp_path / "bin", f'echo "$@" > {spool}/args; for last; do :; done; cp "$last" {spool}/'
+    )
+    controller = _printing_controller(lobby, db, tmp_path, lp, "lobby-printer")
+    lobby.show_evacuation(PEOPLE, NOW)
+    assert lobby.evacuation.export.text() == "Save and print"
+    qtbot.mouseClick(lobby.evacuation.export, Qt.MouseButton.LeftButton)
+    assert "Printing on lobby-printer…" in lobby.evacuation.message.text()
+    qtbot.waitUntil(lambda: "Printed on" in lobby.evacuation.message.text(), timeout=10_000)
+    [pdf] = (tmp_path / "evacuation").glob("*.pdf")
+    assert (spool / pdf.name).read_bytes() == pdf.read_bytes()
+    assert (spool / "args").read_text().split() == [
+        "-t",
+        "Evacuation",
+        "list",
+        "-d",
+        "lobby-printer",
+        "--",
+        str(pdf),
+    ]
+    message = lobby.evacuation.message.text()
+    assert message.startswith("Printed on lobby-printer.") and str(pdf) in message
+    lobby.show_home()
+    controller.deleteLater()
+
+
+def test_a_printer_that_refuses_is_reported_and_the_pdf_is_still_saved(
+    qtbot: QtBot, lobby: LobbyScreen, db: DbWorker, tmp_path: Path
+) -> None:
+    lp = _fake_lp(tmp_path / "bin", 'echo "lp: The printer or class does not exist." >&2; exit 1')
+    controller = _printing_controller(lobby, db, tmp_path, lp, "nosuch")
+    lobby.show_evacuation(PEOPLE, NOW)
+    qtbot.mouseClick(lobby.evacuation.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not printed" in lobby.evacuation.message.text(), timeout=10_000)
+    [pdf] = (tmp_path / "evacuation").glob("*.pdf")
+    assert lobby.evacuation.message.text() == (
+        f"Not printed on nosuch (lp: The printer or class does not exist.). Saved: {pdf}"
+    )
+    lobby.show_home()
+    controller.deleteLater()
+
+
+def test_without_cups_installed_the_list_is_saved_and_that_is_said(
+    qtbot: QtBot, lobby: LobbyScreen, db: DbWorker, tmp_path: Path
+) -> None:
+    controller = _printing_controller(lobby, db, tmp_path, tmp_path / "no-lp-here", "default")
+    lobby.show_evacuation(PEOPLE, NOW)
+    qtbot.mouseClick(lobby.evacuation.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not printed" in lobby.evacuation.message.text(), timeout=10_000)
+    assert "not found" in lobby.evacuation.message.text()
+    assert list((tmp_path / "evacuation").glob("*.pdf"))
+    lobby.show_home()
+    controller.deleteLater()
