@@ -14,7 +14,6 @@ import time
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Any
 
 from sqlalchemy import insert
@@ -26,13 +25,13 @@ from kiosk.central.credentials import Device, authenticate
 from kiosk.central.edge import check_record, check_types, check_value
 from kiosk.central.host_pins import PinAnswer, check_pin, verified_host
 from kiosk.central.reshare import reshare
-from kiosk.central.shares import load_view, share, with_companions
+from kiosk.central.shares import read_share
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
 from kiosk.sync import central, feed
 from kiosk.sync.acceptance import HOST_MADE, PushItem, PushResult, accept_push
 from kiosk.sync.feed import FeedCursor
-from kiosk.sync.link import FeedPage, read_page
+from kiosk.sync.link import FeedPage
 from kiosk.sync.refusals import PushRefused
 from kiosk.sync.replication import ENTITIES, from_payload
 
@@ -175,9 +174,7 @@ class CentralService:
             if cached is not None:
                 return cached
         with self._store.engine.connect() as conn:
-            view = load_view(conn, device, now)
-            page = read_page(conn, cursor, device.role, limit, partial(share, device, view=view))
-            page = with_companions(conn, page, view)
+            page = read_share(conn, device, cursor, limit, now)
         if key is not None and not page.pending:
             with self._pages_lock:
                 if len(self._pages) >= MAX_SHARED_PAGES:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -41,8 +42,8 @@ from kiosk.base.timeutil import as_utc
 from kiosk.central.credentials import Device
 from kiosk.security.host_auth import HOST_ROLES
 from kiosk.store.models import Checkin, Invitation, Person, Room, Visitor, table_of
-from kiosk.sync.feed import ChangeRow
-from kiosk.sync.link import FeedPage, SharedChange
+from kiosk.sync.feed import ChangeRow, FeedCursor
+from kiosk.sync.link import FeedPage, SharedChange, read_page
 from kiosk.sync.replication import ENTITIES, to_payload
 
 #: How far ahead a lobby receives invitations: a lobby offline since yesterday evening still
@@ -134,12 +135,24 @@ def load_view(conn: Connection, device: Device, now: datetime) -> ShareView:
     )
 
 
+def read_share(
+    conn: Connection, device: Device, cursor: FeedCursor, limit: int, now: datetime
+) -> FeedPage:
+    """One page of ``device``'s share after ``cursor``: what every endpoint that serves feed
+    pages should call (it reads the view, shares each change, adds the companions)."""
+    view = load_view(conn, device, now)
+    page = read_page(conn, cursor, device.role, limit, partial(share, device, view=view))
+    return with_companions(conn, page, view)
+
+
 def share(
     device: Device, change: ChangeRow, view: ShareView | None = None
 ) -> dict[str, Any] | None:
     """The payload ``device`` receives for ``change``, or None when it gets nothing of it.
 
-    Without ``view`` only the rules that need nothing but the change itself apply.
+    Without ``view`` only the rules that need nothing but the change itself apply: a lobby then
+    receives visitors, invitations and check-ins whole (as before this module narrowed them);
+    use :func:`read_share`.
     """
     entity, payload = change.entity, change.payload
     if entity == "people":
