@@ -174,8 +174,10 @@ def share(
             return {**payload, "visitor_id": None}
         return None
     if entity == "visitors":
-        known = payload.get("id") in view.visitors or payload.get("anonymised_at") is not None
-        return visitor_payload(payload, view) if known else None
+        if payload.get("anonymised_at") is not None:
+            # Every lobby scrubs its copy, if it has one; a stub tells no one anything.
+            return {**payload, "organisation": None, "host_id": None}
+        return visitor_payload(payload, view) if payload.get("id") in view.visitors else None
     if entity == "checkins":
         at = _time(payload, "at")
         recent = at is not None and at > view.since

@@ -27,6 +27,7 @@ from kiosk.base.ids import new_id
 from kiosk.config.settings import load_config
 from kiosk.lobby.invitations import NewInvitation, create_invitation
 from kiosk.lobby.presence import who_is_in
+from kiosk.lobby.retention import ANONYMISED_NAME, purge_visitors
 from kiosk.lobby.visitor_checkin import ScanResult, VisitorCheckinService
 from kiosk.rooms.policy import set_room_policy
 from kiosk.security.directory import add_person, add_room, enroll_badge
@@ -347,3 +348,18 @@ def test_a_lobby_offline_since_the_evening_before_welcomes_the_morning_visitor(
         local.dispose()
     assert outcome.result == ScanResult.WELCOME
     assert (outcome.name, outcome.host) == (TOMORROW, "Member 030")
+
+
+def test_anonymised_visitors_are_scrubbed_on_every_lobby(tmp_path: Path, lab: Lab) -> None:
+    config = kiosk_config(tmp_path, lab.service, "lobby-1", "lobby")
+    _sync(config, lab.service.clock).dispose()
+    lab.service.clock.advance(timedelta(days=40))
+    with lab.service.store.engine.begin() as conn:
+        assert len(purge_visitors(conn, lab.service.clock.now(), 30).anonymised) == 8
+    local = _sync(config, lab.service.clock)
+    try:
+        with local.engine.connect() as conn:
+            rows = conn.execute(select(Visitor.name, Visitor.organisation, Visitor.host_id)).all()
+    finally:
+        local.dispose()
+    assert rows and set(rows) == {(ANONYMISED_NAME, None, None)}
