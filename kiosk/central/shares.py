@@ -30,9 +30,10 @@ that become relevant later (an invitation entering the look-ahead) are published
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -61,19 +62,45 @@ _people, _checkins = table_of(Person), table_of(Checkin)
 _invitations, _visitors = table_of(Invitation), table_of(Visitor)
 
 
-@dataclass(frozen=True)
+@dataclass
 class ShareView:
-    """What the central store says, when a page is read, about rows a device may receive."""
+    """What the central store says, when a page is read, about rows a device may receive.
+
+    Each fact is read when a change first needs it (a page of bookings asks nothing about
+    visitors), at most once per page, on the page's own connection.
+    """
 
     now: datetime
-    #: people whose badges work at this device (None: not known, every holder counts)
-    actors: frozenset[str] | None = None
-    #: visitors the lobby may know (invited within the window, seen recently, still inside)
-    visitors: frozenset[str] = field(default_factory=frozenset)
-    #: visitors who walked in at another lobby: their name only
-    foreign_walkins: frozenset[str] = field(default_factory=frozenset)
-    #: old check-ins that are still someone's latest "in" (the evacuation list needs them)
-    present: frozenset[str] = field(default_factory=frozenset)
+    loaders: dict[str, Callable[[], frozenset[str]]] = field(default_factory=dict)
+    _known: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def _fact(self, name: str) -> frozenset[str] | None:
+        if name not in self._known:
+            loader = self.loaders.get(name)
+            if loader is None:
+                return None
+            self._known[name] = loader()
+        return self._known[name]
+
+    @property
+    def actors(self) -> frozenset[str] | None:
+        """People whose badges work at this device (None: not known, every holder counts)."""
+        return self._fact("actors")
+
+    @property
+    def visitors(self) -> frozenset[str]:
+        """Visitors the lobby may know: invited within the window, seen lately, still inside."""
+        return self._fact("visitors") or frozenset()
+
+    @property
+    def foreign_walkins(self) -> frozenset[str]:
+        """Visitors who walked in at another lobby: their name only."""
+        return self._fact("foreign_walkins") or frozenset()
+
+    @property
+    def present(self) -> frozenset[str]:
+        """Old check-ins still someone's latest "in" (the evacuation list needs them)."""
+        return self._fact("present") or frozenset()
 
     @property
     def since(self) -> datetime:
@@ -85,54 +112,73 @@ class ShareView:
 
 
 def load_view(conn: Connection, device: Device, now: datetime) -> ShareView:
-    """The central facts ``device``'s share depends on, read once per page."""
+    """The central facts ``device``'s share depends on, each read when first needed."""
     p = _people.c
     if device.role == "door":
-        room = conn.execute(
-            select(table_of(Room).c.anonymous_actions).where(table_of(Room).c.id == device.room_id)
-        ).scalar()
-        query = select(p.id).where(p.active.is_(True))
-        if room:  # anonymous actions: only a host's badge does anything here (the host panel)
-            query = query.where(p.role.in_(HOST_ROLES))
-        return ShareView(now, actors=frozenset(str(i) for i in conn.execute(query).scalars()))
-    active = conn.execute(select(p.id).where(p.active.is_(True))).scalars()
-    actors = frozenset(str(i) for i in active)
+
+        def actors() -> frozenset[str]:
+            rooms = table_of(Room).c
+            anonymous = conn.execute(
+                select(rooms.anonymous_actions).where(rooms.id == device.room_id)
+            ).scalar()
+            query = select(p.id).where(p.active.is_(True))
+            if anonymous:  # only a host's badge does anything here (the host panel)
+                query = query.where(p.role.in_(HOST_ROLES))
+            return _ids(conn, query)
+
+        return ShareView(now, {"actors": actors})
     since, until = now - TRAILING, now + LOOKAHEAD
     i, c = _invitations.c, _checkins.c
-    invited = select(i.visitor_id).where(
-        i.visitor_id.is_not(None), i.valid_from < until, i.valid_to > since
-    )
-    latest = select(
-        c.id,
-        c.visitor_id,
-        c.direction,
-        c.at,
-        func.row_number()
-        .over(
-            partition_by=(c.person_id, func.coalesce(c.invitation_id, c.visitor_id)),
-            order_by=(c.at.desc(), c.id.desc()),
+
+    @cache
+    def inside_since_long() -> list[Any]:
+        latest = select(
+            c.id,
+            c.visitor_id,
+            c.direction,
+            c.at,
+            func.row_number()
+            .over(
+                partition_by=(c.person_id, func.coalesce(c.invitation_id, c.visitor_id)),
+                order_by=(c.at.desc(), c.id.desc()),
+            )
+            .label("rank"),
+        ).subquery()
+        return list(
+            conn.execute(
+                select(latest.c.id, latest.c.visitor_id).where(
+                    latest.c.rank == 1, latest.c.direction == "in", latest.c.at <= since
+                )
+            ).all()
         )
-        .label("rank"),
-    ).subquery()
-    present_rows = conn.execute(
-        select(latest.c.id, latest.c.visitor_id).where(
-            latest.c.rank == 1, latest.c.direction == "in", latest.c.at <= since
+
+    def visitors() -> frozenset[str]:
+        invited = select(i.visitor_id).where(
+            i.visitor_id.is_not(None), i.valid_from < until, i.valid_to > since
         )
-    ).all()
-    seen = select(c.visitor_id).where(c.visitor_id.is_not(None), c.at > since)
-    # A walk-in is registered with its check-in: ``seen`` covers it.
-    visitors = {str(x) for q in (invited, seen) for x in conn.execute(q).scalars()}
-    visitors.update(str(r.visitor_id) for r in present_rows if r.visitor_id is not None)
-    walked_in_elsewhere = select(c.visitor_id).where(
-        c.visitor_id.is_not(None), c.method == "walk-in", c.kiosk_id != device.id
-    )
+        # A walk-in is registered with its check-in: ``seen`` covers it.
+        seen = select(c.visitor_id).where(c.visitor_id.is_not(None), c.at > since)
+        inside = {str(r.visitor_id) for r in inside_since_long() if r.visitor_id is not None}
+        return _ids(conn, invited) | _ids(conn, seen) | inside
+
     return ShareView(
         now,
-        actors=actors,
-        visitors=frozenset(visitors),
-        foreign_walkins=frozenset(str(x) for x in conn.execute(walked_in_elsewhere).scalars()),
-        present=frozenset(str(r.id) for r in present_rows),
+        {
+            "actors": lambda: _ids(conn, select(p.id).where(p.active.is_(True))),
+            "visitors": visitors,
+            "foreign_walkins": lambda: _ids(
+                conn,
+                select(c.visitor_id).where(
+                    c.visitor_id.is_not(None), c.method == "walk-in", c.kiosk_id != device.id
+                ),
+            ),
+            "present": lambda: frozenset(str(r.id) for r in inside_since_long()),
+        },
     )
+
+
+def _ids(conn: Connection, query: Any) -> frozenset[str]:
+    return frozenset(str(x) for x in conn.execute(query).scalars())
 
 
 def read_share(
