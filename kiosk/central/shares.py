@@ -220,10 +220,8 @@ def share(
             return {**payload, "visitor_id": None}
         return None
     if entity == "visitors":
-        if payload.get("anonymised_at") is not None:
-            # Every lobby scrubs its copy, if it has one; a stub tells no one anything.
-            return {**payload, "organisation": None, "host_id": None}
-        return visitor_payload(payload, view) if payload.get("id") in view.visitors else None
+        known = payload.get("id") in view.visitors or payload.get("anonymised_at") is not None
+        return visitor_payload(payload, view) if known else None
     if entity == "checkins":
         at = _time(payload, "at")
         recent = at is not None and at > view.since
@@ -232,8 +230,10 @@ def share(
 
 
 def visitor_payload(payload: dict[str, Any], view: ShareView | None) -> dict[str, Any]:
-    """A visitor as a lobby receives it: only the name of one who walked in elsewhere."""
-    if view is not None and payload.get("id") in view.foreign_walkins:
+    """A visitor as a lobby receives it: only the name of one who walked in elsewhere; an
+    anonymised one as a stub, to every lobby (one that held the visitor scrubs its copy)."""
+    stub = payload.get("anonymised_at") is not None
+    if stub or (view is not None and payload.get("id") in view.foreign_walkins):
         return {**payload, "organisation": None, "host_id": None}
     return payload
 
