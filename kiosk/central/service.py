@@ -13,8 +13,7 @@ import threading
 import time
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
-from functools import partial
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import insert
@@ -25,7 +24,8 @@ from kiosk.base.ids import new_id
 from kiosk.central.credentials import Device, authenticate
 from kiosk.central.edge import check_record, check_types, check_value
 from kiosk.central.host_pins import PinAnswer, check_pin, verified_host
-from kiosk.central.shares import share
+from kiosk.central.reshare import reshare
+from kiosk.central.shares import read_share
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
 from kiosk.sync import central, feed
@@ -33,7 +33,7 @@ from kiosk.sync.acceptance import HOST_MADE, PushItem, PushResult, accept_push
 from kiosk.sync.feed import FeedCursor
 from kiosk.sync.instance import InstanceId
 from kiosk.sync.instances import HeartbeatAnswer
-from kiosk.sync.link import FeedPage, read_page
+from kiosk.sync.link import FeedPage
 from kiosk.sync.refusals import PushRefused
 from kiosk.sync.replication import ENTITIES, from_payload
 
@@ -43,6 +43,9 @@ audit_t = table_of(AuditEntry)
 MAX_SHARED_PAGES = 512
 MAX_REMEMBERED_TOKENS = 20_000
 AUTH_TTL = 2.0  # seconds: how late a revocation may take effect
+#: How often the service publishes again the invitations that came within a lobby's look-ahead
+#: (:mod:`kiosk.central.reshare`), and how long a lobby's shared page may be reused.
+RESHARE_EVERY = timedelta(minutes=10)
 
 
 class CentralService:
@@ -52,6 +55,7 @@ class CentralService:
         self._pages: dict[tuple[object, ...], FeedPage] = {}
         self._pages_lock = threading.Lock()
         self._devices: dict[str, tuple[Device | None, float]] = {}
+        self._reshare_after: datetime | None = None
 
     @property
     def store_url(self) -> str:
@@ -159,19 +163,34 @@ class CentralService:
         never change, and a new head is a new key, so a shared page is never older than the
         bell's view of the feed.
         """
-        key = (device.role, device.room_id, cursor, limit, head) if head is not None else None
+        now = self._clock.now()
+        self._reshare(now)
+        # A lobby's share also depends on who it is (its own walk-ins) and on the time (the
+        # invitations' window), so its pages are shared for one re-share period at most.
+        scope: tuple[object, ...] = (device.role, device.room_id)
+        if device.role != "door":
+            scope += (device.id, int(now.timestamp() // RESHARE_EVERY.total_seconds()))
+        key = (*scope, cursor, limit, head) if head is not None else None
         if key is not None:
             cached = self._pages.get(key)
             if cached is not None:
                 return cached
         with self._store.engine.connect() as conn:
-            page = read_page(conn, cursor, device.role, limit, partial(share, device))
+            page = read_share(conn, device, cursor, limit, now)
         if key is not None and not page.pending:
             with self._pages_lock:
                 if len(self._pages) >= MAX_SHARED_PAGES:
                     self._pages.clear()
                 self._pages[key] = page
         return page
+
+    def _reshare(self, now: datetime) -> None:
+        """Publish again, every ``RESHARE_EVERY``, invitations that came within the look-ahead."""
+        if self._reshare_after is not None and now < self._reshare_after:
+            return
+        with self._store.engine.begin() as conn:
+            reshare(conn, now)
+        self._reshare_after = now + RESHARE_EVERY
 
     def feed_heads(self) -> dict[str, FeedCursor]:
         """The newest readable feed position for each kiosk role (for the wake-up bell)."""

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import NotFound, UsageError
-from kiosk.store.models import Room, table_of
+from kiosk.store.models import Badge, Person, Room, table_of
 from kiosk.sync import central
 
-rooms_t = table_of(Room)
+rooms_t, badges_t, people_t = table_of(Room), table_of(Badge), table_of(Person)
 
 #: The grace period when no-show release is turned on without a number.
 DEFAULT_RELEASE_MINUTES = 10
@@ -55,3 +55,13 @@ def set_room_policy(
         values["booking_url"] = booking_url or None
     values["updated_at"] = now
     central.write(conn, "rooms", values, now)
+    if values["anonymous_actions"] != row.anonymous_actions:
+        # Whose badges work at the room's door changed, and the central sync service shares a
+        # badge's HMAC and its holder's name with a door only where they can act
+        # (kiosk.central.shares): they go through the feed again, shared under the new policy.
+        for (person_id,) in conn.execute(select(people_t.c.id).where(people_t.c.active)):
+            central.publish(conn, "people", person_id, now)
+        for (badge_id,) in conn.execute(
+            select(badges_t.c.id).where(badges_t.c.revoked_at.is_(None))
+        ):
+            central.publish(conn, "badges", badge_id, now)

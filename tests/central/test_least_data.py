@@ -1,0 +1,383 @@
+"""Least data: what a stolen door's or lobby's token pulls from the service, from cursor 0.
+
+A seeded Lab (10 rooms, 124 people of whom 2 hosts, 122 badges, three lobbies, invitations for
+last week, today, tomorrow morning and next week, a walk-in and check-ins at another lobby) is
+pulled over real HTTP with one kiosk's token, page by page, and synced into that kiosk's own
+store; the tests assert what is not there and print what is (docs/sync.md, "Least data").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
+from kiosk.central.reshare import reshare
+from kiosk.config.settings import load_config
+from kiosk.lobby.invitations import NewInvitation, create_invitation
+from kiosk.lobby.presence import who_is_in
+from kiosk.lobby.retention import ANONYMISED_NAME, purge_visitors
+from kiosk.lobby.visitor_checkin import ScanResult, VisitorCheckinService
+from kiosk.rooms.policy import set_room_policy
+from kiosk.security.directory import add_person, add_room, enroll_badge
+from kiosk.security.host_auth import set_pin_central
+from kiosk.security.signing_keys import current_signing_key, new_key
+from kiosk.security.tokens import TokenKind, sign
+from kiosk.store.engine import Store, open_local_store, open_store
+from kiosk.store.models import Badge, Base, Invitation, Person, Visitor
+from kiosk.sync import central, feed
+from kiosk.sync.engine import SyncEngine
+from tests.central.helpers import LiveService, kiosk_config, live_service
+from tests.helpers import wait_for
+from tests.stores import NOON, site_key
+
+ROOMS = ["aurora"] + [f"room-{n:02d}" for n in range(1, 10)]
+MEMBERS, UNBADGED = 122, 2  # with the 2 hosts: 124 people, 122 badges
+HEX = re.compile(r"^[0-9a-f]{64}$")
+MORNING = NOON + timedelta(hours=20)  # 08.00 tomorrow in Helsinki
+TODAY = ["Tiina Tanaan", "Toivo Tanaan", "Terhi Tanaan"]
+TOMORROW, NEXT_WEEK, LAST_WEEK = "Huomen Aamuinen", ["Ensi Viikko", "Eeva Ensi"], "Mennyt Viikko"
+WALKIN, WALKIN_ORG = "Walter Walk-in", "Acme Oy"
+
+
+@dataclass
+class Lab:
+    service: LiveService
+    inactive: str  # a member with a badge who may no longer act anywhere
+    revoked: str  # a member whose only badge is revoked
+    inside_since_monday: str  # checked in at lobby-2 three days ago, still inside
+    tomorrow: uuid.UUID  # the invitation of tomorrow morning's visitor
+    admin_dir: Path  # where the invitation signing key's private half is
+
+
+def _person(conn: Any, n: int, role: str = "member") -> str:
+    return str(
+        add_person(
+            conn,
+            name=f"{role.title()} {n:03d}",
+            email=f"{role}{n:03d}@agency.example",
+            role=role,
+            organisation=f"Agency {n % 7}",
+            now=NOON,
+        )
+    )
+
+
+def _seed(store: Store, key: bytes, data_dir: Path) -> tuple[str, str, str, uuid.UUID]:
+    uid = iter(range(0x0A00000000, 0x0AFFFFFFFF))
+    with store.engine.begin() as conn:
+        for room in ROOMS:
+            add_room(conn, room, room.title(), 8, NOON)
+        members = [_person(conn, n) for n in range(MEMBERS)]
+        hosts = [_person(conn, n, "host") for n in range(2)]
+        for person in members[UNBADGED:] + hosts:
+            enroll_badge(conn, person, f"{next(uid):010X}", key, NOON)
+        set_pin_central(conn, _uuid(hosts[0]), "482916", NOON)
+        new_key(conn, data_dir, NOON)
+        inactive, revoked, inside = members[10], members[11], members[12]
+        row = conn.execute(select(Person).where(Person.id == _uuid(inactive))).one()._asdict()
+        central.write(conn, "people", {**row, "active": False, "updated_at": NOON}, NOON)
+        badge = conn.execute(select(Badge).where(Badge.person_id == _uuid(revoked))).one()
+        central.write(conn, "badges", {**badge._asdict(), "revoked_at": NOON}, NOON)
+        for n, room in enumerate(ROOMS):
+            for hour in (1, 3, 5):
+                central.write(conn, "bookings", _booking(room, members[20 + n], hour), NOON)
+        host = f"member{30:03d}@agency.example"
+        for name in TODAY:
+            _invite(conn, name, host, NOON - timedelta(hours=2), timedelta(hours=8), NOON)
+        tomorrow = _invite(conn, TOMORROW, host, MORNING, timedelta(hours=8), NOON)
+        for name in NEXT_WEEK:
+            _invite(conn, name, host, NOON + timedelta(days=7), timedelta(hours=8), NOON)
+        week_ago = NOON - timedelta(days=8)
+        _invite(conn, LAST_WEEK, host, week_ago, timedelta(hours=8), week_ago)
+        # At lobby-2: a walk-in, a badge tap, last week's visit, someone in since Monday.
+        walkin = new_id()
+        central.write(
+            conn,
+            "visitors",
+            {"id": walkin, "name": WALKIN, "organisation": WALKIN_ORG,
+             "host_id": _uuid(members[40]), "anonymised_at": None, "updated_at": NOON},
+            NOON,
+        )  # fmt: skip
+        _checkin(conn, None, walkin, "walk-in", NOON - timedelta(hours=1))
+        _checkin(conn, members[41], None, "badge", NOON - timedelta(minutes=30))
+        _checkin(conn, members[42], None, "badge", NOON - timedelta(days=7))
+        _checkin(conn, members[42], None, "badge", NOON - timedelta(days=7, hours=-4), "out")
+        _checkin(conn, inside, None, "badge", NOON - timedelta(days=3))
+    return inactive, revoked, inside, tomorrow
+
+
+def _uuid(text: str) -> uuid.UUID:
+    return uuid.UUID(text)
+
+
+def _booking(room: str, organiser: str, hour: int) -> dict[str, Any]:
+    return {
+        "id": new_id(), "room_id": room, "title": f"Meeting in {room} at +{hour}h",
+        "private": False, "organiser_id": _uuid(organiser),
+        "starts_at": NOON + timedelta(hours=hour), "ends_at": NOON + timedelta(hours=hour + 1),
+        "status": "confirmed", "source": "admin", "external_uid": None, "checked_in_at": None,
+        "created_by": None, "updated_at": NOON,
+    }  # fmt: skip
+
+
+def _invite(conn: Any, name: str, host: str, start: Any, length: timedelta, now: Any) -> uuid.UUID:
+    new = NewInvitation(name, host, f"{name} Oy", start, start + length, single_use=True)
+    return create_invitation(conn, new, now)
+
+
+def _checkin(
+    conn: Any, person: str | None, visitor: Any, method: str, at: Any, direction: str = "in"
+) -> None:
+    central.write(
+        conn,
+        "checkins",
+        {"id": new_id(), "direction": direction, "person_id": person and _uuid(person),
+         "visitor_id": visitor, "invitation_id": None, "method": method,
+         "kiosk_id": "lobby-2", "at": at, "event_id": None},
+        at,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def lab(tmp_path: Path, central_url: str) -> Iterator[Lab]:
+    clock = FixedClock(NOON)
+    store = open_store(central_url)
+    admin_dir = tmp_path / "admin"
+    inactive, revoked, inside, tomorrow = _seed(store, site_key(tmp_path), admin_dir)
+    try:
+        with live_service(store, clock) as live:
+            yield Lab(live, inactive, revoked, inside, tomorrow, admin_dir)
+    finally:
+        store.dispose()
+
+
+def _pull_all(
+    service: LiveService, config: Path, after: str = "0:0"
+) -> tuple[list[dict[str, Any]], str, int]:
+    """Every page of the kiosk's share after ``after``, as a thief's own client reads them:
+    the changes, the last cursor and the bytes received."""
+    cfg = load_config(config)
+    assert cfg.credential_file is not None
+    token = cfg.credential_file.read_text(encoding="ascii").strip()
+    headers = {"Authorization": f"Bearer {token}"}
+    changes: list[dict[str, Any]] = []
+    received = 0
+    while True:
+        answer = httpx.get(
+            f"{service.url}/v1/changes", params={"after": after, "limit": 50}, headers=headers
+        )
+        if answer.status_code == 429:  # rate-limited while waiting for the watermark
+            time.sleep(float(answer.headers["Retry-After"]))
+            continue
+        assert answer.status_code == 200, answer.text
+        received += len(answer.content)
+        body = answer.json()
+        changes += body["changes"]
+        after = body["cursor"]
+        if not body["full"] and not body["pending"]:
+            return changes, after, received
+        if body["pending"]:
+            time.sleep(0.2)
+
+
+def _sync(config: Path, clock: FixedClock) -> Store:
+    cfg = load_config(config)
+    local = open_local_store(cfg.local_store_path)
+    engine = SyncEngine.for_kiosk(cfg, local, clock)
+
+    def synced() -> bool:  # rows above the PostgreSQL watermark (another database's long
+        engine.cycle()  # transaction on a shared server) come a moment later
+        return not engine.feed_pending
+
+    try:
+        wait_for(synced, 60, "the kiosk's share below the watermark", interval=0.5)
+    finally:
+        engine.close()
+    return local
+
+
+def _counts(store: Store) -> dict[str, int]:
+    with store.engine.connect() as conn:
+        counts = {
+            name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, table in Base.metadata.tables.items()
+            if name not in ("outbox", "sync_state", "alembic_version", "notifications")
+        }
+        hmacs = conn.execute(select(Badge.uid_hmac)).scalars().all()
+        emails = conn.execute(select(Person.email)).scalars().all()
+    counts["badge HMACs"] = sum(1 for h in hmacs if HEX.match(h))
+    counts["e-mail addresses"] = sum(1 for e in emails if not e.endswith("@redacted.invalid"))
+    return {k: v for k, v in counts.items() if v}
+
+
+def _head(service: LiveService, role: str) -> str:
+    with service.store.engine.connect() as conn:
+        return str(feed.head(conn, role))
+
+
+def test_a_stolen_doors_whole_feed_holds_its_room_and_who_acts_there(
+    tmp_path: Path, lab: Lab
+) -> None:
+    service = lab.service
+    config = kiosk_config(tmp_path, service, "door-aurora", "door", "aurora")
+    changes, cursor, received = _pull_all(service, config)
+    assert cursor == _head(service, "door")  # past every withheld change too
+    text = json.dumps(changes)
+    assert "@agency.example" not in text and "Agency " not in text  # no e-mail, organisation
+    assert not any(c["entity"] in ("visitors", "invitations", "checkins") for c in changes)
+    assert not any(c["entity"] == "signing_keys" for c in changes)
+    rooms = {c["payload"]["room_id"] for c in changes if c["entity"] == "bookings"}
+    assert rooms == {"aurora"}
+    assert all(c["payload"]["pin_hash"] is None for c in changes if c["entity"] == "people")
+
+    local = _sync(config, service.clock)
+    try:
+        counts = _counts(local)
+        with local.engine.connect() as conn:
+            named = dict(conn.execute(select(Person.id, Person.name)).all())
+            holders = dict(conn.execute(select(Badge.person_id, Badge.uid_hmac)).all())
+        print(f"\ndoor (badge room), {received} bytes from cursor 0: {counts}")
+        assert counts["people"] == MEMBERS + 2 and counts.get("e-mail addresses", 0) == 0
+        assert counts["bookings"] == 3 and counts["rooms"] == len(ROOMS)
+        assert counts["badge HMACs"] == MEMBERS - UNBADGED + 2 - 2  # not the inactive, revoked
+        assert not HEX.match(holders[_uuid(lab.inactive)])
+        assert not HEX.match(holders[_uuid(lab.revoked)])
+        assert named[_uuid(lab.inactive)] == ""
+        for entity in ("visitors", "invitations", "checkins", "signing_keys"):
+            assert entity not in counts
+
+        # The room lets anyone book without a badge: only hosts' badges do anything there now.
+        with service.store.engine.begin() as conn:
+            set_room_policy(conn, "aurora", NOON, anonymous_actions=True)
+        local.dispose()
+        local = _sync(config, service.clock)
+        counts = _counts(local)
+        with local.engine.connect() as conn:
+            names = conn.execute(select(Person.name).where(Person.name != "")).scalars().all()
+        print(f"door (anonymous room): {counts}")
+        assert counts["badge HMACs"] == 2 and sorted(names) == ["Host 000", "Host 001"]
+    finally:
+        local.dispose()
+
+
+def test_a_stolen_lobbys_whole_feed_holds_today_and_presence_not_other_lobbies_records(
+    tmp_path: Path, lab: Lab
+) -> None:
+    service = lab.service
+    config = kiosk_config(tmp_path, service, "lobby-1", "lobby")
+    changes, cursor, received = _pull_all(service, config)
+    assert cursor == _head(service, "lobby")
+    text = json.dumps(changes)
+    for absent in (*NEXT_WEEK, LAST_WEEK, WALKIN_ORG, "member010@agency.example"):
+        assert absent not in text  # other days, another lobby's walk-in, an inactive person
+    assert all(c["payload"]["pin_hash"] is None for c in changes if c["entity"] == "people")
+
+    local = _sync(config, service.clock)
+    try:
+        counts = _counts(local)
+        print(f"\nlobby, {received} bytes from cursor 0: {counts}")
+        with local.engine.connect() as conn:
+            visitors = {r.name: r for r in conn.execute(select(Visitor))}
+            present = {p.name: p for p in who_is_in(conn)}
+            holders = dict(conn.execute(select(Badge.person_id, Badge.uid_hmac)).all())
+        assert set(visitors) == {*TODAY, TOMORROW, WALKIN}
+        assert all(visitors[n].host_id is not None for n in (*TODAY, TOMORROW))  # to tell
+        walkin = visitors[WALKIN]
+        assert walkin.organisation is None and walkin.host_id is None  # its name only
+        assert counts["invitations"] == len(TODAY) + 1
+        assert counts["checkins"] == 3  # lobby-2's today, and who is in since Monday
+        assert {WALKIN, "Member 041", "Member 012"} == set(present)
+        assert counts["badge HMACs"] == MEMBERS - UNBADGED + 2 - 2
+        assert not HEX.match(holders[_uuid(lab.inactive)])
+        assert counts["e-mail addresses"] == MEMBERS + 2 - 1  # the lobby sends hosts' notices
+        assert "signing_keys" in counts and "bookings" not in counts
+
+        # Six days on, next week's visitors come within the look-ahead: published again.
+        service.clock.advance(timedelta(days=6))
+        local.dispose()
+        local = _sync(config, service.clock)
+        with local.engine.connect() as conn:
+            names = set(conn.execute(select(Visitor.name)).scalars())
+            invitations = conn.execute(select(func.count()).select_from(Invitation)).scalar()
+        assert set(NEXT_WEEK) <= names and invitations == len(TODAY) + 1 + len(NEXT_WEEK)
+        assert LAST_WEEK not in names
+    finally:
+        local.dispose()
+
+
+def test_the_lobby_where_a_visitor_walked_in_keeps_their_details(tmp_path: Path, lab: Lab) -> None:
+    """Read after lobby-1's pages (which the service may keep for kiosks of one role)."""
+    organisations = {}
+    for lobby in ("lobby-1", "lobby-2"):
+        local = _sync(kiosk_config(tmp_path, lab.service, lobby, "lobby"), lab.service.clock)
+        with local.engine.connect() as conn:
+            org = conn.execute(select(Visitor.organisation).where(Visitor.name == WALKIN))
+            organisations[lobby] = org.scalar_one()
+        local.dispose()
+    assert organisations == {"lobby-1": None, "lobby-2": WALKIN_ORG}
+
+
+def test_invitations_are_published_again_once_as_they_come_into_the_look_ahead(
+    lab: Lab,
+) -> None:
+    engine = lab.service.store.engine
+    now = NOON + timedelta(hours=1)  # the service has not read a page yet: this starts the count
+    with engine.begin() as conn:
+        assert reshare(conn, now) == 0
+        before = feed.count(conn)
+        assert reshare(conn, now) == 0  # nothing new within the look-ahead
+    with engine.begin() as conn:
+        assert reshare(conn, now + timedelta(days=6)) == len(NEXT_WEEK)
+        assert reshare(conn, now + timedelta(days=6)) == 0  # once
+        assert feed.count(conn) == before + 2 * len(NEXT_WEEK)  # each with its visitor
+
+
+def test_a_lobby_offline_since_the_evening_before_welcomes_the_morning_visitor(
+    tmp_path: Path, lab: Lab
+) -> None:
+    """Synced at noon, then cut off: tomorrow at 08.05 the visitor's code works, by name."""
+    local = _sync(kiosk_config(tmp_path, lab.service, "lobby-1", "lobby"), lab.service.clock)
+    with lab.service.store.engine.connect() as conn:
+        _key_id, private = current_signing_key(conn, lab.admin_dir)
+    code = sign(
+        private,
+        invitation_id=lab.tomorrow,
+        kind=TokenKind.VISITOR,
+        valid_from=MORNING,
+        valid_to=MORNING + timedelta(hours=8),
+    )
+    offline = FixedClock(MORNING + timedelta(minutes=5))
+    try:
+        outcome = VisitorCheckinService(local, offline, "lobby-1").scan(code)
+    finally:
+        local.dispose()
+    assert outcome.result == ScanResult.WELCOME
+    assert (outcome.name, outcome.host) == (TOMORROW, "Member 030")
+
+
+def test_anonymised_visitors_are_scrubbed_on_every_lobby(tmp_path: Path, lab: Lab) -> None:
+    config = kiosk_config(tmp_path, lab.service, "lobby-1", "lobby")
+    _sync(config, lab.service.clock).dispose()
+    lab.service.clock.advance(timedelta(days=40))
+    with lab.service.store.engine.begin() as conn:
+        assert len(purge_visitors(conn, lab.service.clock.now(), 30).anonymised) == 8
+    local = _sync(config, lab.service.clock)
+    try:
+        with local.engine.connect() as conn:
+            rows = conn.execute(select(Visitor.name, Visitor.organisation, Visitor.host_id)).all()
+    finally:
+        local.dispose()
+    assert rows and set(rows) == {(ANONYMISED_NAME, None, None)}
