@@ -25,14 +25,21 @@ class EvacuationPrinter(QObject):
 
     finished = Signal(bool, str)
 
-    def __init__(self, printer: str, parent: QObject | None = None, *, program: str = "lp") -> None:
+    def __init__(
+        self,
+        printer: str,
+        parent: QObject | None = None,
+        *,
+        program: str = "lp",
+        timeout_ms: int = PRINT_TIMEOUT_MS,
+    ) -> None:
         super().__init__(parent)
         self.printer = printer
         self._program = program
         self._process: QProcess | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(PRINT_TIMEOUT_MS)
+        self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self._timed_out)
 
     @property
@@ -59,7 +66,6 @@ class EvacuationPrinter(QObject):
     def stop(self) -> None:
         if self._process is not None:
             self._process.kill()
-            self._process.waitForFinished(1000)
             self._end(False, "stopped")
 
     def _done(self, code: int, status: QProcess.ExitStatus) -> None:
@@ -86,7 +92,11 @@ class EvacuationPrinter(QObject):
         self._timer.stop()
         if process is None:
             return
-        process.deleteLater()
+        if process.state() == QProcess.ProcessState.NotRunning:
+            process.deleteLater()
+        else:  # killed: deleted once it has really ended, never waited for here
+            process.finished.disconnect(self._done)
+            process.finished.connect(process.deleteLater)
         if ok:
             log.info("evacuation list sent to printer %s", self.printer)
         else:

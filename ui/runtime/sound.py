@@ -16,6 +16,7 @@ import contextlib
 import io
 import logging
 import math
+import os
 import queue
 import shlex
 import shutil
@@ -100,15 +101,13 @@ class SoundCues:
         self._thread: threading.Thread | None = None
         self._failed = False
         self._failures = 0
+        self._stopping = threading.Event()
         if self._player is None:
             log.info("sound cues off: no player (%s) found", command or "aplay, paplay")
             return
         cache_dir.mkdir(parents=True, exist_ok=True)
         for cue, notes in NOTES.items():
-            path = cache_dir / f"cue-{cue.value}-{volume}.wav"
-            if not path.exists():
-                path.write_bytes(tone_wav(notes, volume))
-            self._files[cue] = path
+            self._files[cue] = _cached(cache_dir / f"cue-{cue.value}-{volume}.wav", notes, volume)
         self._thread = threading.Thread(target=self._run, name="sound-cues", daemon=True)
         self._thread.start()
 
@@ -124,15 +123,21 @@ class SoundCues:
             self._queue.put_nowait(cue)
 
     def stop(self) -> None:
+        """End the thread: a waiting cue is dropped; one playing ends within PLAY_TIMEOUT."""
         if self._thread is None:
             return
+        self._stopping.set()
+        with contextlib.suppress(queue.Empty):
+            self._queue.get_nowait()
         with contextlib.suppress(queue.Full):
-            self._queue.put(None, timeout=1.0)
+            self._queue.put_nowait(None)
         self._thread.join(timeout=PLAY_TIMEOUT + 1)
         self._thread = None
 
     def _run(self) -> None:
-        while (cue := self._queue.get()) is not None:
+        while (cue := self._queue.get()) is not None and not self._stopping.is_set():
+            if self._failed:
+                continue  # given up: a cue queued before that is dropped too
             assert self._player is not None
             try:
                 done = subprocess.run(
@@ -160,3 +165,16 @@ class SoundCues:
             log.warning(
                 "sound cues off: the player failed %d times (%s)", self._failures, reason[:200]
             )
+
+
+def _cached(path: Path, notes: Sequence[tuple[float, int]], volume: int) -> Path:
+    """The cue's WAV file, rewritten unless it holds exactly these tones; written whole or not
+    at all (a kiosk losing power mid-write must not keep a cut-off file for good)."""
+    data = tone_wav(notes, volume)
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == data:
+            return path
+    partial = path.with_suffix(".part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+    return path

@@ -141,7 +141,12 @@ def _fake_lp(directory: Path, body: str) -> Path:
 
 
 def _printing_controller(
-    lobby: LobbyScreen, db: DbWorker, tmp_path: Path, program: Path, printer: str
+    lobby: LobbyScreen,
+    db: DbWorker,
+    tmp_path: Path,
+    program: Path,
+    printer: str,
+    timeout_ms: int = 30_000,
 ) -> LobbyController:
     return LobbyController(
         lobby,
@@ -152,7 +157,7 @@ def _printing_controller(
         presence=lambda: list(PEOPLE),
         export_dir=tmp_path / "evacuation",
         write_pdf=write_evacuation_pdf,
-        printer=EvacuationPrinter(printer, lobby, program=str(program)),
+        printer=EvacuationPrinter(printer, lobby, program=str(program), timeout_ms=timeout_ms),
     )
 
 
@@ -213,5 +218,23 @@ def test_without_cups_installed_the_list_is_saved_and_that_is_said(
     qtbot.waitUntil(lambda: "Not printed" in lobby.evacuation.message.text(), timeout=10_000)
     assert "not found" in lobby.evacuation.message.text()
     assert list((tmp_path / "evacuation").glob("*.pdf"))
+    lobby.show_home()
+    controller.deleteLater()
+
+
+def test_a_printer_that_never_answers_is_given_up_without_waiting(
+    qtbot: QtBot, lobby: LobbyScreen, db: DbWorker, tmp_path: Path
+) -> None:
+    lp = _fake_lp(tmp_path / "bin", "sleep 30")  # CUPS hung, say
+    controller = _printing_controller(lobby, db, tmp_path, lp, "hung", timeout_ms=500)
+    lobby.show_evacuation(PEOPLE, NOW)
+    qtbot.mouseClick(lobby.evacuation.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not printed" in lobby.evacuation.message.text(), timeout=10_000)
+    assert "no answer from the printer" in lobby.evacuation.message.text()
+    qtbot.mouseClick(lobby.evacuation.export, Qt.MouseButton.LeftButton)  # free for another try
+    assert "Printing on hung…" in lobby.evacuation.message.text()
+    printer = lobby.findChild(EvacuationPrinter)
+    assert printer is not None and printer.busy
+    printer.stop()
     lobby.show_home()
     controller.deleteLater()
