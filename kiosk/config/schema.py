@@ -103,6 +103,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "`http://` on the loopback only), for every networked kiosk; or a SQLAlchemy URL "
             "of the central store itself, e.g. `sqlite:////srv/kiosk/central.db` for one "
             "machine, or `postgresql+psycopg://admin@db/kiosk` on the Lab's admin machine "
+            "(`postgres://` and `postgresql://` are read as `postgresql+psycopg://`) "
             "(`kiosk run` and `kiosk sync` refuse a PostgreSQL URL: enrol the kiosk instead). "
             "Default: `central.db` in `data_dir` (a single machine).",
         ),

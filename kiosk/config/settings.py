@@ -8,7 +8,7 @@ the key and what is wrong; the CLI turns it into exit code 2 without a traceback
 from __future__ import annotations
 
 import os
-import tomllib
+import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
@@ -29,6 +29,7 @@ from kiosk.config.schema import (
     parse_clock_time,
 )
 from kiosk.config.service_url import check_service_url, is_service_url
+from kiosk.config.tomlfile import read_toml
 
 if TYPE_CHECKING:
     from devices.frames import Parser
@@ -166,19 +167,7 @@ def find_config_path(explicit: str | os.PathLike[str] | None) -> Path:
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     path = find_config_path(explicit)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config file is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
-    return parse_config(data, path)
+    return parse_config(read_toml(path), path)
 
 
 def _unknown(where: str, name: str, known: Mapping[str, object]) -> str:
@@ -214,7 +203,8 @@ def _section(path: Path | None, where: str, data: Any, schema: Mapping[str, Key]
             )
             if bad_type:
                 raise ConfigError(
-                    f"{label}: {where}.{name}: must be {_typename(key.type)}, not {value!r}"
+                    f"{label}: {where}.{name}: must be {_typename(key.type)}, "
+                    f"not {reprlib.repr(value)}"  # bounded: a value may be long or deep
                 )
             problem = key.check(value) if key.check else None
             if problem:

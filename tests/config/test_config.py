@@ -160,3 +160,38 @@ def test_bad_scanner_options_are_named(extra: dict[str, object], message: str) -
     reader = {"name": "qr", "port": "/dev/x", **extra}
     with pytest.raises(ConfigError, match=re.escape(message)):
         parse_config({"kiosk": {"id": "x"}, "readers": [reader]})
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "POSTGRES"])
+def test_a_plain_postgres_url_gets_our_driver_and_its_password_file(
+    tmp_path: Path, scheme: str
+) -> None:
+    (tmp_path / "db.password").write_text("s3cret\n", encoding="utf-8")
+    (tmp_path / "db.password").chmod(0o600)
+    cfg = load_config(
+        write(
+            tmp_path,
+            f'[kiosk]\nid = "admin"\n[central]\nurl = "{scheme}://kiosk_admin@db.lab/kiosk"\n'
+            'password_file = "db.password"\n',
+        )
+    )
+    assert cfg.central_url == "postgresql+psycopg://kiosk_admin:s3cret@db.lab/kiosk"
+    plain = load_config(
+        write(tmp_path, f'[kiosk]\nid = "a"\n[central]\nurl = "{scheme}://u@db/k"\n')
+    )
+    assert plain.central_url == "postgresql+psycopg://u@db/k"
+
+
+@pytest.mark.parametrize(
+    "value", ["[" * 100_000 + "]" * 100_000, "{a = " * 5000 + "1" + "}" * 5000, "[" * 40 + "]" * 40]
+)
+def test_a_deeply_nested_file_is_one_message(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="nested more than 32 levels") as caught:
+        load_config(write(tmp_path, f"[kiosk]\nid = {value}\n"))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_deep_value_of_the_wrong_type_is_named_briefly(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"kiosk\.id: must be a string") as caught:
+        load_config(write(tmp_path, "[kiosk]\nid = " + "[" * 20 + "]" * 20 + "\n"))
+    assert len(str(caught.value)) < 300
