@@ -31,6 +31,7 @@ def build_parser(
     from kiosk.cli import central as cli_central
     from kiosk.cli import devices as cli_devices
     from kiosk.cli import sync as cli_sync
+    from kiosk.cli.options import config_everywhere
 
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Lab Kiosk: lobby and room-door screens for Työ 2.0 Lab."
@@ -44,6 +45,7 @@ def build_parser(
     cli_sync.add_parsers(sub)
     cli_central.add_parsers(sub)
     cli_devices.add_parsers(sub)
+    config_everywhere(parser)
     parser.set_defaults(**(defaults or {}))
     return parser
 
