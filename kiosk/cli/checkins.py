@@ -12,9 +12,9 @@ import sys
 from typing import Any
 
 from kiosk.base.csvfiles import BOM, safe_dict
+from kiosk.base.timeutil import parse_when
 from kiosk.cli.context import context_from_args, print_json
 from kiosk.lobby.checkin_export import FIELDS, checkin_events
-from kiosk.lobby.invitations import parse_when
 
 
 def add_parsers(cmds: Any) -> None:

@@ -13,13 +13,13 @@ from kiosk.cli.context import context_from_args, print_json, safe_url
 
 def add_parsers(cmds: Any) -> None:
     p = cmds.add_parser("fleet", help="every kiosk's last heartbeat; silent ones are marked")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_fleet)
 
     p = cmds.add_parser(
         "grant-kiosk", help="create (or print the SQL for) a least-privilege database role"
     )
-    p.add_argument("kiosk_id", metavar="KIOSK_ID")
+    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id (kiosk.id in its config)")
     p.add_argument(
         "--role",
         choices=("lobby", "door"),

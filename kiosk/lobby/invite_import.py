@@ -24,7 +24,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.csvfiles import decode, safe_row, sniff_delimiter
 from kiosk.base.errors import KioskError, UsageError
-from kiosk.lobby.invitations import NewInvitation, create_invitation, default_window, parse_when
+from kiosk.base.timeutil import parse_when
+from kiosk.lobby.invitations import NewInvitation, create_invitation, default_window
 from kiosk.lobby.invite_card import Card, save_card
 from kiosk.security.tokens import TokenKind, sign
 
