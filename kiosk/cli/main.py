@@ -61,11 +61,9 @@ def main(
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run the chosen command's handler: logging set up, errors as one line and an exit code."""
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    from kiosk.base.logsetup import configure
+
+    configure(args.verbose)  # journal-style lines under systemd (kiosk/base/logsetup.py)
     if not args.verbose:  # migrations narrate every step at INFO
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:

@@ -94,6 +94,13 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "platform's user data folder for `lab-kiosk`.",
         ),
         "fullscreen": Key(bool, True, "`kiosk run` covers the whole screen (turn off to debug)."),
+        "log_file": Key(
+            str,
+            "auto",
+            "`kiosk run` also logs to rotating files in `data_dir/logs`: `yes`, `no`, or `auto` "
+            "(yes, except under systemd, whose journal already keeps the log).",
+            _one_of(("auto", "yes", "no")),
+        ),
     },
     "central": {
         "url": Key(

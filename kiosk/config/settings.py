@@ -137,6 +137,7 @@ class Config:
     host_photos_dir: Path | None = None
     credential_file: Path | None = None  # the device token for the central sync service
     ca_file: Path | None = None  # the CA the sync service's certificate chains to
+    log_file: str = "auto"  # rotating files in data_dir/logs: auto (not under systemd), yes, no
 
     @property
     def uses_service(self) -> bool:
@@ -150,6 +151,13 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+def default_data_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """systemd's ``StateDirectory=`` (``$STATE_DIRECTORY``, the first if it lists several) when
+    the unit has one, else the user's data folder."""
+    state = environ.get("STATE_DIRECTORY", "").split(":")[0]
+    return Path(state) if state else platformdirs.user_data_path(APP_NAME)
 
 
 def default_config_path() -> Path:
@@ -256,11 +264,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         )
 
     base = path.parent if path else Path.cwd()
-    data_dir = (
-        base / Path(k["data_dir"]).expanduser()
-        if k["data_dir"]
-        else platformdirs.user_data_path(APP_NAME)
-    )
+    data_dir = base / Path(k["data_dir"]).expanduser() if k["data_dir"] else default_data_dir()
     central_url = resolve_central_url(
         c["url"] or f"sqlite:///{data_dir / 'central.db'}",
         password_file=base / Path(c["password_file"]).expanduser() if c["password_file"] else None,
@@ -284,6 +288,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         timezone=k["timezone"],
         data_dir=data_dir,
         fullscreen=k["fullscreen"],
+        log_file=k["log_file"],
         central_url=central_url,
         credential_file=base / Path(c["credential_file"]).expanduser()
         if c["credential_file"]

@@ -116,7 +116,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """
     config = load_config(args.config)
     refuse_database_credentials(config.central_url)
-    log.info("log file: %s", add_file_log(config.data_dir))
+    log.info("log file: %s", add_file_log(config.data_dir, config.log_file) or "none (journal)")
     # `kill -USR1 <pid>` prints every thread's stack to stderr (the journal): for a kiosk that
     # hangs, without stopping it.
     faulthandler.register(signal.SIGUSR1, all_threads=True)
