@@ -133,4 +133,5 @@ def statuses(now: datetime = NOW) -> dict[str, KioskStatus]:
         "first-sync": KioskStatus(syncing_first_time=True),
         "reader-reconnecting": KioskStatus(readers=(ReaderState("badge", "reconnecting"),)),
         "reader-failed": KioskStatus(readers=(ReaderState("qr", "failed", "device unplugged"),)),
+        "disk-full": KioskStatus(disk_full=True),
     }

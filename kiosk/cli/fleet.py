@@ -57,7 +57,7 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     for k in kiosks:
         seen = k.last_seen_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         age = describe_age((now - k.last_seen_at).total_seconds())
-        flag = "SILENT" if k.silent else "ok"
+        flag = "SILENT" if k.silent else "DISK FULL" if k.disk_full else "ok"
         readers = ", ".join(f"{n}: {s}" for n, s in k.readers.items()) or "no readers"
         outbox = "?" if k.outbox_depth is None else str(k.outbox_depth)
         print(

@@ -31,6 +31,7 @@ class KioskHealth:
     outbox_depth: int | None
     rejected: int | None
     readers: dict[str, str]  # reader name -> state
+    disk_full: bool = False  # its local disk is full (its last heartbeat said so)
 
     def as_json(self, now: datetime) -> dict[str, Any]:
         return {
@@ -44,6 +45,7 @@ class KioskHealth:
             "outbox_depth": self.outbox_depth,
             "rejected": self.rejected,
             "readers": self.readers,
+            "disk_full": self.disk_full,
         }
 
 
@@ -78,6 +80,7 @@ def fleet(conn: Connection, now: datetime) -> list[KioskHealth]:
                 outbox_depth=_int(status.get("outbox_depth")),
                 rejected=_int(status.get("rejected")),
                 readers=_readers(status),
+                disk_full=status.get("disk_full") is True,
             )
         )
     return sorted(out, key=lambda k: (not k.silent, k.id))

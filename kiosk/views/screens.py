@@ -221,6 +221,7 @@ class KioskStatus:
     syncing_first_time: bool = False
     outbox_depth: int = 0
     readers: tuple[ReaderState, ...] = field(default_factory=tuple)
+    disk_full: bool = False  # the local disk is full: check-ins cannot be stored
 
 
 class ScanResult(StrEnum):

@@ -1132,6 +1132,10 @@
         <translation>Synkronoidaan ensimmäistä kertaa…</translation>
     </message>
     <message>
+        <source>This kiosk&apos;s disk is full. Please tell a host.</source>
+        <translation>Tämän laitteen levy on täynnä. Kerro asiasta henkilökunnalle.</translation>
+    </message>
+    <message>
         <source>Reader {name}: reconnecting…</source>
         <translation>Lukija {name}: yhdistetään uudelleen…</translation>
     </message>

@@ -40,6 +40,7 @@ class StatusModel:
                 offline_since=s.offline_since,
                 syncing_first_time=not s.first_sync_done,
                 outbox_depth=s.outbox_depth,
+                disk_full=s.disk_full,
             )
             return self._status
 

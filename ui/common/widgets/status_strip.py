@@ -35,6 +35,11 @@ def status_messages(
 ) -> list[StatusMessage]:
     """What to say about ``status``, most important first; empty when all is well."""
     messages: list[StatusMessage] = []
+    if status.disk_full:
+        text = QCoreApplication.translate(
+            "StatusStrip", "This kiosk's disk is full. Please tell a host."
+        )
+        messages.append(StatusMessage("warning", text))
     if not status.online:
         since = status.offline_since
         if since is None:
