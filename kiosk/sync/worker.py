@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.clock import Clock
-from kiosk.base.errors import is_disk_full
+from kiosk.base.errors import KioskError, is_disk_full
 from kiosk.config.service_url import is_service_url
 from kiosk.sync.engine import (
     SUCCESS_RECORD_EVERY,
@@ -66,6 +66,7 @@ class SyncWorker:
         self._offline_since: datetime | None = None
         self._last_recorded: datetime | None = None
         self._disk_was_full = False
+        self._setup_error: str | None = None
         self.listener: ChangeListener | ServiceWaiter | None = None
         if listen and is_postgresql(engine.central_url):
             self.listener = ChangeListener(
@@ -103,6 +104,14 @@ class SyncWorker:
             delay = self._interval
             try:
                 report = self._engine.cycle()
+            except KioskError as exc:  # a set-up mistake (kiosk id vs its login): say it plainly
+                failures += 1
+                if self._setup_error != str(exc):
+                    self._setup_error = str(exc)
+                    log.error("sync cannot run: %s", exc)
+                self._failed(str(exc))
+                delay = self._backoff(failures, jitter=True)
+                self._engine.close()
             except RetryLater as exc:  # the service asked to slow down: honour it, stay online
                 failures += 1
                 log.info("central service asked to wait %.0f s", exc.retry_after)
