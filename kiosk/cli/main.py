@@ -31,7 +31,7 @@ def build_parser(
     from kiosk.cli import central as cli_central
     from kiosk.cli import devices as cli_devices
     from kiosk.cli import sync as cli_sync
-    from kiosk.cli.options import config_everywhere
+    from kiosk.cli.options import add_examples, config_everywhere
 
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Lab Kiosk: lobby and room-door screens for Työ 2.0 Lab."
@@ -46,6 +46,7 @@ def build_parser(
     cli_central.add_parsers(sub)
     cli_devices.add_parsers(sub)
     config_everywhere(parser)
+    add_examples(parser)
     parser.set_defaults(**(defaults or {}))
     return parser
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 
+import pytest
+
 from kiosk.cli.main import build_parser
 from ui.shell.commands import add_parsers as add_screen_commands
 
@@ -46,3 +48,24 @@ def test_every_subcommand_has_a_help_line() -> None:
                 helped = {a.dest for a in action._choices_actions if a.help}
                 missing += [f"{path} {name}" for name in action.choices if name not in helped]
     assert missing == []
+
+
+def test_every_command_group_shows_an_example_that_parses() -> None:
+    import shlex
+
+    root = build_parser([add_screen_commands])
+    groups = [
+        (path, parser)
+        for path, parser in _commands(root, "kiosk")
+        if any(isinstance(a, argparse._SubParsersAction) for a in parser._actions)
+    ]
+    assert len(groups) > 15
+    for path, parser in groups:
+        epilog = parser.epilog or ""
+        assert "example: kiosk " in epilog, f"{path} has no example"
+        example = epilog.split("example: ", 1)[1].split(">")[0]
+        argv = shlex.split(example)[1:]
+        try:
+            build_parser([add_screen_commands]).parse_args(argv)
+        except SystemExit:
+            pytest.fail(f"{path}: its example does not parse: {example}")
