@@ -136,4 +136,5 @@ def statuses(now: datetime = NOW) -> dict[str, KioskStatus]:
         "duplicate-id": KioskStatus(
             readers=(ReaderState("badge", "connected"),), duplicate_id="door-aurora"
         ),
+        "disk-full": KioskStatus(disk_full=True),
     }

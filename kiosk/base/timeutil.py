@@ -5,7 +5,16 @@ Free of SQLAlchemy (a door's first frame uses it); the column type is ``kiosk.st
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from kiosk.base.errors import UsageError
+
+#: The help of every command-line option that takes a moment (``parse_when``).
+WHEN_HELP = (
+    "ISO date-time, e.g. 2026-11-27T09:00 (the site's zone) or 2026-11-27T07:00Z; "
+    "a bare date is the start of that day (the end, for an end)"
+)
 
 
 def as_utc(value: datetime | str) -> datetime:
@@ -25,3 +34,27 @@ def parse_iso(text: str) -> datetime:
     if value.tzinfo is None:
         raise ValueError(f"{text!r} has no UTC offset (add Z or +02:00)")
     return value.astimezone(UTC)
+
+
+def parse_when(text: str, tz: ZoneInfo, *, end: bool, what: str) -> datetime:
+    """An ISO date or date-time from the command line, as aware UTC: one reading for every
+    command (bookings, invitations, events, modes, exports).
+
+    A bare date means the whole day in the site's zone (its start for ``--valid-from``, the next
+    midnight for ``--valid-to``); a date-time without an offset is read in the site's zone.
+    Seconds are dropped, because tokens carry whole seconds and the store must agree with them.
+    """
+    try:
+        if len(text.strip()) == 10:
+            day = date.fromisoformat(text.strip())
+            value = datetime.combine(day + timedelta(days=1 if end else 0), time(), tz)
+        else:
+            value = datetime.fromisoformat(text.strip())
+            if value.tzinfo is None:
+                value = value.replace(tzinfo=tz)
+    except ValueError:
+        raise UsageError(
+            f"{what}: {text!r} is not an ISO date or date-time (like 2026-11-27 or "
+            "2026-11-27T09:00)"
+        ) from None
+    return value.astimezone(UTC).replace(microsecond=0)

@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import threading
-import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from sqlalchemy.orm import sessionmaker
 from kiosk.base.clock import SystemClock
 from kiosk.base.errors import ConfigError, UsageError
 from kiosk.base.systemd import Notifier
+from kiosk.config.tomlfile import read_toml
 from kiosk.store.engine import Store, create_store_engine, is_at_head
 
 log = logging.getLogger(__name__)
@@ -69,10 +69,7 @@ def load_settings(
     values: dict[str, Any] = {}
     if config_file:
         path = Path(config_file)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: {exc}") from None
+        data = read_toml(path)
         section = data.get("service", {})
         if not isinstance(section, dict):
             raise ConfigError(f"{path}: [service] must be a table")

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from kiosk.base.errors import UsageError
+from kiosk.base.timeutil import WHEN_HELP, parse_when
 from kiosk.cli import bookings as cli_bookings
 from kiosk.cli import checkins as cli_checkins
 from kiosk.cli import enrolment as cli_enrolment
@@ -51,15 +52,15 @@ def add_parsers(sub: Any) -> None:
     p = room.add_parser("add", help="add a room")
     p.add_argument("id", help="short id, e.g. aurora")
     p.add_argument("--name", required=True, help="name shown on screens")
-    p.add_argument("--capacity", type=int)
+    p.add_argument("--capacity", type=int, help="how many people the room seats")
     p.set_defaults(func=cmd_room_add)
     p = room.add_parser("list", help="list rooms")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_room_list)
     p = room.add_parser("status", help="what the room's door shows now (or --at)")
-    p.add_argument("room")
-    p.add_argument("--at", metavar="ISO_DATETIME")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("room", help="the room's id")
+    p.add_argument("--at", metavar="ISO_DATETIME", help=f"{WHEN_HELP} (default: now)")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_room_status)
     cli_room_policy.add_parsers(room)
 
@@ -67,13 +68,15 @@ def add_parsers(sub: Any) -> None:
         dest="person_cmd", required=True
     )
     p = person.add_parser("add", help="add a member, host or admin")
-    p.add_argument("--name", required=True)
-    p.add_argument("--email", required=True)
-    p.add_argument("--role", required=True, choices=("member", "host", "admin"))
-    p.add_argument("--organisation")
+    p.add_argument("--name", required=True, help="full name, as screens show it")
+    p.add_argument("--email", required=True, help="e-mail address (names the person in commands)")
+    p.add_argument(
+        "--role", required=True, choices=("member", "host", "admin"), help="what the person may do"
+    )
+    p.add_argument("--organisation", help="ministry or agency")
     p.set_defaults(func=cmd_person_add)
     p = person.add_parser("list", help="list people")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_person_list)
     cli_modes.add_parsers(cmds, person)
 
@@ -92,7 +95,7 @@ def add_parsers(sub: Any) -> None:
     report_cli.add_parsers(cmds)
 
     p = cmds.add_parser("who-is-in", help="everyone checked in now")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_who_is_in)
 
 
@@ -155,15 +158,11 @@ def cmd_room_list(args: argparse.Namespace) -> int:
 
 def cmd_room_status(args: argparse.Namespace) -> int:
     from kiosk.base.errors import NotFound
-    from kiosk.base.timeutil import parse_iso
     from kiosk.rooms.door_view import door_view
 
     ctx = context_from_args(args)
-    try:
-        at = parse_iso(args.at) if args.at else ctx.clock.now()
-    except ValueError as exc:
-        raise UsageError(f"--at: {exc}") from None
     tz = ctx.config.tz
+    at = parse_when(args.at, tz, end=False, what="--at") if args.at else ctx.clock.now()
     with ctx.central(write=False) as conn:
         view = door_view(conn, args.room, at, tz)
     if view is None:

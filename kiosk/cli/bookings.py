@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.base.errors import KioskError, UsageError
+from kiosk.base.timeutil import WHEN_HELP, parse_when
 from kiosk.cli.context import context_from_args, print_json
 
 if TYPE_CHECKING:
@@ -31,25 +32,25 @@ def add_parsers(cmds: Any) -> None:
     sub = bookings.add_subparsers(dest="bookings_cmd", metavar="ACTION", required=True)
 
     p = sub.add_parser("import-ics", help="import a room's calendar (ICS file or URL)")
-    p.add_argument("room")
-    p.add_argument("source", metavar="FILE_OR_URL")
+    p.add_argument("room", help="the room's id")
+    p.add_argument("source", metavar="FILE_OR_URL", help="an .ics file or an http(s) URL")
     p.add_argument("--days", type=int, default=DEFAULT_DAYS, help="days ahead to import")
     p.add_argument("--from", dest="from_date", metavar="YYYY-MM-DD", help="default: today")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(func=cmd_import_ics)
 
     p = sub.add_parser("list", help="a room's bookings on one day")
-    p.add_argument("--room", required=True)
+    p.add_argument("--room", required=True, help="the room's id")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
     p.add_argument("--days", type=int, default=1, help="number of days from --date")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("add", help="book a room")
-    p.add_argument("--room", required=True)
-    p.add_argument("--title", required=True)
-    p.add_argument("--start", required=True, metavar="ISO_DATETIME")
-    p.add_argument("--end", required=True, metavar="ISO_DATETIME")
+    p.add_argument("--room", required=True, help="the room's id")
+    p.add_argument("--title", required=True, help="shown on the door")
+    p.add_argument("--start", required=True, metavar="ISO_DATETIME", help=WHEN_HELP)
+    p.add_argument("--end", required=True, metavar="ISO_DATETIME", help=WHEN_HELP)
     p.add_argument("--private", action="store_true", help="doors show only 'Varattu'")
     p.set_defaults(func=cmd_add)
 
@@ -60,21 +61,21 @@ def add_parsers(cmds: Any) -> None:
     feed = sub.add_parser("feed", help="a room's calendar feed, refreshed on a schedule")
     feed_sub = feed.add_subparsers(dest="feed_cmd", metavar="ACTION", required=True)
     p = feed_sub.add_parser("set", help="give a room a calendar feed URL")
-    p.add_argument("room")
-    p.add_argument("url")
+    p.add_argument("room", help="the room's id")
+    p.add_argument("url", help="the feed's http(s) URL (an .ics calendar)")
     p.set_defaults(func=cmd_feed_set)
     p = feed_sub.add_parser("remove", help="stop refreshing a room's feed")
-    p.add_argument("room")
+    p.add_argument("room", help="the room's id")
     p.set_defaults(func=cmd_feed_remove)
     p = feed_sub.add_parser("list", help="feeds and when each was last read")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_feed_list)
 
     p = sub.add_parser(
         "refresh-feeds", help="refresh every room's feed (run from a timer, e.g. every 15 min)"
     )
     p.add_argument("--days", type=int, default=DEFAULT_DAYS, help="days ahead to import")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_refresh_feeds)
 
 
@@ -195,16 +196,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from kiosk.base.timeutil import parse_iso
     from kiosk.rooms.bookings import add_booking
 
     ctx = context_from_args(args)
-    times = []
-    for option, text in (("--start", args.start), ("--end", args.end)):
-        try:
-            times.append(parse_iso(text))
-        except ValueError as exc:
-            raise UsageError(f"{option}: {exc}") from None
+    tz = ctx.config.tz
+    times = [
+        parse_when(args.start, tz, end=False, what="--start"),
+        parse_when(args.end, tz, end=True, what="--end"),
+    ]
     if not " ".join(args.title.split()):
         raise UsageError("--title must not be empty")
     with ctx.central() as conn:

@@ -11,9 +11,10 @@ import csv
 import sys
 from typing import Any
 
+from kiosk.base.csvfiles import BOM, safe_dict
+from kiosk.base.timeutil import parse_when
 from kiosk.cli.context import context_from_args, print_json
 from kiosk.lobby.checkin_export import FIELDS, checkin_events
-from kiosk.lobby.invitations import parse_when
 
 
 def add_parsers(cmds: Any) -> None:
@@ -23,8 +24,13 @@ def add_parsers(cmds: Any) -> None:
     p = checkins.add_parser("export", help="list every check-in and check-out event")
     p.add_argument("--from", dest="start", metavar="ISO", help="date or date-time (site zone)")
     p.add_argument("--to", dest="end", metavar="ISO", help="date (inclusive) or date-time")
-    p.add_argument("--format", choices=("csv", "json"), required=True)
+    p.add_argument("--format", choices=("csv", "json"), required=True, help="output format")
     p.add_argument("--local", action="store_true", help="read this kiosk's local store")
+    p.add_argument(
+        "--no-bom",
+        action="store_true",
+        help="CSV without the UTF-8 byte-order mark that Excel needs to show ä and ö",
+    )
     p.set_defaults(func=cmd_checkins_export)
 
 
@@ -49,7 +55,9 @@ def cmd_checkins_export(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(rows)
     else:
+        if not args.no_bom:
+            sys.stdout.write(BOM)
         writer = csv.DictWriter(sys.stdout, fieldnames=FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_dict(row) for row in rows)  # no formulas from people's names
     return 0

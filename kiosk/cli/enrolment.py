@@ -40,7 +40,7 @@ def add_parsers(cmds: Any) -> None:
         help="end a kiosk's device token at once (a stolen or retired kiosk)",
         epilog="example: kiosk admin revoke-kiosk door-aurora",
     )
-    p.add_argument("kiosk_id", metavar="KIOSK_ID")
+    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id (kiosk.id in its config)")
     p.set_defaults(func=cmd_revoke)
 
 

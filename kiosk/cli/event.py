@@ -24,10 +24,10 @@ def add_parsers(cmds: Any) -> None:
         dest="event_cmd", required=True
     )
     p = event.add_parser("create", help="create an event; prints its id")
-    p.add_argument("--title", required=True)
+    p.add_argument("--title", required=True, help="the event's name, shown at the lobby")
     p.add_argument("--starts", required=True, metavar="ISO", help="date-time (site zone)")
     p.add_argument("--ends", required=True, metavar="ISO", help="date-time (site zone)")
-    p.add_argument("--description")
+    p.add_argument("--description", help="a line or two about the event")
     p.add_argument("--capacity", type=int, help="how many may come in (default: no limit)")
     p.add_argument("--online-url", metavar="URL", help="join-online link (http or https)")
     p.add_argument("--walk-ins", action="store_true", help="people without a ticket may register")
@@ -38,14 +38,14 @@ def add_parsers(cmds: Any) -> None:
     where.add_argument(
         "--all-rooms", action="store_true", help="switch the whole Lab to event mode for it"
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_event_create)
     p = event.add_parser("list", help="list events")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_event_list)
     p = event.add_parser("show", help="one event with its ticket and check-in counts")
-    p.add_argument("id")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", help="the event's id")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_event_show)
 
     tickets = event.add_parser("tickets", help="event tickets").add_subparsers(
@@ -53,15 +53,15 @@ def add_parsers(cmds: Any) -> None:
     )
     p = tickets.add_parser("import", help="tickets from a CSV file, one QR card each")
     p.add_argument("csv", metavar="CSV", help="header: name[,organisation]")
-    p.add_argument("--event", required=True, metavar="ID")
+    p.add_argument("--event", required=True, metavar="ID", help="the event's id")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the cards")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_tickets_import)
     p = tickets.add_parser("create", help="one ticket; prints its id and token")
-    p.add_argument("--event", required=True, metavar="ID")
+    p.add_argument("--event", required=True, metavar="ID", help="the event's id")
     p.add_argument("--name", help="the attendee's name (omit for an anonymous ticket)")
     p.add_argument("--qr", metavar="FILE.png", help="write a printable ticket card")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_tickets_create)
 
 
@@ -90,8 +90,8 @@ def _line(e: EventInfo, ctx: AdminContext) -> str:
 
 
 def cmd_event_create(args: argparse.Namespace) -> int:
+    from kiosk.base.timeutil import parse_when
     from kiosk.events.manage import NewEvent, check_event, create_event, get_event
-    from kiosk.lobby.invitations import parse_when
     from kiosk.rooms.modes import ModeSwitch, check_rooms, set_mode_central
 
     ctx = context_from_args(args)

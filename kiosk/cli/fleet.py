@@ -14,15 +14,16 @@ from kiosk.cli.context import context_from_args, print_json, safe_url
 def add_parsers(cmds: Any) -> None:
     p = cmds.add_parser(
         "fleet",
-        help="every kiosk's last heartbeat; silent ones and ids used by two kiosks are marked",
+        help="every kiosk's last heartbeat; silent ones, ids used by two kiosks and full disks "
+        "are marked",
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_fleet)
 
     p = cmds.add_parser(
         "grant-kiosk", help="create (or print the SQL for) a least-privilege database role"
     )
-    p.add_argument("kiosk_id", metavar="KIOSK_ID")
+    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id (kiosk.id in its config)")
     p.add_argument(
         "--role",
         choices=("lobby", "door"),
@@ -60,7 +61,15 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     for k in kiosks:
         seen = k.last_seen_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         age = describe_age((now - k.last_seen_at).total_seconds())
-        flag = "DUPLICATE" if k.duplicate else "SILENT" if k.silent else "ok"
+        flag = (
+            "DUPLICATE"
+            if k.duplicate
+            else "SILENT"
+            if k.silent
+            else "DISK FULL"
+            if k.disk_full
+            else "ok"
+        )
         print(
             f"{flag:<6} {k.id:<20} {k.role:<5} {k.room_id or '-':<12} v{k.version:<8} "
             f"seen {seen} ({age})  {_health(k.outbox_depth, k.readers)}"

@@ -28,7 +28,7 @@ def add_parsers(cmds: Any) -> None:
     p.set_defaults(func=cmd_duty_set)
     p = duty.add_parser("list", help="the hosts of a day")
     p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD (default: today)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_duty_list)
 
     calls = cmds.add_parser("host-call", help='"Call a host" presses').add_subparsers(
@@ -36,10 +36,10 @@ def add_parsers(cmds: Any) -> None:
     )
     p = calls.add_parser("list", help="calls, newest first")
     p.add_argument("--open", action="store_true", help="only calls nobody has taken yet")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_call_list)
     p = calls.add_parser("ack", help="take a call")
-    p.add_argument("call_id", metavar="CALL_ID")
+    p.add_argument("call_id", metavar="CALL_ID", help="the call's id (from host-call list)")
     p.add_argument("--host", required=True, metavar="PERSON", help="host: person id or e-mail")
     p.set_defaults(func=cmd_call_ack)
 

@@ -23,7 +23,7 @@ def add_parsers(cmds: Any) -> None:
     p = invite.add_parser("create", help="invite a visitor; prints the id and the token")
     p.add_argument("--name", required=True, help="the visitor's name")
     p.add_argument("--host", required=True, help="host: person id or e-mail")
-    p.add_argument("--organisation")
+    p.add_argument("--organisation", help="the visitor's organisation")
     p.add_argument(
         "--valid-from",
         metavar="ISO",
@@ -36,23 +36,24 @@ def add_parsers(cmds: Any) -> None:
     )
     p.add_argument("--single-use", action="store_true", help="the code checks in only once")
     p.add_argument("--qr", metavar="FILE.png", help="write a printable invitation card")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_invite_create)
     p = invite.add_parser("import", help="invite many from a CSV file, one card each")
     p.add_argument("csv", metavar="CSV", help="header: name,host[,organisation,valid_from,...]")
     p.add_argument("--out", metavar="DIR", required=True, help="folder for the cards")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_invite_import)
     p = invite.add_parser("revoke", help="withdraw an invitation")
-    p.add_argument("id")
+    p.add_argument("id", help="the invitation's id")
     p.set_defaults(func=cmd_invite_revoke)
     p = invite.add_parser("list", help="list invitations")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_invite_list)
 
 
 def _window(ctx: AdminContext, args: argparse.Namespace) -> tuple[datetime, datetime]:
-    from kiosk.lobby.invitations import default_window, parse_when
+    from kiosk.base.timeutil import parse_when
+    from kiosk.lobby.invitations import default_window
 
     tz = ctx.config.tz
     today_from, today_to = default_window(ctx.clock.now(), tz)

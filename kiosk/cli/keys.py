@@ -21,10 +21,10 @@ def add_parsers(cmds: Any) -> None:
     p = keys.add_parser("rotate", help="create a new current key; older keys stay valid")
     p.set_defaults(func=cmd_keys_create, rotate=True)
     p = keys.add_parser("retire", help="stop accepting invitations signed with a key")
-    p.add_argument("key_id")
+    p.add_argument("key_id", help="the key's id (from keys list)")
     p.set_defaults(func=cmd_keys_retire)
     p = keys.add_parser("list", help="list signing keys")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_keys_list)
 
 

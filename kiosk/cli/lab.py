@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from kiosk.base.timeutil import parse_when
 from kiosk.cli.context import context_from_args, print_json
-from kiosk.lobby.invitations import parse_when
 
 
 def add_parsers(cmds: Any) -> None:
@@ -21,7 +21,7 @@ def add_parsers(cmds: Any) -> None:
     p = feedback.add_parser("list", help="feedback, oldest first")
     p.add_argument("--from", dest="start", metavar="ISO", help="date or date-time (site zone)")
     p.add_argument("--to", dest="end", metavar="ISO", help="date (inclusive) or date-time")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_feedback_list)
 
     board = cmds.add_parser("board", help='the lobby\'s "Here today" board').add_subparsers(
@@ -38,7 +38,7 @@ def add_parsers(cmds: Any) -> None:
     p.add_argument("person", help="person id or e-mail")
     p.set_defaults(func=cmd_board_opt_out)
     p = board.add_parser("list", help="everyone who opted in")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_board_list)
 
 

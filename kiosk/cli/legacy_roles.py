@@ -21,7 +21,7 @@ def add_parsers(cmds: Any) -> None:
     )
     sub = legacy.add_subparsers(dest="legacy_cmd", required=True, metavar="{list,drop}")
     p = sub.add_parser("list", help="every role grant-kiosk made; is its kiosk enrolled")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser(

@@ -32,6 +32,7 @@ def build_parser(
     from kiosk.cli import devices as cli_devices
     from kiosk.cli import doctor as cli_doctor
     from kiosk.cli import sync as cli_sync
+    from kiosk.cli.options import add_examples, config_everywhere
 
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Lab Kiosk: lobby and room-door screens for Työ 2.0 Lab."
@@ -46,6 +47,8 @@ def build_parser(
     cli_central.add_parsers(sub)
     cli_devices.add_parsers(sub)
     cli_doctor.add_parsers(sub)
+    config_everywhere(parser)
+    add_examples(parser)
     parser.set_defaults(**(defaults or {}))
     return parser
 
@@ -61,11 +64,9 @@ def main(
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run the chosen command's handler: logging set up, errors as one line and an exit code."""
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    from kiosk.base.logsetup import configure
+
+    configure(args.verbose)  # journal-style lines under systemd (kiosk/base/logsetup.py)
     if not args.verbose:  # migrations narrate every step at INFO
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:

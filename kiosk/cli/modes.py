@@ -36,11 +36,11 @@ def add_parsers(cmds: Any, person: Any) -> None:
     p.add_argument("--event", metavar="EVENT_ID", help="link an event made with `admin event`")
     p.add_argument("--from", dest="starts", metavar="ISO", help="start later (default: now)")
     p.add_argument("--until", metavar="ISO", help="revert then (default: end of the day)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_mode_set)
     p = msub.add_parser("show", help="each room's mode now, and switches scheduled ahead")
     p.add_argument("--at", metavar="ISO", help="as at this time (default: now)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_mode_show)
 
     p = msub.add_parser(
@@ -51,7 +51,7 @@ def add_parsers(cmds: Any, person: Any) -> None:
     p = cmds.add_parser("audit", help="who did what, when, from which kiosk")
     p.add_argument("--since", metavar="ISO", help="from this time (default: the last 7 days)")
     p.add_argument("--action", help=f"only this action or prefix ({AUDIT_ACTIONS_HELP})")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_audit)
 
     p = person.add_parser("set-pin", help="set a host's PIN for the host panel (asked twice)")
@@ -62,7 +62,7 @@ def add_parsers(cmds: Any, person: Any) -> None:
 
 def _parse_time(value: str | None, option: str, tz: Any, *, end: bool = False) -> datetime | None:
     """An option's date or date-time in the Lab's zone (``parse_when``), or None if not given."""
-    from kiosk.lobby.invitations import parse_when
+    from kiosk.base.timeutil import parse_when
 
     return None if value is None else parse_when(value, tz, end=end, what=option)
 

@@ -22,7 +22,7 @@ def add_parsers(cmds: Any) -> None:
     )
     p.add_argument("--dry-run", action="store_true", help="count, change nothing")
     p.add_argument("--days", type=int, help="override lobby.retention_days")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_purge)
 
 

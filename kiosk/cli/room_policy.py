@@ -14,7 +14,7 @@ from kiosk.cli.context import context_from_args, print_json
 
 def add_parsers(room: Any) -> None:
     p = room.add_parser("policy", help="show or change what the room allows at its door")
-    p.add_argument("room")
+    p.add_argument("room", help="the room's id")
     p.add_argument(
         "--anonymous",
         choices=("yes", "no"),
@@ -42,7 +42,7 @@ def add_parsers(room: Any) -> None:
     url = p.add_mutually_exclusive_group()
     url.add_argument("--booking-url", metavar="URL", help="booking page shown as a QR code")
     url.add_argument("--no-booking-url", action="store_true", help="show no QR code")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_room_policy)
 
 

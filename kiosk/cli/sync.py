@@ -19,7 +19,7 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("sync", help="push this kiosk's outbox and pull changes")
     p.add_argument("--config", metavar="FILE")
     p.add_argument("--once", action="store_true", help="one cycle, then exit (the default)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_sync)
     actions = p.add_subparsers(dest="sync_command", metavar="ACTION")
     status = actions.add_parser(
@@ -27,7 +27,9 @@ def add_parsers(sub: Any) -> None:
     )
     # SUPPRESS: `kiosk sync --config F status` keeps the value given before the action.
     status.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS)
-    status.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    status.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON (for scripts)"
+    )
     status.set_defaults(func=cmd_status)
 
 

@@ -44,6 +44,21 @@ def read_password_file(path: Path, what: str) -> str:
     return password
 
 
+# What libpq, psql, Heroku and most documentation write; SQLAlchemy knows neither the
+# ``postgres`` name nor our driver unless told (its default PostgreSQL driver is psycopg2).
+_POSTGRES_SCHEMES = ("postgres://", "postgresql://")
+DRIVER_SCHEME = "postgresql+psycopg://"
+
+
+def normalise_database_url(url: str) -> str:
+    """``postgres://`` and ``postgresql://`` (no driver) as ``postgresql+psycopg://``, the
+    driver the kiosk ships; every other URL unchanged."""
+    for scheme in _POSTGRES_SCHEMES:
+        if url[: len(scheme)].lower() == scheme:
+            return DRIVER_SCHEME + url[len(scheme) :]
+    return url
+
+
 def resolve_central_url(
     url: str,
     *,
@@ -54,6 +69,7 @@ def resolve_central_url(
     label: str = "<config>",
 ) -> str:
     """``url`` with the password and TLS settings applied (PostgreSQL only)."""
+    url = normalise_database_url(url)
     password = environ.get(PASSWORD_ENV) or None
     if password_file is None and password is None and sslmode is None and sslrootcert is None:
         return url

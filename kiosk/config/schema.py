@@ -98,6 +98,13 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "platform's user data folder for `lab-kiosk`.",
         ),
         "fullscreen": Key(bool, True, "`kiosk run` covers the whole screen (turn off to debug)."),
+        "log_file": Key(
+            str,
+            "auto",
+            "`kiosk run` also logs to rotating files in `data_dir/logs`: `yes`, `no`, or `auto` "
+            "(yes, except under systemd, whose journal already keeps the log).",
+            _one_of(("auto", "yes", "no")),
+        ),
     },
     "central": {
         "url": Key(
@@ -107,6 +114,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "`http://` on the loopback only), for every networked kiosk; or a SQLAlchemy URL "
             "of the central store itself, e.g. `sqlite:////srv/kiosk/central.db` for one "
             "machine, or `postgresql+psycopg://admin@db/kiosk` on the Lab's admin machine "
+            "(`postgres://` and `postgresql://` are read as `postgresql+psycopg://`) "
             "(`kiosk run` and `kiosk sync` refuse a PostgreSQL URL: enrol the kiosk instead). "
             "Default: `central.db` in `data_dir` (a single machine).",
         ),

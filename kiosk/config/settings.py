@@ -8,7 +8,7 @@ the key and what is wrong; the CLI turns it into exit code 2 without a traceback
 from __future__ import annotations
 
 import os
-import tomllib
+import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import time
@@ -29,6 +29,7 @@ from kiosk.config.schema import (
     parse_clock_time,
 )
 from kiosk.config.service_url import check_service_url, is_service_url
+from kiosk.config.tomlfile import read_toml
 
 if TYPE_CHECKING:
     from devices.frames import Parser
@@ -151,6 +152,7 @@ class Config:
     credential_file: Path | None = None  # the device token for the central sync service
     ca_file: Path | None = None  # the CA the sync service's certificate chains to
     sound: SoundConfig = SoundConfig()
+    log_file: str = "auto"  # rotating files in data_dir/logs: auto (not under systemd), yes, no
 
     @property
     def uses_service(self) -> bool:
@@ -164,6 +166,13 @@ class Config:
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+def default_data_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """systemd's ``StateDirectory=`` (``$STATE_DIRECTORY``, the first if it lists several) when
+    the unit has one, else the user's data folder."""
+    state = environ.get("STATE_DIRECTORY", "").split(":")[0]
+    return Path(state) if state else platformdirs.user_data_path(APP_NAME)
 
 
 def default_config_path() -> Path:
@@ -181,19 +190,7 @@ def find_config_path(explicit: str | os.PathLike[str] | None) -> Path:
 
 def load_config(explicit: str | os.PathLike[str] | None = None) -> Config:
     path = find_config_path(explicit)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: config file is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML syntax error: {exc}") from None
-    return parse_config(data, path)
+    return parse_config(read_toml(path), path)
 
 
 def _unknown(where: str, name: str, known: Mapping[str, object]) -> str:
@@ -229,7 +226,8 @@ def _section(path: Path | None, where: str, data: Any, schema: Mapping[str, Key]
             )
             if bad_type:
                 raise ConfigError(
-                    f"{label}: {where}.{name}: must be {_typename(key.type)}, not {value!r}"
+                    f"{label}: {where}.{name}: must be {_typename(key.type)}, "
+                    f"not {reprlib.repr(value)}"  # bounded: a value may be long or deep
                 )
             problem = key.check(value) if key.check else None
             if problem:
@@ -281,11 +279,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         )
 
     base = path.parent if path else Path.cwd()
-    data_dir = (
-        base / Path(k["data_dir"]).expanduser()
-        if k["data_dir"]
-        else platformdirs.user_data_path(APP_NAME)
-    )
+    data_dir = base / Path(k["data_dir"]).expanduser() if k["data_dir"] else default_data_dir()
     central_url = resolve_central_url(
         c["url"] or f"sqlite:///{data_dir / 'central.db'}",
         password_file=base / Path(c["password_file"]).expanduser() if c["password_file"] else None,
@@ -309,6 +303,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         timezone=k["timezone"],
         data_dir=data_dir,
         fullscreen=k["fullscreen"],
+        log_file=k["log_file"],
         central_url=central_url,
         credential_file=base / Path(c["credential_file"]).expanduser()
         if c["credential_file"]

@@ -77,9 +77,11 @@ class CheckinService:
             )
             session.add(checkin)
             outbox.enqueue(session, "checkins", checkin, now)
-            log.info("member checked %s at %s", direction, self._kiosk_id)
-            result = TapResult.CHECKED_IN if direction == "in" else TapResult.CHECKED_OUT
-            return TapOutcome(result, now, person.name, role=person.role, person_id=person.id)
+            name, role, person_id = person.name, person.role, person.id
+        # Logged once committed: a failed commit raises above and leaves no "checked in" line.
+        log.info("member checked %s at %s", direction, self._kiosk_id)
+        result = TapResult.CHECKED_IN if direction == "in" else TapResult.CHECKED_OUT
+        return TapOutcome(result, now, name, role=role, person_id=person_id)
 
 
 def _bump(session: Session, name: str) -> None:

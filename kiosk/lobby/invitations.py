@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -55,29 +55,6 @@ class InvitationInfo:
         if now >= self.valid_to:
             return "expired"
         return "upcoming" if now < self.valid_from else "valid"
-
-
-def parse_when(text: str, tz: ZoneInfo, *, end: bool, what: str) -> datetime:
-    """An ISO date or date-time from the command line, as aware UTC.
-
-    A bare date means the whole day in the site's zone (its start for ``--valid-from``, the next
-    midnight for ``--valid-to``); a date-time without an offset is read in the site's zone.
-    Seconds are dropped, because tokens carry whole seconds and the store must agree with them.
-    """
-    try:
-        if len(text.strip()) == 10:
-            day = date.fromisoformat(text.strip())
-            value = datetime.combine(day + timedelta(days=1 if end else 0), time(), tz)
-        else:
-            value = datetime.fromisoformat(text.strip())
-            if value.tzinfo is None:
-                value = value.replace(tzinfo=tz)
-    except ValueError:
-        raise UsageError(
-            f"{what}: {text!r} is not an ISO date or date-time (like 2026-11-27 or "
-            "2026-11-27T09:00)"
-        ) from None
-    return value.astimezone(UTC).replace(microsecond=0)
 
 
 def default_window(now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:

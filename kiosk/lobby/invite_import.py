@@ -2,13 +2,15 @@
 
 Each row is stored inside its own savepoint and gets its card before the savepoint is released,
 so a bad row (reported by its line number) leaves nothing of itself behind while the good rows
-are kept. The CSV needs a header; columns: ``name``, ``host`` (required), ``organisation``,
+are kept. The CSV (``,`` ``;`` or tab, UTF-8 or Windows-1252: kiosk/base/csvfiles.py) needs a
+header; columns: ``name``, ``host`` (required), ``organisation``,
 ``valid_from``, ``valid_to``, ``single_use`` (yes/no, true/false, 1/0).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,8 +22,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from kiosk.base.csvfiles import decode, safe_row, sniff_delimiter
 from kiosk.base.errors import KioskError, UsageError
-from kiosk.lobby.invitations import NewInvitation, create_invitation, default_window, parse_when
+from kiosk.base.timeutil import parse_when
+from kiosk.lobby.invitations import NewInvitation, create_invitation, default_window
 from kiosk.lobby.invite_card import Card, save_card
 from kiosk.security.tokens import TokenKind, sign
 
@@ -60,11 +64,11 @@ def read_rows(
     ``columns`` and ``required`` default to the invitation columns (event tickets have others).
     """
     try:
-        fh = path.open(encoding="utf-8-sig", newline="")
+        text = decode(path.read_bytes(), path)
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror}") from None
-    with fh:
-        reader = csv.DictReader(fh)
+    with io.StringIO(text, newline="") as fh:
+        reader = csv.DictReader(fh, delimiter=sniff_delimiter(text))
         header = [h.strip().lower() for h in reader.fieldnames or []]
         missing = [c for c in required if c not in header]
         unknown = [h for h in header if h not in columns]
@@ -81,7 +85,7 @@ def read_rows(
                     yield reader.line_num, {"__error__": "more fields than the header names"}
                     continue
                 yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except csv.Error as exc:
             raise UsageError(f"{path}: line {reader.line_num}: {exc}") from None
 
 
@@ -192,8 +196,8 @@ def _reason(exc: Exception) -> str:
 
 def write_summary(result: ImportResult, path: Path) -> None:
     """``invitations.csv`` beside the cards: line, id, name, token, card file, for mail merge."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # -sig: a BOM for Excel
         writer = csv.writer(fh)
         writer.writerow(("line", "id", "name", "token", "card"))
         for i in result.imported:
-            writer.writerow((i.line, i.id, i.name, i.token, i.card.name))
+            writer.writerow(safe_row((i.line, i.id, i.name, i.token, i.card.name)))

@@ -190,7 +190,8 @@ class VisitorCheckinService:
             outbox.enqueue(session, "checkins", checkin, now)
             if direction == "in" and self._on_checkin is not None:
                 self._on_checkin(session, checkin)
-            log.info("visitor checked %s with an invitation at %s", direction, self._kiosk_id)
+        # Logged once committed (the block above commits on leaving it).
+        log.info("visitor checked %s with an invitation at %s", direction, self._kiosk_id)
         result = ScanResult.WELCOME if direction == "in" else ScanResult.CHECKED_OUT
         return ScanOutcome(result, now, known.name, known.host, invitation_id=token.invitation_id)
 

@@ -75,6 +75,7 @@ class SyncStatus:
     last_success_at: datetime | None = None
     listening: bool = False  # woken by PostgreSQL NOTIFY, not only by polling
     duplicate_id: str | None = None  # this kiosk's id, while another running kiosk uses it too
+    disk_full: bool = False  # the local disk is full: nothing new can be stored (not "offline")
 
 
 class SyncEngine:
@@ -280,14 +281,16 @@ class SyncEngine:
 
     # --- heartbeat and local status -----------------------------------------------------
 
-    def heartbeat(self) -> None:
+    def heartbeat(self, *, disk_full: bool = False) -> None:
         with self._local.session() as s:
-            status = {
+            status: dict[str, Any] = {
                 "outbox_depth": outbox.depth(s),
                 "rejected": sync_state.rejected_count(s),
                 "cursor": str(sync_state.cursor(s)),
             }
         status.update(self._heartbeat_status())
+        if disk_full:
+            status["disk_full"] = True  # `kiosk admin fleet` says so
         answer = self._link.heartbeat(__version__, status, self.instance)
         if answer.duplicate != self.duplicate:
             log.log(

@@ -65,6 +65,7 @@ class KioskHealth:
     readers: dict[str, str]  # reader name -> state
     duplicate: bool = False  # two processes use this kiosk id right now
     instances: tuple[InstanceHealth, ...] = ()  # live processes that named themselves
+    disk_full: bool = False  # its local disk is full (its last heartbeat said so)
 
     def as_json(self, now: datetime) -> dict[str, Any]:
         return {
@@ -80,6 +81,7 @@ class KioskHealth:
             "readers": self.readers,
             "duplicate": self.duplicate,
             "instances": [i.as_json(now) for i in self.instances],
+            "disk_full": self.disk_full,
         }
 
 
@@ -118,6 +120,7 @@ def fleet(conn: Connection, now: datetime) -> list[KioskHealth]:
                 readers=_readers(status),
                 duplicate=any(i.duplicate for i in live),
                 instances=live,
+                disk_full=status.get("disk_full") is True,
             )
         )
     return sorted(out, key=lambda k: (not k.silent, k.id))

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection
 
+from kiosk.base.errors import ConfigError
 from kiosk.store.engine import Store, open_store
 from kiosk.sync import central, feed
 from kiosk.sync.acceptance import PushItem, PushResult, accept_push
@@ -134,7 +135,13 @@ class StoreLink:
 
     def store(self) -> Store:
         if self._store is None:
-            self._store = open_store(self.url, migrate=False)
+            store = open_store(self.url, migrate=False)
+            try:
+                _check_kiosk_role(store, self._identity)
+            except BaseException:
+                store.dispose()
+                raise
+            self._store = store
         return self._store
 
     def push(self, items: Sequence[PushItem]) -> PushResult:
@@ -169,3 +176,37 @@ class StoreLink:
         if self._store is not None:
             self._store.dispose()
             self._store = None
+
+
+def _check_kiosk_role(store: Store, identity: Identity) -> None:
+    """A legacy kiosk's PostgreSQL role (``grant-kiosk``) belongs to one kiosk id and role.
+
+    Checked before anything is pushed: with another ``kiosk.id`` every heartbeat and check-in
+    would meet a raw row-level-security refusal (and each record be rejected for good).
+    Admins and the owner are no kiosk role: nothing to check.
+    """
+    if store.engine.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        with store.engine.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT current_user AS role_name, kiosk_id, kiosk_role FROM kiosk_roles "
+                    "WHERE role_name = current_user"
+                )
+            ).first()
+    except ProgrammingError:  # no kiosk_roles table: a store without the legacy roles
+        return
+    if row is None:
+        return
+    if row.kiosk_id != identity.kiosk_id or row.kiosk_role != identity.role:
+        raise ConfigError(
+            f"kiosk.id {identity.kiosk_id!r} (role {identity.role}) does not match its database "
+            f"login: {row.role_name!r} belongs to kiosk {row.kiosk_id!r} (role {row.kiosk_role}); "
+            f'set kiosk.id = "{row.kiosk_id}" and kiosk.role = "{row.kiosk_role}", or give '
+            f"this kiosk its own login: kiosk admin grant-kiosk {identity.kiosk_id} "
+            f"--role {identity.role} (better: enrol it with the sync service, docs/sync.md)"
+        )

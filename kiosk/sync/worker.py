@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.clock import Clock
+from kiosk.base.errors import KioskError, is_disk_full
 from kiosk.config.service_url import is_service_url
 from kiosk.sync.engine import (
     SUCCESS_RECORD_EVERY,
@@ -64,6 +65,8 @@ class SyncWorker:
         self._thread: threading.Thread | None = None
         self._offline_since: datetime | None = None
         self._last_recorded: datetime | None = None
+        self._disk_was_full = False
+        self._setup_error: str | None = None
         self.listener: ChangeListener | ServiceWaiter | None = None
         if listen and is_postgresql(engine.central_url):
             self.listener = ChangeListener(
@@ -104,12 +107,24 @@ class SyncWorker:
             delay = self._interval
             try:
                 report = self._engine.cycle()
+            except KioskError as exc:  # a set-up mistake (kiosk id vs its login): say it plainly
+                failures += 1
+                if self._setup_error != str(exc):
+                    self._setup_error = str(exc)
+                    log.error("sync cannot run: %s", exc)
+                self._failed(str(exc))
+                delay = self._backoff(failures, jitter=True)
+                self._engine.close()
             except RetryLater as exc:  # the service asked to slow down: honour it, stay online
                 failures += 1
                 log.info("central service asked to wait %.0f s", exc.retry_after)
                 delay = max(exc.retry_after, self._backoff(failures, jitter=True))
             except (SQLAlchemyError, OSError) as exc:
                 failures += 1
+                if is_disk_full(exc):  # a local problem, not the central side's
+                    self._disk_full(exc)
+                    self._wake.wait(self._backoff(failures, jitter=True))
+                    continue
                 if self._offline_since is None:
                     self._offline_since = self._clock.now()
                     log.warning("central store unreachable: %s", describe_error(exc), exc_info=exc)
@@ -124,6 +139,9 @@ class SyncWorker:
             else:
                 if self._offline_since is not None:
                     log.info("central store reachable again")
+                if self._disk_was_full:
+                    log.info("local disk has room again")
+                    self._disk_was_full = False
                 failures = 0
                 self._offline_since = None
                 self._succeeded(report)
@@ -134,6 +152,19 @@ class SyncWorker:
                 else:
                     pending = 0
             self._wake.wait(delay)
+
+    def _disk_full(self, exc: BaseException) -> None:
+        """Say "local disk full" (log once, status strip, fleet), not "central unreachable"."""
+        if not self._disk_was_full:
+            self._disk_was_full = True
+            log.error(
+                "local disk full: this kiosk cannot store what it syncs (%s)", describe_error(exc)
+            )
+        try:  # a heartbeat needs no local write: the fleet learns why this kiosk is stuck
+            self._engine.heartbeat(disk_full=True)
+        except Exception as hb_exc:
+            log.debug("heartbeat with disk_full not sent: %s", describe_error(hb_exc))
+        self._emit(True, "local disk full", None, disk_full=True)
 
     def _backoff(self, failures: int, *, jitter: bool) -> float:
         delay = min(self._max_backoff, self._interval * 2.0 ** min(failures, 10))
@@ -158,7 +189,9 @@ class SyncWorker:
             log.warning("could not record the sync failure locally", exc_info=exc)
         self._emit(False, error, None)
 
-    def _emit(self, online: bool, error: str | None, depth: int | None) -> None:
+    def _emit(
+        self, online: bool, error: str | None, depth: int | None, *, disk_full: bool = False
+    ) -> None:
         try:
             first = self._engine.first_sync_done()
             rejected = self._engine.rejected_count()
@@ -179,6 +212,7 @@ class SyncWorker:
                     last_success_at=self._last_recorded,
                     listening=listening,
                     duplicate_id=self._engine.kiosk_id if self._engine.duplicate else None,
+                    disk_full=disk_full,
                 )
             )
         except Exception:

@@ -222,6 +222,7 @@ class KioskStatus:
     outbox_depth: int = 0
     readers: tuple[ReaderState, ...] = field(default_factory=tuple)
     duplicate_id: str | None = None  # this kiosk's id, while another running kiosk uses it
+    disk_full: bool = False  # the local disk is full: check-ins cannot be stored
 
 
 class ScanResult(StrEnum):

@@ -1505,6 +1505,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This kiosk&apos;s disk is full. Please tell a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reader {name}: reconnecting…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1505,6 +1505,10 @@
         <translation>Toinen näyttö käyttää tämän kioskin tunnusta ({kiosk}). Kerro asiasta henkilökunnalle.</translation>
     </message>
     <message>
+        <source>This kiosk&apos;s disk is full. Please tell a host.</source>
+        <translation>Tämän laitteen levy on täynnä. Kerro asiasta henkilökunnalle.</translation>
+    </message>
+    <message>
         <source>Reader {name}: reconnecting…</source>
         <translation>Lukija {name}: yhdistetään uudelleen…</translation>
     </message>

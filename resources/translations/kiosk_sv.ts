@@ -1505,6 +1505,10 @@
         <translation>En annan skärm använder den här kioskens id ({kiosk}). Meddela personalen.</translation>
     </message>
     <message>
+        <source>This kiosk&apos;s disk is full. Please tell a host.</source>
+        <translation>Den här enhetens disk är full. Meddela personalen.</translation>
+    </message>
+    <message>
         <source>Reader {name}: reconnecting…</source>
         <translation>Läsare {name}: ansluter igen…</translation>
     </message>

@@ -160,3 +160,74 @@ def test_bad_scanner_options_are_named(extra: dict[str, object], message: str) -
     reader = {"name": "qr", "port": "/dev/x", **extra}
     with pytest.raises(ConfigError, match=re.escape(message)):
         parse_config({"kiosk": {"id": "x"}, "readers": [reader]})
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "POSTGRES"])
+def test_a_plain_postgres_url_gets_our_driver_and_its_password_file(
+    tmp_path: Path, scheme: str
+) -> None:
+    (tmp_path / "db.password").write_text("s3cret\n", encoding="utf-8")
+    (tmp_path / "db.password").chmod(0o600)
+    cfg = load_config(
+        write(
+            tmp_path,
+            f'[kiosk]\nid = "admin"\n[central]\nurl = "{scheme}://kiosk_admin@db.lab/kiosk"\n'
+            'password_file = "db.password"\n',
+        )
+    )
+    assert cfg.central_url == "postgresql+psycopg://kiosk_admin:s3cret@db.lab/kiosk"
+    plain = load_config(
+        write(tmp_path, f'[kiosk]\nid = "a"\n[central]\nurl = "{scheme}://u@db/k"\n')
+    )
+    assert plain.central_url == "postgresql+psycopg://u@db/k"
+
+
+@pytest.mark.parametrize(
+    "value", ["[" * 100_000 + "]" * 100_000, "{a = " * 5000 + "1" + "}" * 5000, "[" * 40 + "]" * 40]
+)
+def test_a_deeply_nested_file_is_one_message(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="nested more than 32 levels") as caught:
+        load_config(write(tmp_path, f"[kiosk]\nid = {value}\n"))
+    assert "\n" not in str(caught.value)
+
+
+def test_a_deep_value_of_the_wrong_type_is_named_briefly(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"kiosk\.id: must be a string") as caught:
+        load_config(write(tmp_path, "[kiosk]\nid = " + "[" * 20 + "]" * 20 + "\n"))
+    assert len(str(caught.value)) < 300
+
+
+def test_data_dir_defaults_to_systemds_state_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, '[kiosk]\nid = "door-1"\n')
+    monkeypatch.setenv("STATE_DIRECTORY", "/var/lib/lab-kiosk:/var/lib/other")
+    assert load_config(path).data_dir == Path("/var/lib/lab-kiosk")
+    monkeypatch.delenv("STATE_DIRECTORY")
+    assert load_config(path).data_dir != Path("/var/lib/lab-kiosk")
+    assert load_config(path).log_file == "auto"
+    with pytest.raises(ConfigError, match=r"kiosk\.log_file: must be one of auto, yes, no"):
+        load_config(write(tmp_path, '[kiosk]\nid = "door-1"\nlog_file = "sometimes"\n'))
+
+
+def _state_directory() -> Path:
+    unit = (Path(__file__).parents[2] / "deploy" / "lab-kiosk.service").read_text("utf-8")
+    (name,) = re.findall(r"^StateDirectory=(\S+)$", unit, re.MULTILINE)
+    return Path("/var/lib") / name
+
+
+@pytest.mark.parametrize("doc", ["configuration.md", "deploy.md"])
+def test_the_documented_kiosk_data_dir_is_the_units_state_directory(doc: str) -> None:
+    import tomllib
+
+    text = (Path(__file__).parents[2] / "docs" / doc).read_text(encoding="utf-8")
+    kiosks = [
+        tomllib.loads(block)["kiosk"]
+        for block in re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+        if "[kiosk]" in block
+    ]
+    screens = [k for k in kiosks if not k["id"].startswith("admin")]
+    assert screens, f"no kiosk example in {doc}"
+    for kiosk in screens:
+        if "data_dir" in kiosk:
+            assert Path(kiosk["data_dir"]) == _state_directory(), kiosk["id"]

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import event, select
 
 from kiosk.base.clock import FixedClock
 from kiosk.lobby.checkin import UNKNOWN_BADGE_COUNTER, CheckinService
@@ -75,4 +77,29 @@ def test_unknown_badge_stores_nothing_but_a_counter(tmp_path: Path) -> None:
     with store.session() as s:
         counter = s.get(Counter, UNKNOWN_BADGE_COUNTER)
         assert counter is not None and counter.value == 2
+    store.dispose()
+
+
+def test_check_in_is_logged_only_after_its_commit(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store, service, _clock = lobby_with_people(tmp_path)
+
+    def refuse(_session: object) -> None:
+        raise RuntimeError("commit refused")
+
+    event.listen(store.sessions, "before_commit", refuse)
+    with (
+        caplog.at_level(logging.INFO, logger="kiosk.lobby.checkin"),
+        pytest.raises(RuntimeError, match="commit refused"),
+    ):
+        service.badge_tap(AINO_UID)
+    assert not [r for r in caplog.records if "checked in" in r.getMessage()]
+    event.remove(store.sessions, "before_commit", refuse)
+
+    with caplog.at_level(logging.INFO, logger="kiosk.lobby.checkin"):
+        assert service.badge_tap(AINO_UID).result is TapResult.CHECKED_IN
+    assert [r for r in caplog.records if "member checked in" in r.getMessage()]
+    with store.session() as s:
+        assert len(s.scalars(select(Checkin)).all()) == 1
     store.dispose()

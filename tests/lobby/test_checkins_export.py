@@ -71,9 +71,28 @@ def test_csv_with_a_period_and_from_the_local_replica(
         capsys,
         "--format", "csv", "--local", "--from", "2026-11-26T13:00", "--to", "2026-11-26",
     )  # fmt: skip
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # a BOM: Excel opens ä and ö right
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [(r["direction"], r["name"]) for r in rows] == [("out", "Eeva Ek")]
-    assert out.splitlines()[0].startswith("id,at,direction,kind,name")
+    assert out.splitlines()[0].startswith("\ufeffid,at,direction,kind,name")
+    plain = export(config(lab, local=True), capsys, "--format", "csv", "--local", "--no-bom")
+    assert plain.startswith("id,at,direction,kind,name")
+
+
+@pytest.mark.parametrize("name", ["=1+2", "+358 40 1", "-2+3", "@SUM(A1)"])
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(
+    lab: Lab, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    _id, token = lab.invite(name)
+    lab.service.scan(token)
+    lab.sync()
+    out = export(config(lab), capsys, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert [r["name"] for r in rows if r["name"] not in ("Aino Virtanen", "Eeva Ek")] == [
+        "'" + name
+    ]
+    as_json = json.loads(export(config(lab), capsys, "--format", "json"))
+    assert name in [r["name"] for r in as_json]  # JSON is data, not a spreadsheet: as stored
 
 
 def test_a_bad_date_is_a_usage_error(lab: Lab, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from kiosk.base.clock import FixedClock
+from kiosk.base.errors import ConfigError
 from kiosk.base.ids import new_id
 from kiosk.cli.main import main
 from kiosk.store.engine import open_store
@@ -104,8 +105,20 @@ def test_a_door_role_reads_no_visitors_and_deletes_nothing(
         assert s.scalar(select(sa.func.count()).select_from(Person)) == 2
         assert s.scalar(select(sa.func.count()).select_from(Visitor)) == 0
     impostor = engine_for(store, _as_role(seeded_pg, door_id), clock, role="door")
-    with pytest.raises(DBAPIError, match="row-level security"):
-        impostor.heartbeat()  # as kiosk "lobby-1": not its own row
+    with pytest.raises(ConfigError, match=f"belongs to kiosk '{door_id}'"):
+        impostor.heartbeat()  # as kiosk "lobby-1": refused with a clear line before any write
+    door = sa.create_engine(_as_role(seeded_pg, door_id), poolclass=sa.pool.NullPool)
+    with door.begin() as conn, pytest.raises(DBAPIError, match="row-level security"):
+        central.heartbeat(  # and the database itself refuses it, whatever the client checks
+            conn,
+            kiosk_id="lobby-1",
+            role="door",
+            room_id="aurora",
+            version="0",
+            status={},
+            now=clock.now(),
+        )
+    door.dispose()
     for e in (sync, impostor):
         e.close()
     store.dispose()
@@ -172,3 +185,30 @@ def test_bad_grant_input_is_refused_clearly(
     sqlite_cfg = _config(tmp_path / "s", f"sqlite:///{tmp_path / 'c.db'}")
     assert main(["admin", "--config", str(sqlite_cfg), "grant-kiosk", "d", "--role", "door"]) == 2
     assert "needs a PostgreSQL" in capsys.readouterr().err
+
+
+def test_a_kiosk_id_that_does_not_match_its_login_is_one_clear_message(
+    tmp_path: Path, seeded_pg: str, kiosk_ids: dict[str, str], clock: FixedClock
+) -> None:
+    config = _config(tmp_path, seeded_pg)
+    lobby_id = kiosk_ids["lobby"]
+    assert main(["admin", "--config", str(config), "grant-kiosk", lobby_id, "--role", "lobby"]) == 0
+    url = _as_role(seeded_pg, lobby_id)
+    store = local(tmp_path, "lobby")
+    right = engine_for(store, url, clock, kiosk_id=lobby_id)
+    right.cycle()
+    right.close()
+    with store.session() as s:
+        aino = s.scalars(select(Person.id).where(Person.role == "member")).one()
+    checkin_locally(store, aino, "lobby-typo", clock.now())
+    wrong = engine_for(store, url, clock, kiosk_id="lobby-typo")
+    with pytest.raises(ConfigError) as caught:
+        wrong.cycle()
+    message = str(caught.value)
+    assert f"belongs to kiosk {lobby_id!r}" in message
+    assert f'kiosk.id = "{lobby_id}"' in message and "row-level" not in message
+    with store.session() as s:  # nothing was pushed, nothing rejected: it goes once fixed
+        row = s.scalars(select(OutboxRow)).one()
+        assert row.rejected_at is None
+    wrong.close()
+    store.dispose()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.base.clock import FixedClock, SystemClock
 from kiosk.base.errors import KioskError, NotFound, UsageError
-from kiosk.base.timeutil import parse_iso
+from kiosk.base.timeutil import parse_when
+from kiosk.config.schema import SCHEMA
 from kiosk.config.settings import Config, load_config
 from kiosk.views.screens import DoorView, KioskStatus, TapOutcome, TapResult
 from ui.runtime.application import qt_app
@@ -42,10 +43,10 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
     width, height = parse_size(args.size)
-    try:
-        at = parse_iso(args.at) if args.at else SystemClock().now()
-    except ValueError as exc:
-        raise UsageError(f"--at: {exc}") from None
+    # --at as every command reads a moment: the site's zone unless it carries an offset.
+    site_zone = ZoneInfo(SCHEMA["kiosk"]["timezone"].default)
+    zone = load_config(args.config).tz if args.config else site_zone
+    at = parse_when(args.at, zone, end=False, what="--at") if args.at else SystemClock().now()
     out = Path(args.out)
     if out.suffix.lower() != ".png":
         raise UsageError("--out: the file name must end in .png")

@@ -41,6 +41,7 @@ class StatusModel:
                 syncing_first_time=not s.first_sync_done,
                 outbox_depth=s.outbox_depth,
                 duplicate_id=s.duplicate_id,
+                disk_full=s.disk_full,
             )
             return self._status
 

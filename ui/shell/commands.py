@@ -70,7 +70,9 @@ GUI_DEFAULTS: dict[str, Any] = {"report_pdf_writer": _report_pdf}
 
 def _run_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE")
-    p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.add_argument(
+        "--exit-after", type=float, metavar="SECONDS", help="quit after this many seconds (tests)"
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     p.set_defaults(func=_run)
 
@@ -102,10 +104,10 @@ SCREENSHOT_HELP = "render one screen to a PNG file"
 
 
 def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--screen", required=True, choices=SCREENS)
+    p.add_argument("--screen", required=True, choices=SCREENS, help="which screen to draw")
     p.add_argument("--room", help="room for --screen door (default: the config's, or aurora)")
-    p.add_argument("--lang", choices=("fi", "sv", "en"))
-    p.add_argument("--size", default="1280x800", metavar="WxH")
+    p.add_argument("--lang", choices=("fi", "sv", "en"), help="language (default: Finnish)")
+    p.add_argument("--size", default="1280x800", metavar="WxH", help="size in pixels (1280x800)")
     p.add_argument("--at", metavar="ISO_DATETIME", help="the moment to show (default: now)")
     p.add_argument(
         "--state",
@@ -116,7 +118,7 @@ def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
         help="with --demo: the door in this state (on --at's day); with --screen event: "
         "the answer to a ticket (welcome, welcome-back, full)",
     )
-    p.add_argument("--out", required=True, metavar="FILE.png")
+    p.add_argument("--out", required=True, metavar="FILE.png", help="the PNG file to write")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--demo", action="store_true", help="use fresh demo data")
     src.add_argument("--config", metavar="FILE", help="use this kiosk's local store")
@@ -143,7 +145,9 @@ def add_parsers(sub: Any) -> None:
 
     p = sub.add_parser("demo", help="a lobby and a door screen with demo data, no hardware")
     p.add_argument("--offscreen", action="store_true", help="render without a display")
-    p.add_argument("--exit-after", type=float, metavar="SECONDS")
+    p.add_argument(
+        "--exit-after", type=float, metavar="SECONDS", help="quit after this many seconds"
+    )
     p.set_defaults(func=_demo)
 
     _screenshot_arguments(sub.add_parser("screenshot", help=SCREENSHOT_HELP))

@@ -8,7 +8,6 @@ import gc
 import logging
 import signal
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from ui.common.i18n import LanguageManager
 from ui.runtime.application import qt_app
 from ui.shell import crash
 from ui.shell.app import Kiosk
+from ui.shell.demo_parts import EarlySignals, feed_lines, side_by_side, temporary_base
 from ui.shell.fullscreen import show_filling_screen
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     refuse_database_credentials(config.central_url)
     _lock = instance_lock.acquire(config.data_dir, config.kiosk_id)  # held until the process ends
-    log.info("log file: %s", add_file_log(config.data_dir))
+    log.info("log file: %s", add_file_log(config.data_dir, config.log_file) or "none (journal)")
     # `kill -USR1 <pid>` prints every thread's stack to stderr (the journal): for a kiosk that
     # hangs, without stopping it.
     faulthandler.register(signal.SIGUSR1, all_threads=True)
@@ -163,60 +163,53 @@ def _exit_on_refusal(app: QApplication, kiosk: Kiosk) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    import tempfile
+    with temporary_base() as base, EarlySignals() as early:
+        return _demo(args, base, early)
 
+
+def _demo(args: argparse.Namespace, base: Path, early: EarlySignals) -> int:
     from devices.simulate import PtySimulator
     from kiosk.demo.data import DEMO_HOST_PIN, create_demo
 
-    base = Path(tempfile.mkdtemp(prefix="kiosk-demo-"))
     demo = create_demo(base, SystemClock().now())
     simulator = PtySimulator("rdm6300")
-    lobby_cfg = load_config(demo.write_config("lobby-1", "lobby", reader_port=simulator.path))
-    door_cfg = load_config(demo.write_config("door-aurora", "door", room="aurora"))
+    try:
+        lobby_cfg = load_config(demo.write_config("lobby-1", "lobby", reader_port=simulator.path))
+        door_cfg = load_config(demo.write_config("door-aurora", "door", room="aurora"))
 
-    print(f"Demo data in {base}")
-    print(f"Simulated RDM6300 badge reader on {simulator.path}")
-    print("Enrolled badges (type one and press Enter to tap it at the lobby):")
-    for name, uid in demo.badges:
-        print(f"  {uid}  {name}")
-    print("Any other number is a badge the Lab does not know.")
-    print(
-        f"Mikko Korhonen is a host: tap his badge, then 'Host panel', PIN {DEMO_HOST_PIN}.",
-        flush=True,
-    )
+        print(f"Demo data in {base} (removed when the demo ends)")
+        print(f"Simulated RDM6300 badge reader on {simulator.path}")
+        print("Enrolled badges (type or pipe one, one a line, to tap it at the lobby):")
+        for name, uid in demo.badges:
+            print(f"  {uid}  {name}")
+        print("Any other number is a badge the Lab does not know.")
+        print(
+            f"Mikko Korhonen is a host: tap his badge, then 'Host panel', PIN {DEMO_HOST_PIN}.",
+            flush=True,
+        )
 
-    app = qt_app(args.offscreen)
-    language = _language(app, "fi")
-    kiosks = [
-        start_kiosk(lobby_cfg, language, fullscreen=False),
-        start_kiosk(door_cfg, language, fullscreen=False),
-    ]
-    crash.install(_recover(kiosks))
-    _freeze_startup_heap()
-    _feed_stdin(simulator.present)
+        app = qt_app(args.offscreen)
+        language = _language(app, "fi")
+        kiosks = [
+            start_kiosk(lobby_cfg, language, fullscreen=False),
+            start_kiosk(door_cfg, language, fullscreen=False),
+        ]
+        lobby, door = (kiosk.screen for kiosk in kiosks)
+        screen = app.primaryScreen()
+        if lobby is not None and door is not None and screen is not None:
+            side_by_side(lobby, door, screen.availableGeometry())
+        crash.install(_recover(kiosks))
+        _freeze_startup_heap()
+        feed_lines(sys.stdin, lambda text: simulator.present(text, 5))
 
-    def stop() -> None:
-        for kiosk in kiosks:
-            kiosk.shutdown()
+        def stop() -> None:
+            for kiosk in kiosks:
+                kiosk.shutdown()
+
+        notifier = Notifier()
+        QTimer.singleShot(0, notifier.ready)
+        if early.signum is not None:  # asked to stop while starting: quit as soon as it runs
+            QTimer.singleShot(0, app.quit)
+        return _event_loop(app, notifier, args.exit_after, stop)
+    finally:
         simulator.close()
-
-    notifier = Notifier()
-    QTimer.singleShot(0, notifier.ready)
-    return _event_loop(app, notifier, args.exit_after, stop)
-
-
-def _feed_stdin(present: Callable[[str, int], None]) -> None:
-    """Each line typed in the terminal becomes a card held briefly on the simulated reader."""
-    if sys.stdin is None or not sys.stdin.isatty():
-        return
-
-    def loop() -> None:
-        for line in sys.stdin:
-            text = line.strip()
-            if text:
-                try:
-                    present(text, 5)
-                except (ValueError, OSError) as exc:
-                    print(f"not sent: {exc}", flush=True)
-
-    threading.Thread(target=loop, name="demo-stdin", daemon=True).start()

@@ -105,6 +105,21 @@ def test_add_list_and_cancel(config: Path, capsys: pytest.CaptureFixture[str]) -
     assert admin(config, "bookings", "add", *args, *times) == 0
 
 
+@pytest.mark.parametrize(
+    "start",
+    ["2026-12-02T14:00", "2026-12-02 14:00", "2026-12-02T14:00:00+02:00", "2026-12-02T12:00Z"],
+)
+def test_a_local_time_means_the_sites_zone_as_for_invitations(
+    config: Path, capsys: pytest.CaptureFixture[str], start: str
+) -> None:
+    """``bookings add`` reads a moment as ``invite create`` and ``event create`` do."""
+    capsys.readouterr()
+    args = ["--room", "aurora", "--title", "Sprintti", "--start", start]
+    assert admin(config, "bookings", "add", *args, "--end", "2026-12-02T15:00") == 0
+    (b,) = listed(config, capsys, "2026-12-02")
+    assert (b["start"], b["end"]) == ("2026-12-02T14:00:00+02:00", "2026-12-02T15:00:00+02:00")
+
+
 def test_list_in_text(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     admin(config, "bookings", "import-ics", "aurora", FEED, *FROM)
     capsys.readouterr()
@@ -132,12 +147,12 @@ def test_list_in_text(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
                 "--title",
                 "X",
                 "--start",
-                "2026-12-02T10:00",
+                "2.12.2026 10:00",
                 "--end",
                 "2026-12-02T11:00+02:00",
             ],
             2,
-            "no UTC offset",
+            "--start: '2.12.2026 10:00' is not an ISO date or date-time",
         ),
         (
             [

@@ -75,3 +75,41 @@ def test_a_wrong_file_changes_nothing(
     assert admin(keyed, "invite", "import", str(tmp_path / "none.csv"), "--out", str(tmp_path)) == 2
     assert admin(keyed, "invite", "import", str(source), "--out", str(tmp_path / "no")) == 2
     assert central_dump(keyed) == before
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "bom"),
+    [("cp1252", ";", False), ("utf-8", ";", True), ("utf-8", "\t", False)],
+)
+def test_files_from_finnish_excel_are_read(
+    keyed: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    encoding: str,
+    delimiter: str,
+    bom: bool,
+) -> None:
+    """Excel on Finnish Windows saves "CSV" with ``;`` in Windows-1252, "CSV UTF-8" with a BOM."""
+    rows = [
+        ["name", "host", "organisation"],
+        ["Åsa Öberg", HOST, "Valtiokonttori, Helsinki"],
+        ['=HYPERLINK("http://x","a")', HOST, ""],
+    ]
+    text = "".join(delimiter.join(row) + "\r\n" for row in rows)
+    source = tmp_path / "guests.csv"
+    source.write_bytes(("\ufeff" if bom else "").encode() + text.encode(encoding))
+    out = tmp_path / "cards"
+    out.mkdir()
+    capsys.readouterr()
+    assert admin(keyed, "invite", "import", str(source), "--out", str(out), "--json") == 0
+    assert [i["line"] for i in json.loads(capsys.readouterr().out)["imported"]] == [2, 3]
+    assert ("Windows-1252" in caplog.text) == (encoding == "cp1252")
+    visitors = central_dump(keyed)["visitors"]
+    assert len(visitors) == 2
+    assert "Åsa Öberg" in repr(visitors) and "'=HYPERLINK(" in repr(visitors)  # stored as typed
+    summary = (out / "invitations.csv").read_bytes()
+    assert summary.startswith(b"\xef\xbb\xbf")  # Excel opens ä and ö right
+    text_out = summary.decode("utf-8-sig")
+    assert "Åsa Öberg" in text_out
+    assert ",'=HYPERLINK(" in text_out.replace('"', "")  # shown as text, never run

@@ -87,6 +87,14 @@ def test_status_message_wording(tz: ZoneInfo, language: Callable[..., LanguageMa
         "Läsaren qr tar emot störningar. Meddela personalen."
     )
     language("en")
+    full = status_messages(statuses()["disk-full"], tz)
+    assert [(m.icon, m.text) for m in full] == [
+        ("warning", "This kiosk's disk is full. Please tell a host.")
+    ]
+    language("fi")
+    assert status_messages(statuses()["disk-full"], tz)[0].text == (
+        "Tämän laitteen levy on täynnä. Kerro asiasta henkilökunnalle."
+    )
     stopped = KioskStatus(readers=(ReaderState("badge", "stopped"),))
     assert status_messages(stopped, tz) == []
 

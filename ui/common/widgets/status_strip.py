@@ -40,6 +40,11 @@ def status_messages(
             "StatusStrip", "Another screen uses this kiosk's id ({kiosk}). Please tell a host."
         )
         messages.append(StatusMessage("warning", text.format(kiosk=status.duplicate_id)))
+    if status.disk_full:
+        text = QCoreApplication.translate(
+            "StatusStrip", "This kiosk's disk is full. Please tell a host."
+        )
+        messages.append(StatusMessage("warning", text))
     if not status.online:
         since = status.offline_since
         if since is None:
