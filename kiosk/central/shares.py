@@ -137,6 +137,8 @@ def load_view(conn: Connection, device: Device, now: datetime) -> ShareView:
             c.visitor_id,
             c.direction,
             c.at,
+            c.method,
+            c.kiosk_id,
             func.row_number()
             .over(
                 partition_by=(c.person_id, func.coalesce(c.invitation_id, c.visitor_id)),
@@ -146,7 +148,7 @@ def load_view(conn: Connection, device: Device, now: datetime) -> ShareView:
         ).subquery()
         return list(
             conn.execute(
-                select(latest.c.id, latest.c.visitor_id).where(
+                select(latest.c.id, latest.c.visitor_id, latest.c.method, latest.c.kiosk_id).where(
                     latest.c.rank == 1, latest.c.direction == "in", latest.c.at <= since
                 )
             ).all()
@@ -161,17 +163,28 @@ def load_view(conn: Connection, device: Device, now: datetime) -> ShareView:
         inside = {str(r.visitor_id) for r in inside_since_long() if r.visitor_id is not None}
         return _ids(conn, invited) | _ids(conn, seen) | inside
 
+    def foreign_walkins() -> frozenset[str]:
+        """Walk-ins registered at another lobby, among the visitors a lobby may see at all
+        (recent, or still inside): not every walk-in ever, which grows without end."""
+        recent = select(c.visitor_id).where(
+            c.visitor_id.is_not(None),
+            c.method == "walk-in",
+            c.kiosk_id != device.id,
+            c.at > since,
+        )
+        inside = {
+            str(r.visitor_id)
+            for r in inside_since_long()
+            if r.visitor_id is not None and r.method == "walk-in" and r.kiosk_id != device.id
+        }
+        return _ids(conn, recent) | inside
+
     return ShareView(
         now,
         {
             "actors": lambda: _ids(conn, select(p.id).where(p.active.is_(True))),
             "visitors": visitors,
-            "foreign_walkins": lambda: _ids(
-                conn,
-                select(c.visitor_id).where(
-                    c.visitor_id.is_not(None), c.method == "walk-in", c.kiosk_id != device.id
-                ),
-            ),
+            "foreign_walkins": foreign_walkins,
             "present": lambda: frozenset(str(r.id) for r in inside_since_long()),
         },
     )
