@@ -59,15 +59,17 @@ class Occurrence:
 class SkippedEvent:
     """An event (or one occurrence of it) left out of the import, and why.
 
-    ``key`` is the booking key, or the key prefix of a whole series, whose earlier bookings
-    the import leaves as they are: a broken edit in the calendar should not cancel a meeting.
-    ``uid`` and ``line`` tell the admin where to look; ``reason`` never quotes the file.
+    ``key`` is the booking key, or with ``series`` the key prefix of a whole series, whose
+    earlier bookings the import leaves as they are: a broken edit in the calendar should not
+    cancel a meeting. ``uid`` and ``line`` tell the admin where to look; ``reason`` never
+    quotes the file.
     """
 
     uid: str
     line: int
     reason: str
     key: str
+    series: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {"uid": self.uid, "line": self.line, "reason": self.reason}
@@ -214,13 +216,17 @@ def _triage(
         whole = False
         for problem in problems[index]:
             original = problem.original if problem.original is not None else rid and rid.dt
+            series = False
             if original is None:
                 key, broken = _key(uid), True  # the series itself contradicts itself
+                series = recurring
             else:
                 key = _occurrence_key(uid, original, tz) if recurring else _key(uid)
                 excluded.add(instant(original, tz))
             whole = whole or problem.original is None
-            feed.skipped.append(SkippedEvent(_shown(uid), problem.line, problem.reason, key))
+            feed.skipped.append(
+                SkippedEvent(_shown(uid), problem.line, problem.reason, key, series)
+            )
         if not whole:
             kept.append(event)
     return ([], set()) if broken else (kept, excluded)

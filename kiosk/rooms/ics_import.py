@@ -10,6 +10,7 @@ scheduled refresh of an unchanged feed adds nothing to the change feed that kios
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -102,12 +103,15 @@ def import_occurrences(
     ]
 
     result = ImportResult(skipped_events=list(skipped_events))
-    held = {event.key for event in skipped_events}
+    held = _Held(
+        {event.key for event in skipped_events},
+        {event.key for event in skipped_events if event.series},
+    )
     # A held booking still takes its time: the feed's other occurrences must not overlap it.
     others += [
         _Slot(old["id"], old["starts_at"], old["ends_at"])
         for key, old in mine.items()
-        if _held(key, held) and old["status"] in ACTIVE_BOOKING
+        if held.holds(key) and old["status"] in ACTIVE_BOOKING
     ]
     accepted: list[_Slot] = []
     kept: set[uuid.UUID] = set()
@@ -136,7 +140,7 @@ def import_occurrences(
     # Gone from the feed, or skipped: either way the feed no longer puts it at its old time.
     for old in mine.values():
         in_window = old["starts_at"] < window_end
-        if _held(old["external_uid"], held):
+        if held.holds(old["external_uid"]):
             continue
         if old["id"] not in kept and in_window and old["status"] in ACTIVE_BOOKING:
             central.write(conn, "bookings", {**old, "status": "cancelled", "updated_at": now}, now)
@@ -182,9 +186,23 @@ def _row_for(
     return row
 
 
-def _held(key: str, held: set[str]) -> bool:
-    """Whether ``key`` is a held booking key, or an occurrence of a held series."""
-    return key in held or key.rpartition("/")[0] in held
+_OCCURRENCE_STAMP = re.compile(r"\d{8}(T\d{6}Z)?")
+
+
+@dataclass(frozen=True)
+class _Held:
+    """Booking keys a broken calendar entry keeps as they were: single keys, and whole series
+    (a series' occurrences are ``KEY/20261203T090000Z`` or ``KEY/20261203``)."""
+
+    keys: set[str]
+    series: set[str]
+
+    def holds(self, key: str) -> bool:
+        if key in self.keys:
+            return True
+        prefix, _, stamp = key.rpartition("/")
+        # Only an occurrence stamp: a one-off event whose UID holds a "/" is not a series'.
+        return prefix in self.series and _OCCURRENCE_STAMP.fullmatch(stamp) is not None
 
 
 def _overlapping(start: datetime, end: datetime, slots: Sequence[_Slot]) -> _Slot | None:

@@ -130,3 +130,35 @@ def test_a_broken_occurrence_keeps_its_booking_and_blocks_its_time(store: Store)
         ("Sarja", "11-09 10:00"),
         ("Sarja", "11-16 10:00"),
     ]
+
+
+def test_a_broken_event_holds_no_other_event_whose_uid_starts_like_it(store: Store) -> None:
+    """CalDAV UIDs often hold "/": a broken one-off "a" must not keep the moved-away "a/b"."""
+
+    def calendar(a_end: str, with_b: bool) -> bytes:
+        lines = [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:a",
+            "DTSTART;TZID=Europe/Helsinki:20261102T100000",
+            f"DTEND;TZID=Europe/Helsinki:{a_end}",
+            "SUMMARY:Yksi",
+            "END:VEVENT",
+        ]
+        if with_b:
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:a/b",
+                "DTSTART;TZID=Europe/Helsinki:20261103T100000",
+                "DTEND;TZID=Europe/Helsinki:20261103T110000",
+                "SUMMARY:Toinen",
+                "END:VEVENT",
+            ]
+        return "\r\n".join([*lines, "END:VCALENDAR"]).encode()
+
+    assert run_import(store, calendar("20261102T110000", with_b=True)).added == 2
+    # "a" breaks (ends before it starts) and "a/b" is deleted from the calendar.
+    result = run_import(store, calendar("20261102T090000", with_b=False))
+    assert [e.key for e in result.skipped_events] == ["a"]
+    assert result.cancelled == 1
+    assert active(store) == [("Yksi", "11-02 10:00")]  # "a" held, "a/b" cancelled
