@@ -71,6 +71,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _end_sessions(store: Any, role_name: str) -> None:
+    """Best effort, before the drop: a dropped role's open sessions would otherwise go on."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.sync.roles import end_sessions
+
+    try:
+        with store.engine.begin() as conn:
+            print(f"{role_name}: ended {end_sessions(conn, role_name)} open session(s)")
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        print(
+            f"{role_name}: its open sessions were not ended ({first}); they end when they "
+            "disconnect, or with pg_terminate_backend as a superuser"
+        )
+
+
 def cmd_drop(args: argparse.Namespace) -> int:
     from sqlalchemy import text
     from sqlalchemy.exc import SQLAlchemyError
@@ -101,6 +118,8 @@ def cmd_drop(args: argparse.Namespace) -> int:
             return 0
         failed = 0
         for role in chosen:
+            if role.exists and role.sessions:
+                _end_sessions(store, role.role_name)
             try:
                 with store.engine.begin() as conn:
                     for statement in drop_statements(role, database):

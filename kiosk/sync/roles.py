@@ -253,6 +253,21 @@ def drop_statements(role: LegacyRole, database: str) -> list[str]:
     return out
 
 
+def end_sessions(conn: Connection, role_name: str) -> int:
+    """Stop ``role_name`` logging in, then end its open sessions (a stolen kiosk's LISTEN
+    connection would otherwise outlive its role); the number ended. Needs the right to signal
+    them (superuser or ``pg_signal_backend``): without it this raises."""
+    conn.execute(text(f"ALTER ROLE {quote_ident(role_name)} NOLOGIN"))
+    ended = conn.execute(
+        text(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE usename = :role AND pid <> pg_backend_pid()"
+        ),
+        {"role": role_name},
+    ).scalar()
+    return int(ended or 0)
+
+
 def legacy_role_exists(conn: Connection, kiosk_id: str) -> str | None:
     """The name of ``kiosk_id``'s legacy role if ``grant-kiosk`` made one that still exists."""
     row = conn.execute(

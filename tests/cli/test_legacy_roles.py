@@ -83,15 +83,22 @@ def test_legacy_roles_are_listed_and_dropped_and_no_other_role_is(
     assert main([*admin, "legacy-roles", "drop"]) == 2
     assert _roles(pg_url, door_role, lobby_role, other_role) == {door_role, lobby_role, other_role}
 
-    assert main([*admin, "legacy-roles", "drop", lobby]) == 0
-    assert f"dropped {lobby_role}" in _out(capsys)
-    assert _roles(pg_url, door_role, lobby_role) == {door_role}
+    # The stolen lobby is still connected (a LISTEN session, say) when its role is dropped.
     password = pw.read_text(encoding="utf-8").strip()
     thief = sa.create_engine(
         sa.engine.make_url(as_role(pg_url, lobby)).set(password=password),
         poolclass=sa.pool.NullPool,
     )
-    with pytest.raises(OperationalError):  # its old password logs in no more
+    open_session = thief.connect()
+    assert open_session.execute(text("SELECT 1")).scalar() == 1
+    assert main([*admin, "legacy-roles", "drop", lobby]) == 0
+    out = _out(capsys)
+    assert f"{lobby_role}: ended 1 open session(s)" in out and f"dropped {lobby_role}" in out
+    assert _roles(pg_url, door_role, lobby_role) == {door_role}
+    with pytest.raises(OperationalError):  # its open session was ended with the role
+        open_session.execute(text("SELECT 1"))
+    open_session.invalidate()
+    with pytest.raises(OperationalError):  # and its old password logs in no more
         thief.connect().close()
     thief.dispose()
 
