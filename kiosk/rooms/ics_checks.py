@@ -31,6 +31,7 @@ _WHAT = {"RRULE": "a recurrence rule", "DURATION": "a duration", "RDATE": "dates
 # A room is booked in minutes and hours: a rule repeating every second or minute is a broken or
 # hostile feed, and expanding it over months would take the importer down with it.
 _REFUSED_FREQ = frozenset({"SECONDLY", "MINUTELY"})
+_MOST_PER_PERIOD = 24  # BYHOUR x BYMINUTE x BYSECOND: a booking every hour of a day at most
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,17 @@ def check_event(event: Any, lines: EventLines, tz: ZoneInfo) -> list[Problem]:
         if freq in _REFUSED_FREQ:
             rule_at = where(lines.line_of("RRULE"))
             raise FeedError(f"{rule_at}: RRULE repeats {freq}: not a room booking")
+        per_period = 1
+        for part in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+            per_period *= max(1, len(rule.get(part, ())))
+        if per_period > _MOST_PER_PERIOD:
+            # Refused before expanding: 24 x 60 x 60 times a day for 400 days would be
+            # tens of millions of occurrences in memory (a feed URL is not ours to trust).
+            rule_at = where(lines.line_of("RRULE"))
+            raise FeedError(
+                f"{rule_at}: RRULE makes {per_period} occurrences per {freq or 'period'}: "
+                "not a room booking"
+            )
     return _own_problems(event, lines, tz)
 
 

@@ -142,3 +142,32 @@ def test_an_empty_file_is_refused() -> None:
             end=datetime(2026, 12, 2, tzinfo=HELSINKI),
             tz=HELSINKI,
         )
+
+
+def test_a_rule_that_expands_to_every_second_of_the_day_is_refused_before_expanding() -> None:
+    """FREQ=DAILY with BYHOUR, BYMINUTE and BYSECOND lists: 86,400 a day for a whole window
+    would fill memory long before any cap on the result could count them."""
+    every = ",".join(str(n) for n in range(60))
+    data = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:flood-1",
+            "DTSTART:20261201T000000Z",
+            "DTEND:20261201T000001Z",
+            f"RRULE:FREQ=DAILY;BYHOUR={','.join(str(h) for h in range(24))};"
+            f"BYMINUTE={every};BYSECOND={every}",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ]
+    ).encode()
+    with pytest.raises(KioskError) as caught:
+        parse_ics(
+            data,
+            start=datetime(2026, 12, 1, tzinfo=HELSINKI),
+            end=datetime(2027, 12, 1, tzinfo=HELSINKI),
+            tz=HELSINKI,
+        )
+    assert str(caught.value).endswith(
+        "line 6: RRULE makes 86400 occurrences per DAILY: not a room booking"
+    )
