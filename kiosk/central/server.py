@@ -23,6 +23,7 @@ from kiosk.base.errors import ConfigError, UsageError
 from kiosk.base.systemd import Notifier
 from kiosk.config.tomlfile import read_toml
 from kiosk.store.engine import Store, create_store_engine, is_at_head
+from kiosk.sync.listener import TCP_KEEPALIVES
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +122,7 @@ def open_service_store(settings: ServiceSettings) -> Store:
             "connect_args": {
                 "connect_timeout": 5,
                 "options": f"-c statement_timeout={settings.statement_timeout_ms}",
-                "keepalives": 1,
-                "keepalives_idle": 10,
-                "keepalives_interval": 5,
-                "keepalives_count": 3,
+                **TCP_KEEPALIVES,
                 "tcp_user_timeout": settings.tcp_user_timeout_ms,
                 "application_name": "kiosk-central",
             },

@@ -30,14 +30,17 @@ def is_postgresql(url: str) -> bool:
         return False
 
 
-# Dead within about 20 s (the user timeout bounds the keepalive probes too), then reconnected.
-_KEEPALIVES = {
+# libpq's TCP keepalives for every long-lived PostgreSQL connection of ours (this listener,
+# the central service's pool): an idle connection on a silently dropped network is found dead
+# after 10 + 3 x 5 s instead of never.
+TCP_KEEPALIVES = {
     "keepalives": 1,
     "keepalives_idle": 10,
     "keepalives_interval": 5,
     "keepalives_count": 3,
-    "tcp_user_timeout": 20_000,
 }
+# Dead within about 20 s (the user timeout bounds the keepalive probes too), then reconnected.
+_KEEPALIVES = {**TCP_KEEPALIVES, "tcp_user_timeout": 20_000}
 
 
 def conninfo_for(url: str) -> str:
