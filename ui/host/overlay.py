@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ui.common import theme
+from ui.common.focus import cycle_focus
 from ui.host.panel import HostPanel
 from ui.host.pin_pad import PinPad
 
@@ -56,6 +57,11 @@ class HostOverlay(QWidget):
         self.show()
         self.raise_()
         page.setFocus()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab goes round the page on show, never to the screen underneath."""
+        page = self.pages.currentWidget()
+        return cycle_focus(page, next) if page is not None else False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._screen and event.type() == QEvent.Type.Resize:
