@@ -105,15 +105,7 @@ class HttpLink:
 
     def changes(self, cursor: FeedCursor, limit: int) -> FeedPage:
         body = self._call("GET", "/changes", params={"after": str(cursor), "limit": limit}).json()
-        return FeedPage(
-            [
-                SharedChange(FeedCursor.parse(c["cursor"]), str(c["entity"]), dict(c["payload"]))
-                for c in body["changes"]
-            ],
-            FeedCursor.parse(body["cursor"]),
-            bool(body["full"]),
-            bool(body["pending"]),
-        )
+        return page_from_json(body)
 
     def heartbeat(self, version: str, status: dict[str, Any]) -> None:
         self._call("POST", "/heartbeat", json={"version": version, "status": status})
@@ -134,6 +126,19 @@ class HttpLink:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def page_from_json(body: dict[str, Any]) -> FeedPage:
+    """A page as ``GET /v1/changes`` (or a ``/v1/wait`` with ``page=true``) answers it."""
+    return FeedPage(
+        [
+            SharedChange(FeedCursor.parse(c["cursor"]), str(c["entity"]), dict(c["payload"]))
+            for c in body["changes"]
+        ],
+        FeedCursor.parse(body["cursor"]),
+        bool(body["full"]),
+        bool(body["pending"]),
+    )
 
 
 def _seconds(value: str | None) -> float:
