@@ -4,7 +4,8 @@ Start-up (to first frame, to PNG) and steady memory are measured for the real ``
 command and, where Chromium is installed, for the same door screen as a static page in
 headless Chromium — in the same run, start-ups interleaved (kiosk, Chromium, Chromium, kiosk,
 ...) so a load change on this shared machine hits both. Then scan-to-welcome, the GUI stall
-during a full sync and event-mode propagation (these need PostgreSQL at KIOSK_TEST_PG_URL).
+during a full sync, event-mode propagation and a fleet of simulated doors on the central sync
+service (these need PostgreSQL at KIOSK_TEST_PG_URL).
 Goals (issue 8): start-up at most 0.5x Chromium's, steady PSS at most 0.25x Chromium's.
 Progress goes to stderr; the table (or --json) to stdout.
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 from benchmarks import chromium, existing, memory, startup
 from benchmarks.report import Row, machine, machine_text, table
 
-PARTS = ("startup", "memory", "scan", "stall", "modes")
+PARTS = ("startup", "memory", "scan", "stall", "modes", "fleet")
 Step = tuple[str, dict[str, list[float]], Callable[[], float]]
 
 
@@ -180,6 +181,30 @@ def mode_rows(kiosks: int, switches: int) -> list[Row]:
     ]
 
 
+def fleet_rows(kiosks: int, workers: tuple[int, ...], switches: int, idle: float) -> list[Row]:
+    from benchmarks import service_fleet
+
+    rows = []
+    for count in workers:
+        _say(f"service fleet: {kiosks} simulated doors, {count} service process(es)")
+        r = service_fleet.measure(kiosks, count, switches, idle)
+        rows.append(
+            Row(
+                f"switch seen by {kiosks} doors via the service ({count} process(es)), p95",
+                "ms",
+                r["p95"] * 1000,
+                goal_max=1000,
+                note=(
+                    f"p50 {r['p50'] * 1000:.0f} ms, max {r['max'] * 1000:.0f} ms; "
+                    f"{r['pg_connections']:.0f} PostgreSQL connections (goal <= 20); idle CPU "
+                    f"{r['idle_cpu'] * 100:.1f}% of a core (goal <= 25%); load {r['load']:.1f}"
+                ),
+                detail=r,
+            )
+        )
+    return rows
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few runs, short settle")
@@ -188,6 +213,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scans", type=int, help="scan-to-welcome scans (200; quick 20)")
     parser.add_argument("--switches", type=int, help="mode switches (30; quick 6)")
     parser.add_argument("--kiosks", type=int, default=20, help="kiosks for mode propagation")
+    parser.add_argument(
+        "--fleet", type=int, help="simulated doors on the sync service (1000; quick 200)"
+    )
     parser.add_argument("--chromium", metavar="PATH", help="the Chromium binary to compare")
     parser.add_argument("--no-chromium", action="store_true", help="skip the browser side")
     parser.add_argument(
@@ -214,7 +242,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     args.settle = args.settle if args.settle is not None else (5.0 if quick else 60.0)
     args.scans = args.scans or (20 if quick else 200)
     args.switches = args.switches or (6 if quick else 30)
-    for name in ("runs", "scans", "switches", "kiosks"):
+    args.fleet = args.fleet or (200 if quick else 1000)
+    for name in ("runs", "scans", "switches", "kiosks", "fleet"):
         if getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
     if args.settle < 0:
@@ -289,6 +318,18 @@ def main(argv: list[str] | None = None) -> int:
                 "modes",
                 "event mode propagation",
                 lambda: mode_rows(args.kiosks, args.switches),
+            )
+        if "fleet" in parts and args.central == "postgresql":
+            _part(
+                rows,
+                "fleet",
+                "service fleet",
+                lambda: fleet_rows(
+                    args.fleet,
+                    (1,) if args.quick else (1, 4),
+                    3 if args.quick else 6,
+                    10.0 if args.quick else 20.0,
+                ),
             )
     info["took_s"] = round(time.monotonic() - started, 1)
     report = json.dumps({"machine": info, "rows": [r.as_json() for r in rows]}, indent=2)

@@ -244,6 +244,11 @@ class SyncEngine:
             if page.changes and self._on_progress is not None:
                 self._on_progress(pulled)
             limit = self._batch
+            if short and page.cursor in waiting:
+                continue  # the next delivered page starts here
+            if short and any(p.cursor > page.cursor for p in waiting.values()):
+                waiting.clear()  # a delivered page knew of more: ask the link once more
+                continue
             if short and not (self.feed_pending and time.monotonic() < deadline):
                 return pulled
             if short:

@@ -60,6 +60,11 @@ class ServiceWaiter:
         self.connected = threading.Event()
         self.connections = 0
 
+    @property
+    def delivered_to(self) -> FeedCursor | None:
+        """The end of the last page handed to ``on_page`` (None after an outage)."""
+        return self._ahead
+
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="sync-waiter", daemon=True)
         self._thread.start()
@@ -125,7 +130,9 @@ class ServiceWaiter:
         if self._ahead is not None and self._ahead > cursor:
             cursor = self._ahead  # the worker has not applied the last page yet
         params: dict[str, Any] = {"after": str(cursor), "timeout": hold}
-        if self._on_page is not None:
+        if self._on_page is not None and hold > 0:
+            # Not on the first question after a (re)connect: that one wakes the worker anyway,
+            # which may still be on its way to the cursor asked from.
             params["page"] = "true"
         response = await client.get(self._url, params=params)
         if response.status_code == 429:
