@@ -178,7 +178,9 @@ async def _fleet(
     await asyncio.sleep(idle)  # the fleet idles: open long-polls, heartbeats, a push a minute
     idle_cpu = (cpu_seconds(pids) - before) / (time.monotonic() - t0)
     delays: list[float] = []
+    busy = {"client": 0.0, "service": 0.0}  # CPU seconds spent while switches propagate
     for n in range(switches):
+        client0, service0 = time.process_time(), cpu_seconds(pids)
         started = time.monotonic()
         version = await asyncio.to_thread(_switch, url, "event" if n % 2 == 0 else "normal")
         deadline = started + 30
@@ -186,6 +188,8 @@ async def _fleet(
             await asyncio.sleep(0.05)
         times = seen.get(version, [])
         delays += [t - started for t in times] + [float("inf")] * (len(doors) - len(times))
+        busy["client"] += time.process_time() - client0
+        busy["service"] += cpu_seconds(pids) - service0
         await asyncio.sleep(2)
     stop.set()
     for task in tasks:
@@ -201,6 +205,8 @@ async def _fleet(
         "p95": delays[int(0.95 * (len(delays) - 1))],
         "max": delays[-1],
         "idle_cpu": idle_cpu,
+        "switch_cpu_clients": busy["client"] / switches,
+        "switch_cpu_service": busy["service"] / switches,
     }
 
 
@@ -209,7 +215,9 @@ def measure(
 ) -> dict[str, float]:
     with temp_database("kiosk_fleet") as url:
         tokens = _prepare(url, kiosks)
-        with central_service(url, workers=workers) as service:
+        # At most 20 PostgreSQL connections in all: each process has its pool and its LISTEN.
+        pool = min(10, 20 // workers - 1)
+        with central_service(url, workers=workers, pool_size=pool) as service:
             result = asyncio.run(
                 _fleet(url, service.url, tokens, switches, service.pid, idle, with_page)
             )
@@ -224,6 +232,8 @@ def summary(kiosks: int, workers: int, r: dict[str, float]) -> str:
         f"max {r['max'] * 1000:.0f} ms; "
         f"PostgreSQL connections {r['pg_connections']:.0f}; "
         f"idle CPU (service + its PostgreSQL backends) {r['idle_cpu'] * 100:.1f}% of one core; "
+        f"CPU per switch: simulated doors {r['switch_cpu_clients']:.1f} s, "
+        f"service + backends {r['switch_cpu_service']:.1f} s; "
         f"load average {r['load']:.1f} on {os.cpu_count()} cores"
     )
 
