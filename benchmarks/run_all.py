@@ -4,8 +4,9 @@ Start-up (to first frame, to PNG) and steady memory are measured for the real ``
 command and, where Chromium is installed, for the same door screen as a static page in
 headless Chromium — in the same run, start-ups interleaved (kiosk, Chromium, Chromium, kiosk,
 ...) so a load change on this shared machine hits both. Then scan-to-welcome, the GUI stall
-during a full sync and event-mode propagation (these need PostgreSQL at KIOSK_TEST_PG_URL), and
-a reader flood (2 MB of junk on a scanner while badges are tapped on another reader).
+during a full sync, event-mode propagation and a fleet of simulated doors on the central sync
+service (these need PostgreSQL at KIOSK_TEST_PG_URL), and a reader flood (2 MB of junk on a
+scanner while badges are tapped on another reader).
 Goals (issue 8): start-up at most 0.5x Chromium's, steady PSS at most 0.25x Chromium's; (issue
 17) a tap answered within 200 ms (p95) during the flood, RSS growth at most 10 MB.
 Progress goes to stderr; the table (or --json) to stdout.
@@ -29,7 +30,7 @@ from pathlib import Path
 from benchmarks import chromium, existing, memory, startup
 from benchmarks.report import Row, machine, machine_text, table
 
-PARTS = ("startup", "memory", "scan", "stall", "modes", "flood")
+PARTS = ("startup", "memory", "scan", "stall", "modes", "flood", "fleet")
 Step = tuple[str, dict[str, list[float]], Callable[[], float]]
 
 
@@ -213,6 +214,30 @@ def mode_rows(kiosks: int, switches: int) -> list[Row]:
     ]
 
 
+def fleet_rows(kiosks: int, workers: tuple[int, ...], switches: int, idle: float) -> list[Row]:
+    from benchmarks import service_fleet
+
+    rows = []
+    for count in workers:
+        _say(f"service fleet: {kiosks} simulated doors, {count} service process(es)")
+        r = service_fleet.measure(kiosks, count, switches, idle)
+        rows.append(
+            Row(
+                f"switch seen by {kiosks} doors via the service ({count} process(es)), p95",
+                "ms",
+                r["p95"] * 1000,
+                goal_max=1000,
+                note=(
+                    f"p50 {r['p50'] * 1000:.0f} ms, max {r['max'] * 1000:.0f} ms; "
+                    f"{r['pg_connections']:.0f} PostgreSQL connections (goal <= 20); idle CPU "
+                    f"{r['idle_cpu'] * 100:.1f}% of a core (goal <= 25%); load {r['load']:.1f}"
+                ),
+                detail=r,
+            )
+        )
+    return rows
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few runs, short settle")
@@ -222,6 +247,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--switches", type=int, help="mode switches (30; quick 6)")
     parser.add_argument("--flood-runs", type=int, help="reader flood runs (5; quick 3)")
     parser.add_argument("--kiosks", type=int, default=20, help="kiosks for mode propagation")
+    parser.add_argument(
+        "--fleet", type=int, help="simulated doors on the sync service (1000; quick 200)"
+    )
     parser.add_argument("--chromium", metavar="PATH", help="the Chromium binary to compare")
     parser.add_argument("--no-chromium", action="store_true", help="skip the browser side")
     parser.add_argument(
@@ -249,7 +277,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     args.scans = args.scans or (20 if quick else 200)
     args.switches = args.switches or (6 if quick else 30)
     args.flood_runs = args.flood_runs or (3 if quick else 5)
-    for name in ("runs", "scans", "switches", "kiosks", "flood_runs"):
+    args.fleet = args.fleet or (200 if quick else 1000)
+    for name in ("runs", "scans", "switches", "kiosks", "flood_runs", "fleet"):
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
     if args.settle < 0:
@@ -327,6 +356,18 @@ def main(argv: list[str] | None = None) -> int:
             )
         if "flood" in parts:
             _part(rows, "flood", "reader flood", lambda: flood_rows(args.flood_runs))
+        if "fleet" in parts and args.central == "postgresql":
+            _part(
+                rows,
+                "fleet",
+                "service fleet",
+                lambda: fleet_rows(
+                    args.fleet,
+                    (1,) if args.quick else (1, 4),
+                    3 if args.quick else 6,
+                    10.0 if args.quick else 20.0,
+                ),
+            )
     info["took_s"] = round(time.monotonic() - started, 1)
     report = json.dumps({"machine": info, "rows": [r.as_json() for r in rows]}, indent=2)
     if args.save:

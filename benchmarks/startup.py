@@ -77,10 +77,11 @@ class RunningService:
 
 @contextmanager
 def central_service(
-    store_url: str, timeout: float = 60.0, workers: int = 1
+    store_url: str, timeout: float = 60.0, workers: int = 1, pool_size: int | None = None
 ) -> Iterator[RunningService]:
     """``kiosk central serve`` in front of ``store_url`` (migrated first) on a free loopback
-    port until the block ends. A kiosk refuses a PostgreSQL ``central.url``."""
+    port until the block ends. A kiosk refuses a PostgreSQL ``central.url``. ``pool_size``:
+    each process's PostgreSQL connections (``[service] pool_size``; default 10)."""
     import urllib.request
 
     from kiosk.store.engine import open_store
@@ -90,8 +91,12 @@ def central_service(
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryFile() as log:
+    with tempfile.TemporaryFile() as log, tempfile.TemporaryDirectory() as tmp:
         command = [sys.executable, "-m", "kiosk", "central", "serve", "--store", store_url]
+        if pool_size is not None:
+            config = Path(tmp) / "central.toml"
+            config.write_text(f"[service]\npool_size = {pool_size}\n", encoding="utf-8")
+            command += ["--config", str(config)]
         proc = subprocess.Popen(
             [*command, "--listen", f"127.0.0.1:{port}", "--workers", str(workers)],
             stdin=subprocess.DEVNULL,

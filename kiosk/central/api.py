@@ -13,22 +13,23 @@ from rate-limit buckets, so more processes behind one port scale it out.
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
 
 from kiosk import __version__
 from kiosk.central.bell import FeedBell
 from kiosk.central.credentials import Device
 from kiosk.central.limits import DEFAULT_RATES, BodyLimit, RateLimiter
+from kiosk.central.pages import SharedPages
 from kiosk.central.schemas import (
     CURSOR_PATTERN,
-    ChangeOut,
     ChangesOut,
     HeartbeatIn,
     HeartbeatOut,
@@ -49,6 +50,10 @@ log = logging.getLogger(__name__)
 MAX_BODY = 2 * 1024 * 1024  # a full batch of 500 ordinary records is far smaller
 MAX_PAGE = 5_000
 MAX_WAIT = 55.0  # seconds a long-poll may be held open
+# /v1/wait's answers, encoded once (WaitOut).
+_CHANGED = b'{"changed":true}'
+_UNCHANGED = b'{"changed":false}'
+_WITH_PAGE = b'{"changed":true,"page":'
 
 
 def create_app(
@@ -59,6 +64,7 @@ def create_app(
 ) -> FastAPI:
     limits = limiter or RateLimiter(dict(DEFAULT_RATES))
     bell = FeedBell(service.store_url, service.feed_heads)
+    pages = SharedPages(service.changes)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -80,20 +86,25 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=max_body)
     bearer = HTTPBearer(auto_error=False, description="the device token (lkd1.…)")
 
-    def device(
+    async def device(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> Device:
+        # Async, so that a known token costs no trip to the thread pool: after a switch a
+        # thousand woken kiosks ask again at once.
         if credentials is None:
             raise HTTPException(401, "a device token is required", {"WWW-Authenticate": "Bearer"})
-        found = service.authenticate(credentials.credentials)
+        token = credentials.credentials
+        found = service.known_device(token)
+        if found is None:
+            found = await run_in_threadpool(service.authenticate, token)
         if found is None:
             raise HTTPException(
                 401, "unknown or revoked device token", {"WWW-Authenticate": "Bearer"}
             )
         return found
 
-    def limited(kind: str) -> Callable[[Device], Device]:
-        def check(caller: Annotated[Device, Depends(device)]) -> Device:
+    def limited(kind: str) -> Callable[[Device], Awaitable[Device]]:
+        async def check(caller: Annotated[Device, Depends(device)]) -> Device:
             wait = limits.wait_needed(caller.id, kind)
             if wait:
                 raise HTTPException(429, "too many requests", {"Retry-After": f"{wait:.0f}"})
@@ -123,33 +134,35 @@ def create_app(
         rejected = {str(seq): reason for seq, reason in result.rejected.items()}
         return PushOut(acknowledged=result.acknowledged, rejected=rejected)
 
-    @app.get("/v1/changes")
-    def changes(
+    @app.get("/v1/changes", response_model=ChangesOut)
+    async def changes(
         caller: Annotated[Device, Depends(limited("changes"))],
         after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
-    ) -> ChangesOut:
-        page = service.changes(caller, FeedCursor.parse(after), limit, bell.head(caller.role))
-        return ChangesOut(
-            changes=[
-                ChangeOut(cursor=str(c.cursor), entity=c.entity, payload=c.payload)
-                for c in page.changes
-            ],
-            cursor=str(page.cursor),
-            full=page.full,
-            pending=page.pending,
-        )
+    ) -> Response:
+        """One page of this kiosk's share of the feed after ``after``."""
+        cursor = FeedCursor.parse(after)
+        body = await pages.body(caller, cursor, limit, bell.head(caller.role))
+        return Response(body, media_type="application/json")
 
-    @app.get("/v1/wait")
+    @app.get("/v1/wait", response_model=WaitOut, response_model_exclude_none=True)
     async def wait(
         caller: Annotated[Device, Depends(limited("wait"))],
         after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
         timeout: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 25.0,
-    ) -> WaitOut:
+        page: Annotated[bool, Query(description="answer news with the page itself")] = False,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+    ) -> Response:
         """Long-poll: answers as soon as this kiosk's feed has news after ``after``, or after
-        ``timeout`` seconds. A hint only: the kiosk then pulls from its cursor."""
-        changed = await bell.wait(caller.role, FeedCursor.parse(after), timeout)
-        return WaitOut(changed=changed)
+        ``timeout`` seconds. Without ``page`` only a hint (``{"changed": true}``): the kiosk then
+        pulls from its cursor. With ``page=true`` news comes with the page ``GET /v1/changes``
+        would answer from ``after``, so a woken kiosk needs no second request."""
+        cursor = FeedCursor.parse(after)
+        changed = await bell.wait(caller.role, cursor, timeout)
+        if not (changed and page):
+            return Response(_CHANGED if changed else _UNCHANGED, media_type="application/json")
+        body = await pages.body(caller, cursor, limit, bell.head(caller.role))
+        return Response(_WITH_PAGE + body + b"}", media_type="application/json")
 
     @app.post("/v1/host/pin")
     def host_pin(body: HostPinIn, caller: Annotated[Device, Depends(limited("pin"))]) -> HostPinOut:

@@ -98,6 +98,17 @@ def revoke(conn: Connection, kiosk_id: str, now: datetime) -> None:
         raise NotFound(f"no enrolled kiosk {kiosk_id!r} with a valid credential")
 
 
+def valid_credentials(conn: Connection) -> dict[str, Device]:
+    """Every credential not revoked, by token hash (the service keeps this in memory)."""
+    rows = conn.execute(
+        select(
+            credentials_t.c.token_hash, credentials_t.c.id, credentials_t.c.role,
+            credentials_t.c.room_id,
+        ).where(credentials_t.c.revoked_at.is_(None))
+    )  # fmt: skip
+    return {row.token_hash: Device(row.id, row.role, row.room_id) for row in rows}
+
+
 def authenticate(conn: Connection, token: str) -> Device | None:
     """The device ``token`` belongs to, or None (unknown, malformed or revoked)."""
     if not TOKEN_FORMAT.match(token):

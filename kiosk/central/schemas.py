@@ -70,6 +70,9 @@ class WhoAmI(BaseModel):
 
 class WaitOut(BaseModel):
     changed: bool = Field(description="the feed has news for this kiosk: pull now")
+    page: ChangesOut | None = Field(
+        default=None, description="with ?page=true and news: the page /v1/changes would answer"
+    )
 
 
 class HostPinIn(_Strict):

@@ -21,11 +21,13 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.clock import Clock
 from kiosk.base.ids import new_id
-from kiosk.central.credentials import Device, authenticate
+from kiosk.central.credentials import Device, authenticate, token_hash, valid_credentials
 from kiosk.central.edge import check_record, check_types, check_value
 from kiosk.central.host_pins import PinAnswer, check_pin, verified_host
+from kiosk.central.pages import LOBBY_PAGE_SECONDS
 from kiosk.central.reshare import reshare
 from kiosk.central.shares import read_share
+from kiosk.config.credential_file import TOKEN_FORMAT
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
 from kiosk.sync import central, feed
@@ -40,38 +42,63 @@ from kiosk.sync.replication import ENTITIES, from_payload
 log = logging.getLogger(__name__)
 
 audit_t = table_of(AuditEntry)
-MAX_SHARED_PAGES = 512
 MAX_REMEMBERED_TOKENS = 20_000
 AUTH_TTL = 2.0  # seconds: how late a revocation may take effect
 #: How often the service publishes again the invitations that came within a lobby's look-ahead
 #: (:mod:`kiosk.central.reshare`), and how long a lobby's shared page may be reused.
-RESHARE_EVERY = timedelta(minutes=10)
+RESHARE_EVERY = timedelta(seconds=LOBBY_PAGE_SECONDS)
 
 
 class CentralService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store = store
         self._clock = clock
-        self._pages: dict[tuple[object, ...], FeedPage] = {}
-        self._pages_lock = threading.Lock()
+        self._devices_lock = threading.Lock()
         self._devices: dict[str, tuple[Device | None, float]] = {}
         self._reshare_after: datetime | None = None
+        self._refresh_lock = threading.Lock()
+        self._valid: dict[str, Device] = {}  # token hash -> device, every valid credential
+        self._valid_until = 0.0  # monotonic time until which ``_valid`` may be trusted
 
     @property
     def store_url(self) -> str:
         return self._store.engine.url.render_as_string(hide_password=False)
 
-    def authenticate(self, token: str) -> Device | None:
-        """The device of ``token``. Answers are remembered for ``AUTH_TTL`` seconds, so a fleet
-        woken at once does not queue on the store to prove who it is; a revoked token is
-        refused within that time."""
+    def known_device(self, token: str) -> Device | None:
+        """The device of ``token`` from memory alone, or None when the store must be asked
+        (:meth:`authenticate`). No store work: async endpoints call it on the event loop."""
         now = time.monotonic()
+        if self._valid_until > now:
+            device = self._valid.get(token_hash(token)) if TOKEN_FORMAT.match(token) else None
+            if device is not None:
+                return device
         known = self._devices.get(token)
         if known is not None and known[1] > now:
             return known[0]
+        return None
+
+    def authenticate(self, token: str) -> Device | None:
+        """The device of ``token``.
+
+        Every valid credential is read in one query at most every ``AUTH_TTL`` seconds (a
+        Lab has hundreds or thousands, a few bytes each), so a fleet woken at once proves who
+        it is from memory instead of queueing on the store, and a revoked or replaced token
+        is refused within that time. A token not in that snapshot (enrolled since) is looked
+        up on its own, and the answer remembered for ``AUTH_TTL`` seconds.
+        """
+        now = time.monotonic()
+        if self._valid_until <= now:
+            with self._refresh_lock:
+                if self._valid_until <= time.monotonic():
+                    with self._store.engine.connect() as conn:
+                        self._valid = valid_credentials(conn)
+                    self._valid_until = time.monotonic() + AUTH_TTL
+        known = self.known_device(token)
+        if known is not None:
+            return known
         with self._store.engine.connect() as conn:
             device = authenticate(conn, token)
-        with self._pages_lock:
+        with self._devices_lock:
             if len(self._devices) >= MAX_REMEMBERED_TOKENS:
                 self._devices.clear()
             self._devices[token] = (device, now + AUTH_TTL)
@@ -152,37 +179,13 @@ class CentralService:
         check_record(device, item.entity, item.payload, row, now)
         return row
 
-    def changes(
-        self, device: Device, cursor: FeedCursor, limit: int, head: FeedCursor | None = None
-    ) -> FeedPage:
-        """One page of ``device``'s share after ``cursor``.
-
-        With ``head`` (the feed's readable head as the wake-up bell last saw it), pages are
-        shared between kiosks of one role and room: after a switch, a thousand doors ask for
-        the same page from the same cursor, and the store answers once. Rows below the head
-        never change, and a new head is a new key, so a shared page is never older than the
-        bell's view of the feed.
-        """
+    def changes(self, device: Device, cursor: FeedCursor, limit: int) -> FeedPage:
+        """One page of ``device``'s share after ``cursor`` (shared between kiosks that ask the
+        same question by :class:`kiosk.central.pages.SharedPages`)."""
         now = self._clock.now()
         self._reshare(now)
-        # A lobby's share also depends on who it is (its own walk-ins) and on the time (the
-        # invitations' window), so its pages are shared for one re-share period at most.
-        scope: tuple[object, ...] = (device.role, device.room_id)
-        if device.role != "door":
-            scope += (device.id, int(now.timestamp() // RESHARE_EVERY.total_seconds()))
-        key = (*scope, cursor, limit, head) if head is not None else None
-        if key is not None:
-            cached = self._pages.get(key)
-            if cached is not None:
-                return cached
         with self._store.engine.connect() as conn:
-            page = read_share(conn, device, cursor, limit, now)
-        if key is not None and not page.pending:
-            with self._pages_lock:
-                if len(self._pages) >= MAX_SHARED_PAGES:
-                    self._pages.clear()
-                self._pages[key] = page
-        return page
+            return read_share(conn, device, cursor, limit, now)
 
     def _reshare(self, now: datetime) -> None:
         """Publish again, every ``RESHARE_EVERY``, invitations that came within the look-ahead."""

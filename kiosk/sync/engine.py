@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import groupby
@@ -149,9 +149,11 @@ class SyncEngine:
     def close(self) -> None:
         self._link.close()
 
-    def cycle(self) -> SyncReport:
+    def cycle(self, delivered: Mapping[feed.FeedCursor, FeedPage] | None = None) -> SyncReport:
+        """Push, pull, heartbeat. ``delivered``: pages that came with a wake-up, by the cursor
+        each starts from; the pull takes one instead of asking when it starts there."""
         pushed, rejected = self.push()
-        pulled = self.pull()
+        pulled = self.pull(delivered)
         if not self._link.keeps_pin_hashes and not self._pins_forgotten:
             self._forget_pin_hashes()
         self.heartbeat()
@@ -216,21 +218,25 @@ class SyncEngine:
 
     # --- pull ---------------------------------------------------------------------------
 
-    def pull(self) -> int:
+    def pull(self, delivered: Mapping[feed.FeedCursor, FeedPage] | None = None) -> int:
         """Apply this kiosk's share of the feed after its cursor, page by page.
 
         Changes committed above the PostgreSQL watermark (behind an older transaction that is
         still open somewhere on the server) are waited for up to ``pending_wait`` seconds, so
         one cycle brings everything committed before it started in the usual case; after that
         ``feed_pending`` tells the worker to look again soon.
+
+        A page in ``delivered`` that starts at this kiosk's cursor is applied as if the link had
+        answered it (the cursor moves with it in one transaction, so it is applied once).
         """
+        waiting = dict(delivered or {})
         pulled = 0
         limit = self._batch
         deadline = time.monotonic() + self._pending_wait
         while True:
             with self._local.session() as s:
                 cursor = sync_state.cursor(s)
-            page = self._link.changes(cursor, limit)
+            page = waiting.pop(cursor, None) or self._link.changes(cursor, limit)
             self.feed_pending = page.pending
             short = not page.full
             try:
@@ -246,6 +252,11 @@ class SyncEngine:
             if page.changes and self._on_progress is not None:
                 self._on_progress(pulled)
             limit = self._batch
+            if short and page.cursor in waiting:
+                continue  # the next delivered page starts here
+            if short and any(p.cursor > page.cursor for p in waiting.values()):
+                waiting.clear()  # a delivered page knew of more: ask the link once more
+                continue
             if short and not (self.feed_pending and time.monotonic() < deadline):
                 return pulled
             if short:

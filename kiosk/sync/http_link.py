@@ -110,15 +110,7 @@ class HttpLink:
 
     def changes(self, cursor: FeedCursor, limit: int) -> FeedPage:
         body = self._call("GET", "/changes", params={"after": str(cursor), "limit": limit}).json()
-        return FeedPage(
-            [
-                SharedChange(FeedCursor.parse(c["cursor"]), str(c["entity"]), dict(c["payload"]))
-                for c in body["changes"]
-            ],
-            FeedCursor.parse(body["cursor"]),
-            bool(body["full"]),
-            bool(body["pending"]),
-        )
+        return page_from_json(body)
 
     def heartbeat(
         self,
@@ -174,6 +166,19 @@ def _answer(response: httpx.Response) -> HeartbeatAnswer:
         return HeartbeatAnswer(bool(body.get("duplicate")), int(body.get("instances") or 0))
     except (ValueError, AttributeError, TypeError):
         return HeartbeatAnswer()
+
+
+def page_from_json(body: dict[str, Any]) -> FeedPage:
+    """A page as ``GET /v1/changes`` (or a ``/v1/wait`` with ``page=true``) answers it."""
+    return FeedPage(
+        [
+            SharedChange(FeedCursor.parse(c["cursor"]), str(c["entity"]), dict(c["payload"]))
+            for c in body["changes"]
+        ],
+        FeedCursor.parse(body["cursor"]),
+        bool(body["full"]),
+        bool(body["pending"]),
+    )
 
 
 def _seconds(value: str | None) -> float:

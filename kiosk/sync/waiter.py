@@ -2,8 +2,11 @@
 
 The service answers ``GET /v1/wait`` as soon as this kiosk's share of the feed has news after
 its cursor (or after ``hold`` seconds); the waiter then wakes the sync worker, which pulls.
-Like the PostgreSQL listener it is only a hint: the worker's polling stays the fallback, and
-after any error the waiter backs off and asks again.
+With ``on_page`` it asks with ``page=true``: the news comes with the page itself, which the
+worker applies through its ordinary pull (only if it starts at the worker's cursor, so nothing
+is applied twice), and the waiter asks again from that page's end. Either way it is only a
+hint: the worker's polling stays the fallback, and after any error the waiter backs off and
+asks again. A service without ``page`` answers a plain hint, and the worker pulls as before.
 
 It runs an asyncio loop on its own thread, so ``stop()`` cancels a held request at once. A
 held request that gets no answer ``grace`` seconds after ``hold`` (a network that silently
@@ -23,6 +26,8 @@ from typing import Any
 import httpx
 
 from kiosk.sync.feed import FeedCursor
+from kiosk.sync.http_link import page_from_json
+from kiosk.sync.link import FeedPage
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +40,7 @@ class ServiceWaiter:
         *,
         cursor: Callable[[], FeedCursor],
         on_wake: Callable[[], None],
+        on_page: Callable[[FeedCursor, FeedPage], None] | None = None,
         verify: bool | ssl.SSLContext = True,
         hold: float = 25.0,
         grace: float = 5.0,
@@ -45,6 +51,8 @@ class ServiceWaiter:
         self._headers = headers
         self._cursor = cursor
         self._on_wake = on_wake
+        self._on_page = on_page
+        self._ahead: FeedCursor | None = None  # the end of the last page handed over
         self._verify = verify
         self._hold = hold
         self._grace = grace
@@ -56,6 +64,11 @@ class ServiceWaiter:
         self._stopping = threading.Event()
         self.connected = threading.Event()
         self.connections = 0
+
+    @property
+    def delivered_to(self) -> FeedCursor | None:
+        """The end of the last page handed to ``on_page`` (None after an outage)."""
+        return self._ahead
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="sync-waiter", daemon=True)
@@ -93,11 +106,13 @@ class ServiceWaiter:
                 try:
                     # The first question after a (re)connect is answered at once: it proves
                     # the way is open before a request is held for ``hold`` seconds.
-                    changed = await self._ask(client, self._hold if self.connected.is_set() else 0)
-                except (httpx.HTTPError, ValueError) as exc:
+                    hold = self._hold if self.connected.is_set() else 0
+                    changed, page = await self._ask(client, hold)
+                except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
                     if self.connected.is_set():
                         log.info("wake-ups from the service paused: %s", type(exc).__name__)
                     self.connected.clear()
+                    self._ahead = None  # after an outage, ask from the worker's own cursor
                     await asyncio.sleep(delay)
                     delay = min(self._max_retry, delay * 2)
                     continue
@@ -106,20 +121,43 @@ class ServiceWaiter:
                     self.connections += 1
                     changed = True  # (re)connected: catch up on whatever was missed
                 delay = self._retry
-                if changed:
+                if page is not None:
+                    self._deliver(*page)
+                elif changed:
                     self._wake()
                     await asyncio.sleep(0.2)  # let the worker's pull move the cursor first
 
-    async def _ask(self, client: httpx.AsyncClient, hold: float) -> bool:
+    async def _ask(
+        self, client: httpx.AsyncClient, hold: float
+    ) -> tuple[bool, tuple[FeedCursor, FeedPage] | None]:
+        """Whether there is news, and the page that brings it (when asked for and sent)."""
         cursor = await asyncio.to_thread(self._cursor)
+        if self._ahead is not None and self._ahead > cursor:
+            cursor = self._ahead  # the worker has not applied the last page yet
         params: dict[str, Any] = {"after": str(cursor), "timeout": hold}
+        if self._on_page is not None and hold > 0:
+            # Not on the first question after a (re)connect: that one wakes the worker anyway,
+            # which may still be on its way to the cursor asked from.
+            params["page"] = "true"
         response = await client.get(self._url, params=params)
         if response.status_code == 429:
             wait = float(response.headers.get("Retry-After", "5") or 5)
             await asyncio.sleep(min(60.0, max(1.0, wait)))
-            return False
+            return False, None
         response.raise_for_status()
-        return bool(response.json().get("changed"))
+        body = response.json()
+        page = body.get("page")
+        if page is None or self._on_page is None:
+            return bool(body.get("changed")), None
+        return True, (cursor, page_from_json(page))
+
+    def _deliver(self, after: FeedCursor, page: FeedPage) -> None:
+        assert self._on_page is not None
+        self._ahead = page.cursor
+        try:
+            self._on_page(after, page)
+        except Exception:
+            log.exception("sync wake-up failed")
 
     def _wake(self) -> None:
         try:

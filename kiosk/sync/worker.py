@@ -25,7 +25,8 @@ from kiosk.sync.engine import (
     SyncStatus,
     describe_error,
 )
-from kiosk.sync.link import RetryLater
+from kiosk.sync.feed import FeedCursor
+from kiosk.sync.link import FeedPage, RetryLater
 from kiosk.sync.listener import ChangeListener, is_postgresql
 from kiosk.sync.replication import ROLE_AUDIENCES
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from kiosk.sync.waiter import ServiceWaiter
 
 log = logging.getLogger(__name__)
+
+MAX_DELIVERED = 64
 
 
 class SyncWorker:
@@ -61,6 +64,8 @@ class SyncWorker:
         self._max_backoff = max_backoff
         self._pending_retry = pending_retry
         self._wake = threading.Event()
+        self._delivered: dict[FeedCursor, FeedPage] = {}  # pages from wake-ups, by their start
+        self._delivered_lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._offline_since: datetime | None = None
@@ -75,7 +80,7 @@ class SyncWorker:
                 on_wake=self.wake,
             )
         elif listen and is_service_url(engine.central_url):
-            self.listener = _service_waiter(engine, self.wake)
+            self.listener = _service_waiter(engine, self.wake, self.deliver)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -84,6 +89,15 @@ class SyncWorker:
             self.listener.start()
 
     def wake(self) -> None:
+        self._wake.set()
+
+    def deliver(self, after: FeedCursor, page: FeedPage) -> None:
+        """A page of the feed from ``after`` that came with a wake-up: the next cycle applies
+        it as the answer of its pull from ``after`` (and ignores it if its cursor moved)."""
+        with self._delivered_lock:
+            if len(self._delivered) >= MAX_DELIVERED:
+                self._delivered.clear()  # the worker is stuck: it pulls for itself later
+            self._delivered[after] = page
         self._wake.set()
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -105,8 +119,10 @@ class SyncWorker:
         while not self._stop.is_set():
             self._wake.clear()
             delay = self._interval
+            with self._delivered_lock:
+                delivered, self._delivered = self._delivered, {}
             try:
-                report = self._engine.cycle()
+                report = self._engine.cycle(delivered)
             except KioskError as exc:  # a set-up mistake (kiosk id vs its login): say it plainly
                 failures += 1
                 if self._setup_error != str(exc):
@@ -219,7 +235,11 @@ class SyncWorker:
             log.exception("sync status callback failed")
 
 
-def _service_waiter(engine: SyncEngine, wake: Callable[[], None]) -> ServiceWaiter | None:
+def _service_waiter(
+    engine: SyncEngine,
+    wake: Callable[[], None],
+    deliver: Callable[[FeedCursor, FeedPage], None],
+) -> ServiceWaiter | None:
     """A long-poll on the sync service that wakes the worker (kiosks enrolled with it)."""
     from kiosk.sync.http_link import HttpLink
     from kiosk.sync.waiter import ServiceWaiter
@@ -228,5 +248,10 @@ def _service_waiter(engine: SyncEngine, wake: Callable[[], None]) -> ServiceWait
     if not isinstance(link, HttpLink):
         return None
     return ServiceWaiter(
-        link.url, link.headers, cursor=engine.cursor, on_wake=wake, verify=link.verify
+        link.url,
+        link.headers,
+        cursor=engine.cursor,
+        on_wake=wake,
+        on_page=deliver,
+        verify=link.verify,
     )

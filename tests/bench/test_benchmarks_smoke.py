@@ -105,3 +105,20 @@ def test_reader_flood(capsys: pytest.CaptureFixture[str]) -> None:
     assert rows[0]["ours"] > 0 and "12 of 12 taps answered" in rows[0]["note"]
     assert rows[1]["ours"] is not None  # memory may even shrink: no sign asserted
     assert rows[2]["ours"] > 0
+
+
+@needs_pg
+def test_a_small_fleet_of_older_kiosks_that_pull_after_each_wake_up() -> None:
+    from benchmarks import service_fleet
+
+    result = service_fleet.measure(kiosks=5, workers=2, switches=1, idle=1.0, with_page=False)
+    assert 0 < result["p95"] < float("inf")
+    assert 1 <= result["pg_connections"] <= 20  # two processes, each its pool and its LISTEN
+
+
+@pytest.mark.postgres
+@needs_pg
+def test_the_fleet_row_of_the_quick_suite(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _run(capsys, "--quick", "--only", "fleet", "--fleet", "5")
+    assert len(rows) == 1
+    assert rows[0]["ours"] > 0 and rows[0]["ok"] is not None, rows
