@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>Ending soon</source>
-        <translation>Vapautumassa</translation>
+        <translation>Pian vapaa</translation>
     </message>
     <message>
         <source>until further notice</source>

@@ -25,6 +25,18 @@ TEXT = "#1B2631"  # body text, near-black with a blue cast
 TEXT_MUTED = "#4A5868"  # secondary text; still 6.7:1 on SURFACE
 RULE = "#C9D3DE"  # hairlines between list rows (decorative, not information)
 FOCUS = "#B35000"  # keyboard focus ring: dark orange, distinct from every state colour
+# Text fields and check boxes: their edges must show (WCAG 1.4.11 asks 3:1; Qt's default grey
+# was 2.3:1 for fields and 1.9:1 for boxes). A placeholder is an example, in readable grey.
+FIELD_BORDER = TEXT_MUTED
+PLACEHOLDER = TEXT_MUTED
+# A disabled button: outlined and dashed on the page instead of filled, its words still
+# readable (a grey word on the brand blue was 1.84:1), so "not yet" is seen by shape too.
+DISABLED_TEXT = TEXT_MUTED
+DISABLED_BORDER = TEXT_MUTED
+# The timeline's "now" line is drawn in BRAND inside a PAGE casing: the casing stands out on a
+# red or grey booking, the blue core on the light free bar (one colour cannot do both).
+TIMELINE_NOW = BRAND
+TIMELINE_NOW_CASING = PAGE
 
 # --- feedback colours (lobby result page, status strip) ------------------------------------
 SUCCESS = "#00703C"
@@ -88,6 +100,9 @@ TEXT_PAIRS: dict[str, ColorPair] = {
     "button primary": ColorPair(ON_BRAND, BRAND),
     "button secondary": ColorPair(BRAND, PAGE),
     "status strip": ColorPair(WARNING_TEXT, WARNING_TINT),
+    "placeholder on page": ColorPair(PLACEHOLDER, PAGE),
+    "field text on page": ColorPair(TEXT, PAGE),
+    "button disabled": ColorPair(DISABLED_TEXT, PAGE),
     **{f"door {state.value}": style.colors for state, style in DOOR_STYLES.items()},
     "door waiting": WAITING_COLORS,
     "door ending soon": ENDING_SOON_STYLE.colors,
@@ -105,7 +120,12 @@ GRAPHIC_PAIRS: dict[str, ColorPair] = {
     "secondary button border": ColorPair(BRAND, PAGE),
     "timeline booking": ColorPair(DANGER, SUCCESS_TINT),
     "timeline provisional": ColorPair(TEXT_MUTED, SUCCESS_TINT),
-    "timeline now": ColorPair(BRAND, SUCCESS_TINT),
+    "timeline now": ColorPair(TIMELINE_NOW, SUCCESS_TINT),
+    "timeline now on booking": ColorPair(TIMELINE_NOW_CASING, DANGER),
+    "timeline now on provisional": ColorPair(TIMELINE_NOW_CASING, TEXT_MUTED),
+    "field border on page": ColorPair(FIELD_BORDER, PAGE),
+    "check box border on page": ColorPair(FIELD_BORDER, PAGE),
+    "disabled button border": ColorPair(DISABLED_BORDER, PAGE),
 }
 
 

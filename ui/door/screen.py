@@ -47,6 +47,8 @@ from ui.door.text import door_texts, next_free_text
 from ui.door.timeline import DayTimeline
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+# The door's smallest text, even at 800x480 on a 7" panel: no caption shrinks below it.
+MIN_TEXT_PX = 14
 
 
 class DoorScreen(ScaledScreen):
@@ -233,16 +235,22 @@ class DoorScreen(ScaledScreen):
         self.mode_next.set_pixel_size(round(28 * scale))
         # About 2 cm on a 7" 800x480 panel: scannable from arm's length.
         self.qr.set_side(max(110, round(150 * scale)))
-        self.qr_caption.set_pixel_size(max(12, round(18 * scale)))
-        self.qr_caption.setFixedWidth(max(110, round(150 * scale)))
+        self.qr_caption.set_pixel_size(max(14, round(18 * scale)))
+        # Wider than the code at 800x480, so "Varaa myöhemmäksi" fits one line at 14 px even
+        # when a full right-hand column leaves it one line's height.
+        self.qr_caption.setFixedWidth(max(150, round(150 * scale)))
         self._qr_row.setSpacing(max(8, round(16 * scale)))
         self.banner.set_scale(scale)
-        self.clock.set_pixel_size(round(88 * scale))
+        # Below the state word's size even when a long word ("Evenemang") takes the banner's
+        # whole width: the state is what a door is read for (test_door_type_sizes.py).
+        self.clock.set_pixel_size(round(68 * scale))
         self.date.set_pixel_size(round(30 * scale))
         self.agenda_heading.set_pixel_size(round(34 * scale))
         self._side.setContentsMargins(0, round(8 * scale), 0, 0)
         self.agenda.set_scale(scale)
         self.status_strip.set_scale(scale)
+        for label in self.findChildren(FitLabel):
+            label.set_floor(MIN_TEXT_PX)
 
     def retranslate(self) -> None:
         self.setAccessibleName(QCoreApplication.translate("DoorScreen", "Room status"))

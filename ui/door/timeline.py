@@ -38,10 +38,18 @@ class DayTimeline(QWidget):
         self._retitle()
 
     def set_scale(self, scale: float) -> None:
-        self._pixel_size = max(11, round(18 * scale))
+        self._pixel_size = max(14, round(18 * scale))  # 14 px: the door's smallest text
         self._bar = max(14, round(30 * scale))
         self.setFixedHeight(self._bar + round(self._pixel_size * 1.6))
         self.update()
+
+    def marker_reach(self) -> int:
+        """How far the now line (with its casing) reaches either side of its x."""
+        return (max(3, round(self._bar / 10)) + 4) // 2 + 2
+
+    def label_pixel_size(self) -> int:
+        """The size of the hour labels painted under the bar."""
+        return self._pixel_size
 
     def set_day(self, bookings: Sequence[BookingView], now: datetime) -> None:
         bookings = tuple(bookings)
@@ -60,7 +68,8 @@ class DayTimeline(QWidget):
         if x != self._marker_x:  # only the marker moved: repaint its neighbourhood
             old = self._marker_x
             self._marker_x = x
-            self.update(min(old, x) - 4, 0, abs(x - old) + 9, self.height())
+            pad = self.marker_reach()
+            self.update(min(old, x) - pad, 0, abs(x - old) + 2 * pad + 1, self.height())
 
     def sizeHint(self) -> QSize:
         return QSize(200, self._bar + round(self._pixel_size * 1.6))
@@ -75,6 +84,10 @@ class DayTimeline(QWidget):
         midnight = datetime.combine(day + timedelta(days=1), time(0), tzinfo=self._tz)
         start = max(start, datetime.combine(day, time(0), tzinfo=self._tz))
         return start, min(end, midnight)
+
+    def x_of(self, moment: datetime) -> int:
+        """Where ``moment`` is drawn (the now marker's x, a booking's edge)."""
+        return self._x(moment)
 
     def _x(self, moment: datetime) -> int:
         if self._span is None:
@@ -108,7 +121,11 @@ class DayTimeline(QWidget):
         painter.setPen(QPen(QColor(theme.RULE), 1))
         painter.drawRect(bar.adjusted(0, 0, -1, -1))
         self._marker_x = self._x(self._now)
-        painter.setPen(QPen(QColor(theme.BRAND), 3))
+        # A blue line in a white casing: visible on the light bar and on a booking alike.
+        line = max(3, round(self._bar / 10))
+        painter.setPen(QPen(QColor(theme.TIMELINE_NOW_CASING), line + 4))
+        painter.drawLine(self._marker_x, 0, self._marker_x, self._bar + 4)
+        painter.setPen(QPen(QColor(theme.TIMELINE_NOW), line))
         painter.drawLine(self._marker_x, 0, self._marker_x, self._bar + 4)
         painter.setFont(ui_font(self._pixel_size, QFont.Weight.Normal))
         painter.setPen(QColor(theme.TEXT_MUTED))

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.views.lobby import EventView
 from ui.camera.preview import CameraPreview
@@ -164,9 +164,11 @@ class EventWalkinPage(VisitorForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("EventWalkin", parent, title_lines=2)
         self._event_title = ""
-        fields = QHBoxLayout()
-        fields.addWidget(self.name)
-        fields.addWidget(self.organisation)
+        fields = QGridLayout()
+        fields.setVerticalSpacing(2)
+        for column, field in enumerate((self.name, self.organisation)):
+            fields.addWidget(self.label_for(field), 0, column)
+            fields.addWidget(field, 1, column)
         self.add_rows(fields)
         self.retranslate()
 

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from ui.common import theme
 from ui.common.fonts import ui_font
 from ui.common.keyboard import OnScreenKeyboard
+from ui.common.style import border_width
 from ui.common.widgets import FitLabel, IconCircle, TouchButton
+from ui.common.widgets.field_label import field_label
 from ui.lab.faces import FaceRow
 
 SEND_AFTER_SECONDS = 30
@@ -67,6 +69,8 @@ class FeedbackPage(QWidget):
         self.comment.setMaxLength(MAX_COMMENT)
         self.comment.textChanged.connect(self._touched)
         self.comment.installEventFilter(self)
+        # A visible label, not a placeholder that vanishes once typed (ui/lobby/visitor_form.py).
+        self.comment_label = field_label(self.comment, self)
         self.sign = QCheckBox(self)
         self.sign.setObjectName("FeedbackSign")
         self.sign.toggled.connect(self._touched)
@@ -90,6 +94,8 @@ class FeedbackPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.faces, 2)
+        column.addWidget(self.comment_label)
+        column.addSpacing(-max(0, column.spacing() - 2))
         column.addWidget(self.comment)
         row = QHBoxLayout()
         row.addWidget(self.sign)
@@ -171,8 +177,10 @@ class FeedbackPage(QWidget):
         font = ui_font(max(14, round(26 * scale)))
         self.comment.setFont(font)
         self.comment.setMinimumHeight(min_target)
+        self.comment_label.set_pixel_size(max(14, round(22 * scale)))
         self.sign.setFont(font)
-        box = max(24, round(min_target * 0.7))
+        # The box itself is large (its border, from the style sheet, is part of it).
+        box = max(24, round(min_target * 0.7)) - 2 * border_width(scale)
         self.sign.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
         self.sign.setMinimumHeight(min_target)
         self.hint.set_pixel_size(round(22 * scale))
@@ -197,10 +205,10 @@ class FeedbackPage(QWidget):
         self.title.set_text(title)
         self.setAccessibleName(title)
         self.faces.retranslate()
-        self.comment.setPlaceholderText(
+        self.comment_label.set_text(
             QCoreApplication.translate("Feedback", "Add a comment (optional)")
         )
-        self.comment.setAccessibleName(self.comment.placeholderText())
+        self.comment.setAccessibleName(self.comment_label.text())
         name = self.ask.person_name or ""
         self.sign.setText(
             QCoreApplication.translate("Feedback", "Sign with my name ({name})").format(name=name)

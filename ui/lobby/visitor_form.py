@@ -2,7 +2,9 @@
 
 ``WalkinPage`` (ui/lobby/walkin.py) adds who they are here to see; ``EventWalkinPage``
 (ui/event/checkin.py) names the event. What both share lives here: the fields and the on-screen
-keyboard that types into whichever has the focus, the privacy row whose every pixel toggles the
+keyboard that types into whichever has the focus, a visible label above every field (a
+placeholder vanishes once typed, so it cannot be the label; the label is the field's buddy and
+its accessible name), the privacy row whose every pixel toggles the
 box, the hint that says why "Check in" is still disabled (so nobody wonders why nothing
 happens), and the scaling for touch. A subclass puts its own rows between the fields and the
 privacy row (``add_rows``) and says what is still missing (``missing``).
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLayout, QLineEdit, QVBoxL
 
 from ui.common.fonts import ui_font
 from ui.common.keyboard import OnScreenKeyboard
+from ui.common.style import border_width
 from ui.common.widgets import FitLabel, TouchButton
+from ui.common.widgets.field_label import field_label
 from ui.common.widgets.tap_row import TapRow
 from ui.lobby.still_there import WARNING_SECONDS, StillThere
 
@@ -31,6 +35,7 @@ class VisitorForm(QWidget):
         super().__init__(parent)
         self.setObjectName(f"{prefix}Page")
         self._notice = ""
+        self._labels: dict[QLineEdit, FitLabel] = {}
         self.title = FitLabel(self, weight=QFont.Weight.Bold, max_lines=title_lines)
         self.title.setObjectName(f"{prefix}Title")
         self.name = self.field(f"{prefix}Name")
@@ -62,14 +67,19 @@ class VisitorForm(QWidget):
         self.activity.connect(self.still_there.stop)
 
     def field(self, name: str) -> QLineEdit:
-        """A text field the keyboard types into once it has the focus."""
+        """A text field the keyboard types into once it has the focus, with its label
+        (``label_for``) for the subclass to lay out above it."""
         field = QLineEdit(self)
         field.setObjectName(name)
+        self._labels[field] = field_label(field, self)
         field.setMaxLength(200)
         field.installEventFilter(self)
         field.textChanged.connect(self.update_hint)
         field.textChanged.connect(self.activity)
         return field
+
+    def label_for(self, field: QLineEdit) -> FitLabel:
+        return self._labels[field]
 
     def add_rows(self, *rows: QLayout) -> None:
         """The form's own rows, after the title; then the privacy row, buttons and keyboard."""
@@ -114,12 +124,14 @@ class VisitorForm(QWidget):
         for field in self.fields():
             field.setFont(font)
             field.setMinimumHeight(min_target)
+            self.label_for(field).set_pixel_size(max(14, round(22 * scale)))
         for button in self.buttons():
             button.set_metrics(max(14, round(24 * scale)), min_target)
         self.privacy.setFont(font)
         self.privacy.setMinimumSize(min_target, min_target)
         self.privacy_row.setMinimumHeight(min_target)
-        box = max(24, round(min_target * 0.7))  # the box itself, not only its label, is large
+        # The box itself is large (its border, from the style sheet, is part of it).
+        box = max(24, round(min_target * 0.7)) - 2 * border_width(scale)
         self.privacy.setStyleSheet(f"QCheckBox::indicator {{ width: {box}px; height: {box}px; }}")
         self.notice.set_pixel_size(round(22 * scale))
         self.hint.set_pixel_size(round(22 * scale))
@@ -131,12 +143,12 @@ class VisitorForm(QWidget):
 
     def retranslate_common(self, notice: str) -> None:
         """The words both forms share; ``notice``: the built-in privacy text for this form."""
-        self.name.setPlaceholderText(QCoreApplication.translate("VisitorForm", "Your name"))
-        self.organisation.setPlaceholderText(
+        self.label_for(self.name).set_text(QCoreApplication.translate("VisitorForm", "Your name"))
+        self.label_for(self.organisation).set_text(
             QCoreApplication.translate("VisitorForm", "Organisation (optional)")
         )
         for field in self.fields():
-            field.setAccessibleName(field.placeholderText())
+            field.setAccessibleName(self.label_for(field).text())
         self.privacy.setText(QCoreApplication.translate("VisitorForm", "I accept"))
         self.privacy.setAccessibleName(
             QCoreApplication.translate("VisitorForm", "I accept the privacy notice")

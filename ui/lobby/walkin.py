@@ -38,15 +38,21 @@ class WalkinPage(VisitorForm):
             button.clicked.connect(lambda _=False, i=i: self._choose(i))
             button.clicked.connect(self.activity)
         self._shown: list[HostChoice] = []
+        # Labels on rows of their own, so the fields (and the host choices) line up.
         form = QGridLayout()
-        form.addWidget(self.name, 0, 0)
-        form.addWidget(self.organisation, 0, 1)
-        form.addWidget(self.host_search, 1, 0)
+        form.setVerticalSpacing(2)
+        form.addWidget(self.label_for(self.name), 0, 0)
+        form.addWidget(self.label_for(self.organisation), 0, 1)
+        form.addWidget(self.name, 1, 0)
+        form.addWidget(self.organisation, 1, 1)
+        form.addWidget(self.label_for(self.host_search), 2, 0, 1, 2)
+        form.addWidget(self.host_search, 3, 0)
         choices = QHBoxLayout()
         for button in self.choices:
             choices.addWidget(button)
         choices.addStretch(1)
-        form.addLayout(choices, 1, 1)
+        form.addLayout(choices, 3, 1)
+        self._form = form
         self.add_rows(form)
         self.retranslate()
 
@@ -83,7 +89,7 @@ class WalkinPage(VisitorForm):
 
     def retranslate(self) -> None:
         self.title.set_text(QCoreApplication.translate("Walkin", "Register as a visitor"))
-        self.host_search.setPlaceholderText(
+        self.label_for(self.host_search).set_text(
             QCoreApplication.translate("Walkin", "Who are you here to see?")
         )
         self.retranslate_common(

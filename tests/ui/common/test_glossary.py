@@ -18,6 +18,7 @@ RETIRED = {
         r"Kirjauduttu",
         r"\bkasvoja\b",
         r"\bHuono\b|Välttävä|Erinomainen",  # the feedback scale is tyytymätön … tyytyväinen
+        r"Vapautumassa",  # the door's ending-soon word is Pian vapaa: readable from afar
     ],
     "sv": [
         r"värdpanel",

@@ -28,6 +28,7 @@ from kiosk.store.engine import Store
 from kiosk.views.screens import ActionKind, ActionOutcome, ActionResult, RoomState
 from tests.rooms.modes_helpers import ModeDoor, at, mode_door
 from tests.ui.door.test_door_life import make_door, synced_store
+from tests.ui.door.test_door_type_sizes import small_texts
 from tests.ui.helpers import clipped_texts, settle, visible_text
 from ui.common.i18n import LanguageManager
 from ui.door.action_text import outcome_text
@@ -112,6 +113,8 @@ def test_the_closed_door_says_why_and_until_when(
     assert screen.action_panel.buttons == []
     assert screen.qr.url == DEMO_BOOKING_URL.format(room="aurora")  # book for when it opens
     assert clipped_texts(screen) == [], (code, size)
+    if size == (800, 480):  # a full right-hand column squeezed "Book for later" to 12 px
+        assert small_texts(screen) == [], code
 
 
 @pytest.mark.parametrize("size", SIZES)

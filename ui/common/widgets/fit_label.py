@@ -42,6 +42,7 @@ class FitLabel(QLabel):
         self._max_lines = max(1, max_lines)
         self._max_px = 24
         self._min_ratio = min_ratio
+        self._floor_px = 1
         self._weight = weight
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(self._max_lines > 1)
@@ -76,6 +77,14 @@ class FitLabel(QLabel):
             self._max_px = pixel_size
             self._refit()
 
+    def set_floor(self, pixel_size: int) -> None:
+        """Shrink below ``pixel_size`` (a screen's smallest readable text) only when the text
+        would not fit even at that size (cut-off text is worse than small text); a design size
+        below it is raised to it."""
+        if pixel_size != self._floor_px:
+            self._floor_px = pixel_size
+            self._refit()
+
     def text_fits(self) -> bool:
         """Whether the current text, at the current font, fits this label's contents rect."""
         rect = self.contentsRect()
@@ -96,19 +105,26 @@ class FitLabel(QLabel):
         ok = bounds.width() <= width and bounds.height() <= self._max_lines * metrics.lineSpacing()
         return ok and (height is None or bounds.height() <= height + 1)
 
+    def _largest_fitting(self, low: int, high: int, width: int) -> int | None:
+        """The largest size in [low, high] at which the text fits ``width``; None if none."""
+        found = None
+        while low <= high:
+            middle = (low + high) // 2
+            if self._fits(middle, width):
+                found, low = middle, middle + 1
+            else:
+                high = middle - 1
+        return found
+
     def _refit(self) -> None:
         width = self.contentsRect().width()
-        size = self._max_px
+        size = max(self._max_px, self._floor_px)
         if width > 0 and self.text() and not self._fits(size, width):
-            low = max(1, round(self._max_px * self._min_ratio))
-            high = self._max_px
-            size = low
-            while low <= high:  # largest size in [low, max] that fits
-                middle = (low + high) // 2
-                if self._fits(middle, width):
-                    size, low = middle, middle + 1
-                else:
-                    high = middle - 1
+            lowest = max(1, round(self._max_px * self._min_ratio))
+            fitting = self._largest_fitting(max(lowest, self._floor_px), size, width)
+            if fitting is None:  # not even at the floor: smaller beats cut off
+                fitting = self._largest_fitting(lowest, self._floor_px - 1, width)
+            size = lowest if fitting is None else fitting
         current = self.font()
         if current.pixelSize() != size or current.weight() != self._weight:
             self.setFont(ui_font(size, self._weight))

@@ -1,7 +1,10 @@
 """The big coloured panel that says a room's state from across the corridor.
 
-Layout, top to bottom: a caption (the room name), the state as icon + WORD (never colour alone),
-and two lines of detail ("Board meeting" / "until 15.00 · 35 min left"). Colours come from a
+Layout, top to bottom: a caption (the room name) with the state's icon beside it, the state as a
+WORD (icon and word: never colour alone), and two lines of detail ("Board meeting" / "until 15.00
+· 35 min left"). The word is the largest text on the door, in every language: it has the
+banner's whole width (the icon sits in the caption row, not beside it) and may take two lines
+("Snart / ledigt"), so a long word is not shrunk below the clock. Colours come from a
 ``theme.ColorPair``; sizes from the screen's scale, so it reads the same at 1280x800 and 800x480.
 """
 
@@ -29,7 +32,7 @@ class StateBanner(QFrame):
 
         self.caption = FitLabel(self, max_lines=2, weight=QFont.Weight.Bold, min_ratio=0.6)
         self.icon = IconLabel(self)
-        self.word = FitLabel(self, weight=QFont.Weight.Bold, min_ratio=0.25)
+        self.word = FitLabel(self, max_lines=2, weight=QFont.Weight.Bold, min_ratio=0.25)
         self.primary = FitLabel(self, max_lines=2, weight=QFont.Weight.DemiBold, min_ratio=0.55)
         self.secondary = FitLabel(self, max_lines=2, min_ratio=0.6)
         for name, label in (
@@ -40,13 +43,13 @@ class StateBanner(QFrame):
         ):
             label.setObjectName(name)
 
-        self._word_row = QHBoxLayout()
-        self._word_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        self._word_row.addWidget(self.word, 1)
+        self._top_row = QHBoxLayout()
+        self._top_row.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignTop)
+        self._top_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.caption)
+        self._layout.addLayout(self._top_row)
         self._layout.addStretch(1)
-        self._layout.addLayout(self._word_row)
+        self._layout.addWidget(self.word)
         self._layout.addSpacing(8)
         self._layout.addWidget(self.primary)
         self._layout.addWidget(self.secondary)
@@ -77,7 +80,7 @@ class StateBanner(QFrame):
         margin = max(14, round(48 * scale))
         self._layout.setContentsMargins(margin, round(margin * 0.8), margin, margin)
         self._layout.setSpacing(max(4, round(10 * scale)))
-        self._word_row.setSpacing(max(8, round(24 * scale)))
+        self._top_row.setSpacing(max(8, round(24 * scale)))
         self.caption.set_pixel_size(round(50 * scale))
         self.word.set_pixel_size(round(124 * scale))
         self.primary.set_pixel_size(round(46 * scale))
