@@ -238,3 +238,56 @@ def test_the_retention_purge_erases_the_address(
         report = deliver_embedded(cfg.central_url, cfg.notify, cfg.tz, SystemClock())
         assert report is not None and report.sent == 0 and report.waiting == 0
         assert inbox.messages == []
+
+
+def test_kiosk_sync_retries_what_the_command_could_not_send(
+    tmp_path: Path, port: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = smtp_config(tmp_path / "kiosk.toml", f"sqlite:///{tmp_path / 'c.db'}", port)
+    assert admin(config, "init") == 0
+    assert admin(config, "person", "add", "--name", "M K", "--email", HOST, "--role", "host") == 0
+    assert admin(config, "keys", "create") == 0
+    out = create(config, capsys, "--email", VISITOR)  # the mail server is down
+    assert str(out["email"]["status"]).startswith("queued")  # type: ignore[index]
+    assert admin(config, "invite", "list") == 0  # the invitation itself is stored
+    store = central(config)
+    try:  # the retry is due 30 s later: let that time pass
+        with store.engine.begin() as conn:
+            conn.execute(
+                InvitationEmail.__table__.update().values(  # type: ignore[attr-defined]
+                    next_attempt_at=SystemClock().now() - timedelta(seconds=1)
+                )
+            )
+    finally:
+        store.dispose()
+    with smtp_server(port) as inbox:
+        capsys.readouterr()
+        assert main(["sync", "--config", str(config)]) == 0
+        assert "invitation e-mails: sent 1, waiting 0" in capsys.readouterr().out
+        assert main(["sync", "--config", str(config)]) == 0
+    assert len(inbox.messages) == 1 and inline_qr(inbox.messages[0]) == out["token"]
+
+
+def test_the_csv_import_e_mails_each_row_with_an_address(
+    config: Path, inbox: Inbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "guests.csv"
+    csv.write_text(
+        "name,host,email,lang\n"
+        f"Anna A,{HOST},anna@okm.example,sv\n"
+        f"Bertil B,{HOST},not-an-address,\n"
+        f"Cecilia C,{HOST},,\n"
+        f"Dan D,{HOST},dan@okm.example,\n",
+        encoding="utf-8",
+    )
+    out_dir = tmp_path / "cards"
+    out_dir.mkdir()
+    capsys.readouterr()
+    assert admin(config, "invite", "import", str(csv), "--out", str(out_dir), "--lang", "en") == 1
+    captured = capsys.readouterr()
+    assert "line 3: email: 'not-an-address' is not an e-mail address" in captured.err
+    assert "e-mails sent" in captured.err
+    assert sorted(r[0] for r in inbox.recipients) == ["anna@okm.example", "dan@okm.example"]
+    subjects = sorted(m["Subject"].split(":")[0] for m in inbox.messages)
+    assert subjects == ["Inbjudan", "Invitation"]  # the row's lang, else --lang
+    assert len(emails(config)) == 2
