@@ -157,7 +157,6 @@ def compose_invitation(
     message = EmailMessage()
     _headers(message, sender, to, message_id)
     message["Subject"] = subject
-    message["Content-Language"] = visit.lang
     message.set_content("\n\n".join(paragraphs) + f"\n\n-- \n{LAB_NAME}\n")
     cid = f"qr.{message_id}@lab-kiosk"
     body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
@@ -177,6 +176,7 @@ def compose_invitation(
     message.add_attachment(
         visit_ics(visit), "text", "calendar", filename=f"{noun}.ics", params={"method": "PUBLISH"}
     )
+    message["Content-Language"] = visit.lang  # last: making parts moves Content-* headers down
     return message
 
 
@@ -208,7 +208,6 @@ def compose_revocation(
     message = EmailMessage()
     _headers(message, sender, to, message_id)
     message["Subject"] = subject
-    message["Content-Language"] = visit.lang
     message.set_content(f"{text}\n\n-- \n{LAB_NAME}\n")
     message.add_attachment(
         visit_ics(visit, cancelled=True),
@@ -217,4 +216,5 @@ def compose_revocation(
         filename="cancel.ics",
         params={"method": "CANCEL"},
     )
+    message["Content-Language"] = visit.lang
     return message

@@ -291,3 +291,43 @@ def test_the_csv_import_e_mails_each_row_with_an_address(
     subjects = sorted(m["Subject"].split(":")[0] for m in inbox.messages)
     assert subjects == ["Inbjudan", "Invitation"]  # the row's lang, else --lang
     assert len(emails(config)) == 2
+
+
+def test_a_running_kiosk_retries_on_its_notification_thread(
+    tmp_path: Path, port: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`kiosk run` in the embedded set-up: the host-notification worker also passes over the
+    central outbox (ui/shell/app.py adds this pass)."""
+    from functools import partial
+
+    from kiosk.lobby.notify import LogNotifier
+    from kiosk.lobby.notify_queue import NotificationQueue, NotificationWorker
+    from tests.helpers import wait_for
+
+    config = smtp_config(tmp_path / "kiosk.toml", f"sqlite:///{tmp_path / 'c.db'}", port)
+    assert admin(config, "init") == 0
+    assert admin(config, "person", "add", "--name", "M K", "--email", HOST, "--role", "host") == 0
+    assert admin(config, "keys", "create") == 0
+    create(config, capsys, "--email", VISITOR)  # the mail server is down: queued
+    cfg = load_config(config)
+    lobby = local(tmp_path)
+    clock = SystemClock()
+    queue = NotificationQueue(lobby, LogNotifier(), clock, "lobby-1")
+    mail = partial(deliver_embedded, cfg.central_url, cfg.notify, cfg.tz, clock)
+    worker = NotificationWorker(queue, interval=0.1, also=[mail])
+    store = central(config)
+    with store.engine.begin() as conn:  # the retry's 30 s have passed
+        conn.execute(
+            InvitationEmail.__table__.update().values(  # type: ignore[attr-defined]
+                next_attempt_at=clock.now() - timedelta(seconds=1)
+            )
+        )
+    store.dispose()
+    with smtp_server(port) as inbox:
+        worker.start()
+        try:
+            wait_for(lambda: len(inbox.messages) == 1, 60, "the kiosk's retry")
+        finally:
+            worker.stop()
+            lobby.dispose()
+    assert emails(config)[0].sent_at is not None

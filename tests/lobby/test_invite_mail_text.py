@@ -1,0 +1,74 @@
+"""The words and times of invitation e-mails follow docs/glossary.md in each language."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from kiosk.lobby.invite_mail import Visit, compose_invitation, compose_revocation, when_text
+
+TZ = ZoneInfo("Europe/Helsinki")
+MORNING = datetime(2026, 12, 4, 7, 5, tzinfo=UTC)  # Friday 9.05 in Helsinki
+NOON_ISH = datetime(2026, 12, 4, 10, 30, tzinfo=UTC)  # 12.30
+WHOLE_FROM = datetime(2026, 12, 3, 22, 0, tzinfo=UTC)  # Friday 0.00
+WHOLE_TO = datetime(2026, 12, 5, 22, 0, tzinfo=UTC)  # Sunday 0.00: Friday and Saturday
+
+
+def visit(lang: str, start: datetime = MORNING, end: datetime = NOON_ISH) -> Visit:
+    return Visit(uuid.uuid4(), "Eeva Ek", "Mikko Korhonen", start, end, lang, TZ)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", "pe 4.12.2026 klo 9.05–12.30"),
+        ("sv", "fre 4.12.2026 kl. 9.05–12.30"),
+        ("en", "Fri 4 Dec 2026 09:05–12:30"),
+    ],
+)
+def test_hours_are_written_as_the_glossary_says(lang: str, expected: str) -> None:
+    assert when_text(visit(lang)) == expected
+
+
+def test_whole_days_are_written_as_days() -> None:
+    assert when_text(visit("fi", WHOLE_FROM, WHOLE_TO)) == "pe 4.12.2026–la 5.12.2026"
+    assert when_text(visit("sv", WHOLE_FROM, WHOLE_TO)) == "fre 4.12.2026–lör 5.12.2026"
+    one_day = datetime(2026, 12, 4, 22, 0, tzinfo=UTC)
+    assert when_text(visit("en", WHOLE_FROM, one_day)) == "Fri 4 Dec 2026"
+    ics = Calendar.from_ical(
+        compose_invitation(
+            visit("en", WHOLE_FROM, WHOLE_TO),
+            "T",
+            sender="a@b.fi",
+            to="c@d.fi",
+            message_id=uuid.uuid4(),
+        )
+        .get_payload()[-1]  # type: ignore[index]
+        .get_content()
+    )
+    event = ics.walk("VEVENT")[0]
+    assert str(event["dtstart"].dt) == "2026-12-04" and str(event["dtend"].dt) == "2026-12-06"
+
+
+RETIRED = {"fi": r"\bhost|kutsuja|emän|isän", "sv": r"\bvärdar\b", "en": r"$^"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_no_retired_word_and_one_language_per_e_mail(lang: str) -> None:
+    v = visit(lang)
+    for message in (
+        compose_invitation(v, "T", sender="a@b.fi", to="c@d.fi", message_id=uuid.uuid4()),
+        compose_revocation(v, sender="a@b.fi", to="c@d.fi", message_id=uuid.uuid4()),
+    ):
+        body = message.get_body(("plain",))
+        assert body is not None
+        text = str(body.get_content()).replace("Mikko Korhonen", "")
+        assert not re.search(RETIRED[lang], text), text
+        others = {"fi": "Hei ", "sv": "Hej ", "en": "Hello "}
+        assert [g for g in others.values() if g in text] == [others[lang]]
+        assert message["Content-Language"] == lang
