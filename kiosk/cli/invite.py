@@ -205,18 +205,26 @@ def cmd_invite_revoke(args: argparse.Namespace) -> int:
     from kiosk.lobby.invite_outbox import last_address
 
     ctx = context_from_args(args)
+    try:
+        mail = mail_settings(ctx)
+    except UsageError as exc:  # no mail set up: the revocation itself must still happen
+        mail, no_mail = None, str(exc).removeprefix("--email: ")
     now = ctx.clock.now()
-    mail_id = None
+    mail_id, untold = None, False
     with ctx.central() as conn:
         revoke_invitation(conn, args.id, now)
         invitation_id = uuid.UUID(args.id)  # revoke_invitation checked it
-        if last_address(conn, invitation_id) is not None:  # the visitor was written to: tell them
-            mail_id = queue_revocation(conn, invitation_id, mail_settings(ctx), now)
+        if last_address(conn, invitation_id) is not None:  # the visitor was e-mailed: tell them
+            if mail is None:
+                untold = True
+            else:
+                mail_id = queue_revocation(conn, invitation_id, mail, now)
+    if untold:
+        print(f"kiosk: the visitor was not told by e-mail: {no_mail}", file=sys.stderr)
     status = send_now(ctx, mail_id) if mail_id is not None else None
     if getattr(args, "json", False):
-        print_json(
-            {"id": args.id, "email": {"id": str(mail_id), "status": status} if mail_id else None}
-        )
+        email = {"id": str(mail_id), "status": status} if mail_id else None
+        print_json({"id": args.id, "email": email})
     else:
         print(f"invitation {args.id} revoked" + (f"; e-mail {status}" if status else ""))
     return 0

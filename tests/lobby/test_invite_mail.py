@@ -235,8 +235,8 @@ def test_the_retention_purge_erases_the_address(
     assert row.failed_at is not None  # never sent now: given up, not retried for ever
     cfg = load_config(config)
     with smtp_server(port) as inbox:
-        report = deliver_embedded(cfg.central_url, cfg.notify, cfg.tz, SystemClock())
-        assert report is not None and report.sent == 0 and report.waiting == 0
+        mail = deliver_embedded(cfg.central_url, cfg.notify, cfg.tz, SystemClock())
+        assert mail is not None and mail.sent == 0 and mail.waiting == 0
         assert inbox.messages == []
 
 
@@ -331,3 +331,23 @@ def test_a_running_kiosk_retries_on_its_notification_thread(
             worker.stop()
             lobby.dispose()
     assert emails(config)[0].sent_at is not None
+
+
+def test_revoke_without_mail_set_up_still_revokes_and_says_the_visitor_was_not_told(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = create(config, capsys, "--email", VISITOR)  # queued: no server listens
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('sender = "lab-kiosk@lab.example"\n', "").replace(
+            'method = "smtp"', 'method = "log"'
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert admin(config, "invite", "revoke", str(out["id"])) == 0
+    assert "not told by e-mail" in capsys.readouterr().err
+    capsys.readouterr()
+    assert admin(config, "invite", "list", "--json") == 0
+    assert json.loads(capsys.readouterr().out)[0]["status"] == "revoked"
+    assert [e.kind for e in emails(config)] == ["invitation"]

@@ -40,19 +40,18 @@ def test_whole_days_are_written_as_days() -> None:
     assert when_text(visit("sv", WHOLE_FROM, WHOLE_TO)) == "fre 4.12.2026–lör 5.12.2026"
     one_day = datetime(2026, 12, 4, 22, 0, tzinfo=UTC)
     assert when_text(visit("en", WHOLE_FROM, one_day)) == "Fri 4 Dec 2026"
-    ics = Calendar.from_ical(
-        compose_invitation(
-            visit("en", WHOLE_FROM, WHOLE_TO),
-            "T",
-            sender="a@b.fi",
-            to="c@d.fi",
-            message_id=uuid.uuid4(),
-        )
-        .get_payload()[-1]  # type: ignore[index]
-        .get_content()
+    message = compose_invitation(
+        visit("en", WHOLE_FROM, WHOLE_TO),
+        "T",
+        sender="a@b.fi",
+        to="c@d.fi",
+        message_id=uuid.uuid4(),
     )
+    (ics_part,) = [p for p in message.iter_attachments() if p.get_content_type() == "text/calendar"]
+    ics = Calendar.from_ical(ics_part.get_content())
     event = ics.walk("VEVENT")[0]
-    assert str(event["dtstart"].dt) == "2026-12-04" and str(event["dtend"].dt) == "2026-12-06"
+    assert str(event.decoded("dtstart")) == "2026-12-04"
+    assert str(event.decoded("dtend")) == "2026-12-06"
 
 
 RETIRED = {"fi": r"\bhost|kutsuja|emän|isän", "sv": r"\bvärdar\b", "en": r"$^"}

@@ -219,3 +219,33 @@ def test_a_sender_killed_between_send_and_mark_sends_the_same_message_again(
     # ...and the second copy is the same message: mail programs show it once.
     assert inbox.message_ids() == [f"<{mail_id}@lab-kiosk>"] * 2
     assert inbox.messages[0].as_bytes() == inbox.messages[1].as_bytes()
+
+
+def test_a_server_slow_to_confirm_may_get_the_same_message_twice_never_none(
+    store: Store,
+) -> None:
+    """The server takes the message but answers after our timeout: at least once, so the
+    retry sends the same bytes again (the documented duplicate, with one Message-ID)."""
+    import asyncio
+
+    from aiosmtpd.controller import Controller
+
+    (mail_id,) = queue(store)
+    port, clock = free_port(), FixedClock(NOON)
+
+    class SlowToConfirm(Inbox):
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            reply = await super().handle_DATA(server, session, envelope)
+            await asyncio.sleep(3)
+            return reply
+
+    slow = SlowToConfirm()
+    controller = Controller(slow, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert outbox(store, port, clock, timeout=1.0).deliver_due().retrying == 1
+        clock.advance(timedelta(minutes=1))
+        assert outbox(store, port, clock, timeout=10.0).deliver_due().sent == 1
+    finally:
+        controller.stop()
+    assert slow.message_ids() == [f"<{mail_id}@lab-kiosk>"] * 2
