@@ -4,7 +4,6 @@ that the embedded set-up tries at once after the invitation's transaction commit
 from __future__ import annotations
 
 import argparse
-import logging
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -13,8 +12,6 @@ from kiosk.cli.context import AdminContext, context_from_args, print_json
 
 if TYPE_CHECKING:
     from kiosk.lobby.invite_delivery import MailSettings
-
-log = logging.getLogger(__name__)
 
 
 def add_mail_options(p: Any) -> None:
@@ -60,11 +57,11 @@ def send_now(ctx: AdminContext, only: uuid.UUID | None = None, limit: int = 20) 
         report = outbox.deliver_due(limit=limit, only=only)
     finally:
         store.dispose()
-    if report.sent and not report.retrying and not report.failed:
-        return "sent"
     if report.failed:
         return "refused by the mail server"
-    return "queued (the mail server did not take it; `kiosk run` or `kiosk sync` retries)"
+    if report.retrying:
+        return "queued (the mail server did not take it; `kiosk run` or `kiosk sync` retries)"
+    return "sent" if report.sent else "queued"  # nothing due here: another sender has it
 
 
 def cmd_invite_resend(args: argparse.Namespace) -> int:
