@@ -121,6 +121,8 @@ class InvitationsConfig:
 
     def sends_here(self, central_url: str) -> bool:
         """Does the admin command (and `kiosk run`/`sync`) send, rather than the service?"""
+        if is_service_url(central_url):  # a networked kiosk never reaches the central outbox
+            return False
         if self.delivery == "auto":
             return central_url.startswith("sqlite")
         return self.delivery == "command"

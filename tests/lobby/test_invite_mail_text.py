@@ -71,3 +71,29 @@ def test_no_retired_word_and_one_language_per_e_mail(lang: str) -> None:
         others = {"fi": "Hei ", "sv": "Hej ", "en": "Hello "}
         assert [g for g in others.values() if g in text] == [others[lang]]
         assert message["Content-Language"] == lang
+
+
+def test_who_sends_follows_the_delivery_key() -> None:
+    from kiosk.config.settings import InvitationsConfig
+
+    assert InvitationsConfig().sends_here("sqlite:////var/lib/lab-kiosk/central.db")
+    assert not InvitationsConfig().sends_here("postgresql+psycopg://db/kiosk")
+    assert InvitationsConfig("command").sends_here("postgresql+psycopg://db/kiosk")
+    assert not InvitationsConfig("service").sends_here("sqlite:////tmp/c.db")
+    assert not InvitationsConfig("command").sends_here("https://central.lab.example:8443")
+
+
+def test_the_invitations_keys_are_checked_like_the_others() -> None:
+    from kiosk.base.errors import ConfigError
+    from kiosk.config.settings import parse_config
+
+    with pytest.raises(ConfigError, match=r"invitations\.delivery: must be one of"):
+        parse_config({"kiosk": {"id": "a"}, "invitations": {"delivery": "pigeon"}})
+    with pytest.raises(ConfigError, match=r"invitations\.max_attempts: must be greater"):
+        parse_config({"kiosk": {"id": "a"}, "invitations": {"max_attempts": 0}})
+    cfg = parse_config({"kiosk": {"id": "a"}, "invitations": {"address_fi": "Mariankatu 9"}})
+    assert cfg.invitations.address == {
+        "fi": "Mariankatu 9",
+        "sv": "Mariankatu 9",
+        "en": "Mariankatu 9",
+    }
