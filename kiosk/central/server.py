@@ -42,6 +42,7 @@ class ServiceSettings:
     statement_timeout_ms: int = 15_000
     tcp_user_timeout_ms: int = 20_000
     workers: int = 1
+    notify: dict[str, Any] | None = None  # [notify]: the SMTP server invitation e-mails use
 
 
 _KEYS = {
@@ -55,6 +56,36 @@ _KEYS = {
     "tcp_user_timeout_ms": int,
     "workers": int,
 }
+
+
+def _notify_table(data: Any, path: Path) -> dict[str, Any] | None:
+    """``[notify]`` checked as in kiosk.toml, kept as JSON for the worker processes."""
+    from kiosk.config.settings import notify_section
+
+    notify = notify_section(data, path)
+    if notify.method != "smtp":
+        return None
+    values = asdict(notify)
+    if notify.smtp_password_file is not None:
+        values["smtp_password_file"] = str(notify.smtp_password_file.resolve())
+    return values
+
+
+def mail_sender(settings: ServiceSettings, store: Store) -> Any:
+    """The sender loop of invitation e-mails for this process, or None without ``[notify]``."""
+    if settings.notify is None:
+        return None
+    from zoneinfo import ZoneInfo
+
+    from kiosk.central.mail_sender import MailSender
+    from kiosk.config.settings import NotifyConfig
+    from kiosk.lobby.invite_delivery import smtp_outbox
+
+    values = dict(settings.notify)
+    password = values.pop("smtp_password_file")
+    notify = NotifyConfig(**values, smtp_password_file=Path(password) if password else None)
+    outbox = smtp_outbox(store.engine, notify, ZoneInfo("UTC"), SystemClock())
+    return MailSender(outbox, interval=notify.retry_seconds)
 
 
 def parse_listen(text: str) -> tuple[str, int]:
@@ -84,6 +115,8 @@ def load_settings(
         for key in ("tls_cert", "tls_key"):
             if key in values:
                 values[key] = str((path.parent / values[key]).resolve())
+        if "notify" in data:
+            values["notify"] = _notify_table(data["notify"], path)
     if store:
         values["store"] = store
     if listen:
@@ -143,9 +176,11 @@ def app_from_environment() -> Any:
     from kiosk.central.service import CentralService
 
     settings = ServiceSettings(**json.loads(os.environ[ENV]))
-    return create_app(
-        CentralService(open_service_store(settings), SystemClock()), max_body=settings.max_body
-    )
+    store = open_service_store(settings)
+    sender = mail_sender(settings, store)
+    if sender is not None:
+        sender.start()  # a daemon thread: it ends with the process
+    return create_app(CentralService(store, SystemClock()), max_body=settings.max_body)
 
 
 def serve(settings: ServiceSettings) -> None:

@@ -8,12 +8,15 @@ the printable card (``--qr``) carries exactly the token that ``--json`` prints.
 from __future__ import annotations
 
 import argparse
+import sys
+import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from kiosk.base.errors import UsageError
 from kiosk.cli.context import AdminContext, context_from_args, print_json
+from kiosk.cli.invite_mail import add_mail_options, cmd_invite_resend, mail_settings, send_now
 
 
 def add_parsers(cmds: Any) -> None:
@@ -36,16 +39,27 @@ def add_parsers(cmds: Any) -> None:
     )
     p.add_argument("--single-use", action="store_true", help="the code checks in only once")
     p.add_argument("--qr", metavar="FILE.png", help="write a printable invitation card")
+    add_mail_options(p)
     p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_invite_create)
     p = invite.add_parser("import", help="invite many from a CSV file, one card each")
     p.add_argument("csv", metavar="CSV", help="header: name,host[,organisation,valid_from,...]")
     p.add_argument("--out", metavar="DIR", required=True, help="folder for the cards")
+    p.add_argument(
+        "--lang", choices=("fi", "sv", "en"), help="e-mails without a lang column; default: site"
+    )
     p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_invite_import)
-    p = invite.add_parser("revoke", help="withdraw an invitation")
+    p = invite.add_parser("revoke", help="withdraw an invitation (e-mails the visitor, if known)")
     p.add_argument("id", help="the invitation's id")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_invite_revoke)
+    p = invite.add_parser("resend", help="e-mail the invitation again (same code)")
+    p.add_argument("id", help="the invitation's id")
+    p.add_argument("--email", metavar="ADDRESS", help="to this address instead of the last one")
+    p.add_argument("--lang", choices=("fi", "sv", "en"), help="default: the last e-mail's")
+    p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
+    p.set_defaults(func=cmd_invite_resend)
     p = invite.add_parser("list", help="list invitations")
     p.add_argument("--json", action="store_true", help="print JSON (for scripts) instead of text")
     p.set_defaults(func=cmd_invite_list)
@@ -73,10 +87,14 @@ def _window(ctx: AdminContext, args: argparse.Namespace) -> tuple[datetime, date
 def cmd_invite_create(args: argparse.Namespace) -> int:
     from kiosk.cli.card_import import card_path
     from kiosk.lobby.invitations import NewInvitation, check_window, create_invitation
+    from kiosk.lobby.invite_delivery import check_address, queue_invitation
     from kiosk.security.signing_keys import current_signing_key
     from kiosk.security.tokens import TokenKind, sign
 
+    address = check_address(args.email) if args.email else None  # before anything else
     ctx = context_from_args(args)
+    mail = mail_settings(ctx) if address else None
+    lang = args.lang or ctx.config.language
     qr_path = card_path(args.qr)
     valid_from, valid_to = _window(ctx, args)
     now = ctx.clock.now()
@@ -102,6 +120,9 @@ def cmd_invite_create(args: argparse.Namespace) -> int:
                 valid_from=valid_from,
                 valid_to=valid_to,
             )
+            mail_id = None
+            if address is not None and mail is not None:  # queued with the invitation itself
+                mail_id = queue_invitation(conn, invitation_id, token, address, lang, mail, now)
             if qr_path is not None:  # inside the transaction: a card that fails stores nothing
                 name = " ".join(args.name.split())
                 _write_card(ctx, qr_path, token, name, valid_from, valid_to)
@@ -110,10 +131,12 @@ def cmd_invite_create(args: argparse.Namespace) -> int:
         if card_written and qr_path is not None:  # no card for an invitation never stored
             qr_path.unlink(missing_ok=True)
         raise
+    mail_status = send_now(ctx, mail_id) if mail_id is not None else None
     if args.json:
         print_json(
             {
                 "id": str(invitation_id),
+                "email": {"id": str(mail_id), "status": mail_status} if mail_id else None,
                 "token": token,
                 "valid_from": valid_from.astimezone(ctx.config.tz).isoformat(),
                 "valid_to": valid_to.astimezone(ctx.config.tz).isoformat(),
@@ -123,6 +146,8 @@ def cmd_invite_create(args: argparse.Namespace) -> int:
     else:
         print(f"invitation {invitation_id}")
         print(token)
+        if mail_status is not None:
+            print(f"e-mail {mail_status}", file=sys.stderr)
     return 0
 
 
@@ -150,24 +175,59 @@ def cmd_invite_import(args: argparse.Namespace) -> int:
     rows = list(read_rows(Path(args.csv)))  # a wrong header or encoding fails before any write
     ctx = context_from_args(args)
     tz, now = ctx.config.tz, ctx.clock.now()
-    return run_card_import(
+    wants_mail = any(row.get("email") for _, row in rows)
+    mail = mail_settings(ctx) if wants_mail else None
+    lang = args.lang or ctx.config.language
+    code = run_card_import(
         args,
         rows,
         out_dir,
         lambda conn, it, key, progress: import_invitations(
-            conn, it, key=key, out_dir=out_dir, tz=tz, now=now, progress=progress
+            conn,
+            it,
+            key=key,
+            out_dir=out_dir,
+            tz=tz,
+            now=now,
+            progress=progress,
+            mail=mail,
+            lang=lang,
         ),
         noun="invitations",
     )
+    if mail is not None:
+        print(f"e-mails {send_now(ctx, limit=len(rows))}", file=sys.stderr)
+    return code
 
 
 def cmd_invite_revoke(args: argparse.Namespace) -> int:
     from kiosk.lobby.invitations import revoke_invitation
+    from kiosk.lobby.invite_delivery import queue_revocation
+    from kiosk.lobby.invite_outbox import last_address
 
     ctx = context_from_args(args)
+    try:
+        mail = mail_settings(ctx)
+    except UsageError as exc:  # no mail set up: the revocation itself must still happen
+        mail, no_mail = None, str(exc).removeprefix("--email: ")
+    now = ctx.clock.now()
+    mail_id, untold = None, False
     with ctx.central() as conn:
-        revoke_invitation(conn, args.id, ctx.clock.now())
-    print(f"invitation {args.id} revoked")
+        revoke_invitation(conn, args.id, now)
+        invitation_id = uuid.UUID(args.id)  # revoke_invitation checked it
+        if last_address(conn, invitation_id) is not None:  # the visitor was e-mailed: tell them
+            if mail is None:
+                untold = True
+            else:
+                mail_id = queue_revocation(conn, invitation_id, mail, now)
+    if untold:
+        print(f"kiosk: the visitor was not told by e-mail: {no_mail}", file=sys.stderr)
+    status = send_now(ctx, mail_id) if mail_id is not None else None
+    if getattr(args, "json", False):
+        email = {"id": str(mail_id), "status": status} if mail_id else None
+        print_json({"id": args.id, "email": email})
+    else:
+        print(f"invitation {args.id} revoked" + (f"; e-mail {status}" if status else ""))
     return 0
 
 

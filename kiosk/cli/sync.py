@@ -81,14 +81,29 @@ def _sync_once(cfg: Config, as_json: bool) -> int:
             "(see `kiosk admin fleet`)",
             file=sys.stderr,
         )
+    mail = _invitation_mail(cfg, clock)
     if as_json:
-        print_json(report.__dict__)
+        print_json(report.__dict__ | ({"invitation_emails": mail.__dict__} if mail else {}))
     else:
         print(
             f"pushed {report.pushed}, rejected {report.rejected}, pulled {report.pulled}; "
             f"cursor {report.cursor}, outbox {report.outbox_depth}"
         )
+        if mail is not None:
+            print(f"invitation e-mails: sent {mail.sent}, waiting {mail.waiting}")
     return 0
+
+
+def _invitation_mail(cfg: Any, clock: Any) -> Any:
+    """The embedded set-up: this command also retries the central outbox of invitation e-mails
+    (``[invitations] delivery``); a mail server that is away is logged, never fatal here."""
+    from kiosk.lobby.invite_delivery import deliver_embedded
+
+    if cfg.notify.method != "smtp" or not cfg.invitations.sends_here(cfg.central_url):
+        return None
+    return deliver_embedded(
+        cfg.central_url, cfg.notify, cfg.tz, clock, max_attempts=cfg.invitations.max_attempts
+    )
 
 
 def _progress_printer() -> Callable[[int], None]:

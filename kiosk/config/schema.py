@@ -307,6 +307,38 @@ SCHEMA: dict[str, dict[str, Key]] = {
             _positive,
         ),
     },
+    "invitations": {
+        "delivery": Key(
+            str,
+            "auto",
+            "Who sends invitation e-mails (`invite create --email`): `service` (the central sync "
+            "service's sender loop), `command` (the admin command at once, then `kiosk run` and "
+            "`kiosk sync` retry: the embedded one-machine set-up) or `auto` (`command` when the "
+            "central store is a SQLite file, else `service`). Mail goes through `[notify]`'s "
+            "SMTP server.",
+            _one_of(("auto", "service", "command")),
+        ),
+        "address_fi": Key(
+            str, None, "The Lab's street address in invitation e-mails in Finnish; unset: none."
+        ),
+        "address_sv": Key(str, None, "The same in Swedish; unset: `address_fi`."),
+        "address_en": Key(str, None, "The same in English; unset: `address_fi`."),
+        "arrival_fi": Key(
+            str,
+            None,
+            "Arrival instructions in Finnish invitation e-mails (a paragraph); unset: a built-in "
+            "text (show the QR code at the lobby kiosk).",
+        ),
+        "arrival_sv": Key(str, None, "The same in Swedish; unset: a built-in text."),
+        "arrival_en": Key(str, None, "The same in English; unset: a built-in text."),
+        "max_attempts": Key(
+            int,
+            10,
+            "An invitation e-mail the mail server keeps failing is given up after this many "
+            "tries (with backoff from 30 s up to 1 h between them).",
+            _positive,
+        ),
+    },
 }
 
 READER_SCHEMA: dict[str, Key] = {

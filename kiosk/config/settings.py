@@ -21,6 +21,7 @@ import platformdirs
 from kiosk.base.errors import ConfigError
 from kiosk.config.central_auth import resolve_central_url
 from kiosk.config.schema import (
+    LANGUAGES,
     READER_SCHEMA,
     REQUIRED,
     SCANNER_OPTIONS,
@@ -124,6 +125,35 @@ def _notify_config(n: dict[str, Any], base: Path, label: str) -> NotifyConfig:
 
 
 @dataclass(frozen=True)
+class InvitationsConfig:
+    """The ``[invitations]`` section: who sends invitation e-mails, and their site texts."""
+
+    delivery: str = "auto"
+    address: Mapping[str, str] = field(default_factory=dict)  # language -> the Lab's address
+    arrival: Mapping[str, str] = field(default_factory=dict)  # language -> arrival text
+    max_attempts: int = 10
+
+    def sends_here(self, central_url: str) -> bool:
+        """Does the admin command (and `kiosk run`/`sync`) send, rather than the service?"""
+        if is_service_url(central_url):  # a networked kiosk never reaches the central outbox
+            return False
+        if self.delivery == "auto":
+            return central_url.startswith("sqlite")
+        return self.delivery == "command"
+
+
+def invitations_config(i: Mapping[str, Any]) -> InvitationsConfig:
+    address = {lang: i[f"address_{lang}"] or i["address_fi"] for lang in LANGUAGES}
+    arrival = {lang: i[f"arrival_{lang}"] for lang in LANGUAGES}
+    return InvitationsConfig(
+        delivery=i["delivery"],
+        address={k: v for k, v in address.items() if v},
+        arrival={k: v for k, v in arrival.items() if v},
+        max_attempts=i["max_attempts"],
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None
     kiosk_id: str
@@ -141,6 +171,7 @@ class Config:
     readers: tuple[ReaderConfig, ...] = field(default_factory=tuple)
     repeat_scan_seconds: float = 120.0
     notify: NotifyConfig = NotifyConfig()
+    invitations: InvitationsConfig = InvitationsConfig()
     idle_seconds: float = 90.0
     privacy_notice: str | None = None
     retention_days: int = 90
@@ -236,6 +267,12 @@ def _section(path: Path | None, where: str, data: Any, schema: Mapping[str, Key]
     return out
 
 
+def notify_section(data: Any, path: Path) -> NotifyConfig:
+    """A ``[notify]`` table from another file (the central service's settings), checked and
+    read exactly as in ``kiosk.toml``."""
+    return _notify_config(_section(path, "notify", data, SCHEMA["notify"]), path.parent, str(path))
+
+
 def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     label = str(path) if path else "<config>"
     sections = {"readers", *SCHEMA}
@@ -318,6 +355,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         sound=SoundConfig(**values["sound"]),
         repeat_scan_seconds=float(lob["repeat_scan_seconds"]),
         notify=_notify_config(values["notify"], base, label),
+        invitations=invitations_config(values["invitations"]),
         idle_seconds=float(lob["idle_seconds"]),
         privacy_notice=lob["privacy_notice"],
         retention_days=lob["retention_days"],

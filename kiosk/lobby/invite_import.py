@@ -3,8 +3,9 @@
 Each row is stored inside its own savepoint and gets its card before the savepoint is released,
 so a bad row (reported by its line number) leaves nothing of itself behind while the good rows
 are kept. The CSV (``,`` ``;`` or tab, UTF-8 or Windows-1252: kiosk/base/csvfiles.py) needs a
-header; columns: ``name``, ``host`` (required), ``organisation``,
-``valid_from``, ``valid_to``, ``single_use`` (yes/no, true/false, 1/0).
+header; columns: ``name``, ``host`` (required), ``organisation``, ``valid_from``, ``valid_to``,
+``single_use`` (yes/no, true/false, 1/0), ``email`` (the visitor's address: the invitation is
+e-mailed, queued in the row's savepoint) and ``lang`` (fi/sv/en, the e-mail's language).
 """
 
 from __future__ import annotations
@@ -27,9 +28,19 @@ from kiosk.base.errors import KioskError, UsageError
 from kiosk.base.timeutil import parse_when
 from kiosk.lobby.invitations import NewInvitation, create_invitation, default_window
 from kiosk.lobby.invite_card import Card, save_card
+from kiosk.lobby.invite_delivery import MailSettings, check_address, check_lang, queue_invitation
 from kiosk.security.tokens import TokenKind, sign
 
-COLUMNS = ("name", "host", "organisation", "valid_from", "valid_to", "single_use")
+COLUMNS = (
+    "name",
+    "host",
+    "organisation",
+    "valid_from",
+    "valid_to",
+    "single_use",
+    "email",
+    "lang",
+)
 REQUIRED = ("name", "host")
 MAX_ROWS = 10_000
 _YES, _NO = {"yes", "true", "1", "x", "kyllä", "ja"}, {"", "no", "false", "0", "ei", "nej"}
@@ -125,8 +136,12 @@ def import_invitations(
     tz: ZoneInfo,
     now: datetime,
     progress: Callable[[int], None] = lambda n: None,
+    mail: MailSettings | None = None,
+    lang: str = "fi",
 ) -> ImportResult:
     def issue(row: dict[str, str]) -> Issued:
+        address = check_address(row["email"], "email") if row.get("email") else None
+        row_lang = check_lang(row.get("lang") or None, lang, "lang")
         new = _new(row, tz, now)
         invitation_id = create_invitation(conn, new, now)
         token = sign(
@@ -136,6 +151,10 @@ def import_invitations(
             valid_from=new.valid_from,
             valid_to=new.valid_to,
         )
+        if address is not None:
+            if mail is None:
+                raise UsageError("email: the config has no notify.sender to send it from")
+            queue_invitation(conn, invitation_id, token, address, row_lang, mail, now)
         name = " ".join(new.name.split())
         card = Card(token, name, new.valid_from, new.valid_to, tz)
         return Issued(invitation_id, name, token, card)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -244,8 +245,15 @@ class NotificationWorker:
     """Runs :meth:`NotificationQueue.deliver_due` on its own thread every ``interval`` seconds,
     and at once when woken (after a check-in)."""
 
-    def __init__(self, queue: NotificationQueue, *, interval: float = 15.0) -> None:
+    def __init__(
+        self,
+        queue: NotificationQueue,
+        *,
+        interval: float = 15.0,
+        also: Sequence[Callable[[], object]] = (),
+    ) -> None:
         self._queue = queue
+        self._also = tuple(also)  # further passes on this thread (embedded invitation e-mails)
         self._interval = interval
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -273,6 +281,8 @@ class NotificationWorker:
                 self._queue.deliver_due()
                 if passes % PURGE_EVERY_PASSES == 0:
                     self._queue.purge_spent()
+                for extra in self._also:
+                    extra()
             except Exception as exc:  # a store hiccup must not end notifications for the day
                 log.error("notification pass failed: %s", type(exc).__name__, exc_info=exc)
             passes += 1

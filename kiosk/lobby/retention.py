@@ -10,6 +10,9 @@ Feedback keeps its face, context and time for the statistics, but loses its sign
 gave it) and its comment (free text can name anyone) after the same period. Feedback lives
 centrally only; a lobby deletes its copy once the central store has it.
 
+E-mails to visitors (``invite_outbox``, central only) lose their address and message when their
+visitor is anonymised.
+
 The lobby also drops its own spent host-notification rows after the same period.
 """
 
@@ -23,6 +26,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from kiosk.base.timeutil import as_utc
+from kiosk.lobby.invite_outbox import erase_addresses
 from kiosk.store.models import Checkin, Feedback, Invitation, Notification, Visitor, table_of
 from kiosk.sync import central
 
@@ -87,6 +91,10 @@ def purge_visitors(
                 },
                 now,
             )
+        if due:
+            i = table_of(Invitation).c
+            ids = list(conn.execute(select(i.id).where(i.visitor_id.in_(due))).scalars())
+            erase_addresses(conn, ids, now)
     return PurgeReport(due, cutoff)
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -394,6 +395,30 @@ class Change(Base):
     audience: Mapped[str] = mapped_column(String(16))
     payload: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
+
+
+class InvitationEmail(Base):
+    """An e-mail to a visitor waiting to be sent, or sent (see kiosk/lobby/invite_outbox.py).
+
+    Central only, never replicated: no kiosk holds a visitor's address. ``message`` is the
+    whole composed e-mail (its Message-ID is ``<id@lab-kiosk>``), dropped once sent or given
+    up; ``address`` lasts as long as the visitor's data (retention, migration 0013).
+    """
+
+    __tablename__ = "invitation_emails"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    invitation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invitations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # invitation | revocation
+    address: Mapped[str | None] = mapped_column(String(254))
+    lang: Mapped[str] = mapped_column(String(2))
+    message: Mapped[bytes | None] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+    next_attempt_at: Mapped[datetime] = mapped_column(index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_until: Mapped[datetime | None]  # a sender is on it until then
+    sent_at: Mapped[datetime | None]
+    failed_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 # --- the Lab's own features (migration 0009, see docs/lab-features.md) ---------------------

@@ -218,7 +218,23 @@ class Kiosk(QObject):
         queue = NotificationQueue(
             self.store, notifier, self.clock, cfg.kiosk_id, retention_days=cfg.retention_days
         )
-        self.notifier = NotificationWorker(queue, interval=cfg.notify.retry_seconds)
+        also = []
+        if cfg.notify.method == "smtp" and cfg.invitations.sends_here(cfg.central_url):
+            from functools import partial
+
+            from kiosk.lobby.invite_delivery import deliver_embedded
+
+            also.append(  # the embedded set-up: this kiosk retries invitation e-mails too
+                partial(
+                    deliver_embedded,
+                    cfg.central_url,
+                    cfg.notify,
+                    cfg.tz,
+                    self.clock,
+                    max_attempts=cfg.invitations.max_attempts,
+                )
+            )
+        self.notifier = NotificationWorker(queue, interval=cfg.notify.retry_seconds, also=also)
         self.notifier.start()
 
     def _start_sync(self) -> None:
