@@ -17,10 +17,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLayout,
     QStackedWidget,
     QVBoxLayout,
@@ -30,23 +28,22 @@ from PySide6.QtWidgets import (
 from kiosk.views.lobby import EventOutcome, EventView, InsideVisitor, Presence
 from kiosk.views.screens import KioskStatus, ScanOutcome, TapOutcome
 from ui.common import theme
-from ui.common.formatting import language_code
 from ui.common.screen import ScaledScreen
-from ui.common.widgets import ClockLabel, DateLabel, FitLabel, StatusStrip
+from ui.common.widgets import StatusStrip
 from ui.event.checkin import EventHomePage, EventWalkinPage
 from ui.event.text import event_text
 from ui.lab.pages import LabScreens
 from ui.lobby.checkout import CheckoutPage
 from ui.lobby.evacuation import EvacuationPage
+from ui.lobby.header import LobbyHeader
+from ui.lobby.idle import BetweenVisitors
 from ui.lobby.pages import HomePage, LanguageBar, ResultPage
 from ui.lobby.scan_text import scan_text
 from ui.lobby.still_there import WARNING_SECONDS
 from ui.lobby.text import ERROR, SUCCESS, WARNING, outcome_text
-from ui.lobby.visitor_form import VisitorForm
 from ui.lobby.walkin import WalkinPage
 from ui.runtime.sound import Cue
 
-LAB_NAME = "Työ 2.0 Lab"  # a name, not translated
 HOST_ROLES = ("host", "admin")
 EVACUATION_SECONDS = 120
 Outcome = TapOutcome | ScanOutcome | EventOutcome
@@ -89,17 +86,8 @@ class LobbyScreen(ScaledScreen):
         self._return_timer.timeout.connect(self.show_home)
         self.welcome_seconds = welcome_seconds
 
-        self.header = QFrame(self)
-        self.header.setObjectName("Header")
-        self.brand = FitLabel(self.header, text=LAB_NAME, weight=QFont.Weight.Bold)
-        self.brand.setObjectName("LabName")
-        self.date = DateLabel(tz, self.header)
-        self.clock = ClockLabel(tz, self.header, weight=QFont.Weight.Bold)
-        header_layout = QHBoxLayout(self.header)
-        header_layout.addWidget(self.brand, 3)
-        header_layout.addWidget(self.date, 3)
-        header_layout.addWidget(self.clock, 1)
-        self._header_layout = header_layout
+        self.header = LobbyHeader(tz, self)
+        self.clock = self.header.clock
 
         self.status_strip = StatusStrip(tz, self)
         self.home = HomePage(self)
@@ -123,7 +111,6 @@ class LobbyScreen(ScaledScreen):
         self.walkin.cancelled.connect(self.show_home)
         self.walkin.host_query_changed.connect(self.walkin_query)
         self.walkin.submitted.connect(self.walkin_submitted)
-        self.walkin.activity.connect(self._restart_idle)
         self.home.walkin.clicked.connect(self.show_walkin)
         self.pages.addWidget(self.walkin)
         self.checkout = CheckoutPage(tz, self)
@@ -137,26 +124,16 @@ class LobbyScreen(ScaledScreen):
         self.event_home.walkin.clicked.connect(self.show_event_walkin)
         self.event_walkin.cancelled.connect(self.show_home)
         self.event_walkin.submitted.connect(self.event_walkin_submitted)
-        self.event_walkin.activity.connect(self._restart_idle)
         self.pages.addWidget(self.event_home)
         self.pages.addWidget(self.event_walkin)
         self._camera_active = False
         # A form left half-filled must not greet the next visitor with someone else's name.
-        self._idle_timer = QTimer(self)
-        self._idle_timer.setObjectName("IdleTimer")
-        self._idle_timer.setSingleShot(True)
-        self._idle_timer.setInterval(round(idle_seconds * 1000))
-        self._warning_seconds = warning_seconds
-        self._idle_timer.timeout.connect(self._idle_expired)
+        self.idle = BetweenVisitors(self, idle_seconds, warning_seconds)
         for form in (self.walkin, self.event_walkin):
-            form.still_there.expired.connect(self.show_home)
-            form.still_there.kept.connect(self._idle_timer.start)
+            self.idle.watch_form(form)
         self.privacy_notice = ""
         self.language_bar = LanguageBar(self)
-        self.language_bar.language_requested.connect(self._language_chosen)
-        # The site's language: the lobby returns to it when it goes home, so the next visitor
-        # does not inherit the previous one's choice (None: keep whatever was chosen).
-        self.home_language: str | None = None
+        self.language_bar.language_requested.connect(self.idle.language_chosen)
         # The Lab's own pages: feedback, "Here today", "Call a host" (ui/lab/pages.py).
         self.lab = LabScreens(self)
 
@@ -204,7 +181,7 @@ class LobbyScreen(ScaledScreen):
             self.walkin.reset(self.privacy_notice)
         if was_event_walkin:
             self.event_walkin.reset()
-        self._idle_timer.stop()
+        self.idle.stop()
         self._evacuation_timer.stop()
         self._return_timer.start()
         self.outcome_shown.emit(outcome)
@@ -218,12 +195,20 @@ class LobbyScreen(ScaledScreen):
         self._evacuation_timer.stop()
         self._outcome = None
         self.pages.setCurrentWidget(page)
-        self._idle_timer.start()
+        self.idle.start()
 
     def restart_idle(self) -> None:
         """A touch on a page with an idle timeout: the timeout starts over."""
-        if self._idle_timer.isActive():
-            self._idle_timer.start()
+        self.idle.restart()
+
+    @property
+    def home_language(self) -> str | None:
+        """The site's language, which the lobby returns to when it goes home."""
+        return self.idle.home_language
+
+    @home_language.setter
+    def home_language(self, code: str | None) -> None:
+        self.idle.home_language = code
 
     def restart_result_timer(self) -> None:
         """A touch on the result page (the board toggle): the greeting stays a while longer."""
@@ -292,7 +277,7 @@ class LobbyScreen(ScaledScreen):
         self.event_walkin.reset(view.title if view else "", self.privacy_notice)
         self.pages.setCurrentWidget(self.event_walkin)
         self.event_walkin.name.setFocus()
-        self._idle_timer.start()
+        self.idle.start()
 
     @property
     def showing_evacuation(self) -> bool:
@@ -317,7 +302,7 @@ class LobbyScreen(ScaledScreen):
         self.walkin.reset(self.privacy_notice)
         self.pages.setCurrentWidget(self.walkin)
         self.walkin.name.setFocus()
-        self._idle_timer.start()
+        self.idle.start()
 
     @property
     def showing_checkout(self) -> bool:
@@ -329,11 +314,7 @@ class LobbyScreen(ScaledScreen):
         self._outcome = None
         self.checkout.set_visitors(visitors)
         self.pages.setCurrentWidget(self.checkout)
-        self._idle_timer.start()
-
-    def _restart_idle(self) -> None:
-        if self.showing_walkin or self.showing_event_walkin:
-            self._idle_timer.start()
+        self.idle.start()
 
     def show_home(self) -> None:
         was_walkin = self.showing_walkin
@@ -346,28 +327,11 @@ class LobbyScreen(ScaledScreen):
             self.event_walkin.reset()
         self._return_timer.stop()
         self._evacuation_timer.stop()
-        self._idle_timer.stop()
-        if self.home_language is not None and language_code() != self.home_language:
-            self.language_requested.emit(self.home_language)
-
-    def _idle_expired(self) -> None:
-        """Untouched for ``idle_seconds``: home, unless a half-filled form asks first."""
-        form = self.pages.currentWidget()
-        if isinstance(form, VisitorForm) and form.has_input():
-            form.warn_idle(self._warning_seconds)
-            return
-        self.show_home()
-
-    def _language_chosen(self, code: str) -> None:
-        """A visitor's language; on the home page it lasts until ``idle_seconds`` untouched."""
-        self.language_requested.emit(code)
-        if self.showing_home and code != self.home_language:
-            self._idle_timer.start()
+        self.idle.back_home()
 
     def set_now(self, now: datetime) -> None:
         """Tick the clock (only labels whose text changes are repainted)."""
-        self.clock.set_now(now)
-        self.date.set_now(now)
+        self.header.set_now(now)
         self.status_strip.set_now(now)
 
     def set_status(self, status: KioskStatus) -> None:
@@ -397,12 +361,7 @@ class LobbyScreen(ScaledScreen):
 
     def apply_scale(self, scale: float) -> None:
         target = self.min_target()
-        pad_v, pad_h = max(8, round(20 * scale)), max(12, round(40 * scale))
-        self._header_layout.setContentsMargins(pad_h, pad_v, pad_h, pad_v)
-        self._header_layout.setSpacing(max(8, round(24 * scale)))
-        self.brand.set_pixel_size(round(42 * scale))
-        self.date.set_pixel_size(round(30 * scale))
-        self.clock.set_pixel_size(round(42 * scale))
+        self.header.set_scale(scale)
         self.status_strip.set_scale(scale)
         self.home.set_scale(scale, self.width(), target)
         self.walkin.set_scale(scale, self.width(), target)

@@ -280,6 +280,8 @@ def test_the_next_visitor_gets_the_sites_language_back(
     qtbot.mouseClick(lobby.language_bar.buttons["sv"], Qt.MouseButton.LeftButton)
     assert manager.language == "sv"
     qtbot.waitUntil(lambda: manager.language == "fi", timeout=3000)
+    # Closing the screen at teardown goes home too: not into the next test's language.
+    lobby.language_requested.disconnect(manager.set_language)
 
 
 def test_without_a_site_language_the_choice_stays(
@@ -291,3 +293,4 @@ def test_without_a_site_language_the_choice_stays(
     lobby.show_outcome(tap_outcomes()["checked-in"])
     lobby.show_home()
     assert manager.language == "sv"
+    lobby.language_requested.disconnect(manager.set_language)
