@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 LAB_NAME = "Työ 2.0 Lab"
 VISITOR_ARRIVED = "visitor_arrived"
 HOST_CALL = "host_call"  # someone pressed "Call a host" at a lobby (kiosk/lab/host_calls.py)
+EVACUATION = "evacuation"  # the evacuation list's PDF, to each host on duty
 
 
 class NotifyError(Exception):
@@ -43,7 +44,8 @@ class Notice:
     """One "your visitor has arrived" message, with the names read from the replica.
 
     ``kind`` ``host_call``: "a host is wanted in the lobby" to a host on duty; the visitor
-    fields are then empty and ``arrived_at`` is when the call was made.
+    fields are then empty and ``arrived_at`` is when the call was made. ``evacuation``: the
+    evacuation list as of ``arrived_at``, the PDF at ``attachment``.
     """
 
     id: uuid.UUID
@@ -55,6 +57,7 @@ class Notice:
     arrived_at: datetime
     kiosk_id: str
     kind: str = VISITOR_ARRIVED
+    attachment: Path | None = None
 
 
 class Notifier(Protocol):
@@ -69,6 +72,9 @@ class LogNotifier:
     def send(self, notice: Notice) -> None:
         if notice.kind == HOST_CALL:
             log.info("host %s called to %s (notice %s)", notice.host_id, notice.kiosk_id, notice.id)
+            return
+        if notice.kind == EVACUATION:
+            log.info("evacuation list for host %s (notice %s)", notice.host_id, notice.id)
             return
         log.info(
             "host %s notified of a visitor at %s (notice %s)",
@@ -157,6 +163,8 @@ def compose(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
     """The e-mail for one notice, in Finnish, Swedish and English (hosts speak any of them)."""
     if notice.kind == HOST_CALL:
         return _compose_call(notice, sender, tz)
+    if notice.kind == EVACUATION:
+        return _compose_evacuation(notice, sender, tz)
     nordic_time, en_time = _clock(notice.arrived_at, tz)
     who = notice.visitor_name + (f" ({notice.organisation})" if notice.organisation else "")
     message = EmailMessage()
@@ -198,6 +206,35 @@ def _compose_call(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
         f"lobby ({notice.kiosk_id}) at {en_time}. Acknowledge it in the host panel of any "
         f"screen.\n\n-- \n{LAB_NAME}, {notice.kiosk_id}\n"
     )
+    return message
+
+
+def _compose_evacuation(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:
+    """The evacuation list, as saved at the lobby, to one host on duty (the PDF attached)."""
+    nordic_time, en_time = _clock(notice.arrived_at, tz)
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = notice.host_email
+    message["Subject"] = (
+        f"Evakuointilista / Utrymningslista / Evacuation list {LAB_NAME} {nordic_time}"
+    )
+    message["Message-ID"] = f"<{notice.id}@{notice.kiosk_id}.lab-kiosk>"
+    message.set_content(
+        f"Hei {notice.host_name},\n\nliitteenä {LAB_NAME}in evakuointilista: kaikki "
+        f"rakennuksessa olevat klo {nordic_time} ({notice.kiosk_id}).\n\n"
+        f"Hej {notice.host_name},\n\nbifogad är utrymningslistan för {LAB_NAME}: alla i "
+        f"byggnaden kl. {nordic_time} ({notice.kiosk_id}).\n\n"
+        f"Hello {notice.host_name},\n\nattached is the {LAB_NAME} evacuation list: everyone "
+        f"in the building at {en_time} ({notice.kiosk_id}).\n\n-- \n{LAB_NAME}, "
+        f"{notice.kiosk_id}\n"
+    )
+    if notice.attachment is not None:
+        message.add_attachment(
+            notice.attachment.read_bytes(),
+            maintype="application",
+            subtype="pdf",
+            filename=notice.attachment.name,
+        )
     return message
 
 

@@ -19,12 +19,20 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from kiosk.base.clock import Clock
-from kiosk.lobby.notify import HOST_CALL, Notice, Notifier, NotifyError, PermanentNotifyError
+from kiosk.lobby.notify import (
+    EVACUATION,
+    HOST_CALL,
+    Notice,
+    Notifier,
+    NotifyError,
+    PermanentNotifyError,
+)
 from kiosk.store.engine import Store
 from kiosk.store.models import Checkin, Invitation, Notification, Person, Visitor
 
@@ -62,6 +70,24 @@ def enqueue_host_call(
                 checkin_id=None,
                 call_id=call_id,
                 host_id=host_id,
+                created_at=at,
+                next_attempt_at=at,
+                attempts=0,
+            )
+        )
+
+
+def enqueue_evacuation(
+    session: Session, host_ids: list[uuid.UUID], at: datetime, pdf: Path
+) -> None:
+    """Queue the evacuation list saved at ``pdf`` for each host on duty."""
+    for host_id in host_ids:
+        session.add(
+            Notification(
+                kind=EVACUATION,
+                checkin_id=None,
+                host_id=host_id,
+                attachment=str(pdf),
                 created_at=at,
                 next_attempt_at=at,
                 attempts=0,
@@ -180,7 +206,7 @@ class NotificationQueue:
         return "sent", {"sent_at": now, "attempts": item.attempts + 1, "last_error": None}
 
     def _resolve(self, session: Session, row: Notification) -> _Due:
-        if row.kind == HOST_CALL:
+        if row.kind in (HOST_CALL, EVACUATION):  # to a host on duty, named by the row
             return self._resolve_call(session, row)
         visitor_id = row.visitor_id
         if visitor_id is None and row.invitation_id is not None:
@@ -212,6 +238,9 @@ class NotificationQueue:
         host = session.get(Person, row.host_id) if row.host_id is not None else None
         if host is None:
             return _Due(row.id, row.attempts, row.created_at, None, "the host is not known here")
+        attachment = Path(row.attachment) if row.attachment else None
+        if row.kind == EVACUATION and (attachment is None or not attachment.is_file()):
+            return _Due(row.id, row.attempts, row.created_at, None, "the saved list is gone")
         notice = Notice(
             id=row.id,
             host_id=host.id,
@@ -221,7 +250,8 @@ class NotificationQueue:
             organisation=None,
             arrived_at=row.created_at,
             kiosk_id=self._kiosk_id,
-            kind=HOST_CALL,
+            kind=row.kind,
+            attachment=attachment,
         )
         return _Due(row.id, row.attempts, row.created_at, notice)
 

@@ -358,12 +358,13 @@ class Notification(Base):
 
     __tablename__ = "notifications"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
-    kind: Mapped[str] = mapped_column(String(32))  # visitor_arrived | host_call
+    kind: Mapped[str] = mapped_column(String(32))  # visitor_arrived | host_call | evacuation
     checkin_id: Mapped[uuid.UUID | None]  # visitor_arrived
     invitation_id: Mapped[uuid.UUID | None]
     visitor_id: Mapped[uuid.UUID | None]
     call_id: Mapped[uuid.UUID | None]  # host_call: the call (migration 0009)
-    host_id: Mapped[uuid.UUID | None]  # host_call: the host on duty to tell
+    host_id: Mapped[uuid.UUID | None]  # host_call, evacuation: the host on duty to tell
+    attachment: Mapped[str | None] = mapped_column(String(255))  # evacuation: the saved PDF
     created_at: Mapped[datetime]
     next_attempt_at: Mapped[datetime] = mapped_column(index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -449,6 +449,18 @@
         <source>Not printed on {printer} ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Going by e-mail to the hosts on duty ({count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not e-mailed: nobody is on duty today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not e-mailed: it could not be queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EventCheckin</name>

@@ -449,6 +449,18 @@
         <source>Not printed on {printer} ({reason}).</source>
         <translation>Ei tulostettu tulostimella {printer} ({reason}).</translation>
     </message>
+    <message>
+        <source>Going by e-mail to the hosts on duty ({count}).</source>
+        <translation>Lähtee sähköpostilla vuorossa olevalle henkilökunnalle ({count}).</translation>
+    </message>
+    <message>
+        <source>Not e-mailed: nobody is on duty today.</source>
+        <translation>Ei lähetetty sähköpostilla: tänään kukaan ei ole vuorossa.</translation>
+    </message>
+    <message>
+        <source>Not e-mailed: it could not be queued.</source>
+        <translation>Ei lähetetty sähköpostilla: lähetystä ei voitu jonottaa.</translation>
+    </message>
 </context>
 <context>
     <name>EventCheckin</name>

@@ -449,6 +449,18 @@
         <source>Not printed on {printer} ({reason}).</source>
         <translation>Inte utskriven på {printer} ({reason}).</translation>
     </message>
+    <message>
+        <source>Going by e-mail to the hosts on duty ({count}).</source>
+        <translation>Skickas per e-post till personalen i tjänst ({count}).</translation>
+    </message>
+    <message>
+        <source>Not e-mailed: nobody is on duty today.</source>
+        <translation>Inte skickad per e-post: ingen har tjänst i dag.</translation>
+    </message>
+    <message>
+        <source>Not e-mailed: it could not be queued.</source>
+        <translation>Inte skickad per e-post: den kunde inte köas.</translation>
+    </message>
 </context>
 <context>
     <name>EventCheckin</name>

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from devices.events import ReadEvent
 from kiosk.base.clock import Clock
@@ -29,14 +27,11 @@ from kiosk.views.lobby import Presence
 from kiosk.views.screens import ScanOutcome, ScanResult, TapOutcome, TapResult
 from ui.host.gate import HostGate
 from ui.lobby.evacuation_print import EvacuationPrinter
+from ui.lobby.evacuation_send import EvacuationMailer, EvacuationPdfWriter, EvacuationSender
 from ui.lobby.screen import HOST_ROLES, LobbyScreen
 from ui.runtime.db_worker import DbWorker
 
 log = logging.getLogger(__name__)
-
-
-# Writes the evacuation list to a PDF file: (path, people, as of, time zone).
-EvacuationPdfWriter = Callable[[Path, Sequence[Presence], datetime, ZoneInfo], object]
 
 
 class LobbyController(QObject):
@@ -56,6 +51,8 @@ class LobbyController(QObject):
         events: EventCheckinService | None = None,
         write_pdf: EvacuationPdfWriter | None = None,
         printer: EvacuationPrinter | None = None,
+        mail_hosts: EvacuationMailer | None = None,
+        on_mail_queued: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._screen = screen
@@ -66,13 +63,22 @@ class LobbyController(QObject):
         self._on_local_write = on_local_write
         self._presence = presence
         self._tz = screen.tz
-        self._export_dir = export_dir
-        self._write_pdf = write_pdf  # ui.render.evacuation_pdf, passed in by the wiring
-        self._printer = printer
-        self._printed: Path | None = None  # the file the printer is busy with
-        if printer is not None:
-            printer.finished.connect(self._print_finished)
-            screen.evacuation.set_printing(True)
+        # The PDF writer is ui.render.evacuation_pdf, passed in by the wiring.
+        self._evacuation = (
+            EvacuationSender(
+                screen.evacuation,
+                db,
+                screen.tz,
+                export_dir,
+                write_pdf,
+                printer=printer,
+                mail_hosts=mail_hosts,
+                on_queued=on_mail_queued,
+                parent=self,
+            )
+            if export_dir is not None and write_pdf is not None
+            else None
+        )
         self._walkins = walkins
         # The result page's host button: the PIN pad (when a gate is set), then the panel.
         screen.evacuation_requested.connect(self.open_host_panel)
@@ -214,45 +220,8 @@ class LobbyController(QObject):
         )
 
     def export_evacuation(self) -> Path | None:
-        """Write the list on screen to a PDF in ``export_dir`` and say where it went."""
-        page = self._screen.evacuation
-        if self._export_dir is None or self._write_pdf is None or page.as_of is None:
-            return None
-
-        stamp = page.as_of.astimezone(self._tz).strftime("%Y-%m-%d-%H%M%S")
-        path = self._export_dir / f"evacuation-{stamp}.pdf"
-        try:
-            self._export_dir.mkdir(parents=True, exist_ok=True)
-            self._write_pdf(path, page.people, page.as_of, self._tz)
-        except OSError as exc:
-            log.error("evacuation PDF not written: %s", exc.strerror, exc_info=exc)
-            page.set_message(
-                QCoreApplication.translate("Evacuation", "The PDF could not be saved.")
-            )
-            return None
-        log.info("evacuation list exported to %s", path)
-        saved = QCoreApplication.translate("Evacuation", "Saved: {path}").format(path=str(path))
-        if self._printer is not None and self._printer.print_file(path):
-            self._printed = path
-            printing = QCoreApplication.translate("Evacuation", "Printing on {printer}…")
-            page.set_message(f"{printing.format(printer=self._printer.printer)} {saved}")
-        else:
-            page.set_message(saved)
-        return path
-
-    def _print_finished(self, ok: bool, reason: str) -> None:
-        """Say where the list went: on paper, or why not (the PDF is saved either way)."""
-        assert self._printer is not None
-        path, self._printed = self._printed, None
-        if ok:
-            said = QCoreApplication.translate("Evacuation", "Printed on {printer}.")
-        else:
-            said = QCoreApplication.translate("Evacuation", "Not printed on {printer} ({reason}).")
-        said = said.format(printer=self._printer.printer, reason=reason)
-        if path is not None:
-            saved = QCoreApplication.translate("Evacuation", "Saved: {path}")
-            said = f"{said} {saved.format(path=str(path))}"
-        self._screen.evacuation.set_message(said)
+        """Save the list on screen, print and e-mail it as configured, and say where it went."""
+        return self._evacuation.send() if self._evacuation is not None else None
 
     def _answer_visibly(self) -> None:
         """A tap or scan is always answered on screen: an open host panel gives way to it."""

@@ -23,6 +23,7 @@ from kiosk.views.lobby import Presence
 from ui.lab.controller import LabController
 from ui.lobby.controller import LobbyController
 from ui.lobby.evacuation_print import EvacuationPrinter
+from ui.lobby.evacuation_send import EvacuationMailer, hosts_on_duty_mailer
 from ui.lobby.screen import LobbyScreen
 from ui.runtime.sound import cues_for
 from ui.runtime.wedge import WedgeScanner
@@ -66,6 +67,8 @@ def wire_lobby(kiosk: KioskParts, screen: QWidget, site_key: bytes) -> None:
         printer=EvacuationPrinter(cfg.evacuation_printer, kiosk.owner)
         if cfg.evacuation_printer
         else None,
+        mail_hosts=_evacuation_mailer(kiosk),
+        on_mail_queued=kiosk.notifier.wake if kiosk.notifier is not None else None,
     )
     gate = kiosk.host_gate(lobby, lobby=True)
     controller.host_gate = gate
@@ -172,3 +175,11 @@ def _write_evacuation_pdf(
     from ui.render.evacuation_pdf import write_evacuation_pdf
 
     return write_evacuation_pdf(path, people, as_of, tz)
+
+
+def _evacuation_mailer(kiosk: KioskParts) -> EvacuationMailer | None:
+    """With mail set up, the evacuation list goes to the hosts on duty too."""
+    cfg, store = kiosk.config, kiosk.store
+    if kiosk.notifier is None or cfg.notify.method != "smtp" or store is None:
+        return None
+    return hosts_on_duty_mailer(store, cfg.tz)
