@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.views.lobby import EventOutcome, EventView, InsideVisitor, Presence
 from kiosk.views.screens import KioskStatus, ScanOutcome, TapOutcome
 from ui.common import theme
+from ui.common.focus import cycle_focus
 from ui.common.screen import ScaledScreen
 from ui.common.widgets import StatusStrip
 from ui.event.checkin import EventHomePage, EventWalkinPage
@@ -352,6 +353,11 @@ class LobbyScreen(ScaledScreen):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.show_home()
         super().closeEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab follows what is seen: the page on show, then the language bar, in reading order
+        (an overlay on top keeps its own round, ui/host/overlay.py)."""
+        return cycle_focus(self, next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and not self.showing_home:

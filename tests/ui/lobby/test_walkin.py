@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -221,4 +222,29 @@ def test_new_pages_fit_long_finnish_words(
     lobby.show_checkout([InsideVisitor(uuid.uuid4(), "Sofia L.", now)])
     settle()
     assert clipped_texts(lobby) == [], "check-out"
+    lobby.show_home()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # activating a window offscreen says this
+def test_tab_follows_what_is_seen_on_the_home_page_and_the_form(qtbot: QtBot, tz: ZoneInfo) -> None:
+    lobby = LobbyScreen(tz, welcome_seconds=30, idle_seconds=30)
+    qtbot.addWidget(lobby)
+    lobby.resize(1280, 800)
+    lobby.show()
+    lobby.activateWindow()
+    qtbot.waitUntil(lobby.isActiveWindow)
+    for show, first in ((lobby.show_home, "WalkinButton"), (lobby.show_walkin, "WalkinName")):
+        show()
+        lobby.setFocus()
+        seen = []
+        for _ in range(8):
+            focused = QApplication.focusWidget() or lobby
+            qtbot.keyClick(focused, Qt.Key.Key_Tab)
+            now = QApplication.focusWidget()
+            assert now is not None and lobby.isAncestorOf(now)
+            seen.append(now)
+        assert seen[0].objectName() == first
+        stops = list(dict.fromkeys(seen))  # one round, in the order reached
+        places = [w.mapTo(lobby, w.rect().center()) for w in stops]
+        assert [(p.y(), p.x()) for p in places] == sorted((p.y(), p.x()) for p in places)
     lobby.show_home()
