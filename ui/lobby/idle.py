@@ -9,26 +9,39 @@ home again, the site's language again (``home_language``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
+from PySide6.QtWidgets import QStackedWidget
 
 from ui.common.formatting import language_code
 from ui.lobby.still_there import WARNING_SECONDS
 from ui.lobby.visitor_form import VisitorForm
 
-if TYPE_CHECKING:
-    from ui.lobby.screen import LobbyScreen
+
+class LobbyPages(Protocol):
+    """What this needs of the lobby screen (ui.lobby.screen.LobbyScreen)."""
+
+    language_requested: SignalInstance
+    pages: QStackedWidget
+
+    @property
+    def showing_home(self) -> bool: ...
+    @property
+    def showing_walkin(self) -> bool: ...
+    @property
+    def showing_event_walkin(self) -> bool: ...
+    def show_home(self) -> None: ...
 
 
 class BetweenVisitors(QObject):
     def __init__(
         self,
-        screen: LobbyScreen,
+        screen: LobbyPages,
         idle_seconds: float,
         warning_seconds: int = WARNING_SECONDS,
     ) -> None:
-        super().__init__(screen)
+        super().__init__(screen if isinstance(screen, QObject) else None)
         self._screen = screen
         self._warning_seconds = warning_seconds
         # The site's language (None: keep whatever was chosen; set by the wiring).
