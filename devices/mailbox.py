@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from devices.events import ReadEvent
 
-CAPACITY = 16
+# A burst of real badge taps (a queue at the door) must fit while the GUI is busy; junk is
+# already throttled by the reader (devices/flood.py), so this only bounds the worst case.
+CAPACITY = 64
 
 
 @dataclass(frozen=True)
