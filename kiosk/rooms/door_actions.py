@@ -24,7 +24,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -32,26 +31,18 @@ from sqlalchemy.orm import Session
 
 from kiosk.base.clock import Clock
 from kiosk.base.ids import new_id
+from kiosk.rooms import door_lookups as lookups
 from kiosk.rooms.door_offers import DURATIONS, MIN_BOOKING
-from kiosk.rooms.door_view import (
-    door_view,
-    local_day_bounds,
-    mode_view,
-    next_mode,
-    room_policy,
-)
-from kiosk.rooms.modes import active_mode
+from kiosk.rooms.door_view import local_day_bounds, mode_view
 from kiosk.security.badges import badge_hmac
 from kiosk.store.engine import Store
-from kiosk.store.models import Badge, Booking, BookingAction, Person, Room
+from kiosk.store.models import Badge, Booking, BookingAction, Person
 from kiosk.sync import outbox
 from kiosk.views.screens import (
     ACTIVE_BOOKING,
     ActionKind,
     ActionOutcome,
     ActionResult,
-    RoomPolicy,
-    RoomState,
 )
 
 log = logging.getLogger(__name__)
@@ -103,10 +94,11 @@ class DoorActions:
 
         def act(s: Session, kind: ActionKind, now: datetime, actor: _Actor) -> ActionOutcome:
             start = _minute(now)
-            if self._active_at(s, now) is not None or self._closed(s, now):
+            room = self._room_id
+            if lookups.booking_at(s, room, now) or lookups.shut_at(s, room, now, self._tz):
                 raise _Stop(ActionOutcome(kind, ActionResult.NOT_FREE, now, actor.name))
             end = start + timedelta(minutes=minutes)
-            blocked = self._blocked_from(s, now, exclude=None)
+            blocked = lookups.blocked_from(s, self._room_id, now, exclude=None)
             if blocked is not None and blocked < end:
                 end = blocked
             if end - now < MIN_BOOKING:
@@ -142,7 +134,7 @@ class DoorActions:
         def act(s: Session, kind: ActionKind, now: datetime, actor: _Actor) -> ActionOutcome:
             booking = self._running(s, booking_id, kind, now, actor)
             end = booking.ends_at + timedelta(minutes=minutes)
-            blocked = self._blocked_from(s, booking.ends_at, exclude=booking.id)
+            blocked = lookups.blocked_from(s, self._room_id, booking.ends_at, exclude=booking.id)
             if blocked is not None and blocked < end:
                 end = blocked
             if end - booking.ends_at < MIN_BOOKING:
@@ -187,10 +179,10 @@ class DoorActions:
         """
 
         def act(s: Session, kind: ActionKind, now: datetime, actor: _Actor) -> ActionOutcome:
-            policy = self._policy(s)
+            policy = lookups.policy_of(s, self._room_id)
             opens = timedelta(minutes=policy.checkin_before_minutes)
             if booking_id is None:
-                booking = self._checkin_candidate(s, now, opens)
+                booking = lookups.checkin_candidate(s, self._room_id, now, opens)
                 if booking is None:
                     raise _Stop(ActionOutcome(kind, ActionResult.NOT_FOUND, now, actor.name))
             else:
@@ -228,13 +220,14 @@ class DoorActions:
         now = self._clock.now()
         released: list[uuid.UUID] = []
         with self._store.session() as s:
-            policy = self._policy(s)
+            policy = lookups.policy_of(s, self._room_id)
             if policy.release_after_minutes is None:
                 return released
             grace = timedelta(minutes=policy.release_after_minutes)
             # During an event or closure nobody can check in, and after one the bookings get
             # the whole grace period again (checked at its start: a close enough rule).
-            if self._mode_at(s, now) is not None or self._mode_at(s, now - grace) is not None:
+            moments = (now, now - grace)
+            if any(lookups.event_or_closure_at(s, self._room_id, at) is not None for at in moments):
                 return released
             day_start, _ = local_day_bounds(now, self._tz)
             candidates = s.scalars(
@@ -275,14 +268,10 @@ class DoorActions:
         except _Stop as stop:
             return stop.outcome
 
-    def _policy(self, s: Session) -> RoomPolicy:
-        room = s.get(Room, self._room_id)
-        return room_policy(room) if room is not None else RoomPolicy()
-
     def _actor(self, s: Session, uid: str | None, kind: ActionKind, now: datetime) -> _Actor:
         """Who is acting: the badge holder; nobody when the room allows anonymous actions."""
         if uid is None:
-            if not self._policy(s).anonymous_actions:
+            if not lookups.policy_of(s, self._room_id).anonymous_actions:
                 raise _Stop(ActionOutcome(kind, ActionResult.BADGE_REQUIRED, now))
             return _Actor(None, None)
         digest = badge_hmac(self._site_key, uid)
@@ -316,23 +305,8 @@ class DoorActions:
             raise _Stop(ActionOutcome(kind, ActionResult.NOT_FOUND, now, actor.name))
         return booking
 
-    def _active_at(self, s: Session, now: datetime) -> Booking | None:
-        return s.scalars(
-            select(Booking).where(
-                Booking.room_id == self._room_id,
-                Booking.status.in_(ACTIVE_BOOKING),
-                Booking.starts_at <= now,
-                Booking.ends_at > now,
-            )
-        ).first()
-
-    def _mode_at(self, s: Session, at: datetime) -> Any | None:
-        """The event or closed ``room_modes`` row applying to this room at ``at``, or None."""
-        row = active_mode(s.connection(), self._room_id, at)
-        return row if row is not None and row.mode in ("event", "closed") else None
-
     def _refuse_in_mode(self, s: Session, kind: ActionKind, now: datetime) -> None:
-        row = self._mode_at(s, now)
+        row = lookups.event_or_closure_at(s, self._room_id, now)
         if row is None:
             return
         mode = mode_view(s.connection(), row)
@@ -341,48 +315,6 @@ class DoorActions:
         raise _Stop(
             ActionOutcome(kind, result, now, mode_title=mode.title, mode_until=mode.expires_at)
         )
-
-    def _blocked_from(
-        self, s: Session, after: datetime, exclude: uuid.UUID | None
-    ) -> datetime | None:
-        """Where a booking from ``after`` must stop: the next booking or a scheduled mode."""
-        blocked = self._next_start(s, after, exclude)
-        # A switch starting exactly at ``after`` blocks too (next_mode looks after a moment).
-        since = after - timedelta(microseconds=1)
-        coming = next_mode(s.connection(), self._room_id, since, after + timedelta(days=1))
-        if coming is not None and (blocked is None or coming.starts_at < blocked):
-            return coming.starts_at
-        return blocked
-
-    def _closed(self, s: Session, now: datetime) -> bool:
-        view = door_view(s.connection(), self._room_id, now, self._tz)
-        return view is None or view.state in (RoomState.EVENT, RoomState.CLOSED)
-
-    def _next_start(
-        self, s: Session, after: datetime, exclude: uuid.UUID | None
-    ) -> datetime | None:
-        query = select(Booking.starts_at).where(
-            Booking.room_id == self._room_id,
-            Booking.status.in_(ACTIVE_BOOKING),
-            Booking.starts_at >= after,
-        )
-        if exclude is not None:
-            query = query.where(Booking.id != exclude)
-        return s.scalars(query.order_by(Booking.starts_at).limit(1)).first()
-
-    def _checkin_candidate(self, s: Session, now: datetime, opens: timedelta) -> Booking | None:
-        return s.scalars(
-            select(Booking)
-            .where(
-                Booking.room_id == self._room_id,
-                Booking.status.in_(ACTIVE_BOOKING),
-                Booking.checked_in_at.is_(None),
-                Booking.starts_at <= now + opens,
-                Booking.ends_at > now,
-            )
-            .order_by(Booking.starts_at)
-            .limit(1)
-        ).first()
 
     def _record(
         self,
