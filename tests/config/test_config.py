@@ -231,3 +231,16 @@ def test_the_documented_kiosk_data_dir_is_the_units_state_directory(doc: str) ->
     for kiosk in screens:
         if "data_dir" in kiosk:
             assert Path(kiosk["data_dir"]) == _state_directory(), kiosk["id"]
+
+
+def test_the_kiosk_unit_gives_up_on_a_mistake_that_repeats_at_every_start() -> None:
+    """A door with a room that does not exist exits 2 at once: with ``RestartSec`` seconds
+    between starts, systemd's default limit (5 starts in 10 s) is never reached, so the unit
+    sets its own, and the limit must be reachable by restarts that fail at once."""
+    unit = (Path(__file__).parents[2] / "deploy" / "lab-kiosk.service").read_text("utf-8")
+    settings = dict(re.findall(r"^(\w+)=(\S+)", unit, re.MULTILINE))
+    assert settings["Restart"] == "on-failure"
+    interval, burst = int(settings["StartLimitIntervalSec"]), int(settings["StartLimitBurst"])
+    assert burst * int(settings["RestartSec"]) < interval
+    section = unit.index("[Unit]"), unit.index("[Service]")
+    assert section[0] < unit.index("StartLimitBurst=") < section[1]  # a [Unit] setting
