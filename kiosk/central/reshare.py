@@ -13,10 +13,11 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from kiosk.central.shares import LOOKAHEAD, TRAILING
+from kiosk.store.dbutil import insert_if_absent
 from kiosk.store.models import Counter, Invitation, table_of
 from kiosk.sync import central
 
@@ -37,8 +38,8 @@ def reshare(conn: Connection, now: datetime) -> int:
     c, i = _counters.c, _invitations.c
     done = conn.execute(select(c.value).where(c.name == COUNTER)).scalar()
     stamp = int(until.timestamp())
-    if done is None:
-        conn.execute(insert(_counters).values(name=COUNTER, value=stamp))
+    if done is None:  # two service processes may start the count at once: one row wins
+        insert_if_absent(conn, _counters, {"name": COUNTER, "value": stamp})
         return 0
     elif done >= stamp:
         return 0

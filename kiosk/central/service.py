@@ -56,6 +56,7 @@ class CentralService:
         self._devices_lock = threading.Lock()
         self._devices: dict[str, tuple[Device | None, float]] = {}
         self._reshare_after: datetime | None = None
+        self._resharing = threading.Lock()
         self._refresh_lock = threading.Lock()
         self._valid: dict[str, Device] = {}  # token hash -> device, every valid credential
         self._valid_until = 0.0  # monotonic time until which ``_valid`` may be trusted
@@ -191,9 +192,14 @@ class CentralService:
         """Publish again, every ``RESHARE_EVERY``, invitations that came within the look-ahead."""
         if self._reshare_after is not None and now < self._reshare_after:
             return
-        with self._store.engine.begin() as conn:
-            reshare(conn, now)
-        self._reshare_after = now + RESHARE_EVERY
+        if not self._resharing.acquire(blocking=False):
+            return  # another page being read on the thread pool is doing it
+        try:
+            with self._store.engine.begin() as conn:
+                reshare(conn, now)
+            self._reshare_after = now + RESHARE_EVERY
+        finally:
+            self._resharing.release()
 
     def feed_heads(self) -> dict[str, FeedCursor]:
         """The newest readable feed position for each kiosk role (for the wake-up bell)."""

@@ -9,159 +9,45 @@ store; the tests assert what is not there and print what is (docs/sync.md, "Leas
 from __future__ import annotations
 
 import json
-import re
 import time
-import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import func, select
 
 from kiosk.base.clock import FixedClock
-from kiosk.base.ids import new_id
 from kiosk.central.reshare import reshare
 from kiosk.config.settings import load_config
-from kiosk.lobby.invitations import NewInvitation, create_invitation
 from kiosk.lobby.presence import who_is_in
 from kiosk.lobby.retention import ANONYMISED_NAME, purge_visitors
 from kiosk.lobby.visitor_checkin import ScanResult, VisitorCheckinService
 from kiosk.rooms.policy import set_room_policy
-from kiosk.security.directory import add_person, add_room, enroll_badge
-from kiosk.security.host_auth import set_pin_central
-from kiosk.security.signing_keys import current_signing_key, new_key
+from kiosk.security.signing_keys import current_signing_key
 from kiosk.security.tokens import TokenKind, sign
-from kiosk.store.engine import Store, open_local_store, open_store
+from kiosk.store.engine import Store, open_local_store
 from kiosk.store.models import Badge, Base, Invitation, Person, Visitor
-from kiosk.sync import central, feed
+from kiosk.sync import feed
 from kiosk.sync.engine import SyncEngine
-from tests.central.helpers import LiveService, kiosk_config, live_service
+from tests.central.helpers import LiveService, kiosk_config
+from tests.central.seeded_lab import (
+    HEX,
+    LAST_WEEK,
+    MEMBERS,
+    MORNING,
+    NEXT_WEEK,
+    ROOMS,
+    TODAY,
+    TOMORROW,
+    UNBADGED,
+    WALKIN,
+    WALKIN_ORG,
+    Lab,
+    as_uuid,
+)
 from tests.helpers import wait_for
-from tests.stores import NOON, site_key
-
-ROOMS = ["aurora"] + [f"room-{n:02d}" for n in range(1, 10)]
-MEMBERS, UNBADGED = 122, 2  # with the 2 hosts: 124 people, 122 badges
-HEX = re.compile(r"^[0-9a-f]{64}$")
-MORNING = NOON + timedelta(hours=20)  # 08.00 tomorrow in Helsinki
-TODAY = ["Tiina Tanaan", "Toivo Tanaan", "Terhi Tanaan"]
-TOMORROW, NEXT_WEEK, LAST_WEEK = "Huomen Aamuinen", ["Ensi Viikko", "Eeva Ensi"], "Mennyt Viikko"
-WALKIN, WALKIN_ORG = "Walter Walk-in", "Acme Oy"
-
-
-@dataclass
-class Lab:
-    service: LiveService
-    inactive: str  # a member with a badge who may no longer act anywhere
-    revoked: str  # a member whose only badge is revoked
-    inside_since_monday: str  # checked in at lobby-2 three days ago, still inside
-    tomorrow: uuid.UUID  # the invitation of tomorrow morning's visitor
-    admin_dir: Path  # where the invitation signing key's private half is
-
-
-def _person(conn: Any, n: int, role: str = "member") -> str:
-    return str(
-        add_person(
-            conn,
-            name=f"{role.title()} {n:03d}",
-            email=f"{role}{n:03d}@agency.example",
-            role=role,
-            organisation=f"Agency {n % 7}",
-            now=NOON,
-        )
-    )
-
-
-def _seed(store: Store, key: bytes, data_dir: Path) -> tuple[str, str, str, uuid.UUID]:
-    uid = iter(range(0x0A00000000, 0x0AFFFFFFFF))
-    with store.engine.begin() as conn:
-        for room in ROOMS:
-            add_room(conn, room, room.title(), 8, NOON)
-        members = [_person(conn, n) for n in range(MEMBERS)]
-        hosts = [_person(conn, n, "host") for n in range(2)]
-        for person in members[UNBADGED:] + hosts:
-            enroll_badge(conn, person, f"{next(uid):010X}", key, NOON)
-        set_pin_central(conn, _uuid(hosts[0]), "482916", NOON)
-        new_key(conn, data_dir, NOON)
-        inactive, revoked, inside = members[10], members[11], members[12]
-        row = conn.execute(select(Person).where(Person.id == _uuid(inactive))).one()._asdict()
-        central.write(conn, "people", {**row, "active": False, "updated_at": NOON}, NOON)
-        badge = conn.execute(select(Badge).where(Badge.person_id == _uuid(revoked))).one()
-        central.write(conn, "badges", {**badge._asdict(), "revoked_at": NOON}, NOON)
-        for n, room in enumerate(ROOMS):
-            for hour in (1, 3, 5):
-                central.write(conn, "bookings", _booking(room, members[20 + n], hour), NOON)
-        host = f"member{30:03d}@agency.example"
-        for name in TODAY:
-            _invite(conn, name, host, NOON - timedelta(hours=2), timedelta(hours=8), NOON)
-        tomorrow = _invite(conn, TOMORROW, host, MORNING, timedelta(hours=8), NOON)
-        for name in NEXT_WEEK:
-            _invite(conn, name, host, NOON + timedelta(days=7), timedelta(hours=8), NOON)
-        week_ago = NOON - timedelta(days=8)
-        _invite(conn, LAST_WEEK, host, week_ago, timedelta(hours=8), week_ago)
-        # At lobby-2: a walk-in, a badge tap, last week's visit, someone in since Monday.
-        walkin = new_id()
-        central.write(
-            conn,
-            "visitors",
-            {"id": walkin, "name": WALKIN, "organisation": WALKIN_ORG,
-             "host_id": _uuid(members[40]), "anonymised_at": None, "updated_at": NOON},
-            NOON,
-        )  # fmt: skip
-        _checkin(conn, None, walkin, "walk-in", NOON - timedelta(hours=1))
-        _checkin(conn, members[41], None, "badge", NOON - timedelta(minutes=30))
-        _checkin(conn, members[42], None, "badge", NOON - timedelta(days=7))
-        _checkin(conn, members[42], None, "badge", NOON - timedelta(days=7, hours=-4), "out")
-        _checkin(conn, inside, None, "badge", NOON - timedelta(days=3))
-    return inactive, revoked, inside, tomorrow
-
-
-def _uuid(text: str) -> uuid.UUID:
-    return uuid.UUID(text)
-
-
-def _booking(room: str, organiser: str, hour: int) -> dict[str, Any]:
-    return {
-        "id": new_id(), "room_id": room, "title": f"Meeting in {room} at +{hour}h",
-        "private": False, "organiser_id": _uuid(organiser),
-        "starts_at": NOON + timedelta(hours=hour), "ends_at": NOON + timedelta(hours=hour + 1),
-        "status": "confirmed", "source": "admin", "external_uid": None, "checked_in_at": None,
-        "created_by": None, "updated_at": NOON,
-    }  # fmt: skip
-
-
-def _invite(conn: Any, name: str, host: str, start: Any, length: timedelta, now: Any) -> uuid.UUID:
-    new = NewInvitation(name, host, f"{name} Oy", start, start + length, single_use=True)
-    return create_invitation(conn, new, now)
-
-
-def _checkin(
-    conn: Any, person: str | None, visitor: Any, method: str, at: Any, direction: str = "in"
-) -> None:
-    central.write(
-        conn,
-        "checkins",
-        {"id": new_id(), "direction": direction, "person_id": person and _uuid(person),
-         "visitor_id": visitor, "invitation_id": None, "method": method,
-         "kiosk_id": "lobby-2", "at": at, "event_id": None},
-        at,
-    )  # fmt: skip
-
-
-@pytest.fixture
-def lab(tmp_path: Path, central_url: str) -> Iterator[Lab]:
-    clock = FixedClock(NOON)
-    store = open_store(central_url)
-    admin_dir = tmp_path / "admin"
-    inactive, revoked, inside, tomorrow = _seed(store, site_key(tmp_path), admin_dir)
-    try:
-        with live_service(store, clock) as live:
-            yield Lab(live, inactive, revoked, inside, tomorrow, admin_dir)
-    finally:
-        store.dispose()
+from tests.stores import NOON
 
 
 def _pull_all(
@@ -253,9 +139,9 @@ def test_a_stolen_doors_whole_feed_holds_its_room_and_who_acts_there(
         assert counts["people"] == MEMBERS + 2 and counts.get("e-mail addresses", 0) == 0
         assert counts["bookings"] == 3 and counts["rooms"] == len(ROOMS)
         assert counts["badge HMACs"] == MEMBERS - UNBADGED + 2 - 2  # not the inactive, revoked
-        assert not HEX.match(holders[_uuid(lab.inactive)])
-        assert not HEX.match(holders[_uuid(lab.revoked)])
-        assert named[_uuid(lab.inactive)] == ""
+        assert not HEX.match(holders[as_uuid(lab.inactive)])
+        assert not HEX.match(holders[as_uuid(lab.revoked)])
+        assert named[as_uuid(lab.inactive)] == ""
         for entity in ("visitors", "invitations", "checkins", "signing_keys"):
             assert entity not in counts
 
@@ -301,7 +187,7 @@ def test_a_stolen_lobbys_whole_feed_holds_today_and_presence_not_other_lobbies_r
         assert counts["checkins"] == 3  # lobby-2's today, and who is in since Monday
         assert {WALKIN, "Member 041", "Member 012"} == set(present)
         assert counts["badge HMACs"] == MEMBERS - UNBADGED + 2 - 2
-        assert not HEX.match(holders[_uuid(lab.inactive)])
+        assert not HEX.match(holders[as_uuid(lab.inactive)])
         assert counts["e-mail addresses"] == MEMBERS + 2 - 1  # the lobby sends hosts' notices
         assert "signing_keys" in counts and "bookings" not in counts
 
