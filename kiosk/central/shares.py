@@ -53,6 +53,10 @@ LOOKAHEAD = timedelta(days=2)
 #: How long after its end an invitation (and its check-ins) still reach a lobby: a visitor
 #: still inside after the end of their invitation is listed by name.
 TRAILING = timedelta(days=1)
+#: How far back a lobby's share looks for people still inside: a check-in older than this with
+#: no check-out (a forgotten one, where automatic sign-out is off) is no longer listed, so each
+#: page ranks a month of check-ins, not the Lab's whole history.
+PRESENCE_HORIZON = timedelta(days=31)
 
 _ROOM_SCOPED = frozenset({"bookings", "booking_actions"})
 _DOOR_SKIPS = frozenset({"signing_keys"})
@@ -132,20 +136,24 @@ def load_view(conn: Connection, device: Device, now: datetime) -> ShareView:
 
     @cache
     def inside_since_long() -> list[Any]:
-        latest = select(
-            c.id,
-            c.visitor_id,
-            c.direction,
-            c.at,
-            c.method,
-            c.kiosk_id,
-            func.row_number()
-            .over(
-                partition_by=(c.person_id, func.coalesce(c.invitation_id, c.visitor_id)),
-                order_by=(c.at.desc(), c.id.desc()),
+        latest = (
+            select(
+                c.id,
+                c.visitor_id,
+                c.direction,
+                c.at,
+                c.method,
+                c.kiosk_id,
+                func.row_number()
+                .over(
+                    partition_by=(c.person_id, func.coalesce(c.invitation_id, c.visitor_id)),
+                    order_by=(c.at.desc(), c.id.desc()),
+                )
+                .label("rank"),
             )
-            .label("rank"),
-        ).subquery()
+            .where(c.at > now - PRESENCE_HORIZON)
+            .subquery()
+        )
         return list(
             conn.execute(
                 select(latest.c.id, latest.c.visitor_id, latest.c.method, latest.c.kiosk_id).where(

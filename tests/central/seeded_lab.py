@@ -94,11 +94,11 @@ def seed_lab(store: Store, key: bytes, data_dir: Path) -> tuple[str, str, str, u
              "host_id": as_uuid(members[40]), "anonymised_at": None, "updated_at": NOON},
             NOON,
         )  # fmt: skip
-        _checkin(conn, None, walkin, "walk-in", NOON - timedelta(hours=1))
-        _checkin(conn, members[41], None, "badge", NOON - timedelta(minutes=30))
-        _checkin(conn, members[42], None, "badge", NOON - timedelta(days=7))
-        _checkin(conn, members[42], None, "badge", NOON - timedelta(days=7, hours=-4), "out")
-        _checkin(conn, inside, None, "badge", NOON - timedelta(days=3))
+        add_checkin(conn, None, walkin, "walk-in", NOON - timedelta(hours=1))
+        add_checkin(conn, members[41], None, "badge", NOON - timedelta(minutes=30))
+        add_checkin(conn, members[42], None, "badge", NOON - timedelta(days=7))
+        add_checkin(conn, members[42], None, "badge", NOON - timedelta(days=7, hours=-4), "out")
+        add_checkin(conn, inside, None, "badge", NOON - timedelta(days=3))
     return inactive, revoked, inside, tomorrow
 
 
@@ -121,7 +121,7 @@ def _invite(conn: Any, name: str, host: str, start: Any, length: timedelta, now:
     return create_invitation(conn, new, now)
 
 
-def _checkin(
+def add_checkin(
     conn: Any, person: str | None, visitor: Any, method: str, at: Any, direction: str = "in"
 ) -> None:
     central.write(

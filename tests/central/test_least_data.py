@@ -44,6 +44,7 @@ from tests.central.seeded_lab import (
     WALKIN,
     WALKIN_ORG,
     Lab,
+    add_checkin,
     as_uuid,
 )
 from tests.helpers import wait_for
@@ -267,3 +268,22 @@ def test_anonymised_visitors_are_scrubbed_on_every_lobby(tmp_path: Path, lab: La
     finally:
         local.dispose()
     assert rows and set(rows) == {(ANONYMISED_NAME, None, None)}
+
+
+def test_a_check_in_forgotten_for_over_a_month_is_no_longer_listed_as_inside(
+    tmp_path: Path, lab: Lab
+) -> None:
+    """Who is still inside is looked for a month back (shares.PRESENCE_HORIZON), so a lobby's
+    page never ranks the whole history; three days inside is listed, forty days is not."""
+    forgotten = "Member 050"
+    with lab.service.store.engine.begin() as conn:
+        person = conn.execute(select(Person.id).where(Person.name == forgotten)).scalar_one()
+        add_checkin(conn, str(person), None, "badge", NOON - timedelta(days=40))
+    local = _sync(kiosk_config(tmp_path, lab.service, "lobby-1", "lobby"), lab.service.clock)
+    try:
+        with local.engine.connect() as conn:
+            present = {p.name for p in who_is_in(conn)}
+    finally:
+        local.dispose()
+    assert "Member 012" in present  # inside since Monday
+    assert forgotten not in present
