@@ -1,4 +1,5 @@
-"""UTC-aware timestamps: reading them back from a store, and parsing them from people.
+"""UTC-aware timestamps: reading them back from a store, parsing them from people, and writing
+a wall-clock time the way each of the Lab's languages does.
 
 Free of SQLAlchemy (a door's first frame uses it); the column type is ``kiosk.store.dbtypes``.
 """
@@ -58,3 +59,11 @@ def parse_when(text: str, tz: ZoneInfo, *, end: bool, what: str) -> datetime:
             "2026-11-27T09:00)"
         ) from None
     return value.astimezone(UTC).replace(microsecond=0)
+
+
+def wall_clock(moment: datetime, lang: str) -> str:
+    """The time of day of ``moment`` (already in the site's zone) as the glossary writes it:
+    Finnish and Finland-Swedish 9.05, English 09:05 (docs/glossary.md, "Times and dates")."""
+    if lang == "en":
+        return f"{moment:%H:%M}"
+    return f"{moment.hour}.{moment.minute:02d}"

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
+from kiosk.base.timeutil import wall_clock
 from kiosk.lobby.invite_card import Card, qr_image, render_card
 from kiosk.lobby.notify import LAB_NAME
 
@@ -63,10 +64,6 @@ def _day(moment: datetime, lang: str) -> str:
     return f"{weekday} {moment.day}.{moment.month}.{moment.year}"
 
 
-def _clock(moment: datetime, lang: str) -> str:
-    return f"{moment:%H:%M}" if lang == "en" else f"{moment.hour}.{moment.minute:02d}"
-
-
 def when_text(visit: Visit) -> str:
     """The day(s) and hours of the visit, as the glossary writes them in ``visit.lang``."""
     lang = visit.lang
@@ -78,10 +75,10 @@ def when_text(visit: Visit) -> str:
             return _day(start, lang)
         return f"{_day(start, lang)}–{_day(last, lang)}"
     if end.date() == start.date():
-        return f"{_day(start, lang)} {word}{_clock(start, lang)}–{_clock(end, lang)}"
+        return f"{_day(start, lang)} {word}{wall_clock(start, lang)}–{wall_clock(end, lang)}"
     return (
-        f"{_day(start, lang)} {word}{_clock(start, lang)}–"
-        f"{_day(end, lang)} {word}{_clock(end, lang)}"
+        f"{_day(start, lang)} {word}{wall_clock(start, lang)}–"
+        f"{_day(end, lang)} {word}{wall_clock(end, lang)}"
     )
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from kiosk.base.timeutil import wall_clock
+
 log = logging.getLogger(__name__)
 
 LAB_NAME = "Työ 2.0 Lab"
@@ -156,7 +158,7 @@ class SmtpNotifier:
 def _clock(moment: datetime, tz: ZoneInfo) -> tuple[str, str]:
     """A wall-clock time as Finnish and Finland-Swedish write it (9.05), and as English (09:05)."""
     local = moment.astimezone(tz)
-    return f"{local.hour}.{local.minute:02d}", f"{local.hour:02d}:{local.minute:02d}"
+    return wall_clock(local, "fi"), wall_clock(local, "en")
 
 
 def compose(notice: Notice, sender: str, tz: ZoneInfo) -> EmailMessage:

@@ -23,6 +23,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from kiosk.base.ids import new_id
+from kiosk.base.timeutil import wall_clock
 from kiosk.lobby.notify import LAB_NAME, NotifyError
 from kiosk.rooms.modes import active_mode
 from kiosk.store.models import AuditEntry, Booking, Person, Room, RoomMode, table_of
@@ -131,9 +132,9 @@ def compose(overlap: Overlap, sender: str, tz: ZoneInfo, message_id: uuid.UUID) 
     """The e-mail to the organiser, in Finnish, Swedish and English."""
     assert overlap.organiser_email is not None
     start, end = overlap.starts_at.astimezone(tz), overlap.ends_at.astimezone(tz)
-    day, hours = f"{start:%d.%m.}", f"{start.hour}.{start.minute:02d}–{end.hour}.{end.minute:02d}"
+    day, hours = f"{start:%d.%m.}", f"{wall_clock(start, 'fi')}–{wall_clock(end, 'fi')}"
     fi, sv = f"{day} klo {hours}", f"{day} kl. {hours}"  # Finland-Swedish writes 9.05 too
-    other = f"{start:%d.%m.} {start:%H:%M}–{end:%H:%M}"
+    other = f"{day} {wall_clock(start, 'en')}–{wall_clock(end, 'en')}"
     what = overlap.mode_title or ""
     if overlap.mode == "event":
         fi_why = f"tilassa on silloin tapahtuma{': ' + what if what else ''}"
