@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from kiosk.base.errors import KioskError
 from kiosk.config.settings import Config, ReaderConfig, load_config
@@ -26,7 +25,7 @@ from kiosk.doctor.platform import Machine, platform_verdicts
 from kiosk.doctor.verdict import Verdict, blocking, ok, warning
 from kiosk.rooms.door_room import check_room
 from kiosk.security.badges import load_site_key
-from kiosk.store.schema_head import SCHEMA_HEAD
+from kiosk.store.schema_head import SCHEMA_HEAD, open_read_only, schema_version
 
 #: Free space in ``data_dir`` below which the kiosk cannot be trusted to commit (blocking), or
 #: should be looked at soon (warning).
@@ -96,16 +95,15 @@ def _local_store(path: Path) -> Verdict:
             check, f"no local store at {path} yet", "none: the kiosk creates it when it starts"
         )
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=1.0)
+        conn = open_read_only(path, timeout=1.0)
         try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            version = schema_version(conn)
         finally:
             conn.close()
     except sqlite3.Error as exc:
         return blocking(
             check, f"{path} cannot be read as a store ({exc})", f"move {path} aside; it is rebuilt"
         )
-    version = str(row[0]) if row else ""
     if version == SCHEMA_HEAD:
         return ok(check, f"{path} is at schema {SCHEMA_HEAD}")
     if version.isdigit() and int(version) < int(SCHEMA_HEAD):

@@ -11,10 +11,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from kiosk.base.errors import ConfigError
-from kiosk.store.schema_head import SCHEMA_HEAD
+from kiosk.store.schema_head import SCHEMA_HEAD, open_read_only, schema_version
 
 #: The key the sync engine sets once a first sync is complete (``kiosk.sync.state``).
 FIRST_SYNC_DONE = "first_sync_done"
@@ -40,12 +39,11 @@ def check_room(path: Path, room_id: str, *, central: bool = False) -> RoomCheck 
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.5)
+        conn = open_read_only(path, timeout=0.5)
     except sqlite3.Error:
         return None
     try:
-        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if version is None or version[0] != SCHEMA_HEAD:
+        if schema_version(conn) != SCHEMA_HEAD:
             return None
         rooms = tuple(sorted(str(r[0]) for r in conn.execute("SELECT id FROM rooms")))
         synced = (
