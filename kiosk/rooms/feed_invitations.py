@@ -14,7 +14,8 @@ The feed stays the source of truth, import after import:
 - a meeting cancelled or gone from the feed, or an attendee removed (or declined): the
   invitation is revoked and the visitor is told by e-mail, as ``invite revoke`` does. An event
   the feed holds but cannot read right now (kiosk/rooms/ics_import.py's held keys) changes
-  nothing.
+  nothing. The link is then dropped, so an attendee added back is invited anew;
+- an invitation an admin revoked (``invite revoke``) stays revoked: its link is kept.
 
 The host is the organiser when their address is an active person's of the Lab, else the feed's
 default host; a meeting with neither invites nobody (an invitation names its host, and the
@@ -260,8 +261,12 @@ class _Run:
         active = link.revoked_at is None and link.valid_to > self.now
         if target is None:  # cancelled, gone, or the attendee removed
             if active and not held(link.booking_key) and link.valid_from < window_end:
-                self._revoke(link.invitation_id, tell=True)
-                self.summary.revoked += 1
+                self._withdraw(link)
+            return
+        if link.revoked_at is not None:
+            # Revoked by an admin (`invite revoke`): the feed's own revocations drop their link.
+            # A re-import must not undo that decision.
+            self.summary.unchanged += 1
             return
         if active and (link.valid_from, link.valid_to) == (target.valid_from, target.valid_to):
             self.summary.unchanged += 1
@@ -284,8 +289,7 @@ class _Run:
             setattr(s, reason, getattr(s, reason) + 1)
             if active and reason in ("past", "too_far", "no_host"):
                 # Moved where the feed does not invite: the old day is wrong, so withdraw it.
-                self._revoke(old.invitation_id, tell=True)
-                s.revoked += 1
+                self._withdraw(old)
             return
         assert host is not None
         if active:
@@ -347,6 +351,13 @@ class _Run:
         lang = self.settings.lang
         queue_invitation(self.conn, invitation_id, token, target.address, lang, self.mail, self.now)
         return invitation_id
+
+    def _withdraw(self, link: Any) -> None:
+        """Revoke a link's invitation, tell the visitor, and forget the link: if the attendee
+        comes back to the meeting, the next import invites them anew."""
+        self._revoke(link.invitation_id, tell=True)
+        self.conn.execute(links_t.delete().where(links_t.c.id == link.id))
+        self.summary.revoked += 1
 
     def _revoke(self, invitation_id: uuid.UUID, *, tell: bool) -> None:
         revoke_invitation(self.conn, str(invitation_id), self.now)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from kiosk.cli.main import main
 from kiosk.config.settings import load_config
 from kiosk.lobby.retention import purge_visitors
+from kiosk.rooms.feed_invitations import attendee_hash
 from kiosk.security.tokens import verify
 from kiosk.store.engine import open_store
 from kiosk.store.models import Change, SigningKey, Visitor, table_of
@@ -286,7 +288,7 @@ def test_the_per_import_cap_leaves_the_rest_for_the_next_import(
     guests = [f"CN=Guest {i}:mailto:guest{i}@example.org" for i in range(5)]
     url = write_calendar(tmp_path / "a.ics", [Meeting("m", today() + timedelta(days=1), guests)])
     assert admin(config, "bookings", "feed", "set", "aurora", url, "--invite-attendees") == 0
-    ctx = context_from_args(__import__("argparse").Namespace(config=str(config)))
+    ctx = context_from_args(argparse.Namespace(config=str(config)))
     settings = replace(_invite_settings(ctx), max_invitations=3)
 
     def run() -> object:
@@ -317,3 +319,30 @@ def test_invite_attendees_needs_the_labs_domains(
     capsys.readouterr()
     assert admin(path, "bookings", "feed", "set", "aurora", url, "--invite-attendees") == 2
     assert "set invitations.lab_domains" in capsys.readouterr().err
+
+
+def test_an_admins_revocation_stands_and_a_returning_attendee_is_invited_again(
+    config: Path, inbox: Inbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ics = tmp_path / "a.ics"
+    day = today() + timedelta(days=1)
+    url = write_calendar(ics, [Meeting("m", day, [EEVA, PEKKA])])
+    assert admin(config, "bookings", "feed", "set", "aurora", url, "--invite-attendees") == 0
+    assert refresh(config, capsys)["invited"] == 2
+    eeva = next(
+        r["invitation_id"]
+        for r in central_rows(config)["links"]
+        if r["attendee"] == attendee_hash("Eeva.Ek@okm.example")
+    )
+    assert admin(config, "invite", "revoke", str(eeva)) == 0
+    again = refresh(config, capsys)
+    assert (again["invited"], again["unchanged"]) == (0, 2)  # Eeva stays revoked
+    assert len(inbox.messages) == 3  # two invitations and the admin's revocation
+
+    write_calendar(ics, [Meeting("m", day, [EEVA])])  # Pekka leaves ...
+    assert refresh(config, capsys)["revoked"] == 1
+    write_calendar(ics, [Meeting("m", day, [EEVA, PEKKA])])  # ... and comes back
+    assert refresh(config, capsys)["invited"] == 1
+    assert inbox.recipients[-2:] == [["pekka@stm.example"], ["pekka@stm.example"]]
+    live = [r for r in central_rows(config)["invitations"] if r["revoked_at"] is None]
+    assert len(live) == 1
