@@ -222,7 +222,11 @@ def test_an_organiser_from_outside_uses_the_default_host_or_invites_nobody(
 
 
 def test_a_hostile_feed_is_bounded_and_summarised(
-    tmp_path: Path, central_url: str, port: int, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    central_url: str,
+    port: int,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     config = lab_config(tmp_path, central_url, port, delivery="service")  # queue, do not send
     crowd = [f"CN=Guest {i}:mailto:guest{i}@example.org" for i in range(5000)]
@@ -258,6 +262,9 @@ def test_a_hostile_feed_is_bounded_and_summarised(
     store.dispose()
     assert all(n.isprintable() and len(n) <= 200 for n in names)
     assert "Eve Evil " + "E" * 191 in names
+    # Each bound is logged with the room and a count, never a name or an address.
+    assert "room aurora: 4801 attendees over the per-event cap" in caplog.text
+    assert "example.org" not in caplog.text and "Guest" not in caplog.text
 
 
 def test_retention_erases_the_links_and_the_addresses(
