@@ -185,7 +185,7 @@ def invite_attendees(
         target = targets.pop((link.booking_key, link.attendee), None)
         run.follow(link, target, held, window_end)
     for (booking_key, digest), target in targets.items():
-        run.invite(target, booking_key, digest, link_id=None, old=None)
+        run.invite(target, booking_key, digest)
     run.log_bounds()
     return summary
 
@@ -271,12 +271,11 @@ class _Run:
         if active and (link.valid_from, link.valid_to) == (target.valid_from, target.valid_to):
             self.summary.unchanged += 1
             return
-        self.invite(target, link.booking_key, link.attendee, link_id=link.id, old=link)
+        self.invite(target, link.booking_key, link.attendee, old=link)
 
-    def invite(
-        self, target: _Target, booking_key: str, digest: str, *, link_id: Any, old: Any
-    ) -> None:
-        """A new invitation for ``target``: a first one, a re-added attendee, or a move."""
+    def invite(self, target: _Target, booking_key: str, digest: str, old: Any = None) -> None:
+        """A new invitation for ``target``: a first one, or (``old``, a link) a move or a
+        meeting back in the window after its invitation ran out."""
         active = old is not None and old.revoked_at is None and old.valid_to > self.now
         occ, s = target.occurrence, self.summary
         late = occ.ends_at <= self.now
@@ -295,7 +294,7 @@ class _Run:
         if active:
             self._revoke(old.invitation_id, tell=False)  # the new invitation's e-mail says it
         invitation_id = self._create(target, host)
-        if link_id is None:
+        if old is None:
             self.conn.execute(
                 links_t.insert().values(
                     id=new_id(),
@@ -310,7 +309,7 @@ class _Run:
         else:
             self.conn.execute(
                 links_t.update()
-                .where(links_t.c.id == link_id)
+                .where(links_t.c.id == old.id)
                 .values(invitation_id=invitation_id, updated_at=self.now)
             )
         if active:
