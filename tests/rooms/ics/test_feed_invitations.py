@@ -13,16 +13,21 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from kiosk.base.clock import FixedClock
 from kiosk.cli.main import main
 from kiosk.config.settings import load_config
 from kiosk.lobby.retention import purge_visitors
+from kiosk.lobby.visitor_checkin import VisitorCheckinService
 from kiosk.rooms.feed_invitations import attendee_hash
 from kiosk.security.tokens import verify
 from kiosk.store.engine import open_store
 from kiosk.store.models import Change, SigningKey, Visitor, table_of
+from kiosk.sync.engine import SyncEngine
 from kiosk.sync.replication import ENTITIES
+from kiosk.views.screens import ScanOutcome, ScanResult
 from tests.lobby.mail_helpers import Inbox, free_port, inline_qr, smtp_config, smtp_server
 from tests.rooms.ics.calendar_helpers import HOST, Meeting, central_rows, today, write_calendar
+from tests.stores import local
 
 TZ = ZoneInfo("Europe/Helsinki")
 EEVA = "CN=Eeva Ek:mailto:eeva.ek@okm.example"
@@ -82,6 +87,26 @@ def token_of(config: Path, message: object, at: datetime) -> tuple[str, object]:
     return text, verify(text, keys, at)
 
 
+def lobby_scan(tmp_path: Path, config: Path, token: str, at: datetime) -> ScanOutcome:
+    """A lobby's replica synced from the central store, then the scan, at ``at``."""
+    lobby = local(tmp_path)
+    clock = FixedClock(at)
+    engine = SyncEngine(
+        lobby,
+        load_config(config).central_url,
+        kiosk_id="lobby-1",
+        role="lobby",
+        room_id=None,
+        clock=clock,
+    )
+    try:
+        engine.cycle()
+        return VisitorCheckinService(lobby, clock, "lobby-1").scan(token)
+    finally:
+        engine.close()
+        lobby.dispose()
+
+
 def day_window(day: object) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time(), TZ)  # type: ignore[arg-type]
     return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
@@ -102,9 +127,14 @@ def test_attendees_from_outside_the_lab_are_invited_moved_and_revoked(
     assert len(rows["links"]) == 2 and len(rows["invitations"]) == 2
     assert sorted(r[0] for r in inbox.recipients) == ["eeva.ek@okm.example", "pekka@stm.example"]
     ids = {r["id"] for r in rows["invitations"]}
+    meeting_time = day_window(tomorrow)[0] + timedelta(hours=8)  # 10.00 in Helsinki
     for message in inbox.messages:
-        _, token = token_of(config, message, day_window(tomorrow)[0] + timedelta(hours=10))
+        _, token = token_of(config, message, meeting_time)
         assert token.invitation_id in ids  # type: ignore[attr-defined]
+    # The code in the e-mail checks in at a lobby on the meeting's day, host and name known.
+    scan = lobby_scan(tmp_path, config, inline_qr(inbox.messages[0]), meeting_time)
+    assert scan.result is ScanResult.WELCOME
+    assert scan.name in {"Eeva Ek", "Pekka Puu"} and scan.host == "Mikko Korhonen"
     assert {(r["valid_from"], r["valid_to"]) for r in rows["invitations"]} == {day_window(tomorrow)}
     assert "aino@lab.example" not in str(rows)
     assert all("@" not in r["attendee"] for r in rows["links"])  # a hash, not the address
