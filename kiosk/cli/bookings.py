@@ -19,6 +19,8 @@ from kiosk.base.timeutil import WHEN_HELP, parse_when
 from kiosk.cli.context import context_from_args, print_json
 
 if TYPE_CHECKING:
+    from kiosk.cli.context import AdminContext
+    from kiosk.rooms.feed_invitations import InviteSettings
     from kiosk.rooms.ics import SkippedEvent
 
 FETCH_TIMEOUT = 20.0  # seconds; a hung calendar server must not hang the admin or a schedule
@@ -63,6 +65,19 @@ def add_parsers(cmds: Any) -> None:
     p = feed_sub.add_parser("set", help="give a room a calendar feed URL")
     p.add_argument("room", help="the room's id")
     p.add_argument("url", help="the feed's http(s) URL (an .ics calendar)")
+    p.add_argument(
+        "--invite-attendees",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="invite and e-mail the meetings' attendees from outside invitations.lab_domains "
+        "(default for a new feed: no; unchanged when not given)",
+    )
+    p.add_argument(
+        "--default-host",
+        metavar="PERSON",
+        help="host of invitations whose organiser is nobody of the Lab (id or e-mail; "
+        "'none' to clear); without one such meetings invite nobody",
+    )
     p.set_defaults(func=cmd_feed_set)
     p = feed_sub.add_parser("remove", help="stop refreshing a room's feed")
     p.add_argument("room", help="the room's id")
@@ -168,6 +183,28 @@ def cmd_import_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _invite_settings(ctx: AdminContext) -> InviteSettings:
+    """What a feed that invites its attendees needs; where the mail set-up is missing, the
+    reason (the bookings still import)."""
+    from kiosk.cli.invite_mail import mail_settings
+    from kiosk.rooms.feed_invitations import InviteSettings
+
+    cfg = ctx.config
+    try:
+        mail, unavailable = mail_settings(ctx), None
+    except UsageError as exc:
+        mail, unavailable = None, str(exc).removeprefix("--email: ")
+    return InviteSettings(
+        lab_domains=cfg.invitations.lab_domains,
+        days_ahead=cfg.invitations.calendar_days,
+        lang=cfg.language,
+        tz=cfg.tz,
+        data_dir=cfg.data_dir,
+        mail=mail,
+        unavailable=unavailable,
+    )
+
+
 def print_skipped_events(events: Sequence[SkippedEvent], indent: str = "  ") -> None:
     for event in events:
         print(f"{indent}skipped {event}; its earlier bookings are kept")
@@ -244,8 +281,20 @@ def cmd_feed_set(args: argparse.Namespace) -> int:
     from kiosk.rooms.feeds import set_feed
 
     ctx = context_from_args(args)
+    if args.invite_attendees and not ctx.config.invitations.lab_domains:
+        raise UsageError(
+            "--invite-attendees: set invitations.lab_domains (the Lab's own e-mail domains) "
+            "in the config first, or every Lab member in a meeting would be invited"
+        )
     with ctx.central() as conn:
-        set_feed(conn, args.room, args.url, ctx.clock.now())
+        set_feed(
+            conn,
+            args.room,
+            args.url,
+            ctx.clock.now(),
+            invite_attendees=args.invite_attendees,
+            default_host=args.default_host,
+        )
     print(f"{args.room}: feed set; `kiosk admin bookings refresh-feeds` reads it")
     return 0
 
@@ -281,11 +330,15 @@ def cmd_feed_list(args: argparse.Namespace) -> int:
         print("no calendar feeds")
     for row in [] if args.json else rows:
         state = f"failed: {row['error']}" if row["error"] else "ok"
-        print(f"{row['room']:<16} last read {row['synced_at'] or 'never'}  {state}")
+        inviting = "  invites attendees" if row["invite_attendees"] else ""
+        print(f"{row['room']:<16} last read {row['synced_at'] or 'never'}  {state}{inviting}")
     return 0
 
 
 def cmd_refresh_feeds(args: argparse.Namespace) -> int:
+    import sys
+
+    from kiosk.cli.invite_mail import send_now
     from kiosk.rooms.feeds import refresh_feeds
 
     ctx = context_from_args(args)
@@ -295,7 +348,11 @@ def cmd_refresh_feeds(args: argparse.Namespace) -> int:
         now=ctx.clock.now(),
         days=_days(args.days),
         fetch=read_feed,
+        invites=_invite_settings(ctx),
     )
+    mails = sum(r.invitations.mails for r in results if r.invitations)
+    if mails:  # after the commits: the embedded set-up sends at once, else the service does
+        print(f"invitation e-mails {send_now(ctx, limit=mails)}", file=sys.stderr)
     if args.json:
         print_json(
             [
@@ -304,6 +361,7 @@ def cmd_refresh_feeds(args: argparse.Namespace) -> int:
                     "ok": r.ok,
                     "detail": r.detail,
                     "skipped_events": [event.as_json() for event in r.skipped_events],
+                    "invitations": r.invitations.as_json() if r.invitations else None,
                 }
                 for r in results
             ]

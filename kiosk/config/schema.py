@@ -78,6 +78,22 @@ def _percent(value: Any) -> str | None:
     return None if isinstance(value, int) and 1 <= value <= 100 else "must be 1-100"
 
 
+def _domains(value: Any) -> str | None:
+    for item in value:
+        if not isinstance(item, str):
+            return f"must be a list of domain names, not {item!r}"
+        labels = item.split(".")
+        ok = (
+            item.isascii()
+            and len(labels) >= 2
+            and len(item) <= 253
+            and all(0 < len(label) <= 63 and label.replace("-", "").isalnum() for label in labels)
+        )
+        if not ok:
+            return f"{item[:80]!r} is not a domain name like vm.fi (no @, no scheme)"
+    return None
+
+
 def _protocol(value: Any) -> str | None:
     from devices.registry import protocol_names
 
@@ -350,6 +366,21 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "An invitation e-mail the mail server keeps failing is given up after this many "
             "tries (with backoff from 30 s up to 1 h between them).",
             _positive,
+        ),
+        "lab_domains": Key(
+            list,
+            [],
+            'The Lab\'s own e-mail domains, e.g. `["vm.fi", "tyo20.fi"]` (subdomains count too). '
+            "A room feed with `--invite-attendees` invites the attendees whose address is in "
+            "none of them; with none listed, no feed invites anybody.",
+            _domains,
+        ),
+        "calendar_days": Key(
+            int,
+            30,
+            "A room feed invites attendees of meetings at most this many days ahead; a meeting "
+            "further out is invited by a later import.",
+            lambda v: None if 1 <= v <= 366 else "must be 1-366",
         ),
     },
 }

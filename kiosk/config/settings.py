@@ -132,6 +132,8 @@ class InvitationsConfig:
     address: Mapping[str, str] = field(default_factory=dict)  # language -> the Lab's address
     arrival: Mapping[str, str] = field(default_factory=dict)  # language -> arrival text
     max_attempts: int = 10
+    lab_domains: tuple[str, ...] = ()  # lower case; a feed invites only addresses outside them
+    calendar_days: int = 30
 
     def sends_here(self, central_url: str) -> bool:
         """Does the admin command (and `kiosk run`/`sync`) send, rather than the service?"""
@@ -150,6 +152,8 @@ def invitations_config(i: Mapping[str, Any]) -> InvitationsConfig:
         address={k: v for k, v in address.items() if v},
         arrival={k: v for k, v in arrival.items() if v},
         max_attempts=i["max_attempts"],
+        lab_domains=tuple(dict.fromkeys(d.lower() for d in i["lab_domains"])),
+        calendar_days=i["calendar_days"],
     )
 
 
@@ -234,7 +238,13 @@ def _unknown(where: str, name: str, known: Mapping[str, object]) -> str:
 
 
 def _typename(t: type | tuple[type, ...]) -> str:
-    names = {str: "a string", bool: "true or false", int: "a whole number", float: "a number"}
+    names = {
+        str: "a string",
+        bool: "true or false",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+    }
     if isinstance(t, tuple):
         return "a number" if set(t) == {int, float} else " or ".join(names[x] for x in t)
     return names[t]

@@ -11,7 +11,8 @@ gave it) and its comment (free text can name anyone) after the same period. Feed
 centrally only; a lobby deletes its copy once the central store has it.
 
 E-mails to visitors (``invite_outbox``, central only) lose their address and message when their
-visitor is anonymised.
+visitor is anonymised, and the links of calendar invitations to their meeting and attendee
+(``calendar_invitations``, central only) are deleted.
 
 The lobby also drops its own spent host-notification rows after the same period.
 """
@@ -27,7 +28,15 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.timeutil import as_utc
 from kiosk.lobby.invite_outbox import erase_addresses
-from kiosk.store.models import Checkin, Feedback, Invitation, Notification, Visitor, table_of
+from kiosk.store.models import (
+    CalendarInvitation,
+    Checkin,
+    Feedback,
+    Invitation,
+    Notification,
+    Visitor,
+    table_of,
+)
 from kiosk.sync import central
 
 ANONYMISED_NAME = "–"  # a placeholder, not a name; kept non-empty for NOT NULL
@@ -95,6 +104,8 @@ def purge_visitors(
             i = table_of(Invitation).c
             ids = list(conn.execute(select(i.id).where(i.visitor_id.in_(due))).scalars())
             erase_addresses(conn, ids, now)
+            links = table_of(CalendarInvitation)
+            conn.execute(delete(links).where(links.c.invitation_id.in_(ids)))
     return PurgeReport(due, cutoff)
 
 

@@ -25,7 +25,8 @@ from kiosk.store.models import CalendarFeed, Room, table_of
 from kiosk.sync import central
 
 if TYPE_CHECKING:
-    from kiosk.rooms.ics import SkippedEvent
+    from kiosk.rooms.feed_invitations import InviteSettings, InviteSummary
+    from kiosk.rooms.ics import Feed, SkippedEvent
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +44,35 @@ class FeedRefresh:
     ok: bool
     detail: str  # the import summary, or the full error (for the admin's terminal only)
     skipped_events: tuple[SkippedEvent, ...] = ()  # events in the feed that were not booked
+    invitations: InviteSummary | None = None  # a feed that invites its attendees
 
 
-def set_feed(conn: Connection, room_id: str, url: str, now: datetime) -> None:
+def set_feed(
+    conn: Connection,
+    room_id: str,
+    url: str,
+    now: datetime,
+    *,
+    invite_attendees: bool | None = None,
+    default_host: str | None = None,
+) -> None:
+    """Set a room's feed. ``invite_attendees`` and ``default_host`` (a person's id or e-mail,
+    or ``none``) change only when given; a new feed invites nobody."""
+    from kiosk.security.directory import find_person
+
     url = url.strip()
     if not url.lower().startswith(SCHEMES):
         raise UsageError("the feed URL must start with https://, http://, webcal:// or file://")
     if conn.execute(select(rooms_t.c.id).where(rooms_t.c.id == room_id)).first() is None:
         raise NotFound(f"no room {room_id!r}")
-    upsert(conn, feeds_t, [{"room_id": room_id, "url": url, "updated_at": now}])
+    row: dict[str, Any] = {"room_id": room_id, "url": url, "updated_at": now}
+    if invite_attendees is not None:
+        row["invite_attendees"] = invite_attendees
+    if default_host is not None:
+        row["invite_host_id"] = (
+            None if default_host.strip().lower() == "none" else find_person(conn, default_host)
+        )
+    upsert(conn, feeds_t, [row])
 
 
 def remove_feed(conn: Connection, room_id: str, now: datetime) -> None:
@@ -70,6 +91,7 @@ def list_feeds(conn: Connection) -> list[dict[str, Any]]:
         {
             "room": r.room_id,
             "url": r.url,
+            "invite_attendees": r.invite_attendees,
             "last_attempt_at": r.last_attempt_at,
             "synced_at": r.calendar_synced_at,
             "error": r.calendar_error,
@@ -95,24 +117,29 @@ def refresh_feeds(
     now: datetime,
     days: int,
     fetch: Callable[[str], bytes],
+    invites: InviteSettings | None = None,
 ) -> list[FeedRefresh]:
-    """Refresh every room's feed, each in its own transaction; one failure stops no other."""
+    """Refresh every room's feed, each in its own transaction; one failure stops no other.
+
+    A feed with ``invite_attendees`` also makes, moves and revokes its attendees' invitations
+    (kiosk/rooms/feed_invitations.py) in the transaction of its bookings, with ``invites``.
+    """
     from kiosk.rooms.ics import parse_feed
     from kiosk.rooms.ics_import import import_occurrences
 
     with transaction() as conn:
-        feeds = [(r.room_id, r.url) for r in conn.execute(select(feeds_t))]
+        feeds = [(r.room_id, r.url, r.invite_attendees) for r in conn.execute(select(feeds_t))]
     start = datetime.combine(now.astimezone(tz).date(), time.min, tzinfo=tz)
     end = start + timedelta(days=days)
     results: list[FeedRefresh] = []
-    for room_id, url in feeds:
+    for room_id, url, inviting in feeds:
         try:
             try:
                 data = fetch(url)
             except KioskError as exc:
                 raise _Failed(FETCH_FAILED, str(exc)) from None
             try:
-                feed = parse_feed(data, start=start, end=end, tz=tz)
+                feed = parse_feed(data, start=start, end=end, tz=tz, attendees=inviting)
             except KioskError as exc:
                 raise _Failed(PARSE_FAILED, str(exc)) from None
         except _Failed as failed:
@@ -135,6 +162,9 @@ def refresh_feeds(
                 now=now,
                 skipped_events=feed.skipped,
             )
+            invited = None
+            if inviting:
+                invited = _invite(conn, room_id, feed, end, now, invites)
             _attempted(conn, room_id, now)
             _room_status(conn, room_id, now, synced_at=now, error=None)
         if feed.skipped:
@@ -148,8 +178,33 @@ def refresh_feeds(
                 reasons,
                 more,
             )
-        results.append(FeedRefresh(room_id, True, result.summary(), tuple(feed.skipped)))
+        detail = result.summary() + (f"; {invited.summary()}" if invited else "")
+        results.append(FeedRefresh(room_id, True, detail, tuple(feed.skipped), invited))
     return results
+
+
+def _invite(
+    conn: Connection,
+    room_id: str,
+    feed: Feed,
+    end: datetime,
+    now: datetime,
+    settings: InviteSettings | None,
+) -> InviteSummary:
+    from kiosk.rooms.feed_invitations import InviteSummary, invite_attendees
+    from kiosk.rooms.ics_import import held_by
+
+    if settings is None:
+        return InviteSummary(not_run="this command does not invite")
+    return invite_attendees(
+        conn,
+        room_id,
+        feed.occurrences,
+        held=held_by(feed.skipped),
+        window_end=end,
+        now=now,
+        settings=settings,
+    )
 
 
 def _attempted(conn: Connection, room_id: str, now: datetime) -> None:

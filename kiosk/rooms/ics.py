@@ -32,6 +32,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.rooms.ics_attendees import People, people_of
 from kiosk.rooms.ics_checks import Problem, check_event, where
 from kiosk.rooms.ics_lines import NOT_ICS, EventLines, FeedError, Layout, scan
 from kiosk.rooms.ics_series import Instance, expand, instant
@@ -53,6 +54,8 @@ class Occurrence:
     starts_at: datetime
     ends_at: datetime
     private: bool
+    # Organiser and attendees, read only when asked (a feed that invites its attendees).
+    people: People | None = None
 
 
 @dataclass(frozen=True)
@@ -89,11 +92,14 @@ def parse_ics(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> l
     return parse_feed(data, start=start, end=end, tz=tz).occurrences
 
 
-def parse_feed(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> Feed:
+def parse_feed(
+    data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo, attendees: bool = False
+) -> Feed:
     """The bookings ``data`` (an ICS file) makes between ``start`` and ``end``, sorted by start,
     and the events it skipped.
 
-    ``tz`` is the site's zone: floating times and all-day dates are read in it. Raises
+    ``tz`` is the site's zone: floating times and all-day dates are read in it. With
+    ``attendees`` each occurrence also carries its organiser and (bounded) attendees. Raises
     :class:`FeedError` when the feed is not a usable calendar.
     """
     if start.tzinfo is None or end.tzinfo is None:
@@ -110,6 +116,8 @@ def parse_feed(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> 
     for index, event in enumerate(events):
         groups.setdefault(_uid(event), []).append(index)
     found: dict[str, Occurrence] = {}
+    # One reading per component: a series' occurrences share their master's attendees.
+    people: dict[int, People] | None = {} if attendees else None
     count = 0
     for uid, indexes in groups.items():
         kept, excluded = _triage(uid, indexes, events, lines, problems, uid in recurring, tz, feed)
@@ -130,7 +138,7 @@ def parse_feed(data: bytes, *, start: datetime, end: datetime, tz: ZoneInfo) -> 
         if count > MAX_OCCURRENCES:
             raise FeedError(f"more than {MAX_OCCURRENCES} occurrences: import fewer days")
         for instance in instances:
-            occurrence = _occurrence(instance, uid, uid in recurring, tz)
+            occurrence = _occurrence(instance, uid, uid in recurring, tz, people)
             if occurrence and occurrence.ends_at > start and occurrence.starts_at < end:
                 found.setdefault(occurrence.key, occurrence)
     feed.occurrences = sorted(found.values(), key=lambda o: (o.starts_at, o.key))
@@ -232,7 +240,13 @@ def _triage(
     return ([], set()) if broken else (kept, excluded)
 
 
-def _occurrence(instance: Instance, uid: str, recurring: bool, tz: ZoneInfo) -> Occurrence | None:
+def _occurrence(
+    instance: Instance,
+    uid: str,
+    recurring: bool,
+    tz: ZoneInfo,
+    people: dict[int, People] | None = None,
+) -> Occurrence | None:
     component = instance.component
     if str(component.get("STATUS", "")).upper() == "CANCELLED":
         return None
@@ -246,7 +260,12 @@ def _occurrence(instance: Instance, uid: str, recurring: bool, tz: ZoneInfo) -> 
     private = str(component.get("CLASS", "PUBLIC")).upper() in _PRIVATE_CLASSES
     title = PRIVATE_TITLE if private else " ".join(str(component.get("SUMMARY", "")).split())
     key = _occurrence_key(uid, instance.original, tz) if recurring else _key(uid)
-    return Occurrence(key, title[:300] or PRIVATE_TITLE, starts_at, ends_at, private)
+    who = None
+    if people is not None:
+        who = people.get(id(component))
+        if who is None:
+            who = people[id(component)] = people_of(component)
+    return Occurrence(key, title[:300] or PRIVATE_TITLE, starts_at, ends_at, private, who)
 
 
 def _occurrence_key(uid: str, original: date | datetime, tz: ZoneInfo) -> str:

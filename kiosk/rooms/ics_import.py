@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -106,7 +106,7 @@ def import_occurrences(
     held = _Held(
         {event.key for event in skipped_events},
         {event.key for event in skipped_events if event.series},
-    )
+    )  # the same as held_by(skipped_events)
     # A held booking still takes its time: the feed's other occurrences must not overlap it.
     others += [
         _Slot(old["id"], old["starts_at"], old["ends_at"])
@@ -184,6 +184,15 @@ def _row_for(
         # Back in the feed (or moved to a new time after a no-show release): bookable again.
         row.update(status="confirmed", checked_in_at=None)
     return row
+
+
+def held_by(skipped_events: Collection[SkippedEvent]) -> Callable[[str], bool]:
+    """Does a booking key belong to an event the feed has but cannot read now? Such bookings
+    (and what hangs on them, like calendar invitations) are left as they were."""
+    return _Held(
+        {event.key for event in skipped_events},
+        {event.key for event in skipped_events if event.series},
+    ).holds
 
 
 _OCCURRENCE_STAMP = re.compile(r"\d{8}(T\d{6}Z)?")

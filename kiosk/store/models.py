@@ -87,6 +87,10 @@ class CalendarFeed(Base):
     url: Mapped[str] = mapped_column(String(2000))
     last_attempt_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]
+    # Opt-in (migration 0016): attendees from outside the Lab get invitations, see
+    # kiosk/rooms/feed_invitations.py; the host when the organiser is nobody of the Lab.
+    invite_attendees: Mapped[bool] = mapped_column(Boolean, default=False)
+    invite_host_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"))
 
 
 class Person(Base):
@@ -420,6 +424,26 @@ class InvitationEmail(Base):
     sent_at: Mapped[datetime | None]
     failed_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class CalendarInvitation(Base):
+    """Which invitation a feed's attendee got for one booking (migration 0016).
+
+    Central only, never replicated (not in kiosk/sync/replication.py's entities): it ties a
+    visitor's invitation to a calendar. ``attendee`` is a SHA-256 of the lower-case address,
+    enough to recognise the attendee at the next import; the address itself is only in the
+    invitation's e-mails. Deleted by retention with the visitor's data.
+    """
+
+    __tablename__ = "calendar_invitations"
+    __table_args__ = (UniqueConstraint("room_id", "booking_key", "attendee"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    room_id: Mapped[str] = mapped_column(ForeignKey("rooms.id"))  # the feed is the room's
+    booking_key: Mapped[str] = mapped_column(String(500))  # bookings.external_uid
+    attendee: Mapped[str] = mapped_column(String(64))
+    invitation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("invitations.id"), index=True)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
 
 # --- the Lab's own features (migration 0009, see docs/lab-features.md) ---------------------

@@ -255,3 +255,26 @@ def test_the_kiosk_unit_gives_up_on_a_mistake_that_repeats_at_every_start() -> N
     assert burst * int(settings["RestartSec"]) < interval
     section = unit.index("[Unit]"), unit.index("[Service]")
     assert section[0] < unit.index("StartLimitBurst=") < section[1]  # a [Unit] setting
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("vm.fi", "invitations.lab_domains: must be a list, not 'vm.fi'"),
+        (["vm.fi", 3], "invitations.lab_domains: must be a list of domain names, not 3"),
+        (["@vm.fi"], "invitations.lab_domains: '@vm.fi' is not a domain name like vm.fi"),
+        (["https://vm.fi"], "'https://vm.fi' is not a domain name"),
+        (["fi"], "'fi' is not a domain name"),
+    ],
+)
+def test_a_wrong_lab_domain_is_named(value: object, message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_config({"kiosk": {"id": "x"}, "invitations": {"lab_domains": value}})
+
+
+def test_lab_domains_are_read_in_lower_case_once_each() -> None:
+    cfg = parse_config(
+        {"kiosk": {"id": "x"}, "invitations": {"lab_domains": ["VM.fi", "tyo20.fi", "vm.fi"]}}
+    )
+    assert cfg.invitations.lab_domains == ("vm.fi", "tyo20.fi")
+    assert cfg.invitations.calendar_days == 30
