@@ -12,7 +12,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -101,13 +101,18 @@ class StaffService:
         address = check_address(request.email, "email") if request.email else None
         lang = check_lang(request.lang, self.settings.language, "lang")
         now = self._clock.now()
-        check_window(request.valid_from, request.valid_to, now)
+        # A token carries whole seconds: the window widened to them, never narrowed.
+        valid_from = request.valid_from.replace(microsecond=0)
+        valid_to = request.valid_to.replace(microsecond=0)
+        if valid_to < request.valid_to:
+            valid_to += timedelta(seconds=1)
+        check_window(valid_from, valid_to, now)
         new = NewInvitation(
             name=request.name,
             host=str(request.host_id),
             organisation=request.company,
-            valid_from=request.valid_from,
-            valid_to=request.valid_to,
+            valid_from=valid_from,
+            valid_to=valid_to,
             single_use=request.single_use,
             kind=TokenKind.VISITOR,
         )
@@ -130,9 +135,7 @@ class StaffService:
                 "staff.invite",
                 {"invitation": str(invitation_id), "mail": bool(address)},
             )
-        return InviteCreated(
-            invitation_id, name, request.valid_from, request.valid_to, address is not None
-        )
+        return InviteCreated(invitation_id, name, valid_from, valid_to, address is not None)
 
     def invites_csv(self, device: Device, text: str, *, dry_run: bool) -> CsvOutcome:
         """The CSV import of ``kiosk admin invite import``; with ``dry_run`` every row is
