@@ -18,6 +18,14 @@ from tests.stores import NOON
 TODAY = date(2026, 11, 26)
 
 
+def _audits(site: Site, action: str | None) -> list[AuditEntry]:
+    query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
+    with site.service.store.session() as session:
+        return list(session.scalars(query))
+
+
 @pytest.fixture
 def site(tmp_path: Path, central_url: str) -> Iterator[Site]:
     with staff_site(tmp_path, central_url) as s:
@@ -125,6 +133,8 @@ def test_events_in_three_languages_tickets_and_counter(site: Site) -> None:
         counter = client.event_counter(saved.id)
         listed = client.events()
     assert tickets.imported == 1 and [r.line for r in tickets.refused] == [3]
+    actions = [a.action for a in _audits(site, None) if a.detail.get("staff") == "Mikko Korhonen"]
+    assert actions == ["staff.event_create", "staff.event_edit", "staff.ticket_import"]
     assert (counter.tickets, counter.checked_in) == (1, 0)
     assert [e.id for e in listed] == [saved.id] and listed[0].tickets == 1
 
@@ -163,6 +173,11 @@ def test_rooms_week_and_mode_switch(site: Site) -> None:
             client.switch_mode("aurora", "closed", NOON - timedelta(hours=1))
     assert second.version > first.version and second.room_id is None
     assert (room.mode, room.mode_title) == ("event", "Avoimet ovet")
+    audits = _audits(site, "staff.mode_set")
+    assert [(a.detail["staff"], a.detail["version"]) for a in audits] == [
+        ("Mikko Korhonen", first.version),
+        ("Mikko Korhonen", second.version),
+    ]  # fmt: skip  (the refused switches left none)
 
 
 def test_fleet_feedback_and_report(site: Site) -> None:
