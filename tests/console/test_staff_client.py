@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -188,3 +189,29 @@ def test_fleet_feedback_and_report(site: Site) -> None:
             client.report(TODAY, TODAY, "fi", "html")
         with pytest.raises(Refused, match="HTML only"):
             client.report(TODAY, TODAY, "fi", "pdf")
+
+
+def test_fleet_lists_silent_kiosks_first_with_readers_and_outbox(site: Site) -> None:
+    from kiosk.central.credentials import enroll
+
+    def beat(kiosk_id: str, role: str, room: str | None, status: dict[str, object]) -> None:
+        with site.service.store.engine.begin() as conn:
+            token = enroll(conn, kiosk_id, role, room, site.service.clock.now())
+        answer = httpx.post(
+            f"{site.service.url}/v1/heartbeat",
+            json={"version": "1.2.3", "status": status},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+        assert answer.status_code == 200, answer.text
+
+    beat("door-aurora", "door", "aurora", {"outbox_depth": 0})
+    site.service.clock.advance(timedelta(hours=1))
+    beat("lobby-1", "lobby", None, {"outbox_depth": 7, "readers": {"badge": {"state": "ok"}}})
+    with site.client() as client:
+        rows = client.fleet()
+    assert [(r.kiosk_id, r.silent) for r in rows] == [("door-aurora", True), ("lobby-1", False)]
+    lobby = rows[1]
+    assert (lobby.role, lobby.outbox_depth, lobby.duplicates) == ("lobby", 7, 0)
+    assert [(r.name, r.state) for r in lobby.readers] == [("badge", "ok")]
+    assert rows[0].room_id == "aurora" and rows[0].last_seen_at == NOON
