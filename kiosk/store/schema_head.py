@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0018"
 
 
 def open_read_only(path: Path, timeout: float) -> sqlite3.Connection:
