@@ -153,6 +153,12 @@ def refresh_feeds(
             results.append(FeedRefresh(room_id, False, failed.detail))
             continue
         with transaction() as conn:
+            # Two refreshes of one room at once (a timer and an admin): the second waits here
+            # and then finds the first's bookings and invitations, instead of inserting them
+            # again (PostgreSQL; SQLite has one writer at a time anyway).
+            conn.execute(
+                select(feeds_t.c.room_id).where(feeds_t.c.room_id == room_id).with_for_update()
+            )
             result = import_occurrences(
                 conn,
                 room_id,

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -383,3 +385,25 @@ def test_an_admins_revocation_stands_and_a_returning_attendee_is_invited_again(
     assert inbox.recipients[-2:] == [["pekka@stm.example"], ["pekka@stm.example"]]
     live = [r for r in central_rows(config)["invitations"] if r["revoked_at"] is None]
     assert len(live) == 1
+
+
+def test_refreshes_at_the_same_moment_invite_each_attendee_once(
+    config: Path, inbox: Inbox, tmp_path: Path
+) -> None:
+    """A timer's refresh and an admin's at once: the second waits for the first's row lock,
+    then finds its invitations (it used to stop on the link table's unique constraint)."""
+    day = today() + timedelta(days=1)
+    url = write_calendar(tmp_path / "aurora.ics", [Meeting("m1@outlook", day, [EEVA, PEKKA])])
+    assert admin(config, "bookings", "feed", "set", "aurora", url, "--invite-attendees") == 0
+    start = threading.Barrier(3)
+
+    def refresh_now() -> int:
+        start.wait()
+        return admin(config, "bookings", "refresh-feeds")
+
+    with ThreadPoolExecutor(3) as pool:
+        codes = list(pool.map(lambda _: refresh_now(), range(3)))
+    assert codes == [0, 0, 0]
+    rows = central_rows(config)
+    assert len(rows["links"]) == 2 and len(rows["invitations"]) == 2
+    assert sorted(r[0] for r in inbox.recipients) == ["eeva.ek@okm.example", "pekka@stm.example"]
