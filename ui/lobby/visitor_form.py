@@ -65,6 +65,9 @@ class VisitorForm(QWidget):
         # Over the keyboard before an untouched, half-filled form is cleared (WCAG 2.2.1).
         self.still_there = StillThere(self)
         self.activity.connect(self.still_there.stop)
+        # The panel stays over the keyboard when the form is laid out again (a language switch,
+        # the offline strip, the first show after a warning given while hidden).
+        self.keyboard.installEventFilter(self)
 
     def field(self, name: str) -> QLineEdit:
         """A text field the keyboard types into once it has the focus, with its label
@@ -182,6 +185,8 @@ class VisitorForm(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
             self.keyboard.target = watched
+        elif watched is self.keyboard and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.still_there.setGeometry(self.keyboard.geometry())
         return False
 
     def _submit_if_complete(self) -> None:
