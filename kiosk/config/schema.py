@@ -40,6 +40,11 @@ def _positive(value: Any) -> str | None:
     return None if value > 0 else "must be greater than zero"
 
 
+def _ppi(value: Any) -> str | None:
+    ok = 50 <= value <= 1000
+    return None if ok else "must be the panel's pixels per inch, between 50 and 1000 (e.g. 149)"
+
+
 def _timezone(value: Any) -> str | None:
     try:
         ZoneInfo(value)
@@ -96,6 +101,14 @@ SCHEMA: dict[str, dict[str, Key]] = {
             None,
             "Folder for the local store, keys and logs. Default: the "
             "platform's user data folder for `lab-kiosk`.",
+        ),
+        "screen_ppi": Key(
+            (int, float),
+            None,
+            "The panel's pixels per inch (logical: divided by any display scaling), for the 9 mm "
+            'touch targets, e.g. `149` for a 10.1" 1280x800 tablet or `133` for a 7" 800x480 '
+            "door. Default: what the display reports.",
+            _ppi,
         ),
         "fullscreen": Key(bool, True, "`kiosk run` covers the whole screen (turn off to debug)."),
         "log_file": Key(

@@ -183,6 +183,7 @@ class Config:
     credential_file: Path | None = None  # the device token for the central sync service
     ca_file: Path | None = None  # the CA the sync service's certificate chains to
     sound: SoundConfig = SoundConfig()
+    screen_ppi: float | None = None  # the panel's real density, for 9 mm touch targets
     log_file: str = "auto"  # rotating files in data_dir/logs: auto (not under systemd), yes, no
 
     @property
@@ -341,6 +342,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
         data_dir=data_dir,
         fullscreen=k["fullscreen"],
         log_file=k["log_file"],
+        screen_ppi=None if k["screen_ppi"] is None else float(k["screen_ppi"]),
         central_url=central_url,
         credential_file=base / Path(c["credential_file"]).expanduser()
         if c["credential_file"]

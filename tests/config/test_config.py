@@ -43,6 +43,12 @@ def test_a_complete_file_is_read_with_defaults_filled_in(tmp_path: Path) -> None
     assert cfg.central_url == "sqlite:////srv/kiosk/central.db"
     assert cfg.readers[0].protocol == "rdm6300"
     assert cfg.readers[0].baud == 9600
+    assert cfg.screen_ppi is None  # what the display reports
+
+
+def test_the_panels_ppi_is_read_as_a_number(tmp_path: Path) -> None:
+    cfg = load_config(write(tmp_path, '[kiosk]\nid = "x"\nscreen_ppi = 149\n'))
+    assert cfg.screen_ppi == 149.0 and isinstance(cfg.screen_ppi, float)
 
 
 def test_the_environment_variable_names_the_file(
@@ -83,6 +89,11 @@ def test_central_defaults_to_a_file_in_the_data_dir(tmp_path: Path) -> None:
             "readers[0].port: required key is missing",
         ),
         ('[kiosk\nid = "x"\n', "TOML syntax error"),
+        (
+            '[kiosk]\nid = "x"\nscreen_ppi = 14.9\n',
+            "kiosk.screen_ppi: must be the panel's pixels per inch, between 50 and 1000",
+        ),
+        ('[kiosk]\nid = "x"\nscreen_ppi = "149"\n', "kiosk.screen_ppi: must be a number"),
     ],
 )
 def test_each_problem_is_one_message_naming_file_and_key(

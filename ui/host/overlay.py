@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ui.common import theme
 from ui.common.focus import cycle_focus
+from ui.common.screen import ScaledScreen, min_target_for
 from ui.host.panel import HostPanel
 from ui.host.pin_pad import PinPad
 
@@ -35,6 +36,8 @@ class HostOverlay(QWidget):
         self._screen = screen
         self._scale = 0.0
         screen.installEventFilter(self)
+        if isinstance(screen, ScaledScreen):  # a new panel ppi: the pads' keys follow
+            screen.rescaled.connect(self._refit)
         self.hide()
         self._fit()
 
@@ -68,17 +71,16 @@ class HostOverlay(QWidget):
             self._fit()
         return False
 
-    def _fit(self) -> None:
+    def _refit(self) -> None:
+        self._fit(force=True)
+
+    def _fit(self, *, force: bool = False) -> None:
         rect = self._screen.rect()
         self.setGeometry(rect)
         scale = round(theme.scale_for(rect.width(), rect.height()), 3)
-        if scale != self._scale and rect.width() > 0:
+        if (force or scale != self._scale) and rect.width() > 0:
             self._scale = scale
-            screen = self.screen()
-            dpi = 96.0
-            if screen is not None:
-                dpi = screen.physicalDotsPerInch() / max(screen.devicePixelRatio(), 1.0)
-            target = theme.min_target_px(dpi)
+            target = min_target_for(self._screen)
             self.pin_pad.set_scale(scale, rect.width(), target)
             self.panel.set_scale(scale, rect.width(), target)
 

@@ -2,6 +2,8 @@
 
 With ``--demo`` the data is fresh demo data, synced into a local store exactly as a kiosk would
 receive it; with ``--config`` it is that kiosk's own local store. Rendering is always offscreen.
+``--ppi N`` sizes touch targets as on a panel of N ppi (default: the config's
+``kiosk.screen_ppi``); ``--offline`` shows the offline strip, as when sync is down.
 
 A door from its own store is drawn the way a door's first frame is: the view read with sqlite3
 alone (``kiosk.rooms.door_snapshot``), so the PNG is written before SQLAlchemy would have loaded. A
@@ -29,6 +31,7 @@ from ui.runtime.application import qt_app
 
 if TYPE_CHECKING:
     from kiosk.store.engine import Store
+    from ui.common.screen import ScaledScreen
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -41,8 +44,25 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def parse_ppi(text: str | None) -> float | None:
+    """``--ppi``: the panel's pixels per inch, checked as ``kiosk.screen_ppi`` is."""
+    if text is None:
+        return None
+    try:
+        ppi = float(text)
+    except ValueError:
+        raise UsageError(f"--ppi: expected pixels per inch like 149, not {text!r}") from None
+    problem = SCHEMA["kiosk"]["screen_ppi"].check
+    message = problem(ppi) if problem is not None else None
+    if message:
+        raise UsageError(f"--ppi: {message}")
+    return ppi
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     width, height = parse_size(args.size)
+    ppi = parse_ppi(getattr(args, "ppi", None))
+    offline = bool(getattr(args, "offline", False))
     # --at as every command reads a moment: the site's zone unless it carries an offset.
     site_zone = ZoneInfo(SCHEMA["kiosk"]["timezone"].default)
     zone = load_config(args.config).tz if args.config else site_zone
@@ -59,11 +79,15 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if state and state not in EVENT_STATES and (args.screen != "door" or not args.demo):
         raise UsageError("--state: only with --screen door --demo")
     own = None if args.demo else load_config(args.config)
+    if ppi is None and own is not None:
+        ppi = own.screen_ppi
     if own is not None and args.screen == "door":
         view = _stored_door_view(own, args.room, at)
         if view is not None:
             _language(args.lang or own.language)
-            _save(_door(view, own.tz, offline=False), width, height, out)
+            door = _door(view, own.tz, offline=offline)
+            door.set_ppi(ppi)
+            _save(door, width, height, out)
             print(out)
             return 0
     from kiosk.store.engine import open_local_store
@@ -76,7 +100,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         try:
             room = args.room or config.room or "aurora"
             _language(args.lang or config.language)
-            widget = _build(args.screen, store, config.tz, room, at, offline=state == "offline")
+            widget = _build(
+                args.screen, store, config.tz, room, at, offline=offline or state == "offline"
+            )
+            widget.set_ppi(ppi)  # before the host overlay, which sizes itself from the screen
             if args.screen == "event":
                 _show_event(widget, store, at, state)
             if args.screen in ("host-pin", "host-panel"):
@@ -128,17 +155,19 @@ def _stored_door_view(config: Config, room: str | None, at: datetime) -> DoorVie
     return read_door_view(config.local_store_path, room or config.room or "aurora", at, config.tz)
 
 
-def _door(view: DoorView, tz: ZoneInfo, *, offline: bool) -> QWidget:
+def _status(now: datetime, *, offline: bool) -> KioskStatus:
+    """Online, or offline for the last 28 minutes with two changes waiting to be sent."""
+    if not offline:
+        return KioskStatus()
+    return KioskStatus(online=False, offline_since=now - timedelta(minutes=28), outbox_depth=2)
+
+
+def _door(view: DoorView, tz: ZoneInfo, *, offline: bool) -> ScaledScreen:
     from ui.door.screen import DoorScreen
 
     door = DoorScreen(tz)
     door.show_view(view)
-    status = KioskStatus()
-    if offline:
-        status = KioskStatus(
-            online=False, offline_since=view.now - timedelta(minutes=28), outbox_depth=2
-        )
-    door.set_status(status)
+    door.set_status(_status(view.now, offline=offline))
     return door
 
 
@@ -242,7 +271,7 @@ def _show_event(widget: QWidget, store: Store, at: datetime, state: str | None) 
 
 def _build(
     screen: str, store: Store, tz: ZoneInfo, room: str, at: datetime, *, offline: bool = False
-) -> QWidget:
+) -> ScaledScreen:
     from sqlalchemy import select
 
     if screen == "door":
@@ -259,7 +288,7 @@ def _build(
 
     lobby = LobbyScreen(tz)
     lobby.set_now(at)
-    lobby.set_status(KioskStatus())
+    lobby.set_status(_status(at, offline=offline))
     if screen == "welcome":
         with store.engine.connect() as conn:
             name = conn.execute(select(Person.name).order_by(Person.name).limit(1)).scalar()

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kiosk.sync.http_link import HttpLink
     from kiosk.sync.worker import SyncWorker
     from ui.camera.scanner import CameraScanner
+    from ui.common.screen import ScaledScreen
     from ui.event.watch import EventWatcher
     from ui.host.gate import HostGate
     from ui.lab.controller import LabController
@@ -141,7 +142,7 @@ class Kiosk(QObject):
                 door.show_view(first)
                 self.status.synced_before()
             self._set_status = door.set_status
-            screen: QWidget = door
+            screen: ScaledScreen = door
         else:
             from ui.lobby.screen import LobbyScreen
 
@@ -153,6 +154,8 @@ class Kiosk(QObject):
             lobby.set_now(self.clock.now())
             self._set_status = lobby.set_status
             screen = lobby
+        if cfg.screen_ppi is not None:  # the panel's real density, for 9 mm touch targets
+            screen.set_ppi(cfg.screen_ppi)
         self._set_status(self.status.current)
         self.screen = screen
         return screen

@@ -110,6 +110,17 @@ def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--size", default="1280x800", metavar="WxH", help="size in pixels (1280x800)")
     p.add_argument("--at", metavar="ISO_DATETIME", help="the moment to show (default: now)")
     p.add_argument(
+        "--ppi",
+        metavar="N",
+        help='touch targets as on a panel of N pixels per inch, e.g. 149 (a 10.1" 1280x800 '
+        "tablet) or 133 (a 7\" 800x480 door); default: the config's kiosk.screen_ppi, else 96",
+    )
+    p.add_argument(
+        "--offline",
+        action="store_true",
+        help="show the offline strip (lobby screens and the door), as when sync is down",
+    )
+    p.add_argument(
         "--state",
         choices=(
             *("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline"),

@@ -23,6 +23,7 @@ from kiosk.store.engine import open_local_store
 from kiosk.sync.engine import SyncEngine
 from kiosk.views.screens import RoomState
 from tests.e2e.conftest import kiosk_env
+from ui.common.screen import ScaledScreen
 from ui.door.screen import DoorScreen
 from ui.shell.app import Kiosk
 
@@ -170,3 +171,18 @@ def test_a_lobby_paints_its_first_frame_before_sqlalchemy_too(tmp_path: Path) ->
     demo = create_demo(tmp_path, BUSY_AT)
     config = demo.write_config("lobby-1", "lobby")
     assert python("-c", LOBBY_FIRST_SCREEN, str(config)).stdout.strip() == "[]"
+
+
+def test_the_configured_panel_ppi_sizes_the_first_screens_targets(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """``kiosk.screen_ppi`` reaches the screen before its first frame."""
+    from dataclasses import replace
+
+    demo = create_demo(tmp_path, BUSY_AT)
+    for role, room in (("door", "aurora"), ("lobby", None)):
+        config = load_config(demo.write_config(f"{role}-x", role, room=room))
+        screen = Kiosk(replace(config, screen_ppi=149.0), FixedClock(BUSY_AT)).first_screen()
+        qtbot.addWidget(screen)
+        assert isinstance(screen, ScaledScreen)
+        assert screen.ppi == 149.0 and screen.min_target() == 53
