@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QWidget
-
 from kiosk.base.clock import FixedClock
 from kiosk.base.errors import KioskError, NotFound
 from kiosk.config.settings import Config, load_config
@@ -23,6 +21,8 @@ from ui.render.shots import Shot
 
 if TYPE_CHECKING:
     from kiosk.store.engine import Store
+    from ui.common.screen import ScaledScreen
+    from ui.door.screen import DoorScreen
     from ui.lobby.screen import LobbyScreen
 
 #: The screens that need the demo's visitors checked in (``invite_demo_visitors``).
@@ -35,7 +35,7 @@ def offline_status(now: datetime) -> KioskStatus:
     return KioskStatus(online=False, offline_since=now - timedelta(minutes=28), outbox_depth=2)
 
 
-def door_widget(view: DoorView, tz: ZoneInfo, *, offline: bool) -> QWidget:
+def door_widget(view: DoorView, tz: ZoneInfo, *, offline: bool) -> DoorScreen:
     from ui.door.screen import DoorScreen
 
     door = DoorScreen(tz)
@@ -96,9 +96,17 @@ def demo_store(
 
 
 def build_shot(
-    shot: Shot, store: Store, config: Config, room: str, at: datetime, *, offline: bool = False
-) -> QWidget:
-    """The screen for ``shot``, drawn from ``store`` as of ``at`` (not shown yet)."""
+    shot: Shot,
+    store: Store,
+    config: Config,
+    room: str,
+    at: datetime,
+    *,
+    offline: bool = False,
+    ppi: float | None = None,
+) -> ScaledScreen:
+    """The screen for ``shot``, drawn from ``store`` as of ``at`` (not shown yet); touch
+    targets sized for a panel of ``ppi`` (None: the display's own)."""
     offline = offline or shot == Shot("door", "offline")
     if shot.screen == "door":
         from kiosk.rooms.door_view import door_view
@@ -107,11 +115,14 @@ def build_shot(
             view = door_view(conn, room, at, config.tz)
         if view is None:
             raise no_room(store, room)
-        return door_widget(view, config.tz, offline=offline)
+        door = door_widget(view, config.tz, offline=offline)
+        door.set_ppi(ppi)
+        return door
 
     from ui.lobby.screen import LobbyScreen
 
     lobby = LobbyScreen(config.tz)
+    lobby.set_ppi(ppi)  # before the host overlay, which sizes itself from the screen
     lobby.set_now(at)
     lobby.set_status(offline_status(at) if offline else KioskStatus())
     if shot.screen == "event":

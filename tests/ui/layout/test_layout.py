@@ -29,7 +29,6 @@ from kiosk.views.screens import KioskStatus
 from tests.ui.layout import checks
 from ui.common import theme
 from ui.common.i18n import LanguageManager
-from ui.common.screen import ScaledScreen
 from ui.door.screen import DoorScreen
 from ui.lobby.screen import LobbyScreen
 from ui.render.shot_build import build_shot, demo_store, offline_status
@@ -114,9 +113,7 @@ class Stage:
 
     def _build(self, shot: Shot, panel: Panel) -> QWidget:
         config, store, at = self._store(shot)
-        widget = build_shot(shot, store, config, "aurora", at)
-        if isinstance(widget, ScaledScreen) and hasattr(widget, "set_ppi"):
-            widget.set_ppi(panel.ppi)
+        widget = build_shot(shot, store, config, "aurora", at, ppi=panel.ppi)
         widget.resize(panel.width, panel.height)
         widget.show()
         self.settle()
