@@ -16,9 +16,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.common.widgets import FitLabel, TouchButton
+from ui.lab.board_toggle import BoardToggle
 from ui.lab.faces import FaceRow
 from ui.lab.feedback import FeedbackPage
-from ui.lab.here_today import BoardToggle, HereTodayPage
+from ui.lab.here_today import HereTodayPage
 from ui.lab.host_call import HostCallPage
 from ui.lobby.pages import HomePage, ResultPage
 

@@ -111,7 +111,10 @@ class FitLabel(QLabel):
             return ok and (height is None or metrics.height() <= height + 1)
         flags = int(Qt.TextFlag.TextWordWrap) | int(self.alignment())
         bounds = metrics.boundingRect(QRect(0, 0, width, _TALL), flags, text)
-        ok = bounds.width() <= width and bounds.height() <= self._max_lines * metrics.lineSpacing()
+        # Laid-out lines are a fraction taller than the rounded line spacing (16.4 -> 17 px):
+        # allow a pixel a line, far less than another line would take.
+        lines = self._max_lines * (max(metrics.lineSpacing(), metrics.height()) + 1)
+        ok = bounds.width() <= width and bounds.height() <= lines
         return ok and (height is None or bounds.height() <= height + 1)
 
     def _largest_fitting(self, low: int, high: int, width: int) -> int | None:
