@@ -1,4 +1,5 @@
-"""`kiosk screenshot --screen host-pin|host-panel`: the PIN pad and the panel over the lobby."""
+"""`kiosk screenshot --screen host-pin|host-panel`: the PIN pad and the panel over the lobby
+(``--state title``: the panel's page for typing an event's title, with the keyboard)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,14 @@ from ui.lobby.screen import LobbyScreen
 HOST_SCREENS = ("host-pin", "host-panel")
 
 
-def show_host(lobby: LobbyScreen, store: Store, tz: ZoneInfo, at: datetime, screen: str) -> None:
+def show_host(
+    lobby: LobbyScreen,
+    store: Store,
+    tz: ZoneInfo,
+    at: datetime,
+    screen: str,
+    state: str | None = None,
+) -> None:
     """Lay the overlay over ``lobby`` as a host who just tapped (PIN) or signed in (panel)."""
     with store.engine.connect() as conn:
         name = conn.execute(
@@ -37,3 +45,5 @@ def show_host(lobby: LobbyScreen, store: Store, tz: ZoneInfo, at: datetime, scre
     overlay.panel.whole_lab.setChecked(True)
     overlay.panel.set_title("Avoin Lab -ilta")
     overlay.show_page(overlay.panel)
+    if state == "title":
+        overlay.panel.title_button.click()  # as the host's tap on "Title: …" opens it

@@ -130,7 +130,7 @@ def build_shot(
     elif shot.screen in ("host-pin", "host-panel"):
         from ui.render.screenshot_host import show_host
 
-        show_host(lobby, store, config.tz, at, shot.screen)
+        show_host(lobby, store, config.tz, at, shot.screen, shot.state)
     elif shot.screen in ("feedback", "here-today", "host-call"):
         from ui.render.screenshot_lab import show_lab
 

@@ -40,6 +40,7 @@ SHOTS: tuple[Shot, ...] = (
     *(Shot("event", state) for state in EVENT_STATES),
     Shot("host-pin"),
     Shot("host-panel"),
+    Shot("host-panel", "title"),  # typing the event's title on the panel's keyboard
     Shot("feedback"),
     Shot("here-today"),
     Shot("host-call"),
