@@ -183,6 +183,17 @@ class BoardCard(QFrame):
         return height
 
 
+def _tallest_page(heights: Sequence[int], rows: int, spacing: int) -> int:
+    """The height the fullest page of cards needs, ``rows`` rows of ``COLUMNS`` a page (each
+    row as tall as its tallest card)."""
+    tallest = 0
+    for start in range(0, len(heights), rows * COLUMNS):
+        page = heights[start : start + rows * COLUMNS]
+        lines = [max(page[i : i + COLUMNS]) for i in range(0, len(page), COLUMNS)]
+        tallest = max(tallest, sum(lines) + (len(lines) - 1) * spacing)
+    return tallest
+
+
 class HereTodayPage(QWidget):
     """The board: cards of who is here and wants to be found, today's hosts, a way back."""
 
@@ -220,6 +231,7 @@ class HereTodayPage(QWidget):
         bottom.addWidget(self.hosts, 1)
         bottom.addWidget(self.more)
         bottom.addWidget(self.back)
+        self._bottom = bottom
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.help)
@@ -257,13 +269,15 @@ class HereTodayPage(QWidget):
         spacing = self._grid.spacing()
         card_width = (width - (COLUMNS - 1) * spacing) // COLUMNS
         card = self.cards[0]
-        card_height = max((card.height_for(e, card_width) for e in self._entries), default=0)
+        heights = [card.height_for(entry, card_width) for entry in self._entries]
         fixed = margins.top() + margins.bottom() + 4 * layout.spacing()
         fixed += self.title.sizeHint().height() + self.help.heightForWidth(width)
-        fixed += max(self.back.minimumHeight(), self.hosts.sizeHint().height())
+        bottom = self._bottom
+        wraps = bottom.hasHeightForWidth()
+        fixed += bottom.heightForWidth(width) if wraps else bottom.sizeHint().height()
         room = self.height() - fixed
         rows = ROWS
-        while rows > 1 and rows * card_height + (rows - 1) * spacing > room:
+        while rows > 1 and _tallest_page(heights, rows, spacing) > room:
             rows -= 1
         per_page = rows * COLUMNS
         if per_page == self._per_page:
