@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
@@ -260,6 +260,14 @@ class HereTodayPage(QWidget):
         if self._arrange():
             self._fill()
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # A label refitted its font (after a resize, a new language): the room changed.
+        ready = hasattr(self, "_bottom")  # not while __init__ builds the page
+        if ready and event.type() == QEvent.Type.LayoutRequest and self._arrange():
+            self._fill()
+        return handled
+
     def _arrange(self) -> bool:
         """As many rows of cards as the page has room for (the title, help and the bottom row
         keep theirs); True when that changed."""
@@ -326,6 +334,8 @@ class HereTodayPage(QWidget):
         self.back.setText(QCoreApplication.translate("LobbyScreen", "Back to start"))
         self.back.setAccessibleName(self.back.text())
         self.hosts.retranslate()
+        if self._arrange():  # a longer help text leaves less room for cards
+            self._fill()
 
     def _next_page(self) -> None:
         pages = max(1, -(-len(self._entries) // self._per_page))
