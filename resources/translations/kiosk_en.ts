@@ -924,7 +924,15 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <source>Capital letters</source>
+        <source>Caps Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -932,7 +940,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete</source>
+        <source>Numbers and symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accented letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

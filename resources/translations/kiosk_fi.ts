@@ -924,16 +924,40 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <source>Capital letters</source>
-        <translation>Isot kirjaimet</translation>
+        <source>Caps Lock</source>
+        <translation>Vaihtolukko</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Vaihto</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Askelpalautin</translation>
     </message>
     <message>
         <source>Space</source>
         <translation>Välilyönti</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Poista</translation>
+        <source>Numbers and symbols</source>
+        <translation>Numerot ja merkit</translation>
+    </message>
+    <message>
+        <source>Accented letters</source>
+        <translation>Tarkkeelliset kirjaimet</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Kirjaimet</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Valmis</translation>
+    </message>
+    <message>
+        <source>Hide the keyboard</source>
+        <translation>Piilota näppäimistö</translation>
     </message>
 </context>
 <context>

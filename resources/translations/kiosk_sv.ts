@@ -924,16 +924,40 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <source>Capital letters</source>
-        <translation>Versaler</translation>
+        <source>Caps Lock</source>
+        <translation>Versallås</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Skift</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backsteg</translation>
     </message>
     <message>
         <source>Space</source>
         <translation>Mellanslag</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Radera</translation>
+        <source>Numbers and symbols</source>
+        <translation>Siffror och tecken</translation>
+    </message>
+    <message>
+        <source>Accented letters</source>
+        <translation>Bokstäver med accent</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Bokstäver</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Hide the keyboard</source>
+        <translation>Dölj tangentbordet</translation>
     </message>
 </context>
 <context>

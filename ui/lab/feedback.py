@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui.common import theme
 from ui.common.fonts import ui_font
 from ui.common.keyboard import OnScreenKeyboard
+from ui.common.keyboard_room import KeyboardRoom
 from ui.common.style import border_width
 from ui.common.widgets import FitLabel, IconCircle, TouchButton
 from ui.common.widgets.field_label import field_label
@@ -83,11 +84,10 @@ class FeedbackPage(QWidget):
         self.cancel = TouchButton(parent=self)
         self.cancel.setObjectName("FeedbackCancel")
         self.cancel.clicked.connect(self.cancelled)
-        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard = OnScreenKeyboard(self, hideable=True)
         self.keyboard.target = self.comment
         self.keyboard.setVisible(False)
-        for key in (*self.keyboard.keys.values(), self.keyboard.space, self.keyboard.backspace):
-            key.clicked.connect(self._touched)
+        self.keyboard.typed.connect(self._touched)
 
         form = QWidget(self)
         column = QVBoxLayout(form)
@@ -105,6 +105,8 @@ class FeedbackPage(QWidget):
         column.addLayout(row)
         column.addWidget(self.keyboard, 3)
         self._column = column
+        # While typing on a short screen, the comment line and the keys (ui/common/keyboard_room).
+        self.keyboard_room = KeyboardRoom(form, column, self.keyboard, [self.title, self.faces])
 
         thanks = QWidget(self)
         thanks_layout = QVBoxLayout(thanks)
@@ -143,6 +145,7 @@ class FeedbackPage(QWidget):
         self.ask = ask
         self.comment.clear()
         self.sign.setChecked(False)
+        self.keyboard.reset()
         self.keyboard.setVisible(False)
         self._stack.setCurrentWidget(self._form)
         self.faces.select(score)
@@ -188,6 +191,7 @@ class FeedbackPage(QWidget):
             button.set_metrics(max(14, round(26 * scale)), min_target)
             button.setMinimumHeight(max(min_target, round(64 * scale)))
         self.keyboard.set_metrics(max(14, round(22 * scale)), min_target)
+        self.keyboard_room.arrange()
         self.thanks_icon.set_diameter(round(170 * scale))
         self.thanks_text.set_pixel_size(round(60 * scale))
 
@@ -229,7 +233,8 @@ class FeedbackPage(QWidget):
 
     # --- internals -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.comment and event.type() == QEvent.Type.FocusIn:
+        touched = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress)
+        if watched is self.comment and event.type() in touched:
             self.keyboard.setVisible(True)  # typing needs keys; until then, room for faces
         return False
 

@@ -2,7 +2,8 @@
 
 ``WalkinPage`` (ui/lobby/walkin.py) adds who they are here to see; ``EventWalkinPage``
 (ui/event/checkin.py) names the event. What both share lives here: the fields and the on-screen
-keyboard that types into whichever has the focus, a visible label above every field (a
+keyboard that types into whichever has the focus (on a short screen the form makes room for it
+while typing, ``ui/common/keyboard_room.py``), a visible label above every field (a
 placeholder vanishes once typed, so it cannot be the label; the label is the field's buddy and
 its accessible name), the privacy row whose every pixel toggles the
 box, the hint that says why "Check in" is still disabled (so nobody wonders why nothing
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLayout, QLineEdit, QVBoxL
 
 from ui.common.fonts import ui_font
 from ui.common.keyboard import OnScreenKeyboard
+from ui.common.keyboard_room import KeyboardRoom
 from ui.common.style import border_width
 from ui.common.widgets import FitLabel, TouchButton
 from ui.common.widgets.field_label import field_label
@@ -53,8 +55,9 @@ class VisitorForm(QWidget):
         self.cancel = TouchButton(parent=self)
         self.cancel.setObjectName(f"{prefix}Cancel")
         self.cancel.clicked.connect(self.cancelled)
-        self.keyboard = OnScreenKeyboard(self)
+        self.keyboard = OnScreenKeyboard(self, hideable=True)
         self.keyboard.target = self.name
+        self.keyboard.typed.connect(self.activity)  # Shift or a layer changes no text
         self.privacy.toggled.connect(self.update_hint)
         self.privacy.toggled.connect(self.activity)
         # The whole row toggles: the box, "I accept" and the notice (ui/common/widgets/tap_row.py).
@@ -62,6 +65,7 @@ class VisitorForm(QWidget):
         self.privacy_row.setObjectName(f"{prefix}PrivacyRow")
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
+        self.keyboard_room = KeyboardRoom(self, self._layout, self.keyboard, [self.title])
         # Over the keyboard before an untouched, half-filled form is cleared (WCAG 2.2.1).
         self.still_there = StillThere(self)
         self.activity.connect(self.still_there.stop)
@@ -95,6 +99,7 @@ class VisitorForm(QWidget):
         buttons.addWidget(self.hint, 1)
         self._layout.addLayout(buttons)
         self._layout.addWidget(self.keyboard, 1)
+        self._layout.addStretch(0)  # the spare room while the keys are away, not between rows
 
     def fields(self) -> tuple[QLineEdit, ...]:
         return (self.name, self.organisation)
@@ -105,6 +110,8 @@ class VisitorForm(QWidget):
 
     def warn_idle(self, seconds: int = WARNING_SECONDS) -> None:
         """Ask "Still there?" over the keyboard; ``still_there.expired`` if nobody answers."""
+        self.keyboard_room.ask()  # its place, even after "Done"
+        self._layout.activate()
         self.still_there.setGeometry(self.keyboard.geometry())
         self.still_there.start(seconds)
 
@@ -116,6 +123,8 @@ class VisitorForm(QWidget):
             field.clear()
         self.privacy.setChecked(False)
         self.keyboard.target = self.name
+        self.keyboard.reset()  # letters, no Shift: a new visitor
+        self.keyboard_room.offer()  # keys up if the whole form still fits, else on a tap
         self.still_there.stop()
 
     def set_scale(self, scale: float, width: int, min_target: int) -> None:
@@ -140,6 +149,7 @@ class VisitorForm(QWidget):
         self.hint.set_pixel_size(round(22 * scale))
         self.keyboard.set_metrics(max(14, round(22 * scale)), min_target)
         self.still_there.set_metrics(max(14, round(24 * scale)), min_target)
+        self.keyboard_room.arrange()
 
     def buttons(self) -> tuple[TouchButton, ...]:
         return (self.submit, self.cancel)
@@ -183,9 +193,16 @@ class VisitorForm(QWidget):
         raise NotImplementedError
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(watched, QLineEdit):
             self.keyboard.target = watched
-        elif watched is self.keyboard and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.keyboard_room.ask()  # a tap on a field brings the keys
+        elif kind == QEvent.Type.FocusIn and isinstance(watched, QLineEdit):
+            moved = self.keyboard.target is not watched
+            self.keyboard.target = watched
+            if moved and self.keyboard_room.compact:
+                self.keyboard_room.arrange()  # the line being typed is another one
+        elif watched is self.keyboard and kind in (QEvent.Type.Resize, QEvent.Type.Move):
             self.still_there.setGeometry(self.keyboard.geometry())
         return False
 
