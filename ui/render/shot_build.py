@@ -134,7 +134,7 @@ def build_shot(
     elif shot.screen in ("feedback", "here-today", "host-call"):
         from ui.render.screenshot_lab import show_lab
 
-        show_lab(lobby, store, config, at, shot.screen)
+        show_lab(lobby, store, config, at, shot.screen, shot.state)
     else:
         _show_lobby_page(lobby, shot, store, at)
     return lobby
@@ -161,6 +161,8 @@ def _show_lobby_page(lobby: LobbyScreen, shot: Shot, store: Store, at: datetime)
         walkins = WalkinService(store, FixedClock(at), "screenshot")
         lobby.walkin.set_host_choices(walkins.search_hosts("mik"))
         lobby.walkin.host_search.setFocus()
+        if shot.state == "typing":
+            lobby.walkin.keyboard_room.ask()  # as a tap on a field does
         if shot.state == "still-there":
             lobby.walkin.warn_idle()
     elif shot.screen == "checkout":
@@ -192,10 +194,12 @@ def _show_event(lobby: LobbyScreen, store: Store, at: datetime, state: str | Non
         full = replace(event, count=event.capacity or event.count)
         lobby.set_event(full)
         lobby.show_outcome(EventOutcome(EventResult.FULL, at, event=full))
-    elif state == "walkin":
+    elif state in ("walkin", "walkin-typing"):
         lobby.show_event_walkin()
         lobby.event_walkin.name.setText("Sofia Laine")
         lobby.event_walkin.organisation.setText("Kela")
+        if state == "walkin-typing":
+            lobby.event_walkin.keyboard_room.ask()  # as a tap on a field does
 
 
 def no_room(store: Store, room: str) -> KioskError:

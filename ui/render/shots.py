@@ -26,13 +26,14 @@ class Shot:
 
 
 DOOR_STATES = ("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline")
-EVENT_STATES = ("welcome", "welcome-back", "full", "walkin")
+EVENT_STATES = ("welcome", "welcome-back", "full", "walkin", "walkin-typing")
 
 SHOTS: tuple[Shot, ...] = (
     Shot("lobby"),
     Shot("welcome"),
     Shot("welcome", "refused"),  # an unknown badge: the lobby's answer in the warning colours
     Shot("walkin"),
+    Shot("walkin", "typing"),  # a field tapped: the on-screen keyboard up
     Shot("walkin", "still-there"),  # the countdown before a half-filled form is cleared
     Shot("checkout"),
     Shot("evacuation"),
@@ -42,6 +43,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("host-panel"),
     Shot("host-panel", "title"),  # typing the event's title on the panel's keyboard
     Shot("feedback"),
+    Shot("feedback", "typing"),  # the comment field tapped: the keyboard up
     Shot("here-today"),
     Shot("host-call"),
     Shot("door"),

@@ -55,30 +55,8 @@ LANGUAGES = ("fi", "sv", "en")
 AT = datetime(2026, 11, 26, 9, 20, tzinfo=UTC)  # 11.20 in Helsinki, a Thursday
 MIN_TEXT_PX_SMALL_PANEL = 14
 
-_KEYBOARD = (
-    "the on-screen keyboard's rows overlap and its last row leaves it when the form is short "
-    "(issue 18; the keyboard is being rewritten to size its keys from the room it has)"
-)
-_FORM_800 = (
-    "at 800x480 the walk-in form's rows (fields, host search, privacy row) do not fit above "
-    "the keyboard and overlap (issue 18; the form makes room while typing with the rewrite)"
-)
-
-
-def _known() -> dict[tuple[str, str, str, bool], str]:
-    """Cases that still fail, each with why (strict: a case that starts passing must leave)."""
-    known: dict[tuple[str, str, str, bool], str] = {}
-    for language in LANGUAGES:
-        for offline in (False, True):
-            for shot in ("walkin", "walkin-still-there"):
-                known[(shot, "1280x800", language, offline)] = _KEYBOARD
-                known[(shot, "800x480", language, offline)] = f"{_KEYBOARD}; {_FORM_800}"
-            known[("event-walkin", "800x480", language, offline)] = _KEYBOARD
-        known[("event-walkin", "1280x800", language, True)] = _KEYBOARD
-    return known
-
-
-KNOWN = _known()
+#: Cases that still fail, each with why. Strict: a case that starts passing must leave the list.
+KNOWN: dict[tuple[str, str, str, bool], str] = {}
 
 
 def _data_key(shot: Shot) -> str:
