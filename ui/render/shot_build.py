@@ -161,8 +161,9 @@ def _show_lobby_page(lobby: LobbyScreen, shot: Shot, store: Store, at: datetime)
         walkins = WalkinService(store, FixedClock(at), "screenshot")
         lobby.walkin.set_host_choices(walkins.search_hosts("mik"))
         lobby.walkin.host_search.setFocus()
-        if shot.state == "typing":
-            lobby.walkin.keyboard_room.ask()  # as a tap on a field does
+        if shot.state == "typing":  # as a tap on the host search does
+            lobby.walkin.keyboard.target = lobby.walkin.host_search
+            lobby.walkin.keyboard_room.ask()
         if shot.state == "still-there":
             lobby.walkin.warn_idle()
     elif shot.screen == "checkout":
