@@ -58,7 +58,7 @@ def demo_store(
         from kiosk.demo.lobby import prepare_demo_event
 
         prepare_demo_event(demo.central_url, at)
-    if shot.screen == "door" and shot.state:
+    if shot.screen == "door" and shot.state and shot.state != "waiting":
         from kiosk.demo.door import prepare_door_state
 
         tz = ZoneInfo(TIMEZONE)
@@ -108,6 +108,14 @@ def build_shot(
     """The screen for ``shot``, drawn from ``store`` as of ``at`` (not shown yet); touch
     targets sized for a panel of ``ppi`` (None: the display's own)."""
     offline = offline or shot == Shot("door", "offline")
+    if shot == Shot("door", "waiting"):  # before the first sync brought the room in
+        from ui.door.screen import DoorScreen
+
+        waiting = DoorScreen(config.tz)
+        waiting.show_waiting(room, at)
+        waiting.set_status(offline_status(at) if offline else KioskStatus())
+        waiting.set_ppi(ppi)
+        return waiting
     if shot.screen == "door":
         from kiosk.rooms.door_view import door_view
 
@@ -151,6 +159,14 @@ def _show_lobby_page(lobby: LobbyScreen, shot: Shot, store: Store, at: datetime)
         lobby.show_outcome(TapOutcome(TapResult.CHECKED_IN, at, name=name or "Aino Virtanen"))
     elif shot == Shot("welcome", "refused"):
         lobby.show_outcome(TapOutcome(TapResult.UNKNOWN_BADGE, at))
+    elif shot.state in ("member", "goodbye"):
+        result = TapResult.CHECKED_IN if shot.state == "member" else TapResult.CHECKED_OUT
+        lobby.show_outcome(TapOutcome(result, at, name="Aino Virtanen", role="member"))
+        lobby.lab.show_extras(toggle=shot.state == "member", faces=shot.state == "goodbye")
+    elif shot == Shot("welcome", "invitation-expired"):
+        from kiosk.views.screens import ScanOutcome, ScanResult
+
+        lobby.show_outcome(ScanOutcome(ScanResult.EXPIRED, at, valid_to=at - timedelta(days=1)))
     elif shot.screen == "walkin":
         from kiosk.lobby.walkin import WalkinService
 

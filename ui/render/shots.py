@@ -25,13 +25,16 @@ class Shot:
         return self.screen if self.state is None else f"{self.screen}-{self.state}"
 
 
-DOOR_STATES = ("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline")
+DOOR_STATES = ("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline", "waiting")
 EVENT_STATES = ("welcome", "welcome-back", "full", "walkin", "walkin-typing")
 
 SHOTS: tuple[Shot, ...] = (
     Shot("lobby"),
     Shot("welcome"),
     Shot("welcome", "refused"),  # an unknown badge: the lobby's answer in the warning colours
+    Shot("welcome", "member"),  # a member's tap in, with the "Here today" board switch
+    Shot("welcome", "goodbye"),  # a member's tap out, with the feedback faces
+    Shot("welcome", "invitation-expired"),  # a scanned invitation past its last day
     Shot("walkin"),
     Shot("walkin", "typing"),  # a field tapped: the on-screen keyboard up
     Shot("walkin", "still-there"),  # the countdown before a half-filled form is cleared
