@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 #: The screens that need the demo's visitors checked in (``invite_demo_visitors``).
 _WITH_VISITORS = ("evacuation", "checkout")
 _WITH_BOARD = ("here-today", "host-call")
+#: Door shots drawn on another state's demo data.
+_DOOR_DATA = {"badge-prompt": "busy"}
 
 
 def offline_status(now: datetime) -> KioskStatus:
@@ -63,7 +65,8 @@ def demo_store(
 
         tz = ZoneInfo(TIMEZONE)
         day = at.astimezone(tz).date()
-        at = prepare_door_state(demo.central_url, room or "aurora", shot.state, day, tz)
+        state = _DOOR_DATA.get(shot.state, shot.state)
+        at = prepare_door_state(demo.central_url, room or "aurora", state, day, tz)
     if shot.screen == "door":
         path = demo.write_config("door-shot", "door", room=room or "aurora")
     else:
@@ -125,6 +128,11 @@ def build_shot(
             raise no_room(store, room)
         door = door_widget(view, config.tz, offline=offline)
         door.set_ppi(ppi)
+        if shot.state == "badge-prompt":
+            from kiosk.rooms.door_offers import door_offers
+            from ui.door.action_text import prompt_text
+
+            door.show_prompt(prompt_text(door_offers(view)[0], config.tz))
         return door
 
     from ui.lobby.screen import LobbyScreen

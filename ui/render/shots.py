@@ -25,7 +25,10 @@ class Shot:
         return self.screen if self.state is None else f"{self.screen}-{self.state}"
 
 
-DOOR_STATES = ("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline", "waiting")
+DOOR_STATES = (
+    *("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline", "waiting"),
+    "badge-prompt",  # busy, an action tapped: "tap your badge" in place of the buttons
+)
 EVENT_STATES = ("welcome", "welcome-back", "full", "walkin", "walkin-typing")
 
 SHOTS: tuple[Shot, ...] = (
