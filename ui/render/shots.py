@@ -48,6 +48,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("host-pin"),
     Shot("host-panel"),
     Shot("host-panel", "title"),  # typing the event's title on the panel's keyboard
+    Shot("host-panel", "calls"),  # visitors waiting for a host
     Shot("feedback"),
     Shot("feedback", "typing"),  # the comment field tapped: the keyboard up
     Shot("here-today"),
