@@ -1,12 +1,18 @@
 #!/usr/bin/env sh
 # Regenerates the README's screenshots with `kiosk screenshot` from the code as it stands.
 # Usage: tools/screenshots.sh [KIOSK_COMMAND]   (default: kiosk on PATH)
+# Touch targets are drawn as on the real panels: the 10.1" 1280x800 lobby tablet at 149 ppi and
+# the 7" 800x480 door at 133 ppi. The screens and states are ui/render/shots.py's.
 set -eu
 kiosk="${1:-kiosk}"
 out="$(dirname "$0")/../docs/screenshots"
 at="2026-11-26T11:20:00+02:00"
 mkdir -p "$out"
-shot() { "$kiosk" screenshot --demo --at "$at" "$@" >/dev/null; }
+shot() {
+    ppi=149
+    case " $* " in *" 800x480 "*) ppi=133 ;; esac
+    "$kiosk" screenshot --demo --at "$at" --ppi "$ppi" "$@" >/dev/null
+}
 for lang in fi sv en; do
     shot --screen lobby --lang "$lang" --out "$out/lobby-$lang.png"
     shot --screen welcome --lang "$lang" --out "$out/welcome-$lang.png"
@@ -34,4 +40,11 @@ shot --screen host-panel --lang sv --size 800x480 --out "$out/host-panel-sv-800x
 shot --screen feedback --lang fi --out "$out/feedback-fi.png"
 shot --screen here-today --lang sv --out "$out/here-today-sv.png"
 shot --screen host-call --lang en --size 800x480 --out "$out/host-call-en-800x480.png"
+shot --screen welcome --state refused --lang sv --out "$out/refused-sv.png"
+shot --screen walkin --state still-there --lang fi --out "$out/walkin-still-there-fi.png"
+shot --screen walkin --state typing --lang fi --size 800x480 --out "$out/walkin-typing-fi-800x480.png"
+shot --screen checkout --lang en --out "$out/checkout-en.png"
+shot --screen event --state walkin --lang fi --out "$out/event-walkin-fi.png"
+shot --screen host-panel --state title --lang en --out "$out/host-panel-title-en.png"
+shot --screen here-today --lang fi --size 800x480 --offline --out "$out/here-today-fi-800x480-offline.png"
 echo "screenshots written to $out"

@@ -304,7 +304,7 @@ def test_todays_hosts_are_shown_with_their_photo(
 
 
 def test_a_long_label_breaks_at_the_space_nearest_its_middle() -> None:
-    from ui.lab.here_today import two_lines
+    from ui.lab.board_toggle import two_lines
 
     assert two_lines("Show me on the Here today board") == "Show me on the\nHere today board"
     assert two_lines("Kokoustilavarausjärjestelmä") == "Kokoustilavarausjärjestelmä"

@@ -54,6 +54,10 @@ FONT_FAMILIES: tuple[str, ...] = ("Inter", "Noto Sans", "DejaVu Sans", "sans-ser
 # Design sizes are in pixels at the reference screen (1280x800); screens multiply by their scale.
 REFERENCE_SIZE = (1280, 800)
 
+# The smallest text on any screen, even at 800x480 on a 7" panel (about 2.7 mm tall there):
+# a label shrinks below it only when its text would not fit even at this size.
+MIN_TEXT_PX = 14
+
 # Minimum size of anything a finger must hit. 9 mm is the lower bound in ISO 9241-9 style
 # guidance and comfortably above WCAG 2.5.5's 44 CSS px on the Lab's ~10" screens.
 MIN_TARGET_MM = 9.0

@@ -48,7 +48,7 @@ from ui.door.timeline import DayTimeline
 
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 # The door's smallest text, even at 800x480 on a 7" panel: no caption shrinks below it.
-MIN_TEXT_PX = 14
+MIN_TEXT_PX = theme.MIN_TEXT_PX
 
 
 class DoorScreen(ScaledScreen):

@@ -116,9 +116,10 @@ class HostPanel(QWidget):
         self.duration_buttons[None].setChecked(True)
         for button in self.mode_buttons.values():
             button.toggled.connect(self._update_apply)
-        self.mode_label = FitLabel(self.main, role="muted")
-        self.start_label = FitLabel(self.main, role="muted")
-        self.duration_label = FitLabel(self.main, role="muted")
+        # Two lines in the narrow first column: "Vaihda tilaan" at 800x480 wraps, not shrinks.
+        self.mode_label = FitLabel(self.main, role="muted", max_lines=2)
+        self.start_label = FitLabel(self.main, role="muted", max_lines=2)
+        self.duration_label = FitLabel(self.main, role="muted", max_lines=2)
         self.title_button = TouchButton(parent=self.main)
         self.title_button.setObjectName("HostTitle")
         self.title_button.clicked.connect(self._edit_title)

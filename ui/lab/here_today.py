@@ -5,9 +5,7 @@ and up to three interests, so colleagues from other agencies can find each other
 hosts are shown under it, with a photo when the site has one. The page only draws what the
 controller loaded on the database worker (``kiosk.lab.here_today.board``).
 
-:class:`BoardToggle` sits on a member's welcome/goodbye page after a badge tap: one tap puts
-them on the board or takes them off at once. Its state is said in words and a check mark,
-not by colour alone.
+The member's own switch for the board is :class:`ui.lab.board_toggle.BoardToggle`.
 """
 
 from __future__ import annotations
@@ -15,18 +13,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.views.lobby import BoardEntry
 from ui.common import theme
-from ui.common.icons import icon_pixmap
+from ui.common.fonts import ui_font
 from ui.common.widgets import FitLabel, TouchButton
 
 COLUMNS = 3
-ROWS = 2  # what fits at 800x480 with long Finnish words; more with "More"
+ROWS = 2  # at most; fewer when a row of cards would not fit (800x480, the offline strip)
 PER_PAGE = COLUMNS * ROWS
+_TALL = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -128,8 +135,10 @@ class BoardCard(QFrame):
             f"QFrame#BoardCard {{ background: {theme.SURFACE}; border-radius: 12px; }}"
         )
         self.name = FitLabel(self, weight=QFont.Weight.Bold, max_lines=1, min_ratio=0.6)
-        self.organisation = FitLabel(self, role="muted", max_lines=1, min_ratio=0.6)
+        # Two lines: "Terveyden ja hyvinvoinnin laitos" wraps on a narrow card, never shrinks.
+        self.organisation = FitLabel(self, role="muted", max_lines=2, min_ratio=0.6)
         self.interests = FitLabel(self, max_lines=3, min_ratio=0.6)
+        self._sizes = (30, 22, 22)  # design pixel sizes of name, organisation, interests
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.organisation)
@@ -150,9 +159,39 @@ class BoardCard(QFrame):
         pad = max(6, round(16 * scale))
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(max(2, round(4 * scale)))
-        self.name.set_pixel_size(round(30 * scale))
-        self.organisation.set_pixel_size(round(22 * scale))
-        self.interests.set_pixel_size(round(22 * scale))
+        self._sizes = (round(30 * scale), round(22 * scale), round(22 * scale))
+        for label, size in zip(self.labels(), self._sizes, strict=True):
+            label.set_pixel_size(size)
+
+    def labels(self) -> tuple[FitLabel, FitLabel, FitLabel]:
+        return (self.name, self.organisation, self.interests)
+
+    def height_for(self, entry: BoardEntry, width: int) -> int:
+        """The height this card needs for ``entry`` at ``width``, its text at full size."""
+        margins = self._layout.contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        texts = (entry.name, entry.organisation or "", " · ".join(entry.interests))
+        height = margins.top() + margins.bottom()
+        for label, size, text in zip(self.labels(), self._sizes, texts, strict=True):
+            if not text:
+                continue
+            metrics = QFontMetrics(ui_font(max(size, theme.MIN_TEXT_PX), label.font().weight()))
+            flags = int(Qt.TextFlag.TextWordWrap)
+            lines = metrics.boundingRect(QRect(0, 0, inner, _TALL), flags, text).height()
+            height += min(lines, label.max_lines * metrics.lineSpacing())
+            height += self._layout.spacing()
+        return height
+
+
+def _tallest_page(heights: Sequence[int], rows: int, spacing: int) -> int:
+    """The height the fullest page of cards needs, ``rows`` rows of ``COLUMNS`` a page (each
+    row as tall as its tallest card)."""
+    tallest = 0
+    for start in range(0, len(heights), rows * COLUMNS):
+        page = heights[start : start + rows * COLUMNS]
+        lines = [max(page[i : i + COLUMNS]) for i in range(0, len(page), COLUMNS)]
+        tallest = max(tallest, sum(lines) + (len(lines) - 1) * spacing)
+    return tallest
 
 
 class HereTodayPage(QWidget):
@@ -165,6 +204,7 @@ class HereTodayPage(QWidget):
         self.setObjectName("HereTodayPage")
         self._entries: list[BoardEntry] = []
         self._page = 0
+        self._per_page = PER_PAGE
         self.title = FitLabel(self, role="heading", weight=QFont.Weight.Bold, max_lines=1)
         self.title.setObjectName("HereTodayTitle")
         self.help = FitLabel(self, role="muted", max_lines=2, min_ratio=0.6)
@@ -191,6 +231,7 @@ class HereTodayPage(QWidget):
         bottom.addWidget(self.hosts, 1)
         bottom.addWidget(self.more)
         bottom.addWidget(self.back)
+        self._bottom = bottom
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.help)
@@ -207,7 +248,51 @@ class HereTodayPage(QWidget):
     def set_entries(self, entries: Sequence[BoardEntry]) -> None:
         self._entries = list(entries)
         self._page = 0
+        self._arrange()
         self._fill()
+
+    @property
+    def per_page(self) -> int:
+        return self._per_page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._arrange():
+            self._fill()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # A label refitted its font (after a resize, a new language): the room changed.
+        ready = hasattr(self, "_bottom")  # not while __init__ builds the page
+        if ready and event.type() == QEvent.Type.LayoutRequest and self._arrange():
+            self._fill()
+        return handled
+
+    def _arrange(self) -> bool:
+        """As many rows of cards as the page has room for (the title, help and the bottom row
+        keep theirs); True when that changed."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        spacing = self._grid.spacing()
+        card_width = (width - (COLUMNS - 1) * spacing) // COLUMNS
+        card = self.cards[0]
+        heights = [card.height_for(entry, card_width) for entry in self._entries]
+        fixed = margins.top() + margins.bottom() + 4 * layout.spacing()
+        fixed += self.title.sizeHint().height() + self.help.heightForWidth(width)
+        bottom = self._bottom
+        wraps = bottom.hasHeightForWidth()
+        fixed += bottom.heightForWidth(width) if wraps else bottom.sizeHint().height()
+        room = self.height() - fixed
+        rows = ROWS
+        while rows > 1 and _tallest_page(heights, rows, spacing) > room:
+            rows -= 1
+        per_page = rows * COLUMNS
+        if per_page == self._per_page:
+            return False
+        self._per_page = per_page
+        self._page = 0
+        return True
 
     def set_hosts(self, hosts: Sequence[HostCard]) -> None:
         self.hosts.set_hosts(hosts)
@@ -226,6 +311,8 @@ class HereTodayPage(QWidget):
         for button in (self.more, self.back):
             button.set_metrics(max(14, round(26 * scale)), min_target)
             button.setMinimumHeight(max(min_target, round(64 * scale)))
+        if self._arrange():
+            self._fill()
 
     def retranslate(self) -> None:
         self.title.set_text(QCoreApplication.translate("HereToday", "Here today"))
@@ -247,14 +334,17 @@ class HereTodayPage(QWidget):
         self.back.setText(QCoreApplication.translate("LobbyScreen", "Back to start"))
         self.back.setAccessibleName(self.back.text())
         self.hosts.retranslate()
+        if self._arrange():  # a longer help text leaves less room for cards
+            self._fill()
 
     def _next_page(self) -> None:
-        pages = max(1, -(-len(self._entries) // PER_PAGE))
+        pages = max(1, -(-len(self._entries) // self._per_page))
         self._page = (self._page + 1) % pages
         self._fill()
 
     def _fill(self) -> None:
-        shown = self._entries[self._page * PER_PAGE : (self._page + 1) * PER_PAGE]
+        per_page = self._per_page
+        shown = self._entries[self._page * per_page : (self._page + 1) * per_page]
         for i, card in enumerate(self.cards):
             if i < len(shown):
                 card.show_entry(shown[i])
@@ -262,76 +352,4 @@ class HereTodayPage(QWidget):
             else:
                 card.setVisible(False)
         self.empty.setVisible(not self._entries)
-        self.more.setVisible(len(self._entries) > PER_PAGE)
-
-
-def two_lines(text: str) -> str:
-    """``text`` broken at the space nearest its middle (unchanged without a space)."""
-    spaces = [i for i, char in enumerate(text) if char == " "]
-    if not spaces:
-        return text
-    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return f"{text[:cut]}\n{text[cut + 1 :]}"
-
-
-class BoardToggle(TouchButton):
-    """The member's switch: "Show me on the Here today board", checked when they are on it."""
-
-    chosen = Signal(bool)  # the person tapped it: True = on the board
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent)
-        self.setObjectName("BoardToggle")
-        self.setCheckable(True)
-        self.setVisible(False)
-        self._icon_size = 24
-        self._min_height = 0
-        self._room = 0  # the width its row gives it (0: not known yet)
-        self._label = ""
-        self.clicked.connect(self._clicked)
-        self.toggled.connect(lambda _on: self.retranslate())
-        self.retranslate()
-
-    def fit_to(self, room: int) -> None:
-        """The row is ``room`` pixels wide: a label longer than that goes on two lines."""
-        if room != self._room:
-            self._room = room
-            self._show_label()
-
-    def set_on(self, on: bool) -> None:
-        """The stored answer (no signal)."""
-        self.blockSignals(True)
-        self.setChecked(on)
-        self.blockSignals(False)
-        self.retranslate()
-
-    def set_scale(self, scale: float, min_target: int) -> None:
-        self.set_metrics(max(14, round(26 * scale)), min_target)
-        self._min_height = max(min_target, round(64 * scale))
-        self._icon_size = max(14, round(28 * scale))
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        if self.isChecked():
-            self._label = QCoreApplication.translate("HereToday", "You are on the Here today board")
-            self.setIcon(QIcon(icon_pixmap("check", theme.ON_BRAND, self._icon_size)))
-            self.setIconSize(QSize(self._icon_size, self._icon_size))
-        else:
-            self._label = QCoreApplication.translate("HereToday", "Show me on the Here today board")
-            self.setIcon(QIcon())
-        self.setAccessibleName(
-            QCoreApplication.translate("HereToday", "Show me on the Here today board")
-        )
-        self._show_label()
-
-    def _show_label(self) -> None:
-        """On one line when it fits its row (padding and icon included), else on two."""
-        self.setText(self._label)
-        if self._room and self.sizeHint().width() > self._room:
-            self.setText(two_lines(self._label))
-        self.setMinimumHeight(max(self._min_height, self.sizeHint().height()))
-
-    def _clicked(self, checked: bool) -> None:
-        # Shown as changed only once it is stored (the controller calls set_on then).
-        self.set_on(not checked)
-        self.chosen.emit(checked)
+        self.more.setVisible(len(self._entries) > per_page)

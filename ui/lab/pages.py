@@ -15,10 +15,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.common import theme
 from ui.common.widgets import FitLabel, TouchButton
+from ui.lab.board_toggle import BoardToggle
 from ui.lab.faces import FaceRow
 from ui.lab.feedback import FeedbackPage
-from ui.lab.here_today import BoardToggle, HereTodayPage
+from ui.lab.here_today import HereTodayPage
 from ui.lab.host_call import HostCallPage
 from ui.lobby.pages import HomePage, ResultPage
 
@@ -145,7 +147,7 @@ class ResultExtras(QWidget):
         room = width - 2 * max(16, round(width * 0.08))  # the result page's margins
         self.toggle.fit_to(room)
         diameter = max(min_target, round(60 * scale))
-        self.faces.set_metrics(diameter, max(11, round(17 * scale)), 12, room)
+        self.faces.set_metrics(diameter, max(theme.MIN_TEXT_PX, round(17 * scale)), 12, room)
 
     def retranslate(self) -> None:
         self.question.set_text(QCoreApplication.translate("Feedback", "How was your visit today?"))

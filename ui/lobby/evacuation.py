@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.views.lobby import Presence
+from ui.common import theme
 from ui.common.fonts import ui_font
 from ui.common.formatting import format_moment, format_time
 from ui.common.widgets import FitLabel, TouchButton
@@ -131,11 +132,15 @@ class EvacuationPage(QWidget):
         self.title.set_pixel_size(round(48 * scale))
         self.summary.set_pixel_size(round(30 * scale))
         self.message.set_pixel_size(round(26 * scale))
-        self.table.setFont(ui_font(max(12, round(26 * scale))))
+        self.table.setFont(ui_font(max(theme.MIN_TEXT_PX, round(26 * scale))))
         # Header sections take their font from a style sheet, not from setFont.
-        header_px = max(12, round(24 * scale))
+        header_px = max(theme.MIN_TEXT_PX, round(24 * scale))
         self.table.horizontalHeader().setStyleSheet(
             f"QHeaderView::section {{ font-size: {header_px}px; font-weight: bold; padding: 4px; }}"
+        )
+        # A long list scrolls: its scroll bar is a touch target like any other.
+        self.table.verticalScrollBar().setStyleSheet(
+            f"QScrollBar:vertical {{ width: {min_target}px; }}"
         )
         self.table.verticalHeader().setDefaultSectionSize(max(min_target, round(44 * scale)))
         for button in (self.export, self.back):

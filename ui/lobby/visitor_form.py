@@ -69,6 +69,9 @@ class VisitorForm(QWidget):
         # Over the keyboard before an untouched, half-filled form is cleared (WCAG 2.2.1).
         self.still_there = StillThere(self)
         self.activity.connect(self.still_there.stop)
+        # The panel stays over the keyboard when the form is laid out again (a language switch,
+        # the offline strip, the first show after a warning given while hidden).
+        self.keyboard.installEventFilter(self)
 
     def field(self, name: str) -> QLineEdit:
         """A text field the keyboard types into once it has the focus, with its label
@@ -199,6 +202,8 @@ class VisitorForm(QWidget):
             self.keyboard.target = watched
             if moved and self.keyboard_room.compact:
                 self.keyboard_room.arrange()  # the line being typed is another one
+        elif watched is self.keyboard and kind in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.still_there.setGeometry(self.keyboard.geometry())
         return False
 
     def _submit_if_complete(self) -> None:

@@ -8,30 +8,28 @@ receive it; with ``--config`` it is that kiosk's own local store. Rendering is a
 A door from its own store is drawn the way a door's first frame is: the view read with sqlite3
 alone (``kiosk.rooms.door_snapshot``), so the PNG is written before SQLAlchemy would have loaded. A
 store that cannot be read that way (not migrated yet, say) takes the full path, which says why.
+Which screens and states there are, and how each is drawn: ui/render/shots.py, shot_build.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import tempfile
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QWidget
 
-from kiosk.base.clock import FixedClock, SystemClock
-from kiosk.base.errors import KioskError, NotFound, UsageError
+from kiosk.base.clock import SystemClock
+from kiosk.base.errors import KioskError, UsageError
 from kiosk.base.timeutil import parse_when
 from kiosk.config.schema import SCHEMA
 from kiosk.config.settings import Config, load_config
-from kiosk.views.screens import DoorView, KioskStatus, TapOutcome, TapResult
+from kiosk.views.screens import DoorView
+from ui.render.shot_build import build_shot, demo_store, door_widget
+from ui.render.shots import find_shot, states_of
 from ui.runtime.application import qt_app
-
-if TYPE_CHECKING:
-    from kiosk.store.engine import Store
-    from ui.common.screen import ScaledScreen
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -74,10 +72,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"--out: folder {out.parent} does not exist")
 
     state = getattr(args, "state", None)
-    if state in EVENT_STATES and (args.screen != "event" or not args.demo):
-        raise UsageError(f"--state {state}: only with --screen event --demo")
-    if state and state not in EVENT_STATES and (args.screen != "door" or not args.demo):
-        raise UsageError("--state: only with --screen door --demo")
+    shot = find_shot(args.screen, state)
+    if shot is None:
+        states = ", ".join(states_of(args.screen)) or "none"
+        raise UsageError(f"--state {state}: not a state of --screen {args.screen} ({states})")
+    if args.screen == "door" and state and not args.demo:
+        raise UsageError("--state: a door's state only with --screen door --demo")
     own = None if args.demo else load_config(args.config)
     if ppi is None and own is not None:
         ppi = own.screen_ppi
@@ -85,7 +85,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         view = _stored_door_view(own, args.room, at)
         if view is not None:
             _language(args.lang or own.language)
-            door = _door(view, own.tz, offline=offline)
+            door = door_widget(view, own.tz, offline=offline)
             door.set_ppi(ppi)
             _save(door, width, height, out)
             print(out)
@@ -94,30 +94,13 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="kiosk-shot-") as tmp:
         if own is None:
-            config, store, at = _demo_store(Path(tmp), at, args.screen, args.room, state)
+            config, store, at = demo_store(Path(tmp), at, shot, args.room)
         else:
             config, store = own, open_local_store(own.local_store_path)
         try:
             room = args.room or config.room or "aurora"
             _language(args.lang or config.language)
-            widget = _build(
-                args.screen, store, config.tz, room, at, offline=offline or state == "offline"
-            )
-            widget.set_ppi(ppi)  # before the host overlay, which sizes itself from the screen
-            if args.screen == "event":
-                _show_event(widget, store, at, state)
-            if args.screen in ("host-pin", "host-panel"):
-                from ui.lobby.screen import LobbyScreen
-                from ui.render.screenshot_host import show_host
-
-                assert isinstance(widget, LobbyScreen)
-                show_host(widget, store, config.tz, at, args.screen)
-            if args.screen in ("feedback", "here-today", "host-call"):
-                from ui.lobby.screen import LobbyScreen
-                from ui.render.screenshot_lab import show_lab
-
-                assert isinstance(widget, LobbyScreen)
-                show_lab(widget, store, config, at, args.screen)
+            widget = build_shot(shot, store, config, room, at, offline=offline, ppi=ppi)
             _save(widget, width, height, out)
         finally:
             store.dispose()
@@ -153,159 +136,3 @@ def _stored_door_view(config: Config, room: str | None, at: datetime) -> DoorVie
     from kiosk.rooms.door_snapshot import read_door_view
 
     return read_door_view(config.local_store_path, room or config.room or "aurora", at, config.tz)
-
-
-def _status(now: datetime, *, offline: bool) -> KioskStatus:
-    """Online, or offline for the last 28 minutes with two changes waiting to be sent."""
-    if not offline:
-        return KioskStatus()
-    return KioskStatus(online=False, offline_since=now - timedelta(minutes=28), outbox_depth=2)
-
-
-def _door(view: DoorView, tz: ZoneInfo, *, offline: bool) -> ScaledScreen:
-    from ui.door.screen import DoorScreen
-
-    door = DoorScreen(tz)
-    door.show_view(view)
-    door.set_status(_status(view.now, offline=offline))
-    return door
-
-
-def _demo_store(
-    base: Path, at: datetime, screen: str, room: str | None, state: str | None
-) -> tuple[Config, Store, datetime]:
-    from kiosk.demo.data import TIMEZONE, create_demo
-    from kiosk.store.engine import open_local_store
-    from kiosk.sync.engine import SyncEngine
-
-    demo = create_demo(base, at)
-    if screen == "event":
-        from kiosk.demo.lobby import prepare_demo_event
-
-        prepare_demo_event(demo.central_url, at)
-        state = None  # the event's states are answers drawn on the lobby, not demo data
-    if state:
-        from kiosk.demo.door import prepare_door_state
-
-        tz = ZoneInfo(TIMEZONE)
-        at = prepare_door_state(
-            demo.central_url, room or "aurora", state, at.astimezone(tz).date(), tz
-        )
-    if screen == "door":
-        path = demo.write_config("door-shot", "door", room=room or "aurora")
-    else:
-        path = demo.write_config("lobby-shot", "lobby")
-    tokens: list[str] = []
-    if screen == "evacuation":
-        from kiosk.demo.lobby import invite_demo_visitors
-
-        tokens = invite_demo_visitors(demo.central_url, base, at)
-    if screen in ("here-today", "host-call"):
-        from kiosk.demo.lobby import prepare_here_today
-
-        prepare_here_today(demo.central_url, demo.site_key_file, at, ZoneInfo(TIMEZONE))
-    config = load_config(path)
-    store = open_local_store(config.local_store_path)
-    engine = SyncEngine.for_kiosk(config, store, FixedClock(at))
-    try:
-        engine.cycle()
-    finally:
-        engine.close()
-    if screen in ("here-today", "host-call"):
-        from kiosk.demo.lobby import check_in_board_people
-
-        check_in_board_people(store, config.site_key_file, config.kiosk_id, at)
-    if screen == "evacuation":
-        from kiosk.demo.lobby import check_in_demo_people
-
-        check_in_demo_people(store, config.site_key_file, config.kiosk_id, tokens, at)
-    return config, store, at
-
-
-def _no_room(store: Store, room: str) -> KioskError:
-    """The same words as ``kiosk run`` for a door whose room does not exist (or not yet)."""
-    from sqlalchemy import select
-
-    from kiosk.rooms.door_room import missing_room_message
-    from kiosk.store.models import Room, SyncState
-    from kiosk.sync.state import FIRST_SYNC_DONE
-
-    with store.session() as s:
-        rooms = tuple(sorted(s.scalars(select(Room.id))))
-        done = s.get(SyncState, FIRST_SYNC_DONE)
-    if done is None or done.value != "1":
-        return NotFound(
-            f"room {room!r} is not in this kiosk's local store, which has not synced yet: "
-            "run `kiosk sync --config FILE` first"
-        )
-    return NotFound(missing_room_message(room, rooms))
-
-
-EVENT_STATES = ("welcome", "welcome-back", "full")
-
-
-def _show_event(widget: QWidget, store: Store, at: datetime, state: str | None) -> None:
-    """The lobby in event mode, from the synced demo event; ``state``: an answer on top."""
-    from dataclasses import replace
-
-    from kiosk.events.checkin import EventOutcome, EventResult
-    from kiosk.events.state import lobby_event_state
-    from ui.lobby.screen import LobbyScreen
-
-    assert isinstance(widget, LobbyScreen)
-    with store.engine.connect() as conn:
-        event = lobby_event_state(conn, at).event
-    if event is None:
-        raise NotFound("no event on at that moment in this store")
-    widget.set_event(event)
-    if state == "welcome":
-        widget.show_outcome(EventOutcome(EventResult.WELCOME, at, "Sofia Laine", event=event))
-    elif state == "welcome-back":
-        first = at - timedelta(minutes=47)
-        widget.show_outcome(EventOutcome(EventResult.WELCOME_BACK, at, since=first, event=event))
-    elif state == "full":
-        full = replace(event, count=event.capacity or event.count)
-        widget.set_event(full)
-        widget.show_outcome(EventOutcome(EventResult.FULL, at, event=full))
-
-
-def _build(
-    screen: str, store: Store, tz: ZoneInfo, room: str, at: datetime, *, offline: bool = False
-) -> ScaledScreen:
-    from sqlalchemy import select
-
-    if screen == "door":
-        from kiosk.rooms.door_view import door_view
-
-        with store.engine.connect() as conn:
-            view = door_view(conn, room, at, tz)
-        if view is None:
-            raise _no_room(store, room)
-        return _door(view, tz, offline=offline)
-
-    from kiosk.store.models import Person
-    from ui.lobby.screen import LobbyScreen
-
-    lobby = LobbyScreen(tz)
-    lobby.set_now(at)
-    lobby.set_status(_status(at, offline=offline))
-    if screen == "welcome":
-        with store.engine.connect() as conn:
-            name = conn.execute(select(Person.name).order_by(Person.name).limit(1)).scalar()
-        lobby.show_outcome(TapOutcome(TapResult.CHECKED_IN, at, name=name or "Aino Virtanen"))
-    elif screen == "walkin":
-        from kiosk.base.clock import FixedClock as _Fixed
-        from kiosk.lobby.walkin import WalkinService
-
-        lobby.show_walkin()
-        lobby.walkin.name.setText("Sofia Laine")
-        lobby.walkin.organisation.setText("Kela")
-        lobby.walkin.host_search.setText("mik")
-        walkins = WalkinService(store, _Fixed(at), "screenshot")
-        lobby.walkin.set_host_choices(walkins.search_hosts("mik"))
-        lobby.walkin.host_search.setFocus()
-    elif screen == "evacuation":
-        from kiosk.lobby.presence import who_is_in_store
-
-        lobby.show_evacuation(who_is_in_store(store), at)
-    return lobby

@@ -1,23 +1,36 @@
-"""`kiosk screenshot --screen host-pin|host-panel`: the PIN pad and the panel over the lobby."""
+"""`kiosk screenshot --screen host-pin|host-panel`: the PIN pad and the panel over the lobby
+(``--state title``: the panel's page for typing an event's title, with the keyboard;
+``--state calls``: visitors' open calls for a host)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from kiosk.base.clock import FixedClock
+from kiosk.base.ids import new_id
 from kiosk.rooms.host_modes import HostModes
 from kiosk.store.engine import Store
 from kiosk.store.models import Person
+from kiosk.views.lobby import CallState
+from ui.host.calls_page import OpenCallsPanel
 from ui.host.overlay import HostOverlay
 from ui.lobby.screen import LobbyScreen
 
 HOST_SCREENS = ("host-pin", "host-panel")
+LOBBIES = ("lobby-1", "lobby-2")
 
 
-def show_host(lobby: LobbyScreen, store: Store, tz: ZoneInfo, at: datetime, screen: str) -> None:
+def show_host(
+    lobby: LobbyScreen,
+    store: Store,
+    tz: ZoneInfo,
+    at: datetime,
+    screen: str,
+    state: str | None = None,
+) -> None:
     """Lay the overlay over ``lobby`` as a host who just tapped (PIN) or signed in (panel)."""
     with store.engine.connect() as conn:
         name = conn.execute(
@@ -37,3 +50,13 @@ def show_host(lobby: LobbyScreen, store: Store, tz: ZoneInfo, at: datetime, scre
     overlay.panel.whole_lab.setChecked(True)
     overlay.panel.set_title("Avoin Lab -ilta")
     overlay.show_page(overlay.panel)
+    if state == "title":
+        overlay.panel.title_button.click()  # as the host's tap on "Title: …" opens it
+    elif state == "calls":  # two visitors waiting at lobbies, opened from "Host calls (2)"
+        calls = OpenCallsPanel(tz)
+        ago = (timedelta(minutes=4), timedelta(minutes=1))
+        waiting = zip(LOBBIES, ago, strict=True)
+        calls.set_calls([CallState(new_id(), kiosk, at - t) for kiosk, t in waiting])
+        overlay.panel.set_calls_page(calls)
+        overlay.panel.set_call_count(2)
+        overlay.panel.calls_button.click()

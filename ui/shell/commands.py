@@ -12,10 +12,8 @@ import gc
 from pathlib import Path
 from typing import Any
 
-SCREENS = (
-    *("lobby", "welcome", "door", "evacuation", "walkin", "event", "host-pin", "host-panel"),
-    *("feedback", "here-today", "host-call"),  # the Lab's own pages (ui/render/screenshot_lab.py)
-)
+# Every screen and state ``kiosk screenshot`` draws, which the layout test checks (no Qt in it).
+from ui.render.shots import SCREENS, STATES
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -122,12 +120,9 @@ def _screenshot_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--state",
-        choices=(
-            *("free", "busy", "ending-soon", "event", "event-soon", "closed", "offline"),
-            *("welcome", "welcome-back", "full"),
-        ),
-        help="with --demo: the door in this state (on --at's day); with --screen event: "
-        "the answer to a ticket (welcome, welcome-back, full)",
+        choices=STATES,
+        help="a state of --screen (ui/render/shots.py): a door's (with --demo, on --at's day), "
+        "an event's answer or walk-in, welcome refused, walkin still-there",
     )
     p.add_argument("--out", required=True, metavar="FILE.png", help="the PNG file to write")
     src = p.add_mutually_exclusive_group(required=True)

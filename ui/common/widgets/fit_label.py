@@ -18,6 +18,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from ui.common import theme
 from ui.common.fonts import ui_font
 
 _ALIGN_DEFAULT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -42,7 +43,8 @@ class FitLabel(QLabel):
         self._max_lines = max(1, max_lines)
         self._max_px = 24
         self._min_ratio = min_ratio
-        self._floor_px = 1
+        self._floor_px = theme.MIN_TEXT_PX
+        self._height_limit: int | None = None
         self._weight = weight
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(self._max_lines > 1)
@@ -78,11 +80,18 @@ class FitLabel(QLabel):
             self._refit()
 
     def set_floor(self, pixel_size: int) -> None:
-        """Shrink below ``pixel_size`` (a screen's smallest readable text) only when the text
-        would not fit even at that size (cut-off text is worse than small text); a design size
-        below it is raised to it."""
+        """Shrink below ``pixel_size`` (a screen's smallest readable text; by default
+        ``theme.MIN_TEXT_PX``) only when the text would not fit even at that size (cut-off
+        text is worse than small text); a design size below it is raised to it."""
         if pixel_size != self._floor_px:
             self._floor_px = pixel_size
+            self._refit()
+
+    def set_height_limit(self, height: int | None) -> None:
+        """Fit ``height`` pixels too (None: the width alone), for a label whose container
+        knows how much room it has left: the text then shrinks instead of being cut."""
+        if height != self._height_limit:
+            self._height_limit = height
             self._refit()
 
     def text_fits(self) -> bool:
@@ -102,15 +111,19 @@ class FitLabel(QLabel):
             return ok and (height is None or metrics.height() <= height + 1)
         flags = int(Qt.TextFlag.TextWordWrap) | int(self.alignment())
         bounds = metrics.boundingRect(QRect(0, 0, width, _TALL), flags, text)
-        ok = bounds.width() <= width and bounds.height() <= self._max_lines * metrics.lineSpacing()
+        # Laid-out lines are a fraction taller than the rounded line spacing (16.4 -> 17 px):
+        # allow a pixel a line, far less than another line would take.
+        lines = self._max_lines * (max(metrics.lineSpacing(), metrics.height()) + 1)
+        ok = bounds.width() <= width and bounds.height() <= lines
         return ok and (height is None or bounds.height() <= height + 1)
 
     def _largest_fitting(self, low: int, high: int, width: int) -> int | None:
-        """The largest size in [low, high] at which the text fits ``width``; None if none."""
+        """The largest size in [low, high] at which the text fits ``width`` (and the height
+        limit); None if none."""
         found = None
         while low <= high:
             middle = (low + high) // 2
-            if self._fits(middle, width):
+            if self._fits(middle, width, self._height_limit):
                 found, low = middle, middle + 1
             else:
                 high = middle - 1
@@ -119,7 +132,7 @@ class FitLabel(QLabel):
     def _refit(self) -> None:
         width = self.contentsRect().width()
         size = max(self._max_px, self._floor_px)
-        if width > 0 and self.text() and not self._fits(size, width):
+        if width > 0 and self.text() and not self._fits(size, width, self._height_limit):
             lowest = max(1, round(self._max_px * self._min_ratio))
             fitting = self._largest_fitting(max(lowest, self._floor_px), size, width)
             if fitting is None:  # not even at the floor: smaller beats cut off

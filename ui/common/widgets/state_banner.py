@@ -11,7 +11,7 @@ banner's whole width (the icon sits in the caption row, not beside it) and may t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.common import theme
@@ -73,6 +73,7 @@ class StateBanner(QFrame):
         for label, text in ((self.primary, primary), (self.secondary, secondary)):
             label.set_text(text)
             label.setVisible(bool(text))
+        self._fit_word()
         self._update_accessible_name()
 
     def set_scale(self, scale: float) -> None:
@@ -86,6 +87,24 @@ class StateBanner(QFrame):
         self.primary.set_pixel_size(round(46 * scale))
         self.secondary.set_pixel_size(round(36 * scale))
         self._restyle()
+        self._fit_word()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_word()
+
+    def _fit_word(self) -> None:
+        """The word takes the height the caption and the detail lines leave: on a short
+        banner (800x480, the offline strip) a two-line word shrinks rather than being cut."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()
+        room = self.contentsRect().height() - margins.top() - margins.bottom()
+        room -= self._top_row.sizeHint().height() + 8 + 4 * layout.spacing()
+        for label in (self.primary, self.secondary):
+            if label.isVisibleTo(self) and label.text():
+                room -= label.heightForWidth(width)
+        self.word.set_height_limit(room if self.height() > 0 and room > 0 else None)
 
     def _restyle(self) -> None:
         radius = max(6, round(24 * self._scale))
