@@ -1,0 +1,74 @@
+"""``kiosk console``: the staff console's window for a ``StaffClient``, and its event loop.
+
+``build_console`` makes the window and its pages (the demo and the screenshots use it too);
+``run_console`` is what the ``kiosk console`` command calls once it has a client.
+"""
+
+from __future__ import annotations
+
+import signal
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.config.schema import SCHEMA
+from kiosk.console.client import StaffClient
+from ui.common.i18n import LanguageManager
+from ui.console.calls import ConsoleCalls
+from ui.console.events_page import EventsPage
+from ui.console.fleet_page import FleetPage
+from ui.console.report_page import ReportPage
+from ui.console.rooms_page import RoomsPage
+from ui.console.today_page import TodayPage
+from ui.console.window import ConsoleWindow
+from ui.runtime.application import qt_app
+
+SITE_ZONE = ZoneInfo(SCHEMA["kiosk"]["timezone"].default)
+
+
+def build_console(
+    client: StaffClient,
+    languages: LanguageManager,
+    *,
+    tz: ZoneInfo = SITE_ZONE,
+    parent: QObject | None = None,
+) -> ConsoleWindow:
+    """The window with every page, sharing one worker; nothing is fetched until it is shown."""
+    calls = ConsoleCalls(parent)
+    pages = [
+        TodayPage(client, calls, tz),
+        EventsPage(client, calls, tz),
+        RoomsPage(client, calls, tz),
+        FleetPage(client, calls, tz),
+        ReportPage(client, calls, tz),
+    ]
+    window = ConsoleWindow(
+        calls,
+        pages,
+        language=languages.language or "fi",
+        on_language=languages.set_language,
+    )
+    calls.setParent(window)
+    calls.run(client.whoami, lambda who: window.set_staff_name(who.name))
+    return window
+
+
+def run_console(client: StaffClient, lang: str) -> int:
+    """Show the console until its window is closed; the exit status of the event loop."""
+    app = qt_app()
+    languages = LanguageManager(app, parent=app)
+    languages.set_language(lang)
+    window = build_console(client, languages)
+    window.show()
+    # Ctrl+C or SIGTERM closes the window through the loop; Python runs its signal handlers
+    # only between bytecodes, so a light timer gives it the chance.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, window.close))
+    pulse = QTimer(window)
+    pulse.timeout.connect(lambda: None)
+    pulse.start(250)
+    try:
+        return app.exec()
+    finally:
+        pulse.stop()
+        window.calls.shutdown()
