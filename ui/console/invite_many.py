@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.base.csvfiles import decode
 from kiosk.console.client import StaffClient
 from kiosk.console.models import CsvOutcome
+from kiosk.lobby.invite_import import COLUMNS
 from ui.console.calls import ConsoleCalls
 from ui.console.tables import fill, read_only_table, set_headers
 
@@ -139,10 +140,9 @@ class InviteMany(QWidget):
     def retranslate(self) -> None:
         self.intro.setText(
             self.tr(
-                "A CSV file with the columns name, host, email, lang, valid_from and valid_to. "
-                "It is checked first: rows that would fail are listed with the reason, and only "
-                "the good rows are imported."
-            )
+                "A CSV file with the columns {columns}. It is checked first: rows that would "
+                "fail are listed with the reason, and only the good rows are imported."
+            ).format(columns=", ".join(COLUMNS))  # the file's own words: never translated
         )
         self.choose_button.setText(self.tr("&Choose a CSV file…"))
         self.failing_label.setText(self.tr("Rows that will fail"))
