@@ -16,6 +16,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -41,6 +42,8 @@ from kiosk.central.schemas import (
     WhoAmI,
 )
 from kiosk.central.service import CentralService
+from kiosk.central.staff import StaffService, StaffSettings
+from kiosk.central.staff_api import staff_router
 from kiosk.sync.acceptance import PushItem
 from kiosk.sync.feed import FeedCursor
 from kiosk.sync.instance import InstanceId
@@ -61,7 +64,10 @@ def create_app(
     *,
     max_body: int = MAX_BODY,
     limiter: RateLimiter | None = None,
+    staff: StaffSettings | None = None,
 ) -> FastAPI:
+    """The service's app; ``staff`` configures the staff console's endpoints (the site's zone,
+    the signing key's folder, e-mail composing), which otherwise run with defaults."""
     limits = limiter or RateLimiter(dict(DEFAULT_RATES))
     bell = FeedBell(service.store_url, service.feed_heads)
     pages = SharedPages(service.changes)
@@ -86,7 +92,7 @@ def create_app(
     app.add_middleware(BodyLimit, max_bytes=max_body)
     bearer = HTTPBearer(auto_error=False, description="the device token (lkd1.…)")
 
-    async def device(
+    async def any_device(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> Device:
         # Async, so that a known token costs no trip to the thread pool: after a switch a
@@ -103,7 +109,19 @@ def create_app(
             )
         return found
 
-    def limited(kind: str) -> Callable[[Device], Awaitable[Device]]:
+    async def wrong_role(caller: Device, path: str) -> None:
+        """403 for a token used where its role may not go, audited (at a bounded rate)."""
+        if not limits.wait_needed(caller.id, "wrong_role"):
+            await run_in_threadpool(service.refuse_role, caller, path)
+        raise HTTPException(403, f"a {caller.role} credential may not use this endpoint")
+
+    async def device(request: Request, caller: Annotated[Device, Depends(any_device)]) -> Device:
+        """A kiosk: a staff credential is refused at every kiosk endpoint."""
+        if caller.is_staff:
+            await wrong_role(caller, request.url.path)
+        return caller
+
+    def limited(kind: str) -> Callable[..., Awaitable[Device]]:
         async def check(caller: Annotated[Device, Depends(device)]) -> Device:
             wait = limits.wait_needed(caller.id, kind)
             if wait:
@@ -111,6 +129,11 @@ def create_app(
             return caller
 
         return check
+
+    staff_service = StaffService(
+        service.store, service.clock, staff or StaffSettings(ZoneInfo("Europe/Helsinki"))
+    )
+    app.include_router(staff_router(staff_service, limits, any_device, wrong_role))
 
     @app.exception_handler(SQLAlchemyError)
     def store_unavailable(_request: Request, exc: SQLAlchemyError) -> JSONResponse:

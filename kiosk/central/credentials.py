@@ -4,6 +4,9 @@ A token is ``lkd1.`` followed by 43 URL-safe base64 characters (256 random bits)
 store keeps only its SHA-256, so a copy of the database does not let anyone act as a kiosk, and
 a revoked token is refused within two seconds (``kiosk.central.service.AUTH_TTL``). The token
 file a kiosk reads holds the token and nothing else (surrounding white space is ignored).
+
+A staff credential (role ``staff``, for ``kiosk console``) has the same form and acts as one
+person, a host or an admin: kiosk endpoints refuse it, and staff endpoints refuse kiosks.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -21,23 +25,32 @@ from sqlalchemy.engine import Connection
 from kiosk.base.errors import NotFound, UsageError
 from kiosk.config.credential_file import TOKEN_FORMAT
 from kiosk.store.dbutil import upsert
-from kiosk.store.models import DeviceCredential, Room, table_of
+from kiosk.store.models import DeviceCredential, Person, Room, table_of
 
 PREFIX = "lkd1."
-ROLES = ("lobby", "door")
+KIOSK_ROLES = ("lobby", "door")
+STAFF = "staff"
+ROLES = (*KIOSK_ROLES, STAFF)
+STAFF_PERSON_ROLES = ("host", "admin")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 credentials_t = table_of(DeviceCredential)
 rooms_t = table_of(Room)
+people_t = table_of(Person)
 
 
 @dataclass(frozen=True)
 class Device:
-    """Who is calling: the kiosk a valid token belongs to."""
+    """Who is calling: the kiosk (or staff member) a valid token belongs to."""
 
     id: str
     role: str
     room_id: str | None
+    person_id: uuid.UUID | None = None  # staff: the person the credential acts as
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role == STAFF
 
 
 def token_hash(token: str) -> str:
@@ -57,11 +70,29 @@ def check_kiosk_id(kiosk_id: str) -> str:
     return kiosk_id
 
 
-def enroll(conn: Connection, kiosk_id: str, role: str, room_id: str | None, now: datetime) -> str:
-    """A new token for ``kiosk_id`` (replacing any earlier one); returns the token once."""
+def enroll(
+    conn: Connection,
+    kiosk_id: str,
+    role: str,
+    room_id: str | None,
+    now: datetime,
+    person: str | None = None,
+) -> str:
+    """A new token for ``kiosk_id`` (replacing any earlier one); returns the token once.
+
+    A ``staff`` credential names ``person`` (id or e-mail): an active host or admin."""
     check_kiosk_id(kiosk_id)
     if role not in ROLES:
         raise UsageError(f"--role: one of {', '.join(ROLES)}")
+    person_id = None
+    if role == STAFF:
+        if room_id is not None:
+            raise UsageError("--room is for doors only")
+        if person is None:
+            raise UsageError("a staff credential needs --person PERSON (id or e-mail)")
+        person_id = staff_person(conn, person)
+    elif person is not None:
+        raise UsageError("--person is for staff credentials only")
     if role == "door":
         if room_id is None:
             raise UsageError("a door needs --room ROOM")
@@ -82,10 +113,28 @@ def enroll(conn: Connection, kiosk_id: str, role: str, room_id: str | None, now:
                 "token_hash": token_hash(token),
                 "created_at": now,
                 "revoked_at": None,
+                "person_id": person_id,
             }
         ],
     )
     return token
+
+
+def staff_person(conn: Connection, ref: str) -> uuid.UUID:
+    """The person a staff credential acts as: they exist, are active, and are a host or admin."""
+    from kiosk.security.directory import find_person
+
+    person_id = find_person(conn, ref)
+    row = conn.execute(
+        select(people_t.c.role, people_t.c.active).where(people_t.c.id == person_id)
+    ).one()
+    if not row.active:
+        raise UsageError(f"person {ref[:80]!r} is no longer active")
+    if row.role not in STAFF_PERSON_ROLES:
+        raise UsageError(
+            f"person {ref[:80]!r} is a {row.role}: a staff credential acts as a host or admin"
+        )
+    return person_id
 
 
 def revoke(conn: Connection, kiosk_id: str, now: datetime) -> None:
@@ -103,10 +152,10 @@ def valid_credentials(conn: Connection) -> dict[str, Device]:
     rows = conn.execute(
         select(
             credentials_t.c.token_hash, credentials_t.c.id, credentials_t.c.role,
-            credentials_t.c.room_id,
+            credentials_t.c.room_id, credentials_t.c.person_id,
         ).where(credentials_t.c.revoked_at.is_(None))
     )  # fmt: skip
-    return {row.token_hash: Device(row.id, row.role, row.room_id) for row in rows}
+    return {row.token_hash: Device(row.id, row.role, row.room_id, row.person_id) for row in rows}
 
 
 def authenticate(conn: Connection, token: str) -> Device | None:
@@ -121,4 +170,4 @@ def authenticate(conn: Connection, token: str) -> Device | None:
     ).first()
     if row is None or not hmac.compare_digest(row.token_hash, digest):
         return None
-    return Device(row.id, row.role, row.room_id)
+    return Device(row.id, row.role, row.room_id, row.person_id)

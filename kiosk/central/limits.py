@@ -36,6 +36,11 @@ DEFAULT_RATES = {
     "whoami": Rate(per_second=1.0, burst=5),
     "wait": Rate(per_second=1.0, burst=5),
     "pin": Rate(per_second=0.2, burst=5),  # a PIN is typed by a person, not a script
+    # The staff console: a person clicking, and a counter polled every few seconds.
+    "staff_read": Rate(per_second=5.0, burst=30),
+    "staff_write": Rate(per_second=1.0, burst=10),
+    # Refusals of a token at the wrong endpoints are audited: at most this many rows.
+    "wrong_role": Rate(per_second=0.2, burst=5),
 }
 
 

@@ -61,6 +61,14 @@ class CentralService:
         self._valid_until = 0.0  # monotonic time until which ``_valid`` may be trusted
 
     @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def store_url(self) -> str:
         return self._store.engine.url.render_as_string(hide_password=False)
 
@@ -103,6 +111,22 @@ class CentralService:
                 self._devices.clear()
             self._devices[token] = (device, now + AUTH_TTL)
         return device
+
+    def refuse_role(self, device: Device, path: str) -> None:
+        """Audit a valid token used where its role may not go (a staff credential at a kiosk
+        endpoint, a kiosk's token at a staff endpoint): the caller answers 403."""
+        with self._store.engine.begin() as conn:
+            conn.execute(
+                insert(audit_t).values(
+                    id=new_id(),
+                    at=self._clock.now(),
+                    actor_id=device.person_id,
+                    kiosk_id=device.id,
+                    action="auth.wrong_role",
+                    detail={"role": device.role, "path": path[:200]},
+                )
+            )
+        log.warning("%s (%s) refused at %s", device.id, device.role, path[:200])
 
     def push(self, device: Device, items: Sequence[PushItem]) -> PushResult:
         now = self._clock.now()

@@ -2,7 +2,8 @@
 
 A kiosk reaches the central store only through ``kiosk central serve`` with the token written
 here; only the token's hash is kept centrally, and revoking it ends the kiosk's access within
-two seconds.
+two seconds. A staff member's console gets the same kind of token (``--role staff --person``),
+revoked the same way (``revoke-kiosk`` or its alias ``revoke``).
 """
 
 from __future__ import annotations
@@ -20,12 +21,25 @@ def add_parsers(cmds: Any) -> None:
     p = cmds.add_parser(
         "enroll",
         help="a device token for one kiosk (written to --out, mode 0600)",
-        epilog="example: kiosk admin enroll door-aurora --role door --room aurora "
-        "--out door-aurora.token",
+        epilog="examples: kiosk admin enroll door-aurora --role door --room aurora "
+        "--out door-aurora.token; kiosk admin enroll staff-aino --role staff "
+        "--person aino@lab.example --out aino.token",
     )
-    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id (kiosk.id in its config)")
-    p.add_argument("--role", required=True, choices=("lobby", "door"), help="the kiosk's role")
+    p.add_argument(
+        "kiosk_id", metavar="KIOSK_ID", help="the kiosk's id (kiosk.id in its config), or a name"
+    )
+    p.add_argument(
+        "--role",
+        required=True,
+        choices=("lobby", "door", "staff"),
+        help="the kiosk's role, or staff (a staff member's console)",
+    )
     p.add_argument("--room", metavar="ROOM", help="a door's room (doors only)")
+    p.add_argument(
+        "--person",
+        metavar="PERSON",
+        help="staff only: the host or admin (id or e-mail) the console acts as",
+    )
     p.add_argument(
         "--out",
         required=True,
@@ -37,10 +51,11 @@ def add_parsers(cmds: Any) -> None:
 
     p = cmds.add_parser(
         "revoke-kiosk",
-        help="end a kiosk's device token at once (a stolen or retired kiosk)",
+        aliases=["revoke"],
+        help="end a kiosk's or a staff member's token at once (stolen, retired, left the Lab)",
         epilog="example: kiosk admin revoke-kiosk door-aurora",
     )
-    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id (kiosk.id in its config)")
+    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id, or the staff credential's")
     p.set_defaults(func=cmd_revoke)
 
 
@@ -50,12 +65,24 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
     ctx = context_from_args(args)
     with ctx.central() as conn:
-        token = enroll(conn, args.kiosk_id, args.role, args.room, ctx.clock.now())
+        token = enroll(
+            conn,
+            args.kiosk_id,
+            args.role,
+            args.room,
+            ctx.clock.now(),
+            getattr(args, "person", None),
+        )
         write_token_file(Path(args.out), token)  # inside the transaction: both or neither
         legacy = _legacy_role(conn, args.kiosk_id)
     if args.json:
         print_json(
             {"id": args.kiosk_id, "role": args.role, "room_id": args.room, "legacy_role": legacy}
+        )
+    elif args.role == "staff":
+        print(
+            f"enrolled {args.kiosk_id} (staff); its token is in {args.out}: give it to the staff "
+            "member for `kiosk console --credential FILE`, and delete this copy"
         )
     else:
         print(

@@ -232,6 +232,12 @@ class Event(Base):
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"))
     kiosk_id: Mapped[str | None] = mapped_column(String(64))  # None: made with the admin CLI
     updated_at: Mapped[datetime]
+    # ``title``/``description`` are the Finnish (or only) texts; the console adds these (0016).
+    title_sv: Mapped[str | None] = mapped_column(String(300))
+    title_en: Mapped[str | None] = mapped_column(String(300))
+    description_sv: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
+    room_id: Mapped[str | None] = mapped_column(String(64))  # None: Lab-wide
 
 
 class RoomMode(Base):
@@ -297,6 +303,7 @@ class DeviceCredential(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]
+    person_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())  # staff: who it acts as (0017)
 
 
 class HostSession(Base):

@@ -5,4 +5,4 @@ and upgrades. A test keeps it equal to the head of ``kiosk/store/migrations`` (a
 that test says to change this line).
 """
 
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0017"

@@ -19,6 +19,7 @@ from kiosk.central.api import create_app
 from kiosk.central.credentials import enroll
 from kiosk.central.limits import DEFAULT_RATES, RateLimiter
 from kiosk.central.service import CentralService
+from kiosk.central.staff import StaffSettings
 from kiosk.config.credential_file import read_token_file, write_token_file
 from kiosk.config.settings import load_config
 from kiosk.store.engine import Store, open_local_store
@@ -55,6 +56,7 @@ def live_service(
     rates: dict | None = None,
     port: int = 0,
     enter: Callable[[], None] | None = None,
+    staff: StaffSettings | None = None,
 ) -> Iterator[LiveService]:
     """``enter`` runs first on the service's thread (to move it into a network namespace: the
     threads it starts, and so its store connections, follow)."""
@@ -62,6 +64,7 @@ def live_service(
         CentralService(store, clock),
         max_body=max_body,
         limiter=RateLimiter(rates if rates is not None else dict(DEFAULT_RATES)),
+        staff=staff,
     )
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -1,0 +1,76 @@
+"""The staff endpoints' request bodies, with their bounds: published in /openapi.json.
+
+Answers are :mod:`kiosk.console.models` values as JSON (:mod:`kiosk.console.wire`); requests
+are checked here first, before any rule runs: lengths, no control characters, aware times.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from kiosk.central.staff import MAX_CSV
+
+# One line of text: no control characters at all (a NUL cannot reach the store).
+_LINE = r"^[^\x00-\x1f\x7f]*$"
+# Several lines (a description, a CSV): tabs and line breaks only.
+_LINES = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+ROOM_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+Line = Annotated[str, Field(max_length=300, pattern=_LINE)]
+Name = Annotated[str, Field(min_length=1, max_length=200, pattern=_LINE)]
+Lines = Annotated[str, Field(max_length=4000, pattern=_LINES)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class InviteIn(_Strict):
+    name: Name
+    host_id: uuid.UUID
+    valid_from: AwareDatetime
+    valid_to: AwareDatetime
+    company: Annotated[str, Field(max_length=200, pattern=_LINE)] | None = None
+    email: Annotated[str, Field(max_length=254, pattern=_LINE)] | None = None
+    lang: Literal["fi", "sv", "en"] | None = None
+    single_use: bool = False
+
+
+class CsvIn(_Strict):
+    csv: Annotated[str, Field(max_length=MAX_CSV, pattern=_LINES)]
+
+
+class TitleIn(_Strict):
+    fi: Line
+    sv: Line = ""
+    en: Line = ""
+
+
+class DescriptionIn(_Strict):
+    fi: Lines = ""
+    sv: Lines = ""
+    en: Lines = ""
+
+
+class EventIn(_Strict):
+    title: TitleIn
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    description: DescriptionIn = Field(default_factory=DescriptionIn)
+    room_id: Annotated[str, Field(pattern=ROOM_PATTERN)] | None = None
+    capacity: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    allow_walkins: bool = False
+    online_url: Annotated[str, Field(max_length=1000, pattern=_LINE)] | None = None
+    id: uuid.UUID | None = None
+
+
+class ModeIn(_Strict):
+    room_id: Annotated[str, Field(pattern=ROOM_PATTERN)] | None = Field(
+        description="the room, or null for the whole Lab"
+    )
+    mode: Literal["event", "closed", "normal"]
+    until: AwareDatetime
+    title: Line | None = None
