@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.console.models import EventDraft, EventSummary, LocalText, RoomInfo
 from ui.common.i18n import LANGUAGES
 from ui.console.form import FormRows
+from ui.console.page import SiteTime
 
 WHOLE_LAB = ""  # the "where" choice's data for the whole Lab
 
@@ -45,9 +46,10 @@ def from_qt(value: QDateTime, tz: ZoneInfo) -> datetime:
 
 
 class EventForm(QWidget):
-    def __init__(self, tz: ZoneInfo, parent: QWidget | None) -> None:
+    def __init__(self, site: SiteTime, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self._tz = tz
+        self._site = site
+        self._tz = site.tz
         self.editing: EventSummary | None = None
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
@@ -113,14 +115,14 @@ class EventForm(QWidget):
         index = self.where.findData(chosen)
         self.where.setCurrentIndex(max(0, index))
 
-    def clear(self, now: datetime | None = None) -> None:
+    def clear(self) -> None:
         self.editing = None
         for title in self.titles.values():
             title.clear()
         for text in self.descriptions.values():
             text.clear()
         self.where.setCurrentIndex(0)
-        start = (now or datetime.now(self._tz)).astimezone(self._tz)
+        start = self._site.now()
         start = start.replace(minute=0, second=0, microsecond=0)
         self.starts.setDateTime(to_qt(start, self._tz).addSecs(3600))
         self.ends.setDateTime(to_qt(start, self._tz).addSecs(3 * 3600))

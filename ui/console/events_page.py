@@ -8,7 +8,6 @@ calls up on the worker.
 from __future__ import annotations
 
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent
@@ -27,7 +26,7 @@ from kiosk.console.models import EventCounter, EventSummary, RoomInfo, TicketImp
 from ui.common.formatting import format_range, format_short_date, language_code
 from ui.console.calls import ConsoleCalls
 from ui.console.event_form import EventForm
-from ui.console.page import ConsolePage
+from ui.console.page import ConsolePage, SiteTime
 from ui.console.tables import fill, read_only_table, set_headers
 
 POLL_MS = 5000
@@ -35,11 +34,16 @@ POLL_MS = 5000
 
 class EventsPage(ConsolePage):
     def __init__(
-        self, client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo, parent: QWidget | None = None
+        self,
+        client: StaffClient,
+        calls: ConsoleCalls,
+        site: SiteTime,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(calls, parent)
         self._client = client
-        self._tz = tz
+        self._site = site
+        self._tz = site.tz
         self.events: tuple[EventSummary, ...] = ()
         self.rooms: tuple[RoomInfo, ...] = ()
         self.count: EventCounter | None = None
@@ -60,7 +64,7 @@ class EventsPage(ConsolePage):
         font = self.counter.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.counter.setFont(font)
-        self.form = EventForm(tz, self)
+        self.form = EventForm(site, self)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("eventSave")
         self.save_button.setProperty("kind", "primary")

@@ -8,26 +8,28 @@ A silent kiosk (no heartbeat for a while) is what staff must walk to, so it head
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.console.client import StaffClient
 from kiosk.console.models import FleetRow
 from ui.common.formatting import format_when
 from ui.console.calls import ConsoleCalls
-from ui.console.page import ConsolePage
+from ui.console.page import ConsolePage, SiteTime
 from ui.console.tables import fill, read_only_table, set_headers
 
 
 class FleetPage(ConsolePage):
     def __init__(
-        self, client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo, parent: QWidget | None = None
+        self,
+        client: StaffClient,
+        calls: ConsoleCalls,
+        site: SiteTime,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(calls, parent)
         self._client = client
-        self._tz = tz
+        self._site = site
+        self._tz = site.tz
         self.kiosks: tuple[FleetRow, ...] = ()
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
@@ -62,7 +64,7 @@ class FleetPage(ConsolePage):
         self._fill()
 
     def _fill(self) -> None:
-        now = datetime.now(self._tz)
+        now = self._site.now()
         rows = []
         for k in self.kiosks:
             seen = format_when(k.last_seen_at, now, self._tz)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +28,11 @@ from kiosk.console.models import Host, InviteCreated, InviteRequest
 from ui.common.i18n import LANGUAGES
 from ui.console.calls import ConsoleCalls
 from ui.console.form import FormRows
+from ui.console.page import SiteTime
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def to_date(value: QDate) -> date:
@@ -39,12 +43,13 @@ class InviteForm(QWidget):
     sent = Signal(object)  # InviteCreated
 
     def __init__(
-        self, client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo, parent: QWidget | None
+        self, client: StaffClient, calls: ConsoleCalls, site: SiteTime, parent: QWidget | None
     ) -> None:
         super().__init__(parent)
         self._client = client
         self._calls = calls
-        self._tz = tz
+        self._site = site
+        self._tz = site.tz
         self.name = QLineEdit(self)
         self.name.setObjectName("inviteName")
         self.company = QLineEdit(self)
@@ -59,7 +64,7 @@ class InviteForm(QWidget):
         self.last_day.setObjectName("inviteLastDay")
         for field in (self.first_day, self.last_day):
             field.setCalendarPopup(True)
-            field.setDate(QDate.currentDate())
+            field.setDate(to_qdate(site.today()))
         self.first_day.dateChanged.connect(self._first_day_moved)
         self.language = QComboBox(self)
         self.language.setObjectName("inviteLanguage")

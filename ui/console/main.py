@@ -11,12 +11,14 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.base.clock import Clock, SystemClock
 from kiosk.config.schema import SCHEMA
 from kiosk.console.client import StaffClient
 from ui.common.i18n import LanguageManager
 from ui.console.calls import ConsoleCalls
 from ui.console.events_page import EventsPage
 from ui.console.fleet_page import FleetPage
+from ui.console.page import SiteTime
 from ui.console.report_page import ReportPage
 from ui.console.rooms_page import RoomsPage
 from ui.console.today_page import TodayPage
@@ -31,16 +33,18 @@ def build_console(
     languages: LanguageManager,
     *,
     tz: ZoneInfo = SITE_ZONE,
+    clock: Clock | None = None,
     parent: QObject | None = None,
 ) -> ConsoleWindow:
     """The window with every page, sharing one worker; nothing is fetched until it is shown."""
     calls = ConsoleCalls(parent)
+    site = SiteTime(tz, clock or SystemClock())
     pages = [
-        TodayPage(client, calls, tz),
-        EventsPage(client, calls, tz),
-        RoomsPage(client, calls, tz),
-        FleetPage(client, calls, tz),
-        ReportPage(client, calls, tz),
+        TodayPage(client, calls, site),
+        EventsPage(client, calls, site),
+        RoomsPage(client, calls, site),
+        FleetPage(client, calls, site),
+        ReportPage(client, calls, site),
     ]
     window = ConsoleWindow(
         calls,

@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.base.clock import Clock
 from ui.console.calls import ConsoleCalls
+
+
+@dataclass(frozen=True)
+class SiteTime:
+    """The Lab's zone and the clock the pages read "now" from (a test fixes it)."""
+
+    tz: ZoneInfo
+    clock: Clock
+
+    def now(self) -> datetime:
+        return self.clock.now().astimezone(self.tz)
+
+    def today(self) -> date:
+        return self.now().date()
 
 
 class ConsolePage(QWidget):

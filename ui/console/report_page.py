@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,8 +35,8 @@ from ui.common.formatting import format_when
 from ui.common.i18n import LANGUAGES
 from ui.console.calls import ConsoleCalls
 from ui.console.form import FormRows
-from ui.console.invite_form import to_date
-from ui.console.page import ConsolePage
+from ui.console.invite_form import to_date, to_qdate
+from ui.console.page import ConsolePage, SiteTime
 from ui.console.tables import fill, read_only_table, set_headers
 
 
@@ -53,11 +52,16 @@ def open_file(path: Path) -> bool:
 
 class ReportPage(ConsolePage):
     def __init__(
-        self, client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo, parent: QWidget | None = None
+        self,
+        client: StaffClient,
+        calls: ConsoleCalls,
+        site: SiteTime,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(calls, parent)
         self._client = client
-        self._tz = tz
+        self._site = site
+        self._tz = site.tz
         self.items: tuple[FeedbackItem, ...] | None = None
         #: Opens a written report; a test records the path instead of starting a viewer.
         self.opener: Callable[[Path], bool] = open_file
@@ -79,7 +83,7 @@ class ReportPage(ConsolePage):
         self.first.setObjectName("reportFirst")
         self.last = QDateEdit(self.period_box)
         self.last.setObjectName("reportLast")
-        today = QDate.currentDate()
+        today = to_qdate(site.today())
         self.first.setDate(today.addDays(-28))
         self.last.setDate(today)
         for field in (self.first, self.last):
@@ -175,7 +179,7 @@ class ReportPage(ConsolePage):
                 "Answers: {total}. Very unhappy {s1} · Unhappy {s2} · Happy {s3} · Very happy {s4}"
             ).format(total=len(items), s1=counts[0], s2=counts[1], s3=counts[2], s4=counts[3])
         )
-        now = datetime.now(self._tz)
+        now = self._site.now()
         newest = sorted(items, key=lambda i: i.at, reverse=True)
         fill(
             self.feedback,

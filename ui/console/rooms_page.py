@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from itertools import pairwise
-from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,7 +31,7 @@ from ui.common.formatting import format_date, format_range, format_when
 from ui.console.calls import ConsoleCalls
 from ui.console.event_form import WHOLE_LAB, from_qt, to_qt
 from ui.console.form import FormRows
-from ui.console.page import ConsolePage
+from ui.console.page import ConsolePage, SiteTime
 from ui.console.tables import fill, read_only_table, set_headers
 
 
@@ -42,12 +41,17 @@ def monday_of(day: date) -> date:
 
 class RoomsPage(ConsolePage):
     def __init__(
-        self, client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo, parent: QWidget | None = None
+        self,
+        client: StaffClient,
+        calls: ConsoleCalls,
+        site: SiteTime,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(calls, parent)
         self._client = client
-        self._tz = tz
-        self.week_start = monday_of(datetime.now(tz).date())
+        self._site = site
+        self._tz = site.tz
+        self.week_start = monday_of(site.today())
         self.week: tuple[BookingInfo, ...] | None = None
         self.rooms: tuple[RoomInfo, ...] = ()
         #: Asks "really?" with the sentence given; a test answers for the person.
@@ -81,7 +85,7 @@ class RoomsPage(ConsolePage):
         self.until = QDateTimeEdit(self.switch_box)
         self.until.setObjectName("modeUntil")
         self.until.setCalendarPopup(True)
-        self.until.setDateTime(to_qt(datetime.now(tz) + timedelta(hours=2), tz))
+        self.until.setDateTime(to_qt(site.now() + timedelta(hours=2), site.tz))
         self.mode_title = QLineEdit(self.switch_box)
         self.mode_title.setObjectName("modeTitle")
         self.mode.currentIndexChanged.connect(
@@ -175,7 +179,7 @@ class RoomsPage(ConsolePage):
             return
         mode = self._mode_name(room.mode)
         if room.mode_until is not None and room.mode != "normal":
-            now = datetime.now(self._tz)
+            now = self._site.now()
             mode = self.tr("{mode} until {time}").format(
                 mode=mode, time=format_when(room.mode_until, now, self._tz)
             )
@@ -215,7 +219,7 @@ class RoomsPage(ConsolePage):
         target = str(self.target.currentData() or "")
         mode = str(self.mode.currentData())
         until = from_qt(self.until.dateTime(), self._tz)
-        if until <= datetime.now(self._tz):
+        if until <= self._site.now():
             self.switch_error.setText(self.tr("Choose a time in the future."))
             self.until.setFocus()
             return
@@ -232,7 +236,7 @@ class RoomsPage(ConsolePage):
         )
 
     def sentence(self, where: str, mode: str, until: datetime) -> str:
-        time = format_when(until, datetime.now(self._tz), self._tz)
+        time = format_when(until, self._site.now(), self._tz)
         if mode == "event":
             return self.tr("Switch {where} to event mode until {time}?").format(
                 where=where, time=time

@@ -6,9 +6,6 @@ Three tabs: the day's two tables, "Invite a visitor" (``invite_form``) and "Invi
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,17 +21,22 @@ from ui.common.formatting import format_time
 from ui.console.calls import ConsoleCalls
 from ui.console.invite_form import InviteForm
 from ui.console.invite_many import InviteMany
-from ui.console.page import ConsolePage
+from ui.console.page import ConsolePage, SiteTime
 from ui.console.tables import fill, read_only_table, set_headers
 
 
 class TodayPage(ConsolePage):
     def __init__(
-        self, client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo, parent: QWidget | None = None
+        self,
+        client: StaffClient,
+        calls: ConsoleCalls,
+        site: SiteTime,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(calls, parent)
         self._client = client
-        self._tz = tz
+        self._site = site
+        self._tz = site.tz
         self.view: TodayView | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("todayTabs")
@@ -69,7 +71,7 @@ class TodayPage(ConsolePage):
         column.addLayout(bar)
         column.addLayout(tables, 1)
 
-        self.invite = InviteForm(client, calls, tz, self.tabs)
+        self.invite = InviteForm(client, calls, site, self.tabs)
         self.invite.sent.connect(self._invited)
         self.many = InviteMany(client, calls, self.tabs)
         self.many.imported.connect(self._imported)
@@ -91,7 +93,7 @@ class TodayPage(ConsolePage):
 
     def refresh(self) -> None:
         self.refresh_button.setEnabled(False)
-        client, day = self._client, datetime.now(self._tz).date()
+        client, day = self._client, self._site.today()
         self.calls.run(lambda: client.today(day), self._show, lambda _p: self._done())
 
     def _done(self) -> None:

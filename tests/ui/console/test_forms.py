@@ -12,14 +12,17 @@ import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
+from kiosk.base.clock import FixedClock
 from kiosk.console.client import StaffClient
 from kiosk.console.models import CsvOutcome, CsvRow, Host, RoomInfo
+from tests.stores import NOON
 from ui.common.i18n import LanguageManager
 from ui.console.calls import ConsoleCalls
 from ui.console.event_form import EventForm
 from ui.console.invite_form import InviteForm
 from ui.console.invite_many import InviteMany
 from ui.console.main import build_console
+from ui.console.page import SiteTime
 from ui.console.problems import ProblemKind
 from ui.console.tables import cell
 
@@ -49,7 +52,7 @@ def calls(qtbot: QtBot) -> Iterator[ConsoleCalls]:
 def test_the_invite_form_asks_for_the_visitors_days_in_the_sites_zone(
     qtbot: QtBot, offline_client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo
 ) -> None:
-    form = InviteForm(offline_client, calls, tz, None)
+    form = InviteForm(offline_client, calls, SiteTime(tz, FixedClock(NOON)), None)
     qtbot.addWidget(form)
     host = Host(uuid.uuid4(), "Mikko Korhonen")
     form.set_hosts((Host(uuid.uuid4(), "Anna Berg"), host))
@@ -73,7 +76,7 @@ def test_the_invite_form_asks_for_the_visitors_days_in_the_sites_zone(
 def test_the_invite_form_says_what_is_missing_and_sends_nothing(
     qtbot: QtBot, offline_client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo
 ) -> None:
-    form = InviteForm(offline_client, calls, tz, None)
+    form = InviteForm(offline_client, calls, SiteTime(tz, FixedClock(NOON)), None)
     qtbot.addWidget(form)
     form.set_hosts((Host(uuid.uuid4(), "Mikko Korhonen"),))
     form.name.setText("Sofia Laine")
@@ -116,7 +119,7 @@ def test_the_csv_preview_lists_the_rows_that_will_fail_and_why(
 def test_the_event_form_makes_a_lab_wide_draft_with_three_languages(
     qtbot: QtBot, tz: ZoneInfo
 ) -> None:
-    form = EventForm(tz, None)
+    form = EventForm(SiteTime(tz, FixedClock(NOON)), None)
     qtbot.addWidget(form)
     form.set_rooms((RoomInfo("aurora", "Aurora", "normal", None, None),))
     form.titles["fi"].setText("Avoimet ovet")
