@@ -38,7 +38,7 @@ class FleetPage(ConsolePage):
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("fleetRefresh")
         self.refresh_button.clicked.connect(self.refresh)
-        self.table = read_only_table("fleetTable", self)
+        self.table = read_only_table("fleetTable", self, stretch=4)  # the readers
         self.heading.setBuddy(self.table)
         top = QHBoxLayout()
         top.addWidget(self.heading)

@@ -23,9 +23,9 @@ class FormRows:
         label = QLabel(field.parentWidget())
         label.setBuddy(field)
         label.setObjectName(f"{field.objectName()}Label")
+        self._label(label, field, text)  # before the layout measures it
         self.layout.addRow(label, field)
         self._rows.append((label, field, text))
-        self._label(label, field, text)
         return label
 
     def retranslate(self) -> None:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 from zoneinfo import ZoneInfo
 
@@ -57,8 +58,14 @@ def build_console(
     return window
 
 
+def quiet_http_log() -> None:
+    """httpx logs every request at INFO: a console polling a counter would fill the log."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
 def run_console(client: StaffClient, lang: str) -> int:
     """Show the console until its window is closed; the exit status of the event loop."""
+    quiet_http_log()
     app = qt_app()
     languages = LanguageManager(app, parent=app)
     languages.set_language(lang)

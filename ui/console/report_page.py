@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.console.client import StaffClient
 from kiosk.console.models import FeedbackItem
-from ui.common.formatting import format_when
+from ui.common.formatting import format_when, language_code
 from ui.common.i18n import LANGUAGES
 from ui.console.calls import ConsoleCalls
 from ui.console.form import FormRows
@@ -93,6 +93,9 @@ class ReportPage(ConsolePage):
         self.language.setObjectName("reportLanguage")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
+        # The report's language follows the console's until the staff member picks one.
+        self._language_picked = False
+        self.language.activated.connect(lambda _i: setattr(self, "_language_picked", True))
         self.kind = QComboBox(self.report_box)
         self.kind.setObjectName("reportKind")
         self.kind.addItem("PDF", "pdf")
@@ -262,4 +265,6 @@ class ReportPage(ConsolePage):
         self.save_button.setText(self.tr("&Save as…"))
         self.rows.retranslate()
         self.period_rows.retranslate()
+        if not self._language_picked:
+            self.language.setCurrentIndex(max(0, self.language.findData(language_code())))
         self._fill()

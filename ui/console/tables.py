@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 
-def read_only_table(name: str, parent: QWidget) -> QTableWidget:
+def read_only_table(name: str, parent: QWidget, *, stretch: int | None = None) -> QTableWidget:
+    """A table people read; ``stretch``: the column that takes the spare width (else the
+    last)."""
     table = QTableWidget(parent)
     table.setObjectName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -22,7 +24,13 @@ def read_only_table(name: str, parent: QWidget) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(False)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    # Columns as wide as their words, the last one takes the rest: names are not cut off.
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        table.setProperty("stretch", stretch)
     table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     return table
 
@@ -30,6 +38,9 @@ def read_only_table(name: str, parent: QWidget) -> QTableWidget:
 def set_headers(table: QTableWidget, headers: Sequence[str]) -> None:
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(list(headers))
+    stretch = table.property("stretch")
+    if isinstance(stretch, int) and stretch < len(headers):
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:

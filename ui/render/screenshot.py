@@ -53,6 +53,14 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UsageError(f"--out: folder {out.parent} does not exist")
 
+    if args.screen.startswith("console-"):
+        if not args.demo:
+            raise UsageError("--screen console-*: only with --demo (the console is no kiosk's)")
+        from ui.render.screenshot_console import console_screenshot
+
+        console_screenshot(args.screen, args.lang or "fi", at, (width, height), out)
+        print(out)
+        return 0
     state = getattr(args, "state", None)
     if state in EVENT_STATES and (args.screen != "event" or not args.demo):
         raise UsageError(f"--state {state}: only with --screen event --demo")

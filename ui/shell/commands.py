@@ -15,6 +15,9 @@ from typing import Any
 SCREENS = (
     *("lobby", "welcome", "door", "evacuation", "walkin", "event", "host-pin", "host-panel"),
     *("feedback", "here-today", "host-call"),  # the Lab's own pages (ui/render/screenshot_lab.py)
+    # The staff console's pages (ui/render/screenshot_console.py).
+    *("console-today", "console-invite", "console-invite-many", "console-events"),
+    *("console-rooms", "console-fleet", "console-report"),
 )
 
 
