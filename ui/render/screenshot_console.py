@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from kiosk.base.clock import FixedClock
 from kiosk.base.errors import KioskError, UsageError
-from kiosk.config.settings import Config, load_config
+from kiosk.config.settings import load_config
+from kiosk.demo.console import console_config
 from kiosk.demo.data import TIMEZONE, Demo, create_demo
 from kiosk.demo.lobby import check_in_demo_people, invite_demo_visitors, prepare_demo_event
 from ui.common.i18n import LanguageManager
@@ -88,29 +89,6 @@ def console_screenshot(
                 window.deleteLater()
                 app.processEvents()
                 languages.shutdown()
-
-
-DEMO_SENDER = "lab-kiosk@lab.example"
-
-
-def console_config(demo: Demo, name: str, lang: str, at: datetime) -> Config:
-    """The config of a console on the demo's machine: the demo's central store, a sender for
-    invitation e-mails (queued; the demo sends none) and a current signing key in its data dir,
-    as ``kiosk admin keys rotate`` makes one on the machine that invites."""
-    from kiosk.security.signing_keys import new_key
-    from kiosk.store.engine import open_store
-
-    path = demo.write_config(name, "lobby", language=lang)
-    with path.open("a", encoding="utf-8") as f:
-        f.write(f'\n[notify]\nsender = "{DEMO_SENDER}"\n')
-    config = load_config(path)
-    store = open_store(demo.central_url)
-    try:
-        with store.engine.begin() as conn:
-            new_key(conn, config.data_dir, at)
-    finally:
-        store.dispose()
-    return config
 
 
 def _seed(base: Path, at: datetime, *, events: bool) -> Demo:

@@ -151,6 +151,11 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--exit-after", type=float, metavar="SECONDS", help="quit after this many seconds"
     )
+    p.add_argument(
+        "--console",
+        action="store_true",
+        help="also open the staff console (signed in as the demo's host) beside the screens",
+    )
     p.set_defaults(func=_demo)
 
     _screenshot_arguments(sub.add_parser("screenshot", help=SCREENSHOT_HELP))
