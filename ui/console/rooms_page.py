@@ -269,6 +269,7 @@ class RoomsPage(ConsolePage):
 
     def retranslate(self) -> None:
         self.room_label.setText(self.tr("R&oom"))
+        self.room.setAccessibleName(self.room_label.text().replace("&", ""))
         self.previous_button.setText(self.tr("&Previous week"))
         self.next_button.setText(self.tr("Ne&xt week"))
         self.table.setAccessibleName(self.tr("Bookings this week"))

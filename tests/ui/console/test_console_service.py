@@ -10,6 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,10 +31,12 @@ from tests.console.helpers import HELSINKI, Site, staff_site
 from tests.stores import NOON
 from ui.common.i18n import LanguageManager
 from ui.console.event_form import to_qt
+from ui.console.events_page import EventsPage
 from ui.console.invite_form import to_qdate
 from ui.console.main import build_console
 from ui.console.page import ConsolePage
 from ui.console.problems import ProblemKind
+from ui.console.report_page import ReportPage
 from ui.console.rooms_page import RoomsPage
 from ui.console.tables import cell
 from ui.console.today_page import TodayPage
@@ -193,3 +206,97 @@ def test_a_credential_revoked_mid_session_is_said_and_the_window_stays_usable(
     show(qtbot, window, RoomsPage)  # other pages still open; they say the same
     assert window.stack.currentWidget() is window.page(RoomsPage)
     assert window.problems.problem.kind is ProblemKind.CREDENTIAL
+
+
+def test_an_event_made_in_the_form_is_listed_with_its_live_counter(
+    qtbot: QtBot, console: tuple[ConsoleWindow, StaffClient], site: Site
+) -> None:
+    window, _client = console
+    events = show(qtbot, window, EventsPage)
+    assert isinstance(events, EventsPage)
+    form = events.form
+    form.titles["fi"].setText("Avoimet ovet")
+    form.titles["sv"].setText("Öppet hus")
+    form.titles["en"].setText("Open house")
+    form.starts.setDateTime(to_qt(NOON + timedelta(hours=1), HELSINKI))
+    form.ends.setDateTime(to_qt(NOON + timedelta(hours=4), HELSINKI))
+    form.capacity.setValue(80)
+
+    qtbot.mouseClick(events.save_button, LEFT)
+    qtbot.waitUntil(lambda: events.table.rowCount() == 1, timeout=WAIT)
+    assert [cell(events.table, 0, c) for c in (0, 1, 3)] == [
+        "Open house",
+        "The whole Lab",
+        "0 / 80",
+    ]
+
+    events.table.selectRow(0)
+    assert form.titles["sv"].text() == "Öppet hus"  # chosen: in the form, to edit
+    qtbot.waitUntil(lambda: events.counter.text() == "Checked in: 0 / 80", timeout=WAIT)
+    assert events.poll.isActive()  # polling while the page is in front
+    window.show_page(TodayPage)
+    assert not events.poll.isActive()
+
+
+def test_the_report_is_saved_and_opened(
+    qtbot: QtBot, console: tuple[ConsoleWindow, StaffClient], site: Site
+) -> None:
+    from kiosk.rooms.bookings import add_booking
+
+    window, _client = console
+    with site.service.store.engine.begin() as conn:  # something to report
+        add_booking(
+            conn,
+            room_id="aurora",
+            title="Tiimipalaveri",
+            starts_at=NOON - timedelta(days=2),
+            ends_at=NOON - timedelta(days=2, hours=-1),
+            now=site.service.clock.now(),
+        )
+    report = show(qtbot, window, ReportPage)
+    assert isinstance(report, ReportPage)
+    opened: list[Path] = []
+    report.opener = lambda path: opened.append(path) or True
+    report.kind.setCurrentIndex(report.kind.findData("html"))
+    report.language.setCurrentIndex(report.language.findData("sv"))
+    report.language.activated.emit(report.language.currentIndex())
+
+    qtbot.mouseClick(report.make_button, LEFT)
+    qtbot.waitUntil(idle(window), timeout=WAIT)
+
+    assert window.problems.problem is None, window.problems.label.text()
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+
+    [path] = opened
+    try:
+        assert path.suffix == ".html"
+        assert '<html lang="sv">' in path.read_text(encoding="utf-8")
+        assert report.status.text() == f"Saved: {path}"
+    finally:
+        path.unlink()
+        path.parent.rmdir()
+
+
+def test_every_field_has_a_visible_label_and_an_accessible_name(
+    qtbot: QtBot, console: tuple[ConsoleWindow, StaffClient]
+) -> None:
+    window, _client = console
+    fields = (
+        QLineEdit,
+        QPlainTextEdit,
+        QComboBox,
+        QDateTimeEdit,
+        QSpinBox,
+        QCheckBox,
+        QTableWidget,
+    )
+    buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy()}
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, fields)
+        and w.parent() is not None
+        and not isinstance(w.parent(), (QComboBox, QDateTimeEdit, QSpinBox))  # their insides
+        and (not w.accessibleName() or w not in buddies)
+    ]
+    assert unnamed == []
