@@ -14,7 +14,7 @@ import os
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import sessionmaker
 
@@ -24,6 +24,9 @@ from kiosk.base.systemd import Notifier
 from kiosk.config.tomlfile import read_toml
 from kiosk.store.engine import Store, create_store_engine, is_at_head
 from kiosk.sync.listener import TCP_KEEPALIVES
+
+if TYPE_CHECKING:
+    from kiosk.central.staff import StaffSettings
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,12 @@ class ServiceSettings:
     tcp_user_timeout_ms: int = 20_000
     workers: int = 1
     notify: dict[str, Any] | None = None  # [notify]: the SMTP server invitation e-mails use
+    # The staff console's actions: where the private signing key is (data_dir/signing-keys),
+    # the site's zone and language, and the e-mails' site texts ([invitations]).
+    data_dir: str | None = None
+    timezone: str = "Europe/Helsinki"
+    language: str = "fi"
+    invitations: dict[str, dict[str, str]] | None = None
 
 
 _KEYS = {
@@ -55,6 +64,9 @@ _KEYS = {
     "statement_timeout_ms": int,
     "tcp_user_timeout_ms": int,
     "workers": int,
+    "data_dir": str,
+    "timezone": str,
+    "language": str,
 }
 
 
@@ -112,11 +124,16 @@ def load_settings(
             if not isinstance(value, kind) or isinstance(value, bool):
                 raise ConfigError(f"{path}: [service] {key}: expected {kind.__name__}")
             values[key] = value
-        for key in ("tls_cert", "tls_key"):
+        for key in ("tls_cert", "tls_key", "data_dir"):
             if key in values:
                 values[key] = str((path.parent / values[key]).resolve())
         if "notify" in data:
             values["notify"] = _notify_table(data["notify"], path)
+        if "invitations" in data:
+            from kiosk.config.settings import invitations_section
+
+            texts = invitations_section(data["invitations"], path)
+            values["invitations"] = {"address": dict(texts.address), "arrival": dict(texts.arrival)}
     if store:
         values["store"] = store
     if listen:
@@ -132,7 +149,31 @@ def load_settings(
     for key in ("pool_size", "max_body", "statement_timeout_ms", "tcp_user_timeout_ms", "workers"):
         if key in values and values[key] < 1:
             raise ConfigError(f"[service] {key}: must be at least 1")
-    return ServiceSettings(**values)
+    settings = ServiceSettings(**values)
+    staff_settings(settings)  # an unknown zone or language fails here, not in every worker
+    return settings
+
+
+def staff_settings(settings: ServiceSettings) -> StaffSettings:
+    """What the staff console's endpoints need from the settings (a StaffSettings)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from kiosk.central.staff import StaffSettings
+    from kiosk.lobby.invite_delivery import LANGS, MailSettings
+
+    try:
+        tz = ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"[service] timezone: unknown zone {settings.timezone!r}") from None
+    if settings.language not in LANGS:
+        raise ConfigError("[service] language: one of fi, sv, en")
+    sender = (settings.notify or {}).get("sender")
+    texts = settings.invitations or {}
+    mail = None
+    if sender:
+        mail = MailSettings(sender, tz, texts.get("address", {}), texts.get("arrival", {}))
+    data_dir = Path(settings.data_dir) if settings.data_dir else None
+    return StaffSettings(tz, settings.language, data_dir, mail)
 
 
 def open_service_store(settings: ServiceSettings) -> Store:
@@ -180,7 +221,11 @@ def app_from_environment() -> Any:
     sender = mail_sender(settings, store)
     if sender is not None:
         sender.start()  # a daemon thread: it ends with the process
-    return create_app(CentralService(store, SystemClock()), max_body=settings.max_body)
+    return create_app(
+        CentralService(store, SystemClock()),
+        max_body=settings.max_body,
+        staff=staff_settings(settings),
+    )
 
 
 def serve(settings: ServiceSettings) -> None:

@@ -12,7 +12,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,9 +25,9 @@ from kiosk.base.errors import ConfigError, Conflict, UsageError
 from kiosk.base.ids import new_id
 from kiosk.central import staff_views
 from kiosk.central.credentials import Device
+from kiosk.central.staff_csv import csv_file, row_outcomes
 from kiosk.console.models import (
     CsvOutcome,
-    CsvRow,
     EventDraft,
     EventSummary,
     InviteCreated,
@@ -42,7 +42,7 @@ from kiosk.events.tickets import REQUIRED as TICKET_REQUIRED
 from kiosk.events.tickets import import_tickets
 from kiosk.lobby.invitations import NewInvitation, check_window, create_invitation
 from kiosk.lobby.invite_delivery import MailSettings, check_address, check_lang, queue_invitation
-from kiosk.lobby.invite_import import ImportResult, import_invitations, read_rows
+from kiosk.lobby.invite_import import import_invitations, read_rows
 from kiosk.rooms.modes import ModeSwitch, set_mode_central
 from kiosk.security.signing_keys import current_signing_key
 from kiosk.security.tokens import TokenKind, sign
@@ -53,7 +53,6 @@ from kiosk.sync.acceptance import _check_host
 from kiosk.sync.refusals import PushRefused
 
 audit_t, events_t = table_of(AuditEntry), table_of(Event)
-MAX_CSV = 1024 * 1024  # characters; far more than 10,000 rows of names
 #: (report, language, path) -> pages: the PDF writer of the GUI package, when this process has
 #: one (the console's embedded service); a service without one makes HTML reports only.
 PdfWriter = Callable[[Any, str, Path], int]
@@ -101,13 +100,18 @@ class StaffService:
         address = check_address(request.email, "email") if request.email else None
         lang = check_lang(request.lang, self.settings.language, "lang")
         now = self._clock.now()
-        check_window(request.valid_from, request.valid_to, now)
+        # A token carries whole seconds: the window widened to them, never narrowed.
+        valid_from = request.valid_from.replace(microsecond=0)
+        valid_to = request.valid_to.replace(microsecond=0)
+        if valid_to < request.valid_to:
+            valid_to += timedelta(seconds=1)
+        check_window(valid_from, valid_to, now)
         new = NewInvitation(
             name=request.name,
             host=str(request.host_id),
             organisation=request.company,
-            valid_from=request.valid_from,
-            valid_to=request.valid_to,
+            valid_from=valid_from,
+            valid_to=valid_to,
             single_use=request.single_use,
             kind=TokenKind.VISITOR,
         )
@@ -130,16 +134,14 @@ class StaffService:
                 "staff.invite",
                 {"invitation": str(invitation_id), "mail": bool(address)},
             )
-        return InviteCreated(
-            invitation_id, name, request.valid_from, request.valid_to, address is not None
-        )
+        return InviteCreated(invitation_id, name, valid_from, valid_to, address is not None)
 
     def invites_csv(self, device: Device, text: str, *, dry_run: bool) -> CsvOutcome:
         """The CSV import of ``kiosk admin invite import``; with ``dry_run`` every row is
         checked and stored exactly as the import would, then all of it rolled back."""
         now = self._clock.now()
         with tempfile.TemporaryDirectory(prefix="kiosk-staff-csv-") as tmp:
-            path = _csv_file(Path(tmp), text)
+            path = csv_file(Path(tmp), text)
             with self._store.engine.connect() as conn:
                 transaction = conn.begin()
                 try:
@@ -153,7 +155,7 @@ class StaffService:
                         mail=self.settings.mail,
                         lang=self.settings.language,
                     )
-                    outcome = _outcome(result, path)
+                    outcome = row_outcomes(result, path)
                     if dry_run:
                         transaction.rollback()
                     else:
@@ -232,7 +234,7 @@ class StaffService:
     def import_tickets(self, device: Device, event_id: uuid.UUID, text: str) -> TicketImport:
         now = self._clock.now()
         with tempfile.TemporaryDirectory(prefix="kiosk-staff-tickets-") as tmp:
-            path = _csv_file(Path(tmp), text)
+            path = csv_file(Path(tmp), text)
             with self._store.engine.begin() as conn:
                 event = get_event(conn, event_id)
                 result = import_tickets(
@@ -244,7 +246,7 @@ class StaffService:
                     tz=self.settings.tz,
                     now=now,
                 )
-                outcome = _outcome(result, path)
+                outcome = row_outcomes(result, path)
                 self._audit(
                     conn,
                     device,
@@ -378,44 +380,3 @@ def _short(text: str, what: str, limit: int) -> str | None:
     if len(cleaned) > limit:
         raise UsageError(f"{what} is longer than {limit} characters")
     return cleaned or None
-
-
-def _csv_file(folder: Path, text: str) -> Path:
-    """The CSV as the import reads it from a file (the same decoding and header checks)."""
-    if len(text) > MAX_CSV:
-        raise UsageError(f"the CSV is longer than {MAX_CSV} characters; split it")
-    path = folder / "upload.csv"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _outcome(result: ImportResult, path: Path) -> CsvOutcome:
-    """Every row by line, ok or with its reason (the import reports refused rows only)."""
-    by_line = dict(_rows(path))
-    rows = [CsvRow(i.line, i.name, True) for i in result.imported]
-    rows += [
-        CsvRow(r.line, " ".join(by_line.get(r.line, {}).get("name", "").split())[:200], False,
-               r.reason)
-        for r in result.refused
-    ]  # fmt: skip
-    queued = sum(1 for i in result.imported if by_line.get(i.line, {}).get("email"))
-    return CsvOutcome(tuple(sorted(rows, key=lambda r: r.line)), queued)
-
-
-def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """The file's rows by line again (already read once by the import, so they parse)."""
-    try:
-        return list(read_rows(path, columns=tuple(_any_columns(path)), required=()))
-    except UsageError:
-        return []
-
-
-def _any_columns(path: Path) -> list[str]:
-    import csv
-    import io
-
-    from kiosk.base.csvfiles import sniff_delimiter
-
-    text = path.read_text(encoding="utf-8")
-    header = next(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)), [])
-    return [h.strip().lower() for h in header]

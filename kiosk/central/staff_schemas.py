@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from kiosk.central.staff import MAX_CSV
+from kiosk.central.staff_csv import MAX_CSV
 
 # One line of text: no control characters at all (a NUL cannot reach the store).
 _LINE = r"^[^\x00-\x1f\x7f]*$"

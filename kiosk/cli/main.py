@@ -29,6 +29,7 @@ def build_parser(
     from kiosk import __version__
     from kiosk.cli import admin as cli_admin
     from kiosk.cli import central as cli_central
+    from kiosk.cli import console as cli_console
     from kiosk.cli import devices as cli_devices
     from kiosk.cli import doctor as cli_doctor
     from kiosk.cli import sync as cli_sync
@@ -45,6 +46,7 @@ def build_parser(
     cli_admin.add_parsers(sub)
     cli_sync.add_parsers(sub)
     cli_central.add_parsers(sub)
+    cli_console.add_parsers(sub)
     cli_devices.add_parsers(sub)
     cli_doctor.add_parsers(sub)
     config_everywhere(parser)

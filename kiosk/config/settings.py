@@ -273,6 +273,12 @@ def notify_section(data: Any, path: Path) -> NotifyConfig:
     return _notify_config(_section(path, "notify", data, SCHEMA["notify"]), path.parent, str(path))
 
 
+def invitations_section(data: Any, path: Path) -> InvitationsConfig:
+    """An ``[invitations]`` table from another file (the central service's settings: the
+    Lab's address and arrival texts of the e-mails the staff console sends)."""
+    return invitations_config(_section(path, "invitations", data, SCHEMA["invitations"]))
+
+
 def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     label = str(path) if path else "<config>"
     sections = {"readers", *SCHEMA}

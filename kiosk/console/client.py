@@ -12,8 +12,10 @@ member as is: :class:`Unauthorized` (the credential is unknown, revoked or not a
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -64,6 +66,17 @@ class Refused(StaffClientError):
 
 class Unreachable(StaffClientError):
     """The service did not answer (network, timeout) or could not (its store is down)."""
+
+
+@dataclass(frozen=True)
+class ConsoleSession:
+    """What ``kiosk console`` hands the windows: the client, the site's zone and language for
+    showing times and texts, and where the service is (for the title bar)."""
+
+    client: StaffClient
+    tz: ZoneInfo
+    language: str
+    where: str
 
 
 class StaffClient:
@@ -204,6 +217,8 @@ class StaffClient:
         return _json(self._request("POST", path, params=params, json={"csv": text}))
 
     def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        if self._http.is_closed:
+            raise Unreachable("this connection to the central service is closed")
         try:
             response = self._http.request(method, path, **kwargs)
         except httpx.TimeoutException:

@@ -1,0 +1,51 @@
+"""The staff console's CSV uploads read as the admin CLI reads its files, and every row's
+outcome (the import itself reports only the refused rows)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from kiosk.base.csvfiles import sniff_delimiter
+from kiosk.base.errors import UsageError
+from kiosk.console.models import CsvOutcome, CsvRow
+from kiosk.lobby.invite_import import ImportResult, read_rows
+
+MAX_CSV = 1024 * 1024  # characters; far more than 10,000 rows of names
+
+
+def csv_file(folder: Path, text: str) -> Path:
+    """The CSV as the import reads it from a file (the same decoding and header checks)."""
+    if len(text) > MAX_CSV:
+        raise UsageError(f"the CSV is longer than {MAX_CSV} characters; split it")
+    path = folder / "upload.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def row_outcomes(result: ImportResult, path: Path) -> CsvOutcome:
+    """Every row by line, ok or with its reason (the import reports refused rows only)."""
+    by_line = dict(_rows(path))
+    rows = [CsvRow(i.line, i.name, True) for i in result.imported]
+    rows += [
+        CsvRow(r.line, " ".join(by_line.get(r.line, {}).get("name", "").split())[:200], False,
+               r.reason)
+        for r in result.refused
+    ]  # fmt: skip
+    queued = sum(1 for i in result.imported if by_line.get(i.line, {}).get("email"))
+    return CsvOutcome(tuple(sorted(rows, key=lambda r: r.line)), queued)
+
+
+def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The file's rows by line again (already read once by the import, so they parse)."""
+    try:
+        return list(read_rows(path, columns=tuple(_any_columns(path)), required=()))
+    except UsageError:
+        return []
+
+
+def _any_columns(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    header = next(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)), [])
+    return [h.strip().lower() for h in header]
