@@ -1,7 +1,8 @@
 """``kiosk console``: the staff console's window for a ``StaffClient``, and its event loop.
 
 ``build_console`` makes the window and its pages (the demo and the screenshots use it too);
-``run_console`` is what the ``kiosk console`` command calls once it has a client.
+``run_session`` is what the ``kiosk console`` command calls once it has opened a session
+(``ui.shell.commands`` hands it to the Qt-free command as ``console_app``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk.base.clock import Clock, SystemClock
 from kiosk.config.schema import SCHEMA
-from kiosk.console.client import StaffClient
+from kiosk.console.client import ConsoleSession, StaffClient
 from ui.common.i18n import LanguageManager
 from ui.console.calls import ConsoleCalls
 from ui.console.events_page import EventsPage
@@ -26,6 +27,7 @@ from ui.console.today_page import TodayPage
 from ui.console.window import ConsoleWindow
 from ui.runtime.application import qt_app
 
+log = logging.getLogger(__name__)
 SITE_ZONE = ZoneInfo(SCHEMA["kiosk"]["timezone"].default)
 
 
@@ -35,6 +37,7 @@ def build_console(
     *,
     tz: ZoneInfo = SITE_ZONE,
     clock: Clock | None = None,
+    where: str = "",
     parent: QObject | None = None,
 ) -> ConsoleWindow:
     """The window with every page, sharing one worker; nothing is fetched until it is shown."""
@@ -51,6 +54,7 @@ def build_console(
         calls,
         pages,
         language=languages.language or "fi",
+        where=where,
         on_language=languages.set_language,
     )
     calls.setParent(window)
@@ -63,13 +67,20 @@ def quiet_http_log() -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def run_console(client: StaffClient, lang: str) -> int:
+def run_session(session: ConsoleSession) -> int:
+    """``kiosk console``'s window on the session it opened (``kiosk.cli.console``)."""
+    return run_console(session.client, session.language, tz=session.tz, where=session.where)
+
+
+def run_console(
+    client: StaffClient, lang: str, *, tz: ZoneInfo = SITE_ZONE, where: str = ""
+) -> int:
     """Show the console until its window is closed; the exit status of the event loop."""
     quiet_http_log()
     app = qt_app()
     languages = LanguageManager(app, parent=app)
     languages.set_language(lang)
-    window = build_console(client, languages)
+    window = build_console(client, languages, tz=tz, where=where)
     window.show()
     # Ctrl+C or SIGTERM closes the window through the loop; Python runs its signal handlers
     # only between bytecodes, so a light timer gives it the chance.
@@ -78,6 +89,7 @@ def run_console(client: StaffClient, lang: str) -> int:
     pulse = QTimer(window)
     pulse.timeout.connect(lambda: None)
     pulse.start(250)
+    log.info("staff console open (%s)", where or "service")
     try:
         return app.exec()
     finally:

@@ -37,6 +37,7 @@ class ConsoleWindow(QMainWindow):
         pages: Sequence[ConsolePage],
         *,
         language: str,
+        where: str = "",
         on_language: Callable[[str], None],
     ) -> None:
         super().__init__()
@@ -45,6 +46,7 @@ class ConsoleWindow(QMainWindow):
         self.calls = calls
         self.pages = list(pages)
         self._staff_name = ""
+        self._where = where  # the service's address, or "this machine"
 
         header = QFrame(self)
         header.setObjectName("ConsoleHeader")
@@ -130,7 +132,8 @@ class ConsoleWindow(QMainWindow):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Lab Kiosk – staff console"))
+        title = self.tr("Lab Kiosk – staff console")
+        self.setWindowTitle(f"{title} – {self._where}" if self._where else title)
         self.title.setText(self.tr("Staff console"))
         if self._staff_name:
             self.who.setText(self.tr("Signed in as {name}").format(name=self._staff_name))

@@ -66,9 +66,20 @@ def _report_pdf(report: Any, lang: str, path: Path) -> int:
     return write_report_pdf(report, lang, path)
 
 
+def _console_app(session: Any) -> int:
+    """``kiosk console``'s window on the session the Qt-free command opened."""
+    if not _screen_can_start(offscreen=False):
+        return 2
+    _qt_first()
+    from ui.console.main import run_session
+
+    return run_session(session)
+
+
 # What the core's handlers find on their arguments when run as the installed ``kiosk``:
-# ``kiosk admin report --out F.pdf`` draws its PDF with Qt (see kiosk/cli/report.py).
-GUI_DEFAULTS: dict[str, Any] = {"report_pdf_writer": _report_pdf}
+# ``kiosk admin report --out F.pdf`` draws its PDF with Qt (see kiosk/cli/report.py), and
+# ``kiosk console`` opens its window (kiosk/cli/console.py).
+GUI_DEFAULTS: dict[str, Any] = {"report_pdf_writer": _report_pdf, "console_app": _console_app}
 
 
 def _run_arguments(p: argparse.ArgumentParser) -> None:
