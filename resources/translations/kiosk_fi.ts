@@ -1983,7 +1983,7 @@
     </message>
     <message>
         <source>Rooms</source>
-        <translation>Tilat</translation>
+        <translation>Huoneet</translation>
     </message>
     <message>
         <source>The whole Lab</source>
@@ -2047,7 +2047,7 @@
     </message>
     <message>
         <source>R&amp;oom</source>
-        <translation>T&amp;ila</translation>
+        <translation>H&amp;uone</translation>
     </message>
     <message>
         <source>&amp;Previous week</source>
@@ -2079,7 +2079,7 @@
     </message>
     <message>
         <source>Switch a room or the whole Lab</source>
-        <translation>Vaihda tilan tai koko Labin tila</translation>
+        <translation>Vaihda huoneen tai koko Labin tila</translation>
     </message>
     <message>
         <source>S&amp;witch…</source>

@@ -655,7 +655,7 @@
     </message>
     <message>
         <source>&amp;Walk-ins welcome</source>
-        <translation>&amp;Välkomnar besökare utan biljett</translation>
+        <translation>&amp;Besökare utan biljett välkomna</translation>
     </message>
     <message>
         <source>Title ({language})</source>

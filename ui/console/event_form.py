@@ -66,7 +66,7 @@ class EventForm(QWidget):
             text = QPlainTextEdit(self)
             text.setObjectName(f"eventDescription_{code}")
             text.setTabChangesFocus(True)
-            text.setFixedHeight(58)
+            text.setFixedHeight(72)
             self.descriptions[code] = text
             self.rows.add(text, self._label(False, language))
         self.where = QComboBox(self)

@@ -50,7 +50,7 @@ class EventsPage(ConsolePage):
         self._polling = False
         self.list_label = QLabel(self)
         self.list_label.setProperty("role", "heading")
-        self.table = read_only_table("eventsTable", self)
+        self.table = read_only_table("eventsTable", self, stretch=0)
         self.list_label.setBuddy(self.table)
         self.table.itemSelectionChanged.connect(self._selected)
         self.new_button = QPushButton(self)

@@ -70,7 +70,7 @@ class RoomsPage(ConsolePage):
         self.next_button.clicked.connect(lambda: self.move_week(7))
         self.week_label = QLabel(self)
         self.week_label.setProperty("role", "heading")
-        self.table = read_only_table("roomsWeek", self)
+        self.table = read_only_table("roomsWeek", self, stretch=2)
         self.week_label.setBuddy(self.table)
         self.now_mode = QLabel(self)
         self.now_mode.setObjectName("roomsNowMode")
