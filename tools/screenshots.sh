@@ -34,4 +34,13 @@ shot --screen host-panel --lang sv --size 800x480 --out "$out/host-panel-sv-800x
 shot --screen feedback --lang fi --out "$out/feedback-fi.png"
 shot --screen here-today --lang sv --out "$out/here-today-sv.png"
 shot --screen host-call --lang en --size 800x480 --out "$out/host-call-en-800x480.png"
+# The staff console, from the demo Lab through the in-process service (ui/render/screenshot_console.py).
+shot --screen console-today --lang fi --out "$out/console-today-fi.png"
+shot --screen console-invite --lang en --out "$out/console-invite-en.png"
+shot --screen console-invite-many --lang sv --out "$out/console-invite-many-sv.png"
+shot --screen console-events --lang fi --out "$out/console-events-fi.png"
+shot --screen console-rooms --lang sv --out "$out/console-rooms-sv.png"
+shot --screen console-fleet --lang en --out "$out/console-fleet-en.png"
+shot --screen console-report --lang fi --out "$out/console-report-fi.png"
+shot --screen console-today --lang en --size 1920x1080 --out "$out/console-today-en-1920x1080.png"
 echo "screenshots written to $out"

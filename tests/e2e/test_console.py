@@ -55,3 +55,38 @@ def test_the_console_opens_on_this_machine_and_closes_on_sigterm(tmp_path: Path)
     finally:
         store.dispose()
     assert local.revoked_at is not None  # closing the console ended its credential
+
+
+def test_kiosk_screenshot_draws_a_console_page_from_the_demo(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "console.png"
+    done = subprocess.run(
+        [
+            *kiosk_command(),
+            *("screenshot", "--demo", "--screen", "console-invite-many", "--lang", "fi"),
+            *("--size", "1024x700", "--at", "2026-11-26T11:20:00+02:00", "--out", str(out)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=kiosk_env(),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 700)
+    refused = subprocess.run(
+        [
+            *kiosk_command(),
+            *("screenshot", "--config", str(tmp_path / "k.toml"), "--screen", "console-fleet"),
+            *("--out", str(tmp_path / "x.png")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=kiosk_env(),
+        check=False,
+    )
+    assert refused.returncode != 0
+    assert "only with --demo" in refused.stderr

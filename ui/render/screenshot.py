@@ -42,6 +42,8 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
+    if args.screen.startswith("console-") and not args.demo:
+        raise UsageError("--screen console-*: only with --demo (the console is no kiosk's)")
     width, height = parse_size(args.size)
     # --at as every command reads a moment: the site's zone unless it carries an offset.
     site_zone = ZoneInfo(SCHEMA["kiosk"]["timezone"].default)
@@ -54,8 +56,6 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         raise UsageError(f"--out: folder {out.parent} does not exist")
 
     if args.screen.startswith("console-"):
-        if not args.demo:
-            raise UsageError("--screen console-*: only with --demo (the console is no kiosk's)")
         from ui.render.screenshot_console import console_screenshot
 
         console_screenshot(args.screen, args.lang or "fi", at, (width, height), out)
