@@ -1795,7 +1795,6 @@
     <name>ReportPage</name>
     <message>
         <source>&amp;From</source>
-        <extracomment>Opens a written report; a test records the path instead of starting a viewer.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1966,7 +1965,6 @@
     <name>RoomsPage</name>
     <message>
         <source>&amp;Room or the whole Lab</source>
-        <extracomment>Asks &quot;really?&quot; with the sentence given; a test answers for the person.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

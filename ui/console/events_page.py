@@ -61,6 +61,7 @@ class EventsPage(ConsolePage):
         self.import_button.clicked.connect(self.choose_tickets)
         self.counter = QLabel(self)
         self.counter.setObjectName("CheckinCounter")
+        self.counter.setWordWrap(True)
         font = self.counter.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.counter.setFont(font)

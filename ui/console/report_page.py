@@ -63,7 +63,7 @@ class ReportPage(ConsolePage):
         self._site = site
         self._tz = site.tz
         self.items: tuple[FeedbackItem, ...] | None = None
-        #: Opens a written report; a test records the path instead of starting a viewer.
+        # Opens a written report; a test records the path instead of starting a viewer.
         self.opener: Callable[[Path], bool] = open_file
         self.last_written: Path | None = None
 

@@ -54,7 +54,7 @@ class RoomsPage(ConsolePage):
         self.week_start = monday_of(site.today())
         self.week: tuple[BookingInfo, ...] | None = None
         self.rooms: tuple[RoomInfo, ...] = ()
-        #: Asks "really?" with the sentence given; a test answers for the person.
+        # Asks "really?" with the sentence given; a test answers for the person.
         self.confirm: Callable[[str], bool] = self._ask
 
         self.room = QComboBox(self)
@@ -70,6 +70,7 @@ class RoomsPage(ConsolePage):
         self.next_button.clicked.connect(lambda: self.move_week(7))
         self.week_label = QLabel(self)
         self.week_label.setProperty("role", "heading")
+        self.week_label.setWordWrap(True)
         self.table = read_only_table("roomsWeek", self, stretch=2)
         self.week_label.setBuddy(self.table)
         self.now_mode = QLabel(self)
@@ -96,6 +97,8 @@ class RoomsPage(ConsolePage):
         self.switch_button.setProperty("kind", "primary")
         self.switch_button.clicked.connect(self.switch)
         form = QFormLayout()
+        # Labels above their fields: the panel is narrow, and Finnish labels are long.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.rows = FormRows(form)
         self.rows.add(self.target, lambda: self.tr("&Room or the whole Lab"))
         self.rows.add(self.mode, lambda: self.tr("&Mode"))
@@ -112,20 +115,21 @@ class RoomsPage(ConsolePage):
         top = QHBoxLayout()
         top.addWidget(self.room_label)
         top.addWidget(self.room, 1)
-        top.addSpacing(24)
-        top.addWidget(self.previous_button)
-        top.addWidget(self.next_button)
+        week = QHBoxLayout()
+        week.addWidget(self.week_label, 1)
+        week.addWidget(self.previous_button)
+        week.addWidget(self.next_button)
         left = QVBoxLayout()
         left.addLayout(top)
         left.addWidget(self.now_mode)
-        left.addWidget(self.week_label)
+        left.addLayout(week)
         left.addWidget(self.table, 1)
         right = QVBoxLayout()
         right.addWidget(self.switch_box)
         right.addStretch(1)
         row = QHBoxLayout(self)
-        row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        row.addLayout(left, 5)
+        row.addLayout(right, 3)
         order = (self.room, self.previous_button, self.next_button, self.table, self.target)
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)

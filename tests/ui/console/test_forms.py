@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.base.clock import FixedClock
@@ -160,3 +161,44 @@ def test_an_unreachable_service_shows_the_offline_banner_in_the_chosen_language(
     assert window.nav.item(0).text() == "Tänään"
     window.close()
     qtbot.waitUntil(lambda: window.calls.pending == 0)
+
+
+@pytest.mark.parametrize(("code", "stretch"), [("fi", 1), ("sv", 1), ("fi", 2)])
+def test_every_page_fits_1280x800_in_finnish_and_swedish_and_with_long_words(
+    qtbot: QtBot,
+    offline_client: StaffClient,
+    language: Callable[..., LanguageManager],
+    code: str,
+    stretch: int,
+) -> None:
+    window = build_console(offline_client, language(code, stretch), clock=FixedClock(NOON))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    problems: list[str] = []
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        for _ in range(3):
+            QApplication.processEvents()
+        problems += [f"{window.pages[row].title()}: {p}" for p in cut_off(window)]
+    window.close()
+    qtbot.waitUntil(lambda: window.calls.pending == 0, timeout=10_000)
+    assert problems == []
+
+
+def cut_off(root: QWidget) -> list[str]:
+    """Visible labels and buttons whose words do not fit (a mnemonic's & takes no room)."""
+    problems = []
+    for widget in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if not widget.isVisibleTo(root) or not widget.text():
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            continue
+        words = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        needed = widget.fontMetrics().horizontalAdvance(words)
+        room = widget.contentsRect().width()
+        if isinstance(widget, QAbstractButton):
+            needed, room = max(needed, widget.sizeHint().width()), widget.width()
+        if needed > room:
+            problems.append(f"{words!r} needs {needed}px, has {room}")
+    return problems
