@@ -49,14 +49,16 @@ def add_parsers(cmds: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the kiosk's id, role and room")
     p.set_defaults(func=cmd_enroll)
 
-    p = cmds.add_parser(
-        "revoke-kiosk",
-        aliases=["revoke"],
-        help="end a kiosk's or a staff member's token at once (stolen, retired, left the Lab)",
-        epilog="example: kiosk admin revoke-kiosk door-aurora",
-    )
-    p.add_argument("kiosk_id", metavar="KIOSK_ID", help="the kiosk's id, or the staff credential's")
-    p.set_defaults(func=cmd_revoke)
+    for name, example in (("revoke-kiosk", "door-aurora"), ("revoke", "staff-aino")):
+        p = cmds.add_parser(
+            name,
+            help="end a kiosk's or a staff member's token at once (stolen, retired, left the Lab)",
+            epilog=f"example: kiosk admin {name} {example}",
+        )
+        p.add_argument(
+            "kiosk_id", metavar="KIOSK_ID", help="the kiosk's id, or the staff credential's"
+        )
+        p.set_defaults(func=cmd_revoke)
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:

@@ -66,6 +66,10 @@ def event_view(conn: Connection, row: Row[Any]) -> EventView:
         allow_walkins=bool(row.allow_walkins),
         count=attendance(conn, row.id),
         description=row.description,
+        title_sv=row.title_sv,
+        title_en=row.title_en,
+        description_sv=row.description_sv,
+        description_en=row.description_en,
     )
 
 

@@ -159,6 +159,10 @@ def mode_view(row: Any, events: Mapping[uuid.UUID, Any]) -> ModeView:
             ev.starts_at,
             ev.ends_at,
             (ev.online_url or "").strip() or None,
+            getattr(ev, "title_sv", None),  # rows of a store not yet at 0016 lack them
+            getattr(ev, "title_en", None),
+            short_text(getattr(ev, "description_sv", None)),
+            short_text(getattr(ev, "description_en", None)),
         )
     title = (row.title or "").strip() or (event.title if event is not None else None)
     return ModeView(

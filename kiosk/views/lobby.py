@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.views.screens import in_language
+
 
 @dataclass(frozen=True)
 class EventView:
@@ -27,6 +29,17 @@ class EventView:
     allow_walkins: bool
     count: int
     description: str | None = None
+    # Translations made in the staff console; the fields above are the Finnish (or only) texts.
+    title_sv: str | None = None
+    title_en: str | None = None
+    description_sv: str | None = None
+    description_en: str | None = None
+
+    def title_in(self, lang: str) -> str:
+        return in_language(self.title, self.title_sv, self.title_en, lang) or ""
+
+    def description_in(self, lang: str) -> str | None:
+        return in_language(self.description, self.description_sv, self.description_en, lang)
 
     @property
     def full(self) -> bool:

@@ -98,15 +98,34 @@ class RefusedChange:
     clash: BookingView | None = None  # a booking in the way of an extension, if it is here
 
 
+def in_language(text: str | None, sv: str | None, en: str | None, lang: str) -> str | None:
+    """An event's text in ``lang``: its translation when the console gave one, else the
+    Finnish (or only) text."""
+    translated = {"sv": sv, "en": en}.get(lang)
+    return translated or text
+
+
 @dataclass(frozen=True)
 class EventView:
-    """What a door shows of an event: the ``events`` row, with the description kept short."""
+    """What a door shows of an event: the ``events`` row, with the description kept short.
+    ``title``/``description`` are the Finnish (or only) texts; ``*_sv``/``*_en`` translations
+    made in the staff console."""
 
     title: str
     description: str | None
     starts_at: datetime
     ends_at: datetime
     online_url: str | None = None  # join-online link, shown as a QR code for hybrid events
+    title_sv: str | None = None
+    title_en: str | None = None
+    description_sv: str | None = None
+    description_en: str | None = None
+
+    def title_in(self, lang: str) -> str:
+        return in_language(self.title, self.title_sv, self.title_en, lang) or ""
+
+    def description_in(self, lang: str) -> str | None:
+        return in_language(self.description, self.description_sv, self.description_en, lang)
 
 
 @dataclass(frozen=True)
@@ -120,6 +139,13 @@ class ModeView:
     expires_at: datetime | None  # the switch reverts by itself then; None: until changed
     whole_lab: bool = False  # set for the whole Lab, not this room alone
     event: EventView | None = None
+
+    def title_in(self, lang: str) -> str | None:
+        """The title in ``lang``: the event's translation unless the switch named its own."""
+        event = self.event
+        if event is not None and (not self.title or self.title == event.title):
+            return event.title_in(lang) or self.title
+        return self.title
 
 
 @dataclass(frozen=True)

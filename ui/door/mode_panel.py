@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.views.screens import DoorView, RoomState
+from ui.common.formatting import language_code
 from ui.common.widgets import FitLabel
 from ui.door.mode_text import (
     CLOSED_EVERYWHERE,
@@ -79,7 +80,8 @@ class DoorModePanel(QWidget):
         self.headline.set_text(WELCOME if view.state is RoomState.EVENT else CLOSED_EVERYWHERE)
         self.note.set_text(whole_lab_note(mode))
         self.note.setVisible(bool(self.note.text()))
-        self.description.set_text(event.description or "" if event is not None else "")
+        text = event.description_in(language_code()) if event is not None else None
+        self.description.set_text(text or "")
         self.description.setVisible(bool(self.description.text()))
         url = event.online_url if event is not None else None
         self.qr.set_url(url, join_online_description())

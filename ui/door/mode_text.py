@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.views.screens import ActionOutcome, ActionResult, DoorView, ModeView, RoomState
-from ui.common.formatting import format_time
+from ui.common.formatting import format_time, language_code
 from ui.door.text import until_text
 
 #: Shown on an event door in all three languages at once (not translated).
@@ -85,7 +85,7 @@ def next_mode_text(view: DoorView, tz: ZoneInfo) -> str:
     if coming is None or mode_blocks_actions(view):
         return ""
     time = format_time(coming.starts_at, tz)
-    title = (coming.title or "").strip()
+    title = (coming.title_in(language_code()) or "").strip()
     if coming.mode == "event":
         if title:
             return QCoreApplication.translate("DoorMode", "Event from {time}: {title}").format(

@@ -14,7 +14,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.views.screens import BookingView, DoorView, ModeView, RoomState
-from ui.common.formatting import format_range, format_short_date, format_time, minutes_left
+from ui.common.formatting import (
+    format_range,
+    format_short_date,
+    format_time,
+    language_code,
+    minutes_left,
+)
 
 _DOT = " · "
 
@@ -97,14 +103,12 @@ def door_texts(view: DoorView, tz: ZoneInfo) -> DoorTexts:
         return _busy_texts(view, tz, word)
     # Event or closed: the mode's title and how long it lasts (an event: its own times).
     if view.mode is not None and view.mode.event is not None and view.state is RoomState.EVENT:
-        return DoorTexts(
-            word, (view.mode_title or "").strip(), event_times(view.mode, view.now, tz)
-        )
+        return DoorTexts(word, _mode_title(view), event_times(view.mode, view.now, tz))
     if view.mode_until is not None:
         secondary = until_text(view.mode_until, view.now, tz)
     else:
         secondary = QCoreApplication.translate("DoorScreen", "until further notice")
-    return DoorTexts(word, (view.mode_title or "").strip(), _capitalise(secondary))
+    return DoorTexts(word, _mode_title(view), _capitalise(secondary))
 
 
 def event_times(mode: ModeView, now: datetime, tz: ZoneInfo) -> str:
@@ -163,3 +167,9 @@ def _busy_texts(view: DoorView, tz: ZoneInfo, word: str) -> DoorTexts:
 def _capitalise(text: str) -> str:
     """Sentence case for a phrase that starts a line ("until 15.00" -> "Until 15.00")."""
     return text[:1].upper() + text[1:]
+
+
+def _mode_title(view: DoorView) -> str:
+    """The event's or closure's title, in the door's language when the event was translated."""
+    title = view.mode.title_in(language_code()) if view.mode is not None else view.mode_title
+    return (title or view.mode_title or "").strip()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.views.lobby import EventView
 from ui.camera.preview import CameraPreview
 from ui.common import theme
+from ui.common.formatting import language_code
 from ui.common.widgets import FitLabel, IconCircle, TouchButton
 from ui.event.text import counter_caption, counter_text, event_times
 from ui.lobby.visitor_form import VisitorForm
@@ -146,14 +147,15 @@ class EventHomePage(QWidget):
         view = self.view
         if view is None:
             return
-        self.title.set_text(view.title)
+        title = view.title_in(language_code())  # the visitor's language, when translated
+        self.title.set_text(title)
         self.times.set_text(event_times(view, self._tz))
         shown, spoken = counter_text(view)
         self.counter.set_text(shown)
         self.counter.setAccessibleName(spoken)
         self.caption.set_text(counter_caption(view))
         self.walkin.setVisible(view.allow_walkins)
-        self.setAccessibleName(f"{view.title}. {spoken}")
+        self.setAccessibleName(f"{title}. {spoken}")
 
 
 class EventWalkinPage(VisitorForm):

@@ -12,7 +12,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.views.lobby import EventOutcome, EventResult, EventView
-from ui.common.formatting import format_range, format_short_date, format_time, format_when
+from ui.common.formatting import (
+    format_range,
+    format_short_date,
+    format_time,
+    format_when,
+    language_code,
+)
 from ui.common.i18n import QT_TRANSLATE_NOOP
 from ui.lobby.text import ERROR, INFO, SUCCESS, WARNING, OutcomeText, error_text
 
@@ -90,7 +96,7 @@ def event_text(outcome: EventOutcome, tz: ZoneInfo) -> OutcomeText:
     """What the result page says for a ticket scan or an event walk-in."""
     result, now = outcome.result, outcome.at
     name = (outcome.name or "").strip()
-    title = outcome.event.title if outcome.event is not None else ""
+    title = outcome.event.title_in(language_code()) if outcome.event is not None else ""
 
     if result is EventResult.WELCOME:
         headline = (
