@@ -9,7 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,13 +18,14 @@ from kiosk.console.client import StaffClient
 from kiosk.console.models import CsvOutcome, CsvRow, Host, RoomInfo
 from tests.stores import NOON
 from ui.common.i18n import LanguageManager
+from ui.console.banner import ProblemBanner
 from ui.console.calls import ConsoleCalls
 from ui.console.event_form import EventForm
 from ui.console.invite_form import InviteForm
 from ui.console.invite_many import InviteMany
 from ui.console.main import build_console
 from ui.console.page import SiteTime
-from ui.console.problems import ProblemKind
+from ui.console.problems import Problem, ProblemKind
 from ui.console.tables import cell
 
 
@@ -159,8 +160,8 @@ def test_an_unreachable_service_shows_the_offline_banner_in_the_chosen_language(
     window.language.setCurrentIndex(window.language.findData("fi"))
     qtbot.waitUntil(lambda: window.problems.label.text().startswith("Ei yhteyttä"))
     assert window.nav.item(0).text() == "Tänään"
-    window.close()
     qtbot.waitUntil(lambda: window.calls.pending == 0)
+    window.close()
 
 
 @pytest.mark.parametrize(("code", "stretch"), [("fi", 1), ("sv", 1), ("fi", 2)])
@@ -181,8 +182,8 @@ def test_every_page_fits_1280x800_in_finnish_and_swedish_and_with_long_words(
         for _ in range(3):
             QApplication.processEvents()
         problems += [f"{window.pages[row].title()}: {p}" for p in cut_off(window)]
-    window.close()
     qtbot.waitUntil(lambda: window.calls.pending == 0, timeout=10_000)
+    window.close()
     assert problems == []
 
 
@@ -202,3 +203,51 @@ def cut_off(root: QWidget) -> list[str]:
         if needed > room:
             problems.append(f"{words!r} needs {needed}px, has {room}")
     return problems
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a window shown offscreen says this
+def test_tab_goes_through_the_invite_form_as_it_reads(
+    qtbot: QtBot, offline_client: StaffClient, calls: ConsoleCalls, tz: ZoneInfo
+) -> None:
+    form = InviteForm(offline_client, calls, SiteTime(tz, FixedClock(NOON)), None)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    order = []
+    widget: QWidget = form.name
+    for _ in range(8):
+        order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while (
+            widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or not widget.isVisible()
+            or widget.objectName().startswith("qt_")  # a date field's own line edit
+        ):
+            widget = widget.nextInFocusChain()
+    form.close()
+    assert order == [
+        "inviteName",
+        "inviteCompany",
+        "inviteEmail",
+        "inviteHost",
+        "inviteFirstDay",
+        "inviteLastDay",
+        "inviteLanguage",
+        "inviteSend",
+    ]
+
+
+def test_the_offline_strip_goes_when_the_service_answers_and_a_refusal_stays(
+    qtbot: QtBot,
+) -> None:
+    window = QWidget()  # never shown: the strip's own shown/hidden state is what counts
+    qtbot.addWidget(window)
+    banner = ProblemBanner(window)
+    banner.show_problem(Problem(ProblemKind.OFFLINE, "timeout"))
+    assert not banner.isHidden()
+    banner.service_answered()
+    assert banner.isHidden() and banner.problem is None
+    banner.show_problem(Problem(ProblemKind.REFUSED, "the room is closed"))
+    banner.service_answered()
+    assert not banner.isHidden()
+    assert banner.label.text() == "Not done: the room is closed"
