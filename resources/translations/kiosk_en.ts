@@ -50,6 +50,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Asking the service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signed in as {name}</source>
         <translation type="unfinished"></translation>
     </message>

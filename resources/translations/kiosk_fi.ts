@@ -50,6 +50,10 @@
         <translation>Henkilökunnan konsoli</translation>
     </message>
     <message>
+        <source>Asking the service…</source>
+        <translation>Kysytään palvelulta…</translation>
+    </message>
+    <message>
         <source>Signed in as {name}</source>
         <translation>Kirjautuneena: {name}</translation>
     </message>

@@ -50,6 +50,10 @@
         <translation>Personalens konsol</translation>
     </message>
     <message>
+        <source>Asking the service…</source>
+        <translation>Frågar tjänsten…</translation>
+    </message>
+    <message>
         <source>Signed in as {name}</source>
         <translation>Inloggad som {name}</translation>
     </message>

@@ -53,6 +53,10 @@ class ConsoleWindow(QMainWindow):
         self.title = QLabel(header)
         self.title.setProperty("role", "heading")
         self.who = QLabel(header)
+        self.busy = QLabel(header)  # says the service is being asked; the window stays usable
+        self.busy.setObjectName("consoleBusy")
+        self.busy.hide()
+        calls.busy_changed.connect(self.busy.setVisible)
         self.language_label = QLabel(header)
         self.language = QComboBox(header)
         self.language.setObjectName("consoleLanguage")
@@ -66,6 +70,8 @@ class ConsoleWindow(QMainWindow):
         top = QHBoxLayout(header)
         top.setContentsMargins(16, 8, 16, 8)
         top.addWidget(self.title)
+        top.addSpacing(24)
+        top.addWidget(self.busy)
         top.addStretch(1)
         top.addWidget(self.who)
         top.addSpacing(24)
@@ -135,6 +141,7 @@ class ConsoleWindow(QMainWindow):
         title = self.tr("Lab Kiosk – staff console")
         self.setWindowTitle(f"{title} – {self._where}" if self._where else title)
         self.title.setText(self.tr("Staff console"))
+        self.busy.setText(self.tr("Asking the service…"))
         if self._staff_name:
             self.who.setText(self.tr("Signed in as {name}").format(name=self._staff_name))
         self.language_label.setText(self.tr("&Language"))
