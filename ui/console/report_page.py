@@ -40,8 +40,9 @@ from ui.console.page import ConsolePage, SiteTime
 from ui.console.tables import fill, read_only_table, set_headers
 
 
-def save_report(data: bytes, path: Path) -> Path:
-    """The report's bytes in ``path``; runs on the worker."""
+def save_report(data: bytes, name: str, chosen: Path | None) -> Path:
+    """The report's bytes in ``chosen``, else in a new temporary folder; runs on the worker."""
+    path = chosen or Path(tempfile.mkdtemp(prefix="lab-report-")) / name
     path.write_bytes(data)
     return path
 
@@ -218,8 +219,9 @@ class ReportPage(ConsolePage):
             return
         first, last = period
         lang, kind = str(self.language.currentData()), str(self.kind.currentData())
-        path = self._target(first, last, lang, kind, ask_where)
-        if path is None:
+        name = f"lab-report-{first.isoformat()}-{last.isoformat()}-{lang}.{kind}"
+        chosen = self._ask_where(name, kind) if ask_where else None
+        if ask_where and chosen is None:
             return
         self.make_button.setEnabled(False)
         self.save_button.setEnabled(False)
@@ -227,14 +229,11 @@ class ReportPage(ConsolePage):
         client = self._client
 
         def work() -> Path:
-            return save_report(client.report(first, last, lang, kind), path)
+            return save_report(client.report(first, last, lang, kind), name, chosen)
 
         self.calls.run(work, self._written, lambda _p: self._idle(""))
 
-    def _target(self, first: date, last: date, lang: str, kind: str, ask: bool) -> Path | None:
-        name = f"lab-report-{first.isoformat()}-{last.isoformat()}-{lang}.{kind}"
-        if not ask:
-            return Path(tempfile.mkdtemp(prefix="lab-report-")) / name
+    def _ask_where(self, name: str, kind: str) -> Path | None:
         chosen, _f = QFileDialog.getSaveFileName(
             self, self.tr("Save the report"), str(Path.home() / name), f"{kind.upper()} (*.{kind})"
         )
