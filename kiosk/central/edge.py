@@ -48,8 +48,10 @@ EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 FUTURE = timedelta(days=800)  # a booking or an event may be made this far ahead
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
 #: Audit actions only the service writes: a kiosk pushing them could lock a host out
-#: everywhere, or reset a run of wrong PINs.
-CENTRAL_AUDIT = ("host.pin_failed", "host.signed_in", "host.locked", "host.denied", "sync.")
+#: everywhere, reset a run of wrong PINs, or put words in a staff member's mouth.
+CENTRAL_AUDIT = (
+    "host.pin_failed", "host.signed_in", "host.locked", "host.denied", "sync.", "staff.", "auth.",
+)  # fmt: skip
 
 
 def check_value(value: Any, where: str, depth: int = 0) -> None:
@@ -138,3 +140,5 @@ def check_record(
             raise PushRefused("booking_actions: not this door's room")
         if entity == "room_modes" and row.get("room_id") not in (None, device.room_id):
             raise PushRefused("room_modes: a door switches its own room or the whole Lab")
+        if entity == "events" and row.get("room_id") not in (None, device.room_id):
+            raise PushRefused("events: a door's event is in its own room or Lab-wide")

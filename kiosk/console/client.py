@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -171,7 +172,8 @@ class StaffClient:
 
     def week(self, room_id: str, monday: date) -> tuple[BookingInfo, ...]:
         """``room_id``'s bookings in the week starting ``monday`` (site time), by start."""
-        data = self._get(f"/v1/staff/rooms/{room_id}/week", {"monday": monday.isoformat()})
+        path = f"/v1/staff/rooms/{quote(room_id, safe='')}/week"
+        data = self._get(path, {"monday": monday.isoformat()})
         return tuple(from_json(tuple[BookingInfo, ...], data))
 
     def switch_mode(

@@ -112,6 +112,18 @@ class Demo:
         path.write_text(text, encoding="utf-8")
         return path
 
+    def write_console_config(self, language: str = "fi") -> Path:
+        """The staff console's config for the demo: the demo's SQLite store (so the console
+        runs the service in-process) and the folder of the key the demo's invitations were
+        signed with (``kiosk.demo.lobby.invite_demo_visitors``)."""
+        path = self.base / "console.toml"
+        text = self.config_text("console", "lobby", language=language)
+        text = text.replace(
+            f'data_dir = "{self.base / "console"}"', f'data_dir = "{self.base / "demo-admin"}"'
+        )
+        path.write_text(text, encoding="utf-8")
+        return path
+
 
 def create_demo(base: Path, now: datetime, central_url: str | None = None) -> Demo:
     """Seed a central store with the demo Lab as of ``now``'s day: a SQLite file in ``base``,

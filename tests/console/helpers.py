@@ -43,7 +43,12 @@ class Site:
 
 @contextmanager
 def staff_site(
-    tmp_path: Path, central_url: str, *, mail: bool = True, rates: dict[str, Any] | None = None
+    tmp_path: Path,
+    central_url: str,
+    *,
+    mail: bool = True,
+    rates: dict[str, Any] | None = None,
+    pdf_writer: Any = None,
 ) -> Iterator[Site]:
     """The seeded store (a member, a host, room aurora), a signing key, a live service."""
     clock = FixedClock(NOON)
@@ -61,6 +66,7 @@ def staff_site(
         MailSettings("lab-kiosk@lab.example", HELSINKI, {"fi": "Lab, Helsinki"}, {})
         if mail
         else None,
+        pdf_writer,
     )
     try:
         with live_service(store, clock, staff=settings, rates=rates) as service:

@@ -88,3 +88,23 @@ def test_the_embedded_console_names_who_it_acts_as(tmp_path: Path) -> None:
         store.dispose()
     with pytest.raises(UsageError, match="there is none yet"):
         EmbeddedConsole(config)
+
+
+def test_the_demo_opens_a_console_with_its_visitors(tmp_path: Path) -> None:
+    from kiosk.demo.data import create_demo
+    from kiosk.demo.lobby import invite_demo_visitors
+
+    now = datetime.now(UTC)
+    demo = create_demo(tmp_path / "demo", now)
+    invite_demo_visitors(demo.central_url, demo.base, now)
+    config = load_config(demo.write_console_config("en"))
+    with EmbeddedConsole(config) as console:
+        client = console.client
+        today = client.today(now.astimezone(config.tz).date())
+        assert today.expected and {v.status for v in today.expected} == {"expected"}
+        host = client.hosts()[0]
+        created = client.invite(InviteRequest("Demo Guest", host.id, now, now + timedelta(hours=1)))
+        assert not created.email_queued  # no address given: the code only
+        assert created.invitation_id in {
+            v.invitation_id for v in client.today(now.astimezone(config.tz).date()).expected
+        }

@@ -162,3 +162,53 @@ def test_enroll_and_revoke_commands_for_staff(
     args = ["enroll", "staff-x", "--role", "staff", "--out", str(tmp_path / "x.token")]
     assert main([*admin, *args]) == 2
     assert not (tmp_path / "x.token").exists()
+
+
+def test_a_kiosk_cannot_forge_a_staff_audit_entry(site: Site) -> None:
+    import uuid
+
+    with site.service.store.engine.begin() as conn:
+        token = enroll(conn, "lobby-1", "lobby", None, NOON)
+    entry = {
+        "id": str(uuid.uuid4()),
+        "at": NOON.isoformat(),
+        "actor_id": str(site.host_id),
+        "kiosk_id": "lobby-1",
+        "action": "staff.mode_set",
+        "detail": {"staff": "Mikko Korhonen", "mode": "closed"},
+    }
+    answer = httpx.post(
+        f"{site.service.url}/v1/push",
+        json={"items": [{"seq": 1, "entity": "audit_log", "payload": entry}]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    assert "central service's to write" in answer.json()["rejected"]["1"]
+    assert _audits(site, "staff.mode_set") == []
+
+
+def test_a_door_cannot_push_an_event_for_another_room(site: Site) -> None:
+    import uuid
+
+    from kiosk.security.directory import add_room
+
+    with site.service.store.engine.begin() as conn:
+        add_room(conn, "borealis", "Borealis", 6, NOON)
+        token = enroll(conn, "door-aurora", "door", "aurora", NOON)
+    event = {
+        "id": str(uuid.uuid4()), "title": "Ilta", "description": None,
+        "starts_at": NOON.isoformat(), "ends_at": (NOON + timedelta(hours=1)).isoformat(),
+        "capacity": None, "online_url": None, "allow_walkins": True,
+        "created_by": str(site.host_id), "kiosk_id": "door-aurora",
+        "updated_at": NOON.isoformat(), "title_sv": None, "title_en": None,
+        "description_sv": None, "description_en": None, "room_id": "borealis",
+    }  # fmt: skip
+    answer = httpx.post(
+        f"{site.service.url}/v1/push",
+        json={"items": [{"seq": 1, "entity": "events", "payload": event}]},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    assert "own room or Lab-wide" in answer.json()["rejected"]["1"]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -16,6 +17,14 @@ from tests.console.helpers import Site, staff_site
 from tests.stores import NOON
 
 TODAY = date(2026, 11, 26)
+
+
+def _audits(site: Site, action: str | None) -> list[AuditEntry]:
+    query = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
+    with site.service.store.session() as session:
+        return list(session.scalars(query))
 
 
 @pytest.fixture
@@ -125,6 +134,8 @@ def test_events_in_three_languages_tickets_and_counter(site: Site) -> None:
         counter = client.event_counter(saved.id)
         listed = client.events()
     assert tickets.imported == 1 and [r.line for r in tickets.refused] == [3]
+    actions = [a.action for a in _audits(site, None) if a.detail.get("staff") == "Mikko Korhonen"]
+    assert actions == ["staff.event_create", "staff.event_edit", "staff.ticket_import"]
     assert (counter.tickets, counter.checked_in) == (1, 0)
     assert [e.id for e in listed] == [saved.id] and listed[0].tickets == 1
 
@@ -163,6 +174,11 @@ def test_rooms_week_and_mode_switch(site: Site) -> None:
             client.switch_mode("aurora", "closed", NOON - timedelta(hours=1))
     assert second.version > first.version and second.room_id is None
     assert (room.mode, room.mode_title) == ("event", "Avoimet ovet")
+    audits = _audits(site, "staff.mode_set")
+    assert [(a.detail["staff"], a.detail["version"]) for a in audits] == [
+        ("Mikko Korhonen", first.version),
+        ("Mikko Korhonen", second.version),
+    ]  # fmt: skip  (the refused switches left none)
 
 
 def test_fleet_feedback_and_report(site: Site) -> None:
@@ -173,3 +189,29 @@ def test_fleet_feedback_and_report(site: Site) -> None:
             client.report(TODAY, TODAY, "fi", "html")
         with pytest.raises(Refused, match="HTML only"):
             client.report(TODAY, TODAY, "fi", "pdf")
+
+
+def test_fleet_lists_silent_kiosks_first_with_readers_and_outbox(site: Site) -> None:
+    from kiosk.central.credentials import enroll
+
+    def beat(kiosk_id: str, role: str, room: str | None, status: dict[str, object]) -> None:
+        with site.service.store.engine.begin() as conn:
+            token = enroll(conn, kiosk_id, role, room, site.service.clock.now())
+        answer = httpx.post(
+            f"{site.service.url}/v1/heartbeat",
+            json={"version": "1.2.3", "status": status},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+        assert answer.status_code == 200, answer.text
+
+    beat("door-aurora", "door", "aurora", {"outbox_depth": 0})
+    site.service.clock.advance(timedelta(hours=1))
+    beat("lobby-1", "lobby", None, {"outbox_depth": 7, "readers": {"badge": {"state": "ok"}}})
+    with site.client() as client:
+        rows = client.fleet()
+    assert [(r.kiosk_id, r.silent) for r in rows] == [("door-aurora", True), ("lobby-1", False)]
+    lobby = rows[1]
+    assert (lobby.role, lobby.outbox_depth, lobby.duplicates) == ("lobby", 7, 0)
+    assert [(r.name, r.state) for r in lobby.readers] == [("badge", "ok")]
+    assert rows[0].room_id == "aurora" and rows[0].last_seen_at == NOON
