@@ -20,7 +20,7 @@ from tests.e2e.conftest import kiosk_command, kiosk_env
 
 def test_the_console_opens_on_this_machine_and_closes_on_sigterm(tmp_path: Path) -> None:
     demo = create_demo(tmp_path / "lab", SystemClock().now())
-    config = console_config(demo, "console", "sv", SystemClock().now())
+    config = console_config(demo, "sv", SystemClock().now())
     proc = subprocess.Popen(
         [*kiosk_command(), "console", "--config", str(config.path)],
         stdin=subprocess.DEVNULL,

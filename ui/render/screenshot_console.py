@@ -73,7 +73,7 @@ def console_screenshot(
     with tempfile.TemporaryDirectory(prefix="kiosk-shot-") as tmp:
         base = Path(tmp)
         demo = _seed(base, at, events=screen == "console-events")
-        config = console_config(demo, "console-shot", lang, at)
+        config = console_config(demo, lang, at)
         clock = FixedClock(at)
         with EmbeddedConsole(config, clock=clock, pdf_writer=write_report_pdf) as embedded:
             app = qt_app(offscreen=True)
@@ -156,6 +156,8 @@ def _show(window: ConsoleWindow, screen: str, base: Path, size: tuple[int, int])
         if events.table.rowCount():
             events.table.selectRow(0)
     _answers(window)
+    if window.problems.problem is not None:  # a page with an error strip is no picture of it
+        raise KioskError(f"the console's page could not be drawn: {window.problems.label.text()}")
     for _ in range(4):  # a few layout passes
         app.processEvents()
 

@@ -24,7 +24,7 @@ class DemoConsole:
 
     def __init__(self, demo: Demo, languages: LanguageManager) -> None:
         clock = SystemClock()
-        config = console_config(demo, "console", languages.language or "fi", clock.now())
+        config = console_config(demo, languages.language or "fi", clock.now())
         self.embedded = EmbeddedConsole(config, clock=clock, pdf_writer=write_report_pdf)
         self.window: ConsoleWindow = build_console(
             self.embedded.client, languages, tz=config.tz, clock=clock
