@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -104,10 +104,13 @@ class EventsPage(ConsolePage):
     def shown(self) -> None:
         self.refresh()
         self.calls.run(self._client.rooms, self._set_rooms)
-        self.poll.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.poll.start()  # in front again (another page left, or the window was restored)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.poll.stop()  # another page is in front: no polling behind its back
+        self.poll.stop()  # another page in front, or the window minimised: no polling
         super().hideEvent(event)
 
     def stop(self) -> None:

@@ -236,6 +236,10 @@ def test_an_event_made_in_the_form_is_listed_with_its_live_counter(
     assert events.poll.isActive()  # polling while the page is in front
     window.show_page(TodayPage)
     assert not events.poll.isActive()
+    window.show_page(EventsPage)
+    assert events.poll.isActive()
+    window.showMinimized()  # nobody looks: nobody polls
+    qtbot.waitUntil(lambda: not events.poll.isActive())
 
 
 def test_the_report_is_saved_and_opened(
