@@ -21,6 +21,56 @@
     </message>
 </context>
 <context>
+    <name>ConsoleProblem</name>
+    <message>
+        <source>Your staff credential is no longer valid. Ask IT for a new one.</source>
+        <translation>Henkilökunnan tunnuksesi ei ole enää voimassa. Pyydä IT-tuelta uusi.</translation>
+    </message>
+    <message>
+        <source>Offline: the Lab&apos;s service cannot be reached. What you see may be out of date.</source>
+        <translation>Ei yhteyttä: Labin palveluun ei saada yhteyttä. Näkemäsi tiedot voivat olla vanhentuneita.</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Ei tehty: {reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Jokin meni vikaan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>Lab Kiosk – staff console</source>
+        <translation>Lab Kiosk – henkilökunnan konsoli</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>Henkilökunnan konsoli</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Kysytään palvelulta…</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation>Kirjautuneena: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Sivut</translation>
+    </message>
+</context>
+<context>
     <name>DoorActions</name>
     <message>
         <source>Check in</source>
@@ -590,6 +640,124 @@
     </message>
 </context>
 <context>
+    <name>EventForm</name>
+    <message>
+        <source>&amp;Where</source>
+        <translation>&amp;Missä</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>&amp;Alkaa</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>&amp;Päättyy</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity (0: no limit)</source>
+        <translation>&amp;Enimmäismäärä (0: ei rajaa)</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-ins welcome</source>
+        <translation>&amp;Ilman lippua tulevat tervetulleita</translation>
+    </message>
+    <message>
+        <source>Title ({language})</source>
+        <translation>Otsikko ({language})</translation>
+    </message>
+    <message>
+        <source>Description ({language})</source>
+        <translation>Kuvaus ({language})</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Koko Lab</translation>
+    </message>
+    <message>
+        <source>Write the title in Finnish at least.</source>
+        <translation>Kirjoita otsikko ainakin suomeksi.</translation>
+    </message>
+    <message>
+        <source>The event ends before it starts.</source>
+        <translation>Tapahtuma päättyy ennen kuin se alkaa.</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Uusi tapahtuma</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Muokkaa tapahtumaa</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation>Tapahtumat</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Koko Lab</translation>
+    </message>
+    <message>
+        <source>{count} / {capacity}</source>
+        <translation>{count} / {capacity}</translation>
+    </message>
+    <message>
+        <source>Event saved.</source>
+        <translation>Tapahtuma tallennettu.</translation>
+    </message>
+    <message>
+        <source>Tickets to import</source>
+        <translation>Tuotavat liput</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Tickets imported: {made}. Rows refused: {refused}.</source>
+        <translation>Lippuja tuotu: {made}. Hylättyjä rivejä: {refused}.</translation>
+    </message>
+    <message>
+        <source>Choose an event to see its check-ins.</source>
+        <translation>Valitse tapahtuma nähdäksesi sisäänkirjautumiset.</translation>
+    </message>
+    <message>
+        <source>Checked in: {count}</source>
+        <translation>Kirjautuneita: {count}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Otsikko</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Missä</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Kirjautuneita</translation>
+    </message>
+    <message>
+        <source>&amp;New event</source>
+        <translation>&amp;Uusi tapahtuma</translation>
+    </message>
+    <message>
+        <source>Import &amp;tickets…</source>
+        <translation>&amp;Tuo liput…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the event</source>
+        <translation>&amp;Tallenna tapahtuma</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <source>Very unhappy</source>
@@ -654,6 +822,97 @@
     <message>
         <source>Sent by itself in {seconds} s, or tap Send.</source>
         <translation>Lähtee {seconds} s kuluttua, tai napauta Lähetä.</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>Fleet</source>
+        <translation>Laitteet</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Hiljaa</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Kunnossa</translation>
+    </message>
+    <message>
+        <source>{state}, disk full</source>
+        <translation>{state}, levy täynnä</translation>
+    </message>
+    <message>
+        <source>{total} kiosks, {silent} silent</source>
+        <translation>Kioskeja {total}, hiljaa {silent}</translation>
+    </message>
+    <message>
+        <source>lobby</source>
+        <translation>aula</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>ovi</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>yhdistetty</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>yhdistää uudelleen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>vikaantunut</translation>
+    </message>
+    <message>
+        <source>noisy</source>
+        <translation>häiriöitä</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>pysäytetty</translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation>Kioskit</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Päivitä</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kioski</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Viimeksi kuultu</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Lukijat</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Lähtevät</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Hylätyt</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Kaksoiskäynnistykset</translation>
     </message>
 </context>
 <context>
@@ -922,6 +1181,108 @@
     </message>
 </context>
 <context>
+    <name>InviteForm</name>
+    <message>
+        <source>Visitor&apos;s &amp;name</source>
+        <translation>Vieraan &amp;nimi</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation (if any)</source>
+        <translation>&amp;Organisaatio (jos on)</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s &amp;e-mail</source>
+        <translation>Vieraan &amp;sähköposti</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Vastaanottaja</translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation>&amp;Ensimmäinen päivä</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>&amp;Viimeinen päivä</translation>
+    </message>
+    <message>
+        <source>E-mail&apos;s l&amp;anguage</source>
+        <translation>Sähköpostin &amp;kieli</translation>
+    </message>
+    <message>
+        <source>Write the visitor&apos;s name.</source>
+        <translation>Kirjoita vieraan nimi.</translation>
+    </message>
+    <message>
+        <source>Write the visitor&apos;s e-mail address.</source>
+        <translation>Kirjoita vieraan sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>Choose the host.</source>
+        <translation>Valitse vastaanottaja.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Viimeinen päivä on ennen ensimmäistä.</translation>
+    </message>
+    <message>
+        <source>The visitor gets an e-mail with a QR code for the lobby, in the language you choose, and you are told when they arrive.</source>
+        <translation>Vieras saa valitsemallasi kielellä sähköpostin, jossa on QR-koodi aulaa varten, ja sinulle kerrotaan, kun hän saapuu.</translation>
+    </message>
+    <message>
+        <source>&amp;Send the invitation</source>
+        <translation>&amp;Lähetä kutsu</translation>
+    </message>
+</context>
+<context>
+    <name>InviteMany</name>
+    <message>
+        <source>Invitations to import</source>
+        <translation>Tuotavat kutsut</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Tarkistetaan…</translation>
+    </message>
+    <message>
+        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
+        <translation>Tuotavissa olevat rivit: {ok}. Epäonnistuvat rivit: {bad}.</translation>
+    </message>
+    <message>
+        <source>A CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
+        <translation>CSV-tiedosto, jossa on sarakkeet {columns}. Se tarkistetaan ensin: epäonnistuvat rivit näytetään syineen, ja vain kunnolliset rivit tuodaan.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a CSV file…</source>
+        <translation>&amp;Valitse CSV-tiedosto…</translation>
+    </message>
+    <message>
+        <source>Rows that will fail</source>
+        <translation>Epäonnistuvat rivit</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>&amp;Import the good rows</source>
+        <translation>&amp;Tuo kunnolliset rivit</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <source>Caps Lock</source>
@@ -1128,6 +1489,17 @@
     <message>
         <source>This invitation has been withdrawn</source>
         <translation>Tämä kutsu on peruttu</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Sulje ilmoitus</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1820,117 @@
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Alkaen</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Asti</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Muoto</translation>
+    </message>
+    <message>
+        <source>Feedback and report</source>
+        <translation>Palaute ja raportti</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Viimeinen päivä on ennen ensimmäistä.</translation>
+    </message>
+    <message>
+        <source>Answers: {total}. Very unhappy {s1} · Unhappy {s2} · Happy {s3} · Very happy {s4}</source>
+        <translation>Vastauksia: {total}. Erittäin tyytymätön {s1} · Tyytymätön {s2} · Tyytyväinen {s3} · Erittäin tyytyväinen {s4}</translation>
+    </message>
+    <message>
+        <source>Very unhappy</source>
+        <translation>Erittäin tyytymätön</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Tyytymätön</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Tyytyväinen</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>Erittäin tyytyväinen</translation>
+    </message>
+    <message>
+        <source>lobby</source>
+        <translation>aula</translation>
+    </message>
+    <message>
+        <source>check-out</source>
+        <translation>uloskirjautuminen</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Raporttia tehdään…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Tallenna raportti</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Tallennettu: {path}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. No program to open it was found.</source>
+        <translation>Tallennettu: {path}. Sen avaavaa ohjelmaa ei löytynyt.</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Palaute</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Vastaus</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Missä</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentti</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Ajanjakso</translation>
+    </message>
+    <message>
+        <source>Show the &amp;feedback</source>
+        <translation>&amp;Näytä palaute</translation>
+    </message>
+    <message>
+        <source>Usage report</source>
+        <translation>Käyttöraportti</translation>
+    </message>
+    <message>
+        <source>&amp;Make and open</source>
+        <translation>&amp;Tee ja avaa</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>Tallenna &amp;nimellä…</translation>
+    </message>
+</context>
+<context>
     <name>ReportWeekday</name>
     <message>
         <source>Mon</source>
@@ -1504,6 +1987,129 @@
     <message>
         <source>Sunday</source>
         <translation>sunnuntaina</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <source>&amp;Room or the whole Lab</source>
+        <translation>&amp;Huone tai koko Lab</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>Ti&amp;la</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Asti</translation>
+    </message>
+    <message>
+        <source>&amp;Event&apos;s name (shown on the doors)</source>
+        <translation>&amp;Tapahtuman nimi (näkyy ovinäytöillä)</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Huoneet</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Koko Lab</translation>
+    </message>
+    <message>
+        <source>{mode} until {time}</source>
+        <translation>{mode} {time} asti</translation>
+    </message>
+    <message>
+        <source>Now: {mode}</source>
+        <translation>Nyt: {mode}</translation>
+    </message>
+    <message>
+        <source>Week {number}: {first} – {last}</source>
+        <translation>Viikko {number}: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Booked (private)</source>
+        <translation>Varattu (yksityinen)</translation>
+    </message>
+    <message>
+        <source>No bookings this week.</source>
+        <translation>Ei varauksia tällä viikolla.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Valitse tuleva aika.</translation>
+    </message>
+    <message>
+        <source>Switch {where} to event mode until {time}?</source>
+        <translation>Vaihdetaanko {where} tapahtumatilaan {time} asti?</translation>
+    </message>
+    <message>
+        <source>Close {where} until {time}?</source>
+        <translation>Suljetaanko {where} {time} asti?</translation>
+    </message>
+    <message>
+        <source>Switch {where} to normal until {time}?</source>
+        <translation>Palautetaanko {where} tavalliseen tilaan {time} asti?</translation>
+    </message>
+    <message>
+        <source>Switch the mode</source>
+        <translation>Vaihda tila</translation>
+    </message>
+    <message>
+        <source>Switched: {where} is now {mode}.</source>
+        <translation>Vaihdettu: {where} – {mode}.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Tapahtuma</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Suljettu</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Tavallinen</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>H&amp;uone</translation>
+    </message>
+    <message>
+        <source>&amp;Previous week</source>
+        <translation>&amp;Edellinen viikko</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt week</source>
+        <translation>&amp;Seuraava viikko</translation>
+    </message>
+    <message>
+        <source>Bookings this week</source>
+        <translation>Viikon varaukset</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Mitä</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kuka</translation>
+    </message>
+    <message>
+        <source>Switch a room or the whole Lab</source>
+        <translation>Vaihda huoneen tai koko Labin tila</translation>
+    </message>
+    <message>
+        <source>S&amp;witch…</source>
+        <translation>&amp;Vaihda…</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +2172,101 @@
     <message>
         <source>This form will be cleared in {seconds} s.</source>
         <translation>Lomake tyhjennetään {seconds} s kuluttua.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Tänään</translation>
+    </message>
+    <message>
+        <source>Expected visitors ({count})</source>
+        <translation>Odotetut vieraat ({count})</translation>
+    </message>
+    <message>
+        <source>In the Lab now ({count})</source>
+        <translation>Labissa nyt ({count})</translation>
+    </message>
+    <message>
+        <source>in since {time}</source>
+        <translation>sisällä klo {time} alkaen</translation>
+    </message>
+    <message>
+        <source>came at {time}, left</source>
+        <translation>tuli klo {time}, lähtenyt</translation>
+    </message>
+    <message>
+        <source>invitation revoked</source>
+        <translation>kutsu peruttu</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>odotetaan</translation>
+    </message>
+    <message>
+        <source>visitor</source>
+        <translation>vieras</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>jäsen</translation>
+    </message>
+    <message>
+        <source>Invitation made for {name}; the e-mail is on its way.</source>
+        <translation>Kutsu tehty: {name}. Sähköposti on matkalla.</translation>
+    </message>
+    <message>
+        <source>Invitations made: {made}; e-mails on their way: {emails}.</source>
+        <translation>Kutsuja tehty: {made}. Sähköposteja matkalla: {emails}.</translation>
+    </message>
+    <message>
+        <source>Today in the Lab</source>
+        <translation>Tänään Labissa</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Päivitä</translation>
+    </message>
+    <message>
+        <source>Expected visitors</source>
+        <translation>Odotetut vieraat</translation>
+    </message>
+    <message>
+        <source>In the Lab now</source>
+        <translation>Labissa nyt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Vastaanottaja</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tilanne</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kuka</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Alkaen</translation>
+    </message>
+    <message>
+        <source>Invite a visitor</source>
+        <translation>Kutsu vieras</translation>
+    </message>
+    <message>
+        <source>Invite many</source>
+        <translation>Kutsu useita</translation>
     </message>
 </context>
 <context>

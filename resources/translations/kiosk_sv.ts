@@ -21,6 +21,56 @@
     </message>
 </context>
 <context>
+    <name>ConsoleProblem</name>
+    <message>
+        <source>Your staff credential is no longer valid. Ask IT for a new one.</source>
+        <translation>Din personalinloggning gäller inte längre. Be IT om en ny.</translation>
+    </message>
+    <message>
+        <source>Offline: the Lab&apos;s service cannot be reached. What you see may be out of date.</source>
+        <translation>Ingen förbindelse: Labbets tjänst kan inte nås. Det du ser kan vara föråldrat.</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Inte gjort: {reason}</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Något gick fel: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
+    <message>
+        <source>Lab Kiosk – staff console</source>
+        <translation>Lab Kiosk – personalens konsol</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>Personalens konsol</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Frågar tjänsten…</translation>
+    </message>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation>Inloggad som {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Sidor</translation>
+    </message>
+</context>
+<context>
     <name>DoorActions</name>
     <message>
         <source>Check in</source>
@@ -590,6 +640,124 @@
     </message>
 </context>
 <context>
+    <name>EventForm</name>
+    <message>
+        <source>&amp;Where</source>
+        <translation>&amp;Var</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>&amp;Börjar</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>&amp;Slutar</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity (0: no limit)</source>
+        <translation>&amp;Max antal (0: ingen gräns)</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-ins welcome</source>
+        <translation>&amp;Besökare utan biljett välkomna</translation>
+    </message>
+    <message>
+        <source>Title ({language})</source>
+        <translation>Rubrik ({language})</translation>
+    </message>
+    <message>
+        <source>Description ({language})</source>
+        <translation>Beskrivning ({language})</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Hela Labbet</translation>
+    </message>
+    <message>
+        <source>Write the title in Finnish at least.</source>
+        <translation>Skriv rubriken åtminstone på finska.</translation>
+    </message>
+    <message>
+        <source>The event ends before it starts.</source>
+        <translation>Evenemanget slutar innan det börjar.</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Nytt evenemang</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Redigera evenemanget</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation>Evenemang</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Hela Labbet</translation>
+    </message>
+    <message>
+        <source>{count} / {capacity}</source>
+        <translation>{count} / {capacity}</translation>
+    </message>
+    <message>
+        <source>Event saved.</source>
+        <translation>Evenemanget har sparats.</translation>
+    </message>
+    <message>
+        <source>Tickets to import</source>
+        <translation>Biljetter att importera</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Tickets imported: {made}. Rows refused: {refused}.</source>
+        <translation>Importerade biljetter: {made}. Avvisade rader: {refused}.</translation>
+    </message>
+    <message>
+        <source>Choose an event to see its check-ins.</source>
+        <translation>Välj ett evenemang för att se incheckningarna.</translation>
+    </message>
+    <message>
+        <source>Checked in: {count}</source>
+        <translation>Incheckade: {count}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Incheckade</translation>
+    </message>
+    <message>
+        <source>&amp;New event</source>
+        <translation>&amp;Nytt evenemang</translation>
+    </message>
+    <message>
+        <source>Import &amp;tickets…</source>
+        <translation>Importera &amp;biljetter…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the event</source>
+        <translation>&amp;Spara evenemanget</translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <source>Very unhappy</source>
@@ -654,6 +822,97 @@
     <message>
         <source>Sent by itself in {seconds} s, or tap Send.</source>
         <translation>Skickas om {seconds} s, eller tryck på Skicka.</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <source>Fleet</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>Tyst</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>I ordning</translation>
+    </message>
+    <message>
+        <source>{state}, disk full</source>
+        <translation>{state}, disken full</translation>
+    </message>
+    <message>
+        <source>{total} kiosks, {silent} silent</source>
+        <translation>{total} kiosker, {silent} tysta</translation>
+    </message>
+    <message>
+        <source>lobby</source>
+        <translation>lobby</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>dörr</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>ansluten</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>återansluter</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fel</translation>
+    </message>
+    <message>
+        <source>noisy</source>
+        <translation>störningar</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stoppad</translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation>Kiosker</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Senast hörd</translation>
+    </message>
+    <message>
+        <source>Readers</source>
+        <translation>Läsare</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Utkorg</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Avvisade</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Dubbletter</translation>
     </message>
 </context>
 <context>
@@ -922,6 +1181,108 @@
     </message>
 </context>
 <context>
+    <name>InviteForm</name>
+    <message>
+        <source>Visitor&apos;s &amp;name</source>
+        <translation>Besökarens &amp;namn</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation (if any)</source>
+        <translation>&amp;Organisation (om någon)</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s &amp;e-mail</source>
+        <translation>Besökarens &amp;e-post</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Värd</translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation>&amp;Första dagen</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>&amp;Sista dagen</translation>
+    </message>
+    <message>
+        <source>E-mail&apos;s l&amp;anguage</source>
+        <translation>E-postens s&amp;pråk</translation>
+    </message>
+    <message>
+        <source>Write the visitor&apos;s name.</source>
+        <translation>Skriv besökarens namn.</translation>
+    </message>
+    <message>
+        <source>Write the visitor&apos;s e-mail address.</source>
+        <translation>Skriv besökarens e-postadress.</translation>
+    </message>
+    <message>
+        <source>Choose the host.</source>
+        <translation>Välj värd.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Sista dagen är före den första.</translation>
+    </message>
+    <message>
+        <source>The visitor gets an e-mail with a QR code for the lobby, in the language you choose, and you are told when they arrive.</source>
+        <translation>Besökaren får ett e-postmeddelande med en QR-kod för lobbyn på det språk du väljer, och du får veta när hen kommer.</translation>
+    </message>
+    <message>
+        <source>&amp;Send the invitation</source>
+        <translation>&amp;Skicka inbjudan</translation>
+    </message>
+</context>
+<context>
+    <name>InviteMany</name>
+    <message>
+        <source>Invitations to import</source>
+        <translation>Inbjudningar att importera</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerar…</translation>
+    </message>
+    <message>
+        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
+        <translation>Rader som kan importeras: {ok}. Rader som misslyckas: {bad}.</translation>
+    </message>
+    <message>
+        <source>A CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
+        <translation>En CSV-fil med kolumnerna {columns}. Den kontrolleras först: rader som skulle misslyckas visas med orsaken, och bara de felfria raderna importeras.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a CSV file…</source>
+        <translation>&amp;Välj en CSV-fil…</translation>
+    </message>
+    <message>
+        <source>Rows that will fail</source>
+        <translation>Rader som misslyckas</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>&amp;Import the good rows</source>
+        <translation>&amp;Importera de felfria raderna</translation>
+    </message>
+</context>
+<context>
     <name>Keyboard</name>
     <message>
         <source>Caps Lock</source>
@@ -1128,6 +1489,17 @@
     <message>
         <source>This invitation has been withdrawn</source>
         <translation>Inbjudan har återkallats</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>Stäng meddelandet</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1820,117 @@
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Från</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Till</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>Feedback and report</source>
+        <translation>Respons och rapport</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>Sista dagen är före den första.</translation>
+    </message>
+    <message>
+        <source>Answers: {total}. Very unhappy {s1} · Unhappy {s2} · Happy {s3} · Very happy {s4}</source>
+        <translation>Svar: {total}. Mycket missnöjd {s1} · Missnöjd {s2} · Nöjd {s3} · Mycket nöjd {s4}</translation>
+    </message>
+    <message>
+        <source>Very unhappy</source>
+        <translation>Mycket missnöjd</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Missnöjd</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Nöjd</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>Mycket nöjd</translation>
+    </message>
+    <message>
+        <source>lobby</source>
+        <translation>lobby</translation>
+    </message>
+    <message>
+        <source>check-out</source>
+        <translation>utcheckning</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Rapporten görs…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Spara rapporten</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Sparad: {path}</translation>
+    </message>
+    <message>
+        <source>Saved: {path}. No program to open it was found.</source>
+        <translation>Sparad: {path}. Inget program som kan öppna den hittades.</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Respons</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Show the &amp;feedback</source>
+        <translation>&amp;Visa responsen</translation>
+    </message>
+    <message>
+        <source>Usage report</source>
+        <translation>Användningsrapport</translation>
+    </message>
+    <message>
+        <source>&amp;Make and open</source>
+        <translation>&amp;Gör och öppna</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>Spara s&amp;om…</translation>
+    </message>
+</context>
+<context>
     <name>ReportWeekday</name>
     <message>
         <source>Mon</source>
@@ -1504,6 +1987,129 @@
     <message>
         <source>Sunday</source>
         <translation>söndagar</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPage</name>
+    <message>
+        <source>&amp;Room or the whole Lab</source>
+        <translation>&amp;Rum eller hela Labbet</translation>
+    </message>
+    <message>
+        <source>&amp;Mode</source>
+        <translation>&amp;Läge</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Till</translation>
+    </message>
+    <message>
+        <source>&amp;Event&apos;s name (shown on the doors)</source>
+        <translation>&amp;Evenemangets namn (visas på dörrarna)</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rum</translation>
+    </message>
+    <message>
+        <source>The whole Lab</source>
+        <translation>Hela Labbet</translation>
+    </message>
+    <message>
+        <source>{mode} until {time}</source>
+        <translation>{mode} till {time}</translation>
+    </message>
+    <message>
+        <source>Now: {mode}</source>
+        <translation>Nu: {mode}</translation>
+    </message>
+    <message>
+        <source>Week {number}: {first} – {last}</source>
+        <translation>Vecka {number}: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Booked (private)</source>
+        <translation>Bokat (privat)</translation>
+    </message>
+    <message>
+        <source>No bookings this week.</source>
+        <translation>Inga bokningar den här veckan.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Välj en tid i framtiden.</translation>
+    </message>
+    <message>
+        <source>Switch {where} to event mode until {time}?</source>
+        <translation>Växla {where} till evenemangsläge till {time}?</translation>
+    </message>
+    <message>
+        <source>Close {where} until {time}?</source>
+        <translation>Stänga {where} till {time}?</translation>
+    </message>
+    <message>
+        <source>Switch {where} to normal until {time}?</source>
+        <translation>Växla {where} till normalt läge till {time}?</translation>
+    </message>
+    <message>
+        <source>Switch the mode</source>
+        <translation>Växla läge</translation>
+    </message>
+    <message>
+        <source>Switched: {where} is now {mode}.</source>
+        <translation>Växlat: {where} – {mode}.</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evenemang</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Stängt</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normalt</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>R&amp;um</translation>
+    </message>
+    <message>
+        <source>&amp;Previous week</source>
+        <translation>&amp;Föregående vecka</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt week</source>
+        <translation>Nä&amp;sta vecka</translation>
+    </message>
+    <message>
+        <source>Bookings this week</source>
+        <translation>Veckans bokningar</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Switch a room or the whole Lab</source>
+        <translation>Växla läge för ett rum eller hela Labbet</translation>
+    </message>
+    <message>
+        <source>S&amp;witch…</source>
+        <translation>&amp;Växla…</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +2172,101 @@
     <message>
         <source>This form will be cleared in {seconds} s.</source>
         <translation>Formuläret töms om {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Expected visitors ({count})</source>
+        <translation>Väntade besökare ({count})</translation>
+    </message>
+    <message>
+        <source>In the Lab now ({count})</source>
+        <translation>I Labbet nu ({count})</translation>
+    </message>
+    <message>
+        <source>in since {time}</source>
+        <translation>inne sedan kl. {time}</translation>
+    </message>
+    <message>
+        <source>came at {time}, left</source>
+        <translation>kom kl. {time}, har gått</translation>
+    </message>
+    <message>
+        <source>invitation revoked</source>
+        <translation>inbjudan återkallad</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>väntas</translation>
+    </message>
+    <message>
+        <source>visitor</source>
+        <translation>besökare</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>medlem</translation>
+    </message>
+    <message>
+        <source>Invitation made for {name}; the e-mail is on its way.</source>
+        <translation>Inbjudan gjord: {name}. E-postmeddelandet är på väg.</translation>
+    </message>
+    <message>
+        <source>Invitations made: {made}; e-mails on their way: {emails}.</source>
+        <translation>Inbjudningar gjorda: {made}. E-postmeddelanden på väg: {emails}.</translation>
+    </message>
+    <message>
+        <source>Today in the Lab</source>
+        <translation>I dag i Labbet</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message>
+        <source>Expected visitors</source>
+        <translation>Väntade besökare</translation>
+    </message>
+    <message>
+        <source>In the Lab now</source>
+        <translation>I Labbet nu</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Värd</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sedan</translation>
+    </message>
+    <message>
+        <source>Invite a visitor</source>
+        <translation>Bjud in en besökare</translation>
+    </message>
+    <message>
+        <source>Invite many</source>
+        <translation>Bjud in flera</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,23 @@ def test_a_badge_piped_in_is_tapped_and_the_folder_is_removed(tmp_path: Path) ->
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_staff_console_opens_beside_the_screens_and_its_service_stops(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*kiosk_command(), "demo", "--offscreen", "--console", "--exit-after", "8"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(tmp_path),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "The staff console is open beside the screens" in done.stdout
+    assert "Finished server process" in done.stderr  # the in-process service ran and stopped
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 class _Running:
     """A ``kiosk demo`` in the background with its stderr collected line by line."""
 

@@ -58,6 +58,8 @@ def parse_ppi(text: str | None) -> float | None:
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
+    if args.screen.startswith("console-") and not args.demo:
+        raise UsageError("--screen console-*: only with --demo (the console is no kiosk's)")
     width, height = parse_size(args.size)
     ppi = parse_ppi(getattr(args, "ppi", None))
     offline = bool(getattr(args, "offline", False))
@@ -71,6 +73,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UsageError(f"--out: folder {out.parent} does not exist")
 
+    if args.screen.startswith("console-"):
+        from ui.render.screenshot_console import console_screenshot
+
+        console_screenshot(args.screen, args.lang or "fi", at, (width, height), out)
+        print(out)
+        return 0
     state = getattr(args, "state", None)
     shot = find_shot(args.screen, state)
     if shot is None:

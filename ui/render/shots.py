@@ -57,8 +57,15 @@ SHOTS: tuple[Shot, ...] = (
     *(Shot("door", state) for state in DOOR_STATES),
 )
 
+#: The staff console's pages (ui/render/screenshot_console.py): a window on a staff member's
+#: computer, not a kiosk panel, so not among the shots the layout test draws at the panels.
+CONSOLE_SCREENS = (
+    *("console-today", "console-invite", "console-invite-many", "console-events"),
+    *("console-rooms", "console-fleet", "console-report"),
+)
+
 #: ``--screen``'s choices, in the order above.
-SCREENS: tuple[str, ...] = tuple(dict.fromkeys(shot.screen for shot in SHOTS))
+SCREENS: tuple[str, ...] = (*dict.fromkeys(shot.screen for shot in SHOTS), *CONSOLE_SCREENS)
 #: ``--state``'s choices (each only with its own screen: see :func:`find_shot`).
 STATES: tuple[str, ...] = tuple(dict.fromkeys(s.state for s in SHOTS if s.state is not None))
 

@@ -61,9 +61,20 @@ def _report_pdf(report: Any, lang: str, path: Path) -> int:
     return write_report_pdf(report, lang, path)
 
 
+def _console_app(session: Any) -> int:
+    """``kiosk console``'s window on the session the Qt-free command opened."""
+    if not _screen_can_start(offscreen=False):
+        return 2
+    _qt_first()
+    from ui.console.main import run_session
+
+    return run_session(session)
+
+
 # What the core's handlers find on their arguments when run as the installed ``kiosk``:
-# ``kiosk admin report --out F.pdf`` draws its PDF with Qt (see kiosk/cli/report.py).
-GUI_DEFAULTS: dict[str, Any] = {"report_pdf_writer": _report_pdf}
+# ``kiosk admin report --out F.pdf`` draws its PDF with Qt (see kiosk/cli/report.py), and
+# ``kiosk console`` opens its window (kiosk/cli/console.py).
+GUI_DEFAULTS: dict[str, Any] = {"report_pdf_writer": _report_pdf, "console_app": _console_app}
 
 
 def _run_arguments(p: argparse.ArgumentParser) -> None:
@@ -153,6 +164,11 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--offscreen", action="store_true", help="render without a display")
     p.add_argument(
         "--exit-after", type=float, metavar="SECONDS", help="quit after this many seconds"
+    )
+    p.add_argument(
+        "--console",
+        action="store_true",
+        help="also open the staff console (signed in as the demo's host) beside the screens",
     )
     p.set_defaults(func=_demo)
 

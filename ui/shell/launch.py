@@ -24,6 +24,7 @@ from ui.common.i18n import LanguageManager
 from ui.runtime.application import qt_app
 from ui.shell import crash
 from ui.shell.app import Kiosk
+from ui.shell.demo_console import open_demo_console
 from ui.shell.demo_parts import EarlySignals, feed_lines, side_by_side, temporary_base
 from ui.shell.fullscreen import show_filling_screen
 
@@ -198,11 +199,14 @@ def _demo(args: argparse.Namespace, base: Path, early: EarlySignals) -> int:
         screen = app.primaryScreen()
         if lobby is not None and door is not None and screen is not None:
             side_by_side(lobby, door, screen.availableGeometry())
+        console = open_demo_console(demo, language) if getattr(args, "console", False) else None
         crash.install(_recover(kiosks))
         _freeze_startup_heap()
         feed_lines(sys.stdin, lambda text: simulator.present(text, 5))
 
         def stop() -> None:
+            if console is not None:
+                console.close()
             for kiosk in kiosks:
                 kiosk.shutdown()
 
