@@ -166,6 +166,8 @@ class Door:
 def test_a_door_on_the_stream_follows_a_lab_wide_switch(tmp_path: Path, central_url: str) -> None:
     store, clock = _door_store(tmp_path, central_url)
     with live_service(store, clock) as service:
+        paths = httpx.get(f"{service.url}/openapi.json", timeout=10).json()["paths"]
+        assert "text/event-stream" in paths["/v1/stream"]["get"]["responses"]["200"]["content"]
         door = Door(tmp_path, service)
         try:
             assert door.waiter.protocol == "stream"
@@ -297,6 +299,9 @@ def test_a_link_cut_mid_stream_loses_nothing_and_doubles_nothing(
 def test_a_service_without_the_stream_is_long_polled(tmp_path: Path, central_url: str) -> None:
     store, clock = _door_store(tmp_path, central_url)
     with live_service(store, clock, stream=False) as service:
+        assert (
+            "/v1/stream" not in httpx.get(f"{service.url}/openapi.json", timeout=10).json()["paths"]
+        )
         door = Door(tmp_path, service)
         try:
             assert door.waiter.protocol == "wait"
