@@ -261,8 +261,8 @@ def summary(kiosks: int, workers: int, r: dict[str, float]) -> str:
         f"max {r['max'] * 1000:.0f} ms; "
         f"PostgreSQL connections {r['pg_connections']:.0f}; "
         f"idle CPU (service + its PostgreSQL backends) {r['idle_cpu'] * 100:.1f}% of one core; "
-        f"CPU per switch: simulated doors {r['switch_cpu_clients']:.1f} s, "
-        f"service + backends {r['switch_cpu_service']:.1f} s; "
+        f"CPU per switch: simulated doors {r['switch_cpu_clients'] * 1000:.0f} ms, "
+        f"service + backends {r['switch_cpu_service'] * 1000:.0f} ms; "
         f"load average {r['load']:.1f} on {os.cpu_count()} cores"
     )
 
