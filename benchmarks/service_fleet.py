@@ -194,6 +194,7 @@ async def _fleet(
     server: int,
     idle: float,
     protocol: str,
+    verbose: bool = False,
 ) -> dict[str, float]:
     seen: dict[int, list[float]] = {}
     doors = [Door(i, t, base, seen, protocol) for i, t in enumerate(tokens)]
@@ -217,6 +218,12 @@ async def _fleet(
             await asyncio.sleep(0.05)
         times = seen.get(version, [])
         delays += [t - started for t in times] + [float("inf")] * (len(doors) - len(times))
+        if verbose and times:
+            print(
+                f"    switch {n + 1}: first door {(min(times) - started) * 1000:.0f} ms, "
+                f"last {(max(times) - started) * 1000:.0f} ms, {len(times)}/{len(doors)}",
+                flush=True,
+            )
         busy["client"] += time.process_time() - client0
         busy["service"] += cpu_seconds(pids) - service0
         await asyncio.sleep(2)
@@ -240,7 +247,12 @@ async def _fleet(
 
 
 def measure(
-    kiosks: int, workers: int, switches: int, idle: float = 20.0, protocol: str = "page"
+    kiosks: int,
+    workers: int,
+    switches: int,
+    idle: float = 20.0,
+    protocol: str = "page",
+    verbose: bool = False,
 ) -> dict[str, float]:
     with temp_database("kiosk_fleet") as url:
         tokens = _prepare(url, kiosks)
@@ -248,7 +260,7 @@ def measure(
         pool = min(10, 20 // workers - 1)
         with central_service(url, workers=workers, pool_size=pool) as service:
             result = asyncio.run(
-                _fleet(url, service.url, tokens, switches, service.pid, idle, protocol)
+                _fleet(url, service.url, tokens, switches, service.pid, idle, protocol, verbose)
             )
             result["pg_connections"] = float(len(_backends(url)))
             return result
@@ -283,11 +295,12 @@ def main() -> None:
         help="page: /v1/wait brings the page; pull: wake, then GET /v1/changes (older "
         "kiosks); stream: one GET /v1/stream per door (server-sent events)",
     )
+    parser.add_argument("--verbose", action="store_true", help="print each switch's times")
     args = parser.parse_args()
     for workers in args.workers:
         results = []
         for _ in range(args.runs):
-            r = measure(args.kiosks, workers, args.switches, args.idle, args.protocol)
+            r = measure(args.kiosks, workers, args.switches, args.idle, args.protocol, args.verbose)
             print(f"  run: {summary(args.kiosks, workers, r)}", flush=True)
             results.append(r)
         median = {k: statistics.median(r[k] for r in results) for k in results[0]}
