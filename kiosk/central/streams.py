@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from kiosk.central.bell import POLL, FeedBell
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 
 KEEPALIVE = 15.0  # seconds between comment lines on an idle stream
 CHECK_EVERY = 0.5  # seconds between looks at the open streams' tokens
+STORE_RETRY = 2.0  # seconds before a stream reads a page again after a store error
 MAX_STREAMS = 10_000  # open streams per service process; beyond, 503 and the kiosk long-polls
 _OPEN = b"retry: 2000\n: open\n\n"
 _KEEPALIVE = b": keepalive\n\n"
@@ -132,7 +134,14 @@ class Streams:
                 if not changed:
                     yield _KEEPALIVE
                     continue
-                page = await self._pages.page(stream.device, cursor, limit, self._bell.head(role))
+                try:
+                    page = await self._pages.page(
+                        stream.device, cursor, limit, self._bell.head(role)
+                    )
+                except SQLAlchemyError as exc:  # the store is away: keep the stream, try again
+                    log.warning("stream page unreadable: %s", type(exc).__name__)
+                    await asyncio.sleep(STORE_RETRY)
+                    continue
                 if page.cursor <= cursor:  # the head moved but nothing is readable yet
                     await asyncio.sleep(POLL)
                     continue
