@@ -382,3 +382,23 @@ def test_sigterm_ends_open_streams_and_the_service_stops(tmp_path: Path, central
             server.kill()
         server.communicate(timeout=15)
         store.dispose()
+
+
+def test_a_door_whose_stream_is_replaced_long_polls_and_still_follows(
+    tmp_path: Path, central_url: str
+) -> None:
+    store, clock = _door_store(tmp_path, central_url)
+    with live_service(store, clock) as service:
+        door = Door(tmp_path, service)
+        token = door.waiter._headers["Authorization"].removeprefix("Bearer ")
+        thief = Reader(service.url, token)  # the same token elsewhere: it replaces the door's
+        try:
+            wait_for(lambda: door.waiter.protocol == "wait", 20, "long-polls after the stream")
+            assert thief.ended_at is None  # no taking turns: the door does not replace it back
+            version = _switch(store, None, "event")
+            wait_for(lambda: _versions(door.local) == [version], 10, "the switch at the door")
+            assert thief.ended_at is None
+        finally:
+            thief.close()
+            door.close()
+    store.dispose()
