@@ -9,7 +9,9 @@ use while the fleet idles, as a share of one core. ``--workers 1 4`` runs the fl
 and then four service processes on one port (uvicorn's workers share the listening socket);
 ``--runs`` repeats each and prints medians. The simulated doors run in this process, the
 service in its own processes. ``--protocol pull`` makes the doors wake-then-pull as kiosks
-before ``/v1/wait?page=true`` did. Figures, not a test: the machine is shared and noisy.
+before ``/v1/wait?page=true`` did; ``--protocol stream`` makes each door hold one
+``/v1/stream`` (server-sent events) instead of long-polls. Figures, not a test: the machine
+is shared and noisy.
 
 PostgreSQL connections are those of the benchmark's own database (the service's pool and its
 LISTEN connection); CPU counts the service's process tree and those connections' backends
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import random
 import statistics
@@ -70,7 +73,7 @@ class Door:
     """One simulated door: pull, then long-poll and pull again; heartbeats; a push a minute."""
 
     def __init__(
-        self, index: int, token: str, base: str, seen: dict[int, list[float]], with_page: bool
+        self, index: int, token: str, base: str, seen: dict[int, list[float]], protocol: str
     ) -> None:
         self.name = f"door-{index}"
         self.client = httpx.AsyncClient(
@@ -79,7 +82,7 @@ class Door:
         self.cursor = "0:0"
         self.seen = seen  # version -> monotonic times at which kiosks pulled it
         self.ready = asyncio.Event()
-        self.with_page = with_page  # ask /v1/wait for the page itself
+        self.protocol = protocol  # page: /v1/wait brings the page; pull; stream
 
     def apply(self, page: dict[str, Any]) -> bool:
         """Take a page (as a kiosk would apply it); True when more follows at once."""
@@ -97,11 +100,37 @@ class Door:
             if page["pending"]:
                 await asyncio.sleep(0.05)
 
+    async def follow(self, stop: asyncio.Event) -> None:
+        """One stream held open: every page arrives on it (a full one is followed at once)."""
+        while not stop.is_set():
+            try:
+                async with self.client.stream(
+                    "GET", "/v1/stream", params={"after": self.cursor}
+                ) as answer:
+                    if answer.status_code != 200:
+                        await asyncio.sleep(1)
+                        continue
+                    event, data = "", ""
+                    async for line in answer.aiter_lines():
+                        if not line:
+                            if event == "page":
+                                self.apply(json.loads(data))
+                            event, data = "", ""
+                        elif line.startswith("event:"):
+                            event = line[6:].strip()
+                        elif line.startswith("data:"):
+                            data = line[5:].lstrip()
+            except httpx.HTTPError:
+                await asyncio.sleep(1)
+
     async def run(self, stop: asyncio.Event) -> None:
         await self.pull()
         self.ready.set()
+        if self.protocol == "stream":
+            await self.follow(stop)
+            return
         params: dict[str, Any] = {"timeout": 25}
-        if self.with_page:
+        if self.protocol == "page":
             params["page"] = "true"
         while not stop.is_set():
             answer = await self.client.get("/v1/wait", params={**params, "after": self.cursor})
@@ -164,10 +193,11 @@ async def _fleet(
     switches: int,
     server: int,
     idle: float,
-    with_page: bool,
+    protocol: str,
+    verbose: bool = False,
 ) -> dict[str, float]:
     seen: dict[int, list[float]] = {}
-    doors = [Door(i, t, base, seen, with_page) for i, t in enumerate(tokens)]
+    doors = [Door(i, t, base, seen, protocol) for i, t in enumerate(tokens)]
     stop = asyncio.Event()
     tasks = [asyncio.create_task(d.run(stop)) for d in doors]
     tasks += [asyncio.create_task(d.chores(stop)) for d in doors]
@@ -188,6 +218,12 @@ async def _fleet(
             await asyncio.sleep(0.05)
         times = seen.get(version, [])
         delays += [t - started for t in times] + [float("inf")] * (len(doors) - len(times))
+        if verbose and times:
+            print(
+                f"    switch {n + 1}: first door {(min(times) - started) * 1000:.0f} ms, "
+                f"last {(max(times) - started) * 1000:.0f} ms, {len(times)}/{len(doors)}",
+                flush=True,
+            )
         busy["client"] += time.process_time() - client0
         busy["service"] += cpu_seconds(pids) - service0
         await asyncio.sleep(2)
@@ -211,7 +247,12 @@ async def _fleet(
 
 
 def measure(
-    kiosks: int, workers: int, switches: int, idle: float = 20.0, with_page: bool = True
+    kiosks: int,
+    workers: int,
+    switches: int,
+    idle: float = 20.0,
+    protocol: str = "page",
+    verbose: bool = False,
 ) -> dict[str, float]:
     with temp_database("kiosk_fleet") as url:
         tokens = _prepare(url, kiosks)
@@ -219,7 +260,7 @@ def measure(
         pool = min(10, 20 // workers - 1)
         with central_service(url, workers=workers, pool_size=pool) as service:
             result = asyncio.run(
-                _fleet(url, service.url, tokens, switches, service.pid, idle, with_page)
+                _fleet(url, service.url, tokens, switches, service.pid, idle, protocol, verbose)
             )
             result["pg_connections"] = float(len(_backends(url)))
             return result
@@ -232,8 +273,8 @@ def summary(kiosks: int, workers: int, r: dict[str, float]) -> str:
         f"max {r['max'] * 1000:.0f} ms; "
         f"PostgreSQL connections {r['pg_connections']:.0f}; "
         f"idle CPU (service + its PostgreSQL backends) {r['idle_cpu'] * 100:.1f}% of one core; "
-        f"CPU per switch: simulated doors {r['switch_cpu_clients']:.1f} s, "
-        f"service + backends {r['switch_cpu_service']:.1f} s; "
+        f"CPU per switch: simulated doors {r['switch_cpu_clients'] * 1000:.0f} ms, "
+        f"service + backends {r['switch_cpu_service'] * 1000:.0f} ms; "
         f"load average {r['load']:.1f} on {os.cpu_count()} cores"
     )
 
@@ -249,15 +290,17 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=20.0, help="seconds of idle measured")
     parser.add_argument(
         "--protocol",
-        choices=("page", "pull"),
+        choices=("page", "pull", "stream"),
         default="page",
-        help="page: /v1/wait brings the page; pull: wake, then GET /v1/changes (older kiosks)",
+        help="page: /v1/wait brings the page; pull: wake, then GET /v1/changes (older "
+        "kiosks); stream: one GET /v1/stream per door (server-sent events)",
     )
+    parser.add_argument("--verbose", action="store_true", help="print each switch's times")
     args = parser.parse_args()
     for workers in args.workers:
         results = []
         for _ in range(args.runs):
-            r = measure(args.kiosks, workers, args.switches, args.idle, args.protocol == "page")
+            r = measure(args.kiosks, workers, args.switches, args.idle, args.protocol, args.verbose)
             print(f"  run: {summary(args.kiosks, workers, r)}", flush=True)
             results.append(r)
         median = {k: statistics.median(r[k] for r in results) for k in results[0]}

@@ -18,8 +18,8 @@ from contextlib import asynccontextmanager
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
@@ -44,6 +44,7 @@ from kiosk.central.schemas import (
 from kiosk.central.service import CentralService
 from kiosk.central.staff import StaffService, StaffSettings
 from kiosk.central.staff_api import staff_router
+from kiosk.central.streams import KEEPALIVE, MAX_STREAMS, Streams
 from kiosk.sync.acceptance import PushItem
 from kiosk.sync.feed import FeedCursor
 from kiosk.sync.instance import InstanceId
@@ -65,19 +66,28 @@ def create_app(
     max_body: int = MAX_BODY,
     limiter: RateLimiter | None = None,
     staff: StaffSettings | None = None,
+    stream: bool = True,
+    keepalive: float = KEEPALIVE,
+    max_streams: int = MAX_STREAMS,
 ) -> FastAPI:
     """The service's app; ``staff`` configures the staff console's endpoints (the site's zone,
-    the signing key's folder, e-mail composing), which otherwise run with defaults."""
+    the signing key's folder, e-mail composing), which otherwise run with defaults.
+    ``stream=False``: a service without ``/v1/stream`` (as before it), for tests of the
+    kiosk's fallback. ``keepalive``: seconds between comment lines on an idle stream."""
     limits = limiter or RateLimiter(dict(DEFAULT_RATES))
     bell = FeedBell(service.store_url, service.feed_heads)
     pages = SharedPages(service.changes)
+    streams = Streams(service, bell, pages, keepalive=keepalive, max_streams=max_streams)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        bell.start(asyncio.get_running_loop())
+        loop = asyncio.get_running_loop()
+        bell.start(loop)
+        streams.start(loop)
         try:
             yield
         finally:
+            await streams.stop()
             bell.stop()
 
     app = FastAPI(
@@ -186,6 +196,40 @@ def create_app(
             return Response(_CHANGED if changed else _UNCHANGED, media_type="application/json")
         body = await pages.body(caller, cursor, limit, bell.head(caller.role))
         return Response(_WITH_PAGE + body + b"}", media_type="application/json")
+
+    if stream:
+
+        @app.get(
+            "/v1/stream",
+            response_class=StreamingResponse,
+            responses={200: {"content": {"text/event-stream": {}}}},
+        )
+        async def stream_pages(
+            credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+            caller: Annotated[Device, Depends(limited("stream"))],
+            after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
+            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+            last_event_id: Annotated[
+                str | None, Header(max_length=41, pattern=CURSOR_PATTERN)
+            ] = None,
+        ) -> StreamingResponse:
+            """Server-sent events: this kiosk's share of the feed after ``after`` (or the
+            ``Last-Event-ID`` of a reconnect), as it comes. Each page that ``GET /v1/changes``
+            would answer is one ``event: page`` with ``id:`` its cursor and ``data:`` its JSON;
+            a full page is followed at once by the next. ``: keepalive`` every 15 s while
+            nothing changes. One stream per kiosk: a second one replaces the first, which ends
+            with ``event: end`` (``data: replaced``); a revoked token's stream ends within
+            seconds (``revoked``), and every stream when the service stops (``shutdown``)."""
+            assert credentials is not None  # the device dependency required it
+            if streams.closing or streams.full:
+                raise HTTPException(503, "no stream now: long-poll /v1/wait", {"Retry-After": "5"})
+            cursor = FeedCursor.parse(last_event_id or after)
+            opened = streams.open(caller, credentials.credentials)
+            return StreamingResponse(
+                streams.events(opened, cursor, limit),
+                media_type="text/event-stream",
+                headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+            )
 
     @app.post("/v1/host/pin")
     def host_pin(body: HostPinIn, caller: Annotated[Device, Depends(limited("pin"))]) -> HostPinOut:

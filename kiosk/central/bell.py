@@ -70,11 +70,21 @@ class FeedBell:
         if self._thread is not None:
             self._thread.join(5)
 
-    async def wait(self, role: str, after: FeedCursor, timeout: float) -> bool:
-        """True as soon as what ``role`` reads is past ``after`` (at once if it already is)."""
+    async def wait(
+        self,
+        role: str,
+        after: FeedCursor,
+        timeout: float,
+        until: Callable[[], bool] | None = None,
+    ) -> bool:
+        """True as soon as what ``role`` reads is past ``after`` (at once if it already is).
+        ``until``: also stop waiting (answering False) once it is true, looked at whenever the
+        bell rings (:meth:`nudge` rings it without news)."""
         assert self._changed is not None, "the bell was not started"
         deadline = asyncio.get_running_loop().time() + timeout
         while self._heads.get(role, after) <= after:
+            if until is not None and until():
+                return False
             remaining = deadline - asyncio.get_running_loop().time()
             if remaining <= 0:
                 return False
@@ -84,6 +94,11 @@ class FeedBell:
             except TimeoutError:
                 return False
         return True
+
+    def nudge(self) -> None:
+        """Wake every waiter to look at its ``until`` (on the event loop's thread)."""
+        if self._changed is not None:
+            self._ring()
 
     def _run(self) -> None:
         interval = RECHECK if self._listener is not None else POLL

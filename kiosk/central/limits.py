@@ -35,6 +35,7 @@ DEFAULT_RATES = {
     "changes": Rate(per_second=10.0, burst=40),
     "whoami": Rate(per_second=1.0, burst=5),
     "wait": Rate(per_second=1.0, burst=5),
+    "stream": Rate(per_second=0.2, burst=5),  # a reconnect every 5 s at most, sustained
     "pin": Rate(per_second=0.2, burst=5),  # a PIN is typed by a person, not a script
     # The staff console: a person clicking, and a counter polled every few seconds.
     "staff_read": Rate(per_second=5.0, burst=30),

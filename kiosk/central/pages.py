@@ -14,6 +14,7 @@ import asyncio
 import json
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -53,6 +54,30 @@ def encode_page(page: FeedPage) -> bytes:
     return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
+@dataclass(eq=False)
+class SharedPage:
+    """A page as bytes, with what a stream needs to go on without decoding it again."""
+
+    body: bytes
+    cursor: FeedCursor
+    full: bool
+    pending: bool
+    _event: bytes | None = field(default=None, repr=False)
+
+    def event(self) -> bytes:
+        """The page as one server-sent event (``GET /v1/stream``), encoded once per page."""
+        if self._event is None:
+            self._event = b"event: page\nid: %s\ndata: %s\n\n" % (
+                str(self.cursor).encode("ascii"),
+                self.body,
+            )
+        return self._event
+
+
+def shared(page: FeedPage) -> SharedPage:
+    return SharedPage(encode_page(page), page.cursor, page.full, page.pending)
+
+
 class SharedPages:
     """Encoded pages by key, each built once even when many ask at the same moment.
 
@@ -68,17 +93,22 @@ class SharedPages:
     ) -> None:
         self._build = build
         self._max = max_pages
-        self._bodies: dict[Key, bytes] = {}
-        self._building: dict[Key, asyncio.Future[bytes]] = {}
+        self._pages: dict[Key, SharedPage] = {}
+        self._building: dict[Key, asyncio.Future[SharedPage]] = {}
         self.builds = 0  # pages read from the store (tests and benchmarks look)
 
     async def body(
         self, device: Device, cursor: FeedCursor, limit: int, head: FeedCursor | None
     ) -> bytes:
+        return (await self.page(device, cursor, limit, head)).body
+
+    async def page(
+        self, device: Device, cursor: FeedCursor, limit: int, head: FeedCursor | None
+    ) -> SharedPage:
         if head is None:  # the bell has not looked yet: nothing to share safely
             return await self._encode(device, cursor, limit)
         key = (*share_key(device, time.time()), cursor, limit, head)
-        cached = self._bodies.get(key)
+        cached = self._pages.get(key)
         if cached is not None:
             return cached
         building = self._building.get(key)
@@ -90,26 +120,25 @@ class SharedPages:
             self._building[key] = building
         return await asyncio.shield(building)
 
-    async def _make(self, key: Key, device: Device, cursor: FeedCursor, limit: int) -> bytes:
+    async def _make(self, key: Key, device: Device, cursor: FeedCursor, limit: int) -> SharedPage:
         try:
-            page = await run_in_threadpool(self._build, device, cursor, limit)
-            body = encode_page(page)
+            page = shared(await run_in_threadpool(self._build, device, cursor, limit))
         finally:
             del self._building[key]
         self.builds += 1
         if not page.pending:
-            if len(self._bodies) >= self._max:
-                self._bodies.clear()
-            self._bodies[key] = body
-        return body
+            if len(self._pages) >= self._max:
+                self._pages.clear()
+            self._pages[key] = page
+        return page
 
-    async def _encode(self, device: Device, cursor: FeedCursor, limit: int) -> bytes:
+    async def _encode(self, device: Device, cursor: FeedCursor, limit: int) -> SharedPage:
         page = await run_in_threadpool(self._build, device, cursor, limit)
         self.builds += 1
-        return encode_page(page)
+        return shared(page)
 
 
-def _retrieved(future: asyncio.Future[bytes]) -> None:
+def _retrieved(future: asyncio.Future[SharedPage]) -> None:
     # A failed build is raised to every asker still waiting; if all went, no warning.
     if not future.cancelled():
         future.exception()

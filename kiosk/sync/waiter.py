@@ -1,4 +1,11 @@
-"""The kiosk's wake-up from the central sync service: a long-poll that never ends.
+"""The kiosk's wake-up from the central sync service: an event stream, or a long-poll.
+
+With ``stream`` (the default) the waiter follows ``GET /v1/stream`` (server-sent events,
+:mod:`kiosk.sync.event_stream`): one long-lived answer that brings every page of this kiosk's
+share as it comes; each page goes to ``on_page`` as below. A service without it (404), or a
+stream that fails ``STREAM_FAILURES`` times in a row without opening, or one replaced by another
+stream with this token, makes the waiter long-poll instead for ``FALLBACK_FOR`` seconds (for
+good after a 404), then try the stream again.
 
 The service answers ``GET /v1/wait`` as soon as this kiosk's share of the feed has news after
 its cursor (or after ``hold`` seconds); the waiter then wakes the sync worker, which pulls.
@@ -18,18 +25,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import ssl
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 
+from kiosk.sync.event_stream import READ_TIMEOUT, StreamBusy, StreamUnsupported, read_stream
 from kiosk.sync.feed import FeedCursor
 from kiosk.sync.http_link import page_from_json
 from kiosk.sync.link import FeedPage
 
 log = logging.getLogger(__name__)
+
+STREAM_FAILURES = 3  # failed stream openings in a row before long-polls take over for a while
+FALLBACK_FOR = 600.0  # seconds of long-polls before the stream is tried again
 
 
 class ServiceWaiter:
@@ -46,8 +59,17 @@ class ServiceWaiter:
         grace: float = 5.0,
         retry: float = 1.0,
         max_retry: float = 30.0,
+        stream: bool = True,
+        read_timeout: float = READ_TIMEOUT,
     ) -> None:
         self._url = url.rstrip("/") + "/v1/wait"
+        self._stream_url = url.rstrip("/") + "/v1/stream"
+        # When the stream may be tried again (inf: this service has none).
+        self._stream_after = 0.0 if stream and on_page is not None else math.inf
+        self._stream_failures = 0
+        self._read_timeout = read_timeout
+        #: How wake-ups come now: "stream", "wait" (long-polls), or "" while disconnected.
+        self.protocol = ""
         self._headers = headers
         self._cursor = cursor
         self._on_wake = on_wake
@@ -64,6 +86,7 @@ class ServiceWaiter:
         self._stopping = threading.Event()
         self.connected = threading.Event()
         self.connections = 0
+        self._delay = retry
 
     @property
     def delivered_to(self) -> FeedCursor | None:
@@ -98,42 +121,112 @@ class ServiceWaiter:
 
     async def _main(self) -> None:
         timeout = httpx.Timeout(self._hold + self._grace, connect=5.0)
-        delay = self._retry
         async with httpx.AsyncClient(
             headers=self._headers, timeout=timeout, verify=self._verify
         ) as client:
+            self._delay = self._retry
             while not self._stopping.is_set():
-                try:
-                    # The first question after a (re)connect is answered at once: it proves
-                    # the way is open before a request is held for ``hold`` seconds.
-                    hold = self._hold if self.connected.is_set() else 0
-                    changed, page = await self._ask(client, hold)
-                except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
-                    if self.connected.is_set():
-                        log.info("wake-ups from the service paused: %s", type(exc).__name__)
-                    self.connected.clear()
-                    self._ahead = None  # after an outage, ask from the worker's own cursor
-                    await asyncio.sleep(delay)
-                    delay = min(self._max_retry, delay * 2)
-                    continue
-                if not self.connected.is_set():
-                    self.connected.set()
-                    self.connections += 1
-                    changed = True  # (re)connected: catch up on whatever was missed
-                delay = self._retry
-                if page is not None:
-                    self._deliver(*page)
-                elif changed:
-                    self._wake()
-                    await asyncio.sleep(0.2)  # let the worker's pull move the cursor first
+                if time.monotonic() >= self._stream_after:
+                    await self._follow_stream(client)
+                else:
+                    await self._long_poll(client)
+
+    async def _follow_stream(self, client: httpx.AsyncClient) -> None:
+        cursor = await self._start_cursor()
+        opened = False
+
+        def on_open() -> None:
+            nonlocal opened
+            opened = True
+            self._stream_failures = 0
+            self._delay = self._retry
+            self._connect("stream")
+            self._wake()  # (re)connected: the worker catches up (and pushes) at once
+
+        try:
+            why = await read_stream(
+                client,
+                self._stream_url,
+                cursor,
+                on_open=on_open,
+                on_page=self._deliver,
+                read_timeout=self._read_timeout,
+            )
+        except StreamUnsupported:
+            log.info("the central service has no event stream: long-polls instead")
+            self._stream_after = math.inf
+            return
+        except StreamBusy as exc:
+            self._disconnect(None)
+            await asyncio.sleep(exc.retry_after)
+            return
+        except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
+            self._disconnect(exc)
+            if not opened:
+                self._stream_failures += 1
+                if self._stream_failures >= STREAM_FAILURES:
+                    log.info("the event stream failed %d times: long-polls", STREAM_FAILURES)
+                    self._fall_back()
+            await self._back_off()
+            return
+        self._disconnect(None)
+        if why == "replaced":  # another kiosk with this token: do not take turns with it
+            log.warning("another stream with this kiosk's token replaced this one: long-polls")
+            self._fall_back()
+        await asyncio.sleep(self._max_retry if why == "revoked" else self._retry)
+
+    def _fall_back(self) -> None:
+        self._stream_failures = 0
+        self._stream_after = time.monotonic() + FALLBACK_FOR
+
+    async def _long_poll(self, client: httpx.AsyncClient) -> None:
+        try:
+            # The first question after a (re)connect is answered at once: it proves the way
+            # is open before a request is held for ``hold`` seconds.
+            hold = self._hold if self.connected.is_set() else 0
+            changed, page = await self._ask(client, hold)
+        except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
+            self._disconnect(exc)
+            await self._back_off()
+            return
+        if not self.connected.is_set():
+            self._connect("wait")
+            changed = True  # (re)connected: catch up on whatever was missed
+        self._delay = self._retry
+        if page is not None:
+            self._deliver(*page)
+        elif changed:
+            self._wake()
+            await asyncio.sleep(0.2)  # let the worker's pull move the cursor first
+
+    def _connect(self, protocol: str) -> None:
+        self.protocol = protocol
+        self.connected.set()
+        self.connections += 1
+
+    def _disconnect(self, exc: BaseException | None) -> None:
+        if self.connected.is_set() and exc is not None:
+            log.info("wake-ups from the service paused: %s", type(exc).__name__)
+        self.connected.clear()
+        self.protocol = ""
+        if exc is not None:
+            self._ahead = None  # after an outage, ask from the worker's own cursor
+
+    async def _back_off(self) -> None:
+        await asyncio.sleep(self._delay)
+        self._delay = min(self._max_retry, self._delay * 2)
+
+    async def _start_cursor(self) -> FeedCursor:
+        cursor = await asyncio.to_thread(self._cursor)
+        if self._ahead is not None and self._ahead > cursor:
+            cursor = self._ahead  # the worker has not applied the last page yet
+        return cursor
 
     async def _ask(
         self, client: httpx.AsyncClient, hold: float
     ) -> tuple[bool, tuple[FeedCursor, FeedPage] | None]:
         """Whether there is news, and the page that brings it (when asked for and sent)."""
-        cursor = await asyncio.to_thread(self._cursor)
-        if self._ahead is not None and self._ahead > cursor:
-            cursor = self._ahead  # the worker has not applied the last page yet
+        cursor = await self._start_cursor()
         params: dict[str, Any] = {"after": str(cursor), "timeout": hold}
         if self._on_page is not None and hold > 0:
             # Not on the first question after a (re)connect: that one wakes the worker anyway,

@@ -111,9 +111,17 @@ def test_reader_flood(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_small_fleet_of_older_kiosks_that_pull_after_each_wake_up() -> None:
     from benchmarks import service_fleet
 
-    result = service_fleet.measure(kiosks=5, workers=2, switches=1, idle=1.0, with_page=False)
+    result = service_fleet.measure(kiosks=5, workers=2, switches=1, idle=1.0, protocol="pull")
     assert 0 < result["p95"] < float("inf")
     assert 1 <= result["pg_connections"] <= 20  # two processes, each its pool and its LISTEN
+
+
+@needs_pg
+def test_a_small_fleet_on_event_streams() -> None:
+    from benchmarks import service_fleet
+
+    result = service_fleet.measure(kiosks=5, workers=1, switches=2, idle=1.0, protocol="stream")
+    assert 0 < result["p95"] < float("inf")  # every door saw both switches on its stream
 
 
 @pytest.mark.postgres

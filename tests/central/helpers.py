@@ -57,14 +57,17 @@ def live_service(
     port: int = 0,
     enter: Callable[[], None] | None = None,
     staff: StaffSettings | None = None,
+    **app_options: Any,
 ) -> Iterator[LiveService]:
     """``enter`` runs first on the service's thread (to move it into a network namespace: the
-    threads it starts, and so its store connections, follow)."""
+    threads it starts, and so its store connections, follow). ``app_options`` go to
+    ``create_app`` (``stream=False``: a service from before ``/v1/stream``)."""
     app = create_app(
         CentralService(store, clock),
         max_body=max_body,
         limiter=RateLimiter(rates if rates is not None else dict(DEFAULT_RATES)),
         staff=staff,
+        **app_options,
     )
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
