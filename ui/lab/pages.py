@@ -22,7 +22,8 @@ from ui.lab.faces import FaceRow
 from ui.lab.feedback import FeedbackPage
 from ui.lab.here_today import HereTodayPage
 from ui.lab.host_call import HostCallPage
-from ui.lobby.pages import HomePage, ResultPage
+from ui.lobby.pages import HomePage
+from ui.lobby.result import ResultPage
 
 
 class LobbyParts(Protocol):

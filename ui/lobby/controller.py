@@ -28,7 +28,8 @@ from kiosk.views.screens import ScanOutcome, ScanResult, TapOutcome, TapResult
 from ui.host.gate import HostGate
 from ui.lobby.evacuation_print import EvacuationPrinter
 from ui.lobby.evacuation_send import EvacuationMailer, EvacuationPdfWriter, EvacuationSender
-from ui.lobby.screen import HOST_ROLES, LobbyScreen
+from ui.lobby.result import HOST_ROLES
+from ui.lobby.screen import LobbyScreen
 from ui.runtime.db_worker import DbWorker
 
 log = logging.getLogger(__name__)

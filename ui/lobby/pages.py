@@ -1,4 +1,5 @@
-"""The pieces of the lobby screen: home page, result page and the language bar.
+"""The pieces of the lobby screen: home page and the language bar (the result page is in
+ui/lobby/result.py).
 
 They only lay out and size their widgets; ``ui.lobby.screen.LobbyScreen`` decides what they say and
 when they show, so the page classes stay small and the rules stay in one place.
@@ -24,10 +25,10 @@ from ui.common.i18n import LANGUAGES
 from ui.common.icons import icon_pixmap
 from ui.common.widgets import FitLabel, IconCircle, TouchButton
 
-_CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
-def _centred_column(parent: QWidget) -> QVBoxLayout:
+def centred_column(parent: QWidget) -> QVBoxLayout:
     # Centred by stretches above and below, not by layout alignment: an aligned layout gives
     # each label only its size hint, and the labels must get the full width to wrap well.
     return QVBoxLayout(parent)
@@ -44,10 +45,10 @@ class HomePage(QWidget):
         self.qr_icon = IconCircle(self)
         self.qr_icon.set_icon("qr", theme.ColorPair(theme.BRAND, theme.TINT))
         self.heading = FitLabel(
-            self, role="heading", weight=QFont.Weight.Bold, alignment=_CENTER, max_lines=2
+            self, role="heading", weight=QFont.Weight.Bold, alignment=CENTER, max_lines=2
         )
         self.heading.setObjectName("HomeHeading")
-        self.instruction = FitLabel(self, max_lines=3, alignment=_CENTER, min_ratio=0.6)
+        self.instruction = FitLabel(self, max_lines=3, alignment=CENTER, min_ratio=0.6)
         self.instruction.setObjectName("HomeInstruction")
         self._room = 0
         self._scale = 1.0
@@ -64,7 +65,7 @@ class HomePage(QWidget):
         icons.addWidget(self.qr_icon)
         self._icons = icons
 
-        self._layout = _centred_column(self)
+        self._layout = centred_column(self)
         self._layout.addStretch(1)
         self._layout.addLayout(icons)
         self._layout.addWidget(self.heading)
@@ -179,56 +180,6 @@ class HomePage(QWidget):
         )
         for button in (self.walkin, self.checkout):
             button.setMinimumWidth(width)
-
-
-class ResultPage(QWidget):
-    """The answer to a badge tap: icon in a circle, a headline, one detail line, a way back."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ResultPage")
-        self.icon = IconCircle(self)
-        self.headline = FitLabel(
-            self, max_lines=3, weight=QFont.Weight.Bold, alignment=_CENTER, min_ratio=0.55
-        )
-        self.headline.setObjectName("ResultHeadline")
-        self.detail = FitLabel(self, role="muted", max_lines=2, alignment=_CENTER, min_ratio=0.6)
-        self.detail.setObjectName("ResultDetail")
-        self.back = TouchButton(parent=self)
-        self.back.setObjectName("BackButton")
-        self.back.setProperty("kind", "primary")
-        # Host-only: shown after a host's badge tap, hidden for everyone else.
-        self.evacuation = TouchButton(parent=self)
-        self.evacuation.setObjectName("EvacuationButton")
-        self.evacuation.setVisible(False)
-
-        self._layout = _centred_column(self)
-        self._layout.addStretch(1)
-        self._layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
-        self._layout.addWidget(self.headline)
-        self._layout.addWidget(self.detail)
-        self._layout.addSpacing(16)
-        buttons = QHBoxLayout()
-        buttons.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        buttons.addWidget(self.back)
-        buttons.addWidget(self.evacuation)
-        self._layout.addLayout(buttons)
-        self._layout.addStretch(1)
-
-    def add_extra(self, widget: QWidget) -> None:
-        """A widget between the detail line and the buttons (the Lab's board toggle and faces)."""
-        self._layout.insertWidget(self._layout.count() - 2, widget)
-
-    def set_scale(self, scale: float, width: int, min_target: int) -> None:
-        side = max(16, round(width * 0.08))
-        self._layout.setContentsMargins(side, 0, side, 0)
-        self._layout.setSpacing(max(6, round(22 * scale)))
-        self.icon.set_diameter(round(170 * scale))
-        self.headline.set_pixel_size(round(68 * scale))
-        self.detail.set_pixel_size(round(40 * scale))
-        for button in (self.back, self.evacuation):
-            button.set_metrics(max(16, round(30 * scale)), min_target)
-            button.setMinimumHeight(max(min_target, round(76 * scale)))
 
 
 class LanguageBar(QFrame):

@@ -2,9 +2,9 @@
 
 Home page: the Lab's name, date and clock, and one large friendly instruction. After a badge tap
 the controller calls ``show_outcome`` and the screen answers in words and an icon (never colour
-alone), then returns home by itself after ``welcome_seconds``. Language buttons ask the
-controller to switch (``language_requested``); the screen re-renders when Qt tells it the
-language changed.
+alone; the result page, ui/lobby/result.py), then returns home by itself after
+``welcome_seconds``. Language buttons ask the controller to switch (``language_requested``); the
+screen re-renders when Qt tells it the language changed.
 
 The screen never reads the clock (``set_now`` is ticked from outside, so screenshots can fix
 the time) and never touches the store, readers or network.
@@ -25,29 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.views.lobby import EventOutcome, EventView, InsideVisitor, Presence
-from kiosk.views.screens import KioskStatus, ScanOutcome, TapOutcome
+from kiosk.views.lobby import EventView, InsideVisitor, Presence
+from kiosk.views.screens import KioskStatus
 from ui.common import theme
 from ui.common.focus import cycle_focus
 from ui.common.screen import ScaledScreen
 from ui.common.widgets import StatusStrip
 from ui.event.checkin import EventHomePage, EventWalkinPage
-from ui.event.text import event_text
 from ui.lab.pages import LabScreens
 from ui.lobby.checkout import CheckoutPage
 from ui.lobby.evacuation import EvacuationPage
 from ui.lobby.header import LobbyHeader
 from ui.lobby.idle import BetweenVisitors
-from ui.lobby.pages import HomePage, LanguageBar, ResultPage
-from ui.lobby.scan_text import scan_text
+from ui.lobby.pages import HomePage, LanguageBar
+from ui.lobby.result import Outcome, ResultPage
 from ui.lobby.still_there import WARNING_SECONDS
-from ui.lobby.text import ERROR, SUCCESS, WARNING, outcome_text
+from ui.lobby.text import ERROR, SUCCESS, WARNING
 from ui.lobby.walkin import WalkinPage
 from ui.runtime.sound import Cue
 
-HOST_ROLES = ("host", "admin")
 EVACUATION_SECONDS = 120
-Outcome = TapOutcome | ScanOutcome | EventOutcome
 
 
 # What a result's colours mean to the ear: success welcomes, a warning or an error refuses.
@@ -92,7 +89,7 @@ class LobbyScreen(ScaledScreen):
 
         self.status_strip = StatusStrip(tz, self)
         self.home = HomePage(self)
-        self.result = ResultPage(self)
+        self.result = ResultPage(tz, self)
         self.result.back.clicked.connect(self.show_home)
         self.result.evacuation.clicked.connect(self.evacuation_requested)
         self.evacuation = EvacuationPage(tz, self)
@@ -382,12 +379,7 @@ class LobbyScreen(ScaledScreen):
     def retranslate(self) -> None:
         self.setAccessibleName(QCoreApplication.translate("LobbyScreen", "Check-in"))
         self.home.retranslate()
-        self.result.back.setText(QCoreApplication.translate("LobbyScreen", "Back to start"))
-        self.result.back.setAccessibleName(self.result.back.text())
-        self.result.evacuation.setText(QCoreApplication.translate("LobbyScreen", "Host panel"))
-        self.result.evacuation.setAccessibleName(
-            QCoreApplication.translate("LobbyScreen", "Host panel: type your PIN to open it")
-        )
+        self.result.retranslate()
         self.evacuation.retranslate()
         self.walkin.retranslate()
         self.checkout.retranslate()
@@ -398,19 +390,5 @@ class LobbyScreen(ScaledScreen):
         self._render_outcome()
 
     def _render_outcome(self) -> None:
-        if self._outcome is None:
-            return
-        if isinstance(self._outcome, EventOutcome):
-            text = event_text(self._outcome, self._tz)
-        elif isinstance(self._outcome, ScanOutcome):
-            text = scan_text(self._outcome, self._tz)
-        else:
-            text = outcome_text(self._outcome, self._tz)
-        self.result.icon.set_icon(text.icon, text.colors)
-        self._shown_colors = text.colors
-        self.result.headline.set_text(text.headline)
-        self.result.detail.set_text(text.detail)
-        self.result.detail.setVisible(bool(text.detail))
-        self.result.setAccessibleName(f"{text.headline} {text.detail}".strip())
-        host = isinstance(self._outcome, TapOutcome) and self._outcome.role in HOST_ROLES
-        self.result.evacuation.setVisible(host)
+        if self._outcome is not None:
+            self._shown_colors = self.result.show_outcome(self._outcome)

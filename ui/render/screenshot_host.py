@@ -47,7 +47,7 @@ def show_host(
     modes = HostModes(store, FixedClock(at), "screenshot", tz)
     overlay.panel.start(host)
     overlay.panel.set_rooms(modes.rooms(), at)
-    overlay.panel.whole_lab.setChecked(True)
+    overlay.panel.rooms.whole_lab.setChecked(True)
     overlay.panel.set_title("Avoin Lab -ilta")
     overlay.show_page(overlay.panel)
     if state == "title":

@@ -117,11 +117,11 @@ def test_a_host_at_a_door_switches_the_lab_and_the_lobby_follows(
         type_pin(qtbot, overlay, DEMO_HOST_PIN)
         qtbot.waitUntil(lambda: overlay.showing_panel, timeout=5_000)
         panel = overlay.panel
-        qtbot.waitUntil(lambda: panel.room_buttons[0].isVisible(), timeout=5_000)
-        qtbot.mouseClick(panel.whole_lab, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.rooms.buttons[0].isVisible(), timeout=5_000)
+        qtbot.mouseClick(panel.rooms.whole_lab, Qt.MouseButton.LeftButton)
         panel.set_title("Avoin Lab -ilta")
-        qtbot.mouseClick(panel.mode_buttons["event"], Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(panel.duration_buttons[120], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.choices.mode_buttons["event"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.choices.duration_buttons[120], Qt.MouseButton.LeftButton)
         qtbot.mouseClick(panel.apply, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: panel.message.text() != "", timeout=5_000)
 

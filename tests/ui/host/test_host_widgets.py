@@ -82,23 +82,23 @@ def test_the_panel_collects_a_switch_with_sensible_defaults(
     assert not panel.apply.isEnabled()  # nothing chosen yet
     requests: list[SwitchRequest] = []
     panel.switch_requested.connect(requests.append)
-    qtbot.mouseClick(panel.whole_lab, Qt.MouseButton.LeftButton)
-    assert panel.whole_lab.text().startswith("✓")  # not by colour alone
+    qtbot.mouseClick(panel.rooms.whole_lab, Qt.MouseButton.LeftButton)
+    assert panel.rooms.whole_lab.text().startswith("✓")  # not by colour alone
     qtbot.mouseClick(panel.apply, Qt.MouseButton.LeftButton)
     assert requests[-1] == SwitchRequest(None, "event", 0, None, "")
     # Rooms and the whole Lab exclude each other.
-    qtbot.mouseClick(panel.room_buttons[3], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.room_buttons[4], Qt.MouseButton.LeftButton)
-    assert not panel.whole_lab.isChecked()
-    qtbot.mouseClick(panel.mode_buttons["closed"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.start_buttons[30], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.duration_buttons[120], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.rooms.buttons[3], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.rooms.buttons[4], Qt.MouseButton.LeftButton)
+    assert not panel.rooms.whole_lab.isChecked()
+    qtbot.mouseClick(panel.choices.mode_buttons["closed"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.choices.start_buttons[30], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.choices.duration_buttons[120], Qt.MouseButton.LeftButton)
     panel.set_title("Huolto")
     qtbot.mouseClick(panel.apply, Qt.MouseButton.LeftButton)
     assert requests[-1] == SwitchRequest(("tori", "verstas"), "closed", 30, 120, "Huolto")
     # Back to normal needs no title, start or length.
-    qtbot.mouseClick(panel.mode_buttons["normal"], Qt.MouseButton.LeftButton)
-    assert not panel.title_button.isEnabled() and not panel.start_buttons[30].isEnabled()
+    qtbot.mouseClick(panel.choices.mode_buttons["normal"], Qt.MouseButton.LeftButton)
+    assert not panel.title_button.isEnabled() and not panel.choices.start_buttons[30].isEnabled()
     qtbot.mouseClick(panel.apply, Qt.MouseButton.LeftButton)
     assert requests[-1].mode == "normal" and requests[-1].title == ""
 
