@@ -60,10 +60,9 @@ async def invalid_answer(request: Request, exc: Exception) -> Response:
     """FastAPI's 422 for a body that fails its schema; on a staff path also the code
     ``invalid_field`` and the field (``name``, ``title.fi``) the first error is about."""
     assert isinstance(exc, RequestValidationError)
-    answer = await request_validation_exception_handler(request, exc)
     errors = exc.errors()
     if not request.url.path.startswith("/v1/staff/") or not errors:
-        return answer
+        return await request_validation_exception_handler(request, exc)
     where = ".".join(str(p) for p in errors[0].get("loc", ())[1:])
     detail = jsonable_encoder(errors)
     body = {"detail": detail, "code": "invalid_field", "params": {"field": where}}
