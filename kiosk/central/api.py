@@ -19,6 +19,7 @@ from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import SQLAlchemyError
@@ -43,7 +44,7 @@ from kiosk.central.schemas import (
 )
 from kiosk.central.service import CentralService
 from kiosk.central.staff import StaffService, StaffSettings
-from kiosk.central.staff_api import staff_router
+from kiosk.central.staff_api import StaffRefused, invalid_answer, refusal_answer, staff_router
 from kiosk.central.streams import KEEPALIVE, MAX_STREAMS, Streams
 from kiosk.sync.acceptance import PushItem
 from kiosk.sync.feed import FeedCursor
@@ -144,6 +145,8 @@ def create_app(
         service.store, service.clock, staff or StaffSettings(ZoneInfo("Europe/Helsinki"))
     )
     app.include_router(staff_router(staff_service, limits, any_device, wrong_role))
+    app.add_exception_handler(StaffRefused, refusal_answer)
+    app.add_exception_handler(RequestValidationError, invalid_answer)
 
     @app.exception_handler(SQLAlchemyError)
     def store_unavailable(_request: Request, exc: SQLAlchemyError) -> JSONResponse:

@@ -3,7 +3,9 @@
 Only a staff credential passes (``kiosk admin enroll NAME --role staff --person PERSON``); a
 kiosk's token is answered 403 and the attempt audited, as a staff credential is at the kiosk
 endpoints. Answers are :mod:`kiosk.console.models` values as JSON; a rule that says no is
-answered 409 (422 for input, 404 for an unknown id) with the rule's reason as ``detail``.
+answered 409 (422 for input, 404 for an unknown id) with the rule's reason as ``detail`` and,
+beside it, its stable ``code`` and ``params`` (:mod:`kiosk.central.staff_refusals`): the
+console says it in the staff member's language.
 """
 
 # No `from __future__ import annotations`: FastAPI reads these annotations at run time.
@@ -14,6 +16,9 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from kiosk.base.errors import Conflict, KioskError, NotFound
@@ -21,12 +26,47 @@ from kiosk.central import staff_views
 from kiosk.central.credentials import Device
 from kiosk.central.limits import RateLimiter
 from kiosk.central.staff import StaffService
+from kiosk.central.staff_refusals import Refusal, refusal_of
 from kiosk.central.staff_schemas import ROOM_PATTERN, CsvIn, EventIn, InviteIn, ModeIn
 from kiosk.console.models import EventDraft, InviteRequest, LocalText
 from kiosk.console.wire import to_json
 
 MAX_DAYS = 366  # the longest feedback or report period
 REPORT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
+
+
+class StaffRefused(HTTPException):
+    """A refusal answered as ``{"detail": reason, "code": ..., "params": {...}}``."""
+
+    def __init__(
+        self, status: int, reason: str, refusal: Refusal, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(status, reason, headers)
+        self.refusal = refusal
+
+
+def refused(status: int, reason: str) -> StaffRefused:
+    return StaffRefused(status, reason, refusal_of(reason))
+
+
+async def refusal_answer(_request: Request, exc: Exception) -> JSONResponse:
+    """The answer of a :class:`StaffRefused` (registered on the app by api.py)."""
+    assert isinstance(exc, StaffRefused)
+    body = {"detail": exc.detail, "code": exc.refusal.code, "params": exc.refusal.params}
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
+async def invalid_answer(request: Request, exc: Exception) -> Response:
+    """FastAPI's 422 for a body that fails its schema; on a staff path also the code
+    ``invalid_field`` and the field (``name``, ``title.fi``) the first error is about."""
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    if not request.url.path.startswith("/v1/staff/") or not errors:
+        return await request_validation_exception_handler(request, exc)
+    where = ".".join(str(p) for p in errors[0].get("loc", ())[1:])
+    detail = jsonable_encoder(errors)
+    body = {"detail": detail, "code": "invalid_field", "params": {"field": where}}
+    return JSONResponse(body, status_code=422)
 
 
 def _answer(value: Any) -> JSONResponse:
@@ -38,18 +78,18 @@ def _call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
     except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
+        raise refused(404, str(exc)) from None
     except Conflict as exc:
-        raise HTTPException(409, str(exc)) from None
+        raise refused(409, str(exc)) from None
     except KioskError as exc:  # UsageError, ConfigError: the input or the set-up
-        raise HTTPException(422, str(exc)) from None
+        raise refused(422, str(exc)) from None
 
 
 def _period(since: date, until: date) -> None:
     if until < since:
-        raise HTTPException(422, "the period ends before it starts")
+        raise refused(422, "the period ends before it starts")
     if (until - since).days >= MAX_DAYS:
-        raise HTTPException(422, f"a period of {MAX_DAYS} days at most")
+        raise refused(422, f"a period of {MAX_DAYS} days at most")
 
 
 def staff_router(
@@ -68,7 +108,13 @@ def staff_router(
                 await wrong_role(caller, request.url.path)
             wait = limits.wait_needed(caller.id, kind)
             if wait:
-                raise HTTPException(429, "too many requests", {"Retry-After": f"{wait:.0f}"})
+                seconds = f"{wait:.0f}"
+                raise StaffRefused(
+                    429,
+                    "too many requests",
+                    Refusal("rate_limited", {"retry_after": seconds}),
+                    {"Retry-After": seconds},
+                )
             return caller
 
         return check

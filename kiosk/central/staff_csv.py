@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kiosk.base.csvfiles import sniff_delimiter
 from kiosk.base.errors import UsageError
+from kiosk.central.staff_refusals import refusal_of
 from kiosk.console.models import CsvOutcome, CsvRow
 from kiosk.lobby.invite_import import ImportResult, read_rows
 
@@ -28,11 +29,10 @@ def row_outcomes(result: ImportResult, path: Path) -> CsvOutcome:
     """Every row by line, ok or with its reason (the import reports refused rows only)."""
     by_line = dict(_rows(path))
     rows = [CsvRow(i.line, i.name, True) for i in result.imported]
-    rows += [
-        CsvRow(r.line, " ".join(by_line.get(r.line, {}).get("name", "").split())[:200], False,
-               r.reason)
-        for r in result.refused
-    ]  # fmt: skip
+    for r in result.refused:
+        refusal = refusal_of(r.reason)
+        name = " ".join(by_line.get(r.line, {}).get("name", "").split())[:200]
+        rows.append(CsvRow(r.line, name, False, r.reason, refusal.code, refusal.params))
     queued = sum(1 for i in result.imported if by_line.get(i.line, {}).get("email"))
     return CsvOutcome(tuple(sorted(rows, key=lambda r: r.line)), queued)
 

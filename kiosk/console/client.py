@@ -6,7 +6,8 @@ threads (``httpx.Client`` is thread-safe); :meth:`close` it once, when the conso
 
 Every failure is a :class:`StaffClientError` whose ``message`` is fit to show to the staff
 member as is: :class:`Unauthorized` (the credential is unknown, revoked or not a staff one),
-:class:`Refused` (a rule said no, with the rule's reason), :class:`Unreachable` (no answer).
+:class:`Refused` (a rule said no, with the rule's reason, and its code and parameters for the
+staff member's language), :class:`Unreachable` (no answer).
 """
 
 from __future__ import annotations
@@ -58,11 +59,17 @@ class Unauthorized(StaffClientError):
 
 
 class Refused(StaffClientError):
-    """A rule of the service said no; ``reason`` says which (also in ``message``)."""
+    """A rule of the service said no; ``reason`` says which in English (also in ``message``),
+    ``code`` and ``params`` the same for the console to say in the staff member's language
+    (``kiosk.central.staff_refusals``; ``refused``: a reason without a code of its own)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(
+        self, reason: str, code: str = "refused", params: dict[str, str] | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.code = code
+        self.params = dict(params or {})
 
 
 class Unreachable(StaffClientError):
@@ -202,7 +209,7 @@ class StaffClient:
         """The usage report of ``since``..``until`` (days included) in ``lang`` as ``fmt``
         (``pdf`` or ``html``): the file's bytes, for the console to save and open."""
         if fmt not in REPORT_FORMATS:
-            raise Refused(f"the report is made as PDF or HTML, not {fmt!r}")
+            raise Refused(f"the report is made as PDF or HTML, not {fmt!r}", "bad_format")
         params = {"since": since.isoformat(), "until": until.isoformat(), "lang": lang, "fmt": fmt}
         return self._request("GET", "/v1/staff/report", params=params).content
 
@@ -251,6 +258,20 @@ def _detail(response: httpx.Response) -> str:
     return str(detail or response.reason_phrase)
 
 
+def _code(response: httpx.Response) -> tuple[str, dict[str, str]]:
+    """The refusal's code and parameters; ``refused`` from a service that sends none."""
+    try:
+        body = response.json()
+    except ValueError:
+        return "refused", {}
+    if not isinstance(body, dict) or not isinstance(body.get("code"), str):
+        return "refused", {}
+    params = body.get("params")
+    if not isinstance(params, dict):
+        params = {}
+    return body["code"], {str(k): str(v) for k, v in params.items()}
+
+
 def _raise_for(response: httpx.Response) -> None:
     status = response.status_code
     if status < 400:
@@ -261,7 +282,8 @@ def _raise_for(response: httpx.Response) -> None:
         raise Unauthorized("this credential is not a staff credential")
     if status == 429:
         wait = response.headers.get("Retry-After", "a few")
-        raise Refused(f"too many requests: try again in {wait} s")
+        retry = {"retry_after": wait} if wait.isdigit() else {}
+        raise Refused(f"too many requests: try again in {wait} s", "rate_limited", retry)
     if status >= 500:
         raise Unreachable(f"the central service cannot answer now ({_detail(response)})")
-    raise Refused(_detail(response))
+    raise Refused(_detail(response), *_code(response))

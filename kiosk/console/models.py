@@ -7,7 +7,7 @@ Texts an event shows in the visitor's language travel as :class:`LocalText` (fi/
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 LANGS = ("fi", "sv", "en")
@@ -99,12 +99,17 @@ class InviteCreated:
 
 @dataclass(frozen=True)
 class CsvRow:
-    """One data row of an invitation CSV: ``ok``, or the reason it would be (was) refused."""
+    """One data row of an invitation CSV: ``ok``, or the reason it would be (was) refused:
+    ``reason`` in English (the CLI's words), ``code`` and ``params`` for the console to say it
+    in the staff member's language (``kiosk.central.staff_refusals``; None from an older
+    service)."""
 
     line: int
     name: str
     ok: bool
     reason: str | None = None
+    code: str | None = None
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -31,11 +31,194 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not done: {reason}</source>
+        <source>Not done. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleRefusal</name>
+    <message>
+        <source>The visitor&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end is already in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An invitation can be valid for one year at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} no longer receives visitors: choose another host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host “{host}” is known at the Lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail&apos;s language must be Finnish, Swedish or English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service has no sender address for e-mails. Ask IT to set one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column {column}: “{value}” is not yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column {column}: “{value}” is not a date like 2026-11-27 or 2026-11-27T09:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has more fields than the first row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Lab&apos;s database did not accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invitation card could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too long: split it into smaller ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has more than {limit} rows: split it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s first row must name the columns {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read at row {line}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the title in Finnish at least.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The online link must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The online link is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event can last {days} days at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capacity must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event was started at a host panel: change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event is already over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Lab has no room {rooms}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the Lab&apos;s hosts may switch a room&apos;s mode. Ask one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room cannot be switched to that mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service makes the report as HTML only: choose HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report is made as PDF or HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to report for the period: no visits, bookings, events or feedback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period can be {days} days at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your staff credential names no person. Ask IT for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service cannot sign invitations yet. Ask IT to set it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests at once: try again in {retry_after} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something in the form is not valid: check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen host no longer receives visitors: choose another host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen host is no longer known at the Lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests at once: try again soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service said no: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

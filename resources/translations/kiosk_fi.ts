@@ -31,12 +31,195 @@
         <translation>Ei yhteyttä: Labin palveluun ei saada yhteyttä. Näkemäsi tiedot voivat olla vanhentuneita.</translation>
     </message>
     <message>
-        <source>Not done: {reason}</source>
-        <translation>Ei tehty: {reason}</translation>
+        <source>Not done. {reason}</source>
+        <translation>Ei tehty. {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Jokin meni vikaan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleRefusal</name>
+    <message>
+        <source>The visitor&apos;s name is missing.</source>
+        <translation>Vieraan nimi puuttuu.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The organisation is longer than {limit} characters.</source>
+        <translation>Organisaation nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Loppu on ennen alkua.</translation>
+    </message>
+    <message>
+        <source>The end is already in the past.</source>
+        <translation>Loppu on jo mennyt.</translation>
+    </message>
+    <message>
+        <source>An invitation can be valid for one year at most.</source>
+        <translation>Kutsu voi olla voimassa enintään vuoden.</translation>
+    </message>
+    <message>
+        <source>{host} no longer receives visitors: choose another host.</source>
+        <translation>{host} ei enää ota vastaan vieraita: valitse toinen vastaanottaja.</translation>
+    </message>
+    <message>
+        <source>No host “{host}” is known at the Lab.</source>
+        <translation>Labissa ei tunneta vastaanottajaa ”{host}”.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address.</source>
+        <translation>”{address}” ei ole sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>The e-mail&apos;s language must be Finnish, Swedish or English.</source>
+        <translation>Sähköpostin kielen on oltava suomi, ruotsi tai englanti.</translation>
+    </message>
+    <message>
+        <source>The service has no sender address for e-mails. Ask IT to set one.</source>
+        <translation>Palvelulla ei ole sähköpostien lähettäjäosoitetta. Pyydä IT-tukea asettamaan se.</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{value}” is not yes or no.</source>
+        <translation>Sarake {column}: ”{value}” ei ole kyllä tai ei.</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{value}” is not a date like 2026-11-27 or 2026-11-27T09:00.</source>
+        <translation>Sarake {column}: ”{value}” ei ole päivämäärä muotoa 2026-11-27 tai 2026-11-27T09:00.</translation>
+    </message>
+    <message>
+        <source>The row has more fields than the first row.</source>
+        <translation>Rivillä on enemmän kenttiä kuin ensimmäisellä rivillä.</translation>
+    </message>
+    <message>
+        <source>The Lab&apos;s database did not accept it.</source>
+        <translation>Labin tietokanta ei hyväksynyt sitä.</translation>
+    </message>
+    <message>
+        <source>The invitation card could not be made.</source>
+        <translation>Kutsukorttia ei voitu tehdä.</translation>
+    </message>
+    <message>
+        <source>The file is too long: split it into smaller ones.</source>
+        <translation>Tiedosto on liian pitkä: jaa se pienempiin tiedostoihin.</translation>
+    </message>
+    <message>
+        <source>The file has more than {limit} rows: split it.</source>
+        <translation>Tiedostossa on yli {limit} riviä: jaa se osiin.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first row must name the columns {columns}.</source>
+        <translation>Tiedoston ensimmäisellä rivillä on oltava sarakkeet {columns}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read at row {line}.</source>
+        <translation>Tiedostoa ei voi lukea riviltä {line}.</translation>
+    </message>
+    <message>
+        <source>Write the title in Finnish at least.</source>
+        <translation>Kirjoita otsikko ainakin suomeksi.</translation>
+    </message>
+    <message>
+        <source>The title is longer than {limit} characters.</source>
+        <translation>Otsikko on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>Kuvaus on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The online link must start with http:// or https://.</source>
+        <translation>Verkkolinkin on alettava http:// tai https://.</translation>
+    </message>
+    <message>
+        <source>The online link is longer than {limit} characters.</source>
+        <translation>Verkkolinkki on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>An event can last {days} days at most.</source>
+        <translation>Tapahtuma voi kestää enintään {days} päivää.</translation>
+    </message>
+    <message>
+        <source>The capacity must be greater than zero.</source>
+        <translation>Paikkamäärän on oltava suurempi kuin nolla.</translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation>Tapahtumaa ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This event was started at a host panel: change it there.</source>
+        <translation>Tapahtuma aloitettiin henkilökunnan paneelista: muuta sitä siellä.</translation>
+    </message>
+    <message>
+        <source>The event is already over.</source>
+        <translation>Tapahtuma on jo päättynyt.</translation>
+    </message>
+    <message>
+        <source>The Lab has no room {rooms}.</source>
+        <translation>Labissa ei ole huonetta {rooms}.</translation>
+    </message>
+    <message>
+        <source>Only the Lab&apos;s hosts may switch a room&apos;s mode. Ask one of them.</source>
+        <translation>Vain Labin henkilökunta voi vaihtaa huoneen tilaa. Pyydä heitä tekemään se.</translation>
+    </message>
+    <message>
+        <source>The room cannot be switched to that mode.</source>
+        <translation>Huonetta ei voi vaihtaa tähän tilaan.</translation>
+    </message>
+    <message>
+        <source>This service makes the report as HTML only: choose HTML.</source>
+        <translation>Tämä palvelu tekee raportin vain HTML-muodossa: valitse HTML.</translation>
+    </message>
+    <message>
+        <source>The report is made as PDF or HTML.</source>
+        <translation>Raportti tehdään PDF- tai HTML-muodossa.</translation>
+    </message>
+    <message>
+        <source>Nothing to report for the period: no visits, bookings, events or feedback.</source>
+        <translation>Jaksolta ei ole raportoitavaa: ei käyntejä, varauksia, tapahtumia eikä palautetta.</translation>
+    </message>
+    <message>
+        <source>A period can be {days} days at most.</source>
+        <translation>Jakso voi olla enintään {days} päivää.</translation>
+    </message>
+    <message>
+        <source>Your staff credential names no person. Ask IT for a new one.</source>
+        <translation>Henkilökunnan tunnuksesi ei ole kenenkään henkilön nimissä. Pyydä IT-tuelta uusi.</translation>
+    </message>
+    <message>
+        <source>The service cannot sign invitations yet. Ask IT to set it up.</source>
+        <translation>Palvelu ei vielä voi allekirjoittaa kutsujen koodeja. Pyydä IT-tukea ottamaan allekirjoitus käyttöön.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once: try again in {retry_after} seconds.</source>
+        <translation>Liian monta pyyntöä kerralla: yritä uudelleen {retry_after} sekunnin kuluttua.</translation>
+    </message>
+    <message>
+        <source>Something in the form is not valid: check it and try again.</source>
+        <translation>Lomakkeessa on jotain virheellistä: tarkista se ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The chosen host no longer receives visitors: choose another host.</source>
+        <translation>Valittu vastaanottaja ei enää ota vastaan vieraita: valitse toinen vastaanottaja.</translation>
+    </message>
+    <message>
+        <source>The chosen host is no longer known at the Lab.</source>
+        <translation>Labissa ei enää tunneta valittua vastaanottajaa.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once: try again soon.</source>
+        <translation>Liian monta pyyntöä kerralla: yritä pian uudelleen.</translation>
+    </message>
+    <message>
+        <source>The service said no: {reason}</source>
+        <translation>Palvelu ei hyväksynyt tätä. Sen syy englanniksi: {reason}</translation>
     </message>
 </context>
 <context>

@@ -31,12 +31,195 @@
         <translation>Ingen förbindelse: Labbets tjänst kan inte nås. Det du ser kan vara föråldrat.</translation>
     </message>
     <message>
-        <source>Not done: {reason}</source>
-        <translation>Inte gjort: {reason}</translation>
+        <source>Not done. {reason}</source>
+        <translation>Inte gjort. {reason}</translation>
     </message>
     <message>
         <source>Something went wrong: {error}</source>
         <translation>Något gick fel: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleRefusal</name>
+    <message>
+        <source>The visitor&apos;s name is missing.</source>
+        <translation>Besökarens namn saknas.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Namnet är längre än {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>The organisation is longer than {limit} characters.</source>
+        <translation>Organisationens namn är längre än {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Slutet är före början.</translation>
+    </message>
+    <message>
+        <source>The end is already in the past.</source>
+        <translation>Slutet har redan passerat.</translation>
+    </message>
+    <message>
+        <source>An invitation can be valid for one year at most.</source>
+        <translation>En inbjudan kan gälla i högst ett år.</translation>
+    </message>
+    <message>
+        <source>{host} no longer receives visitors: choose another host.</source>
+        <translation>{host} tar inte längre emot besökare: välj en annan värd.</translation>
+    </message>
+    <message>
+        <source>No host “{host}” is known at the Lab.</source>
+        <translation>Labbet känner ingen värd ”{host}”.</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address.</source>
+        <translation>”{address}” är inte en e-postadress.</translation>
+    </message>
+    <message>
+        <source>The e-mail&apos;s language must be Finnish, Swedish or English.</source>
+        <translation>E-postens språk måste vara finska, svenska eller engelska.</translation>
+    </message>
+    <message>
+        <source>The service has no sender address for e-mails. Ask IT to set one.</source>
+        <translation>Tjänsten har ingen avsändaradress för e-post. Be IT ställa in en.</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{value}” is not yes or no.</source>
+        <translation>Kolumn {column}: ”{value}” är inte ja eller nej.</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{value}” is not a date like 2026-11-27 or 2026-11-27T09:00.</source>
+        <translation>Kolumn {column}: ”{value}” är inte ett datum som 2026-11-27 eller 2026-11-27T09:00.</translation>
+    </message>
+    <message>
+        <source>The row has more fields than the first row.</source>
+        <translation>Raden har fler fält än den första raden.</translation>
+    </message>
+    <message>
+        <source>The Lab&apos;s database did not accept it.</source>
+        <translation>Labbets databas godtog det inte.</translation>
+    </message>
+    <message>
+        <source>The invitation card could not be made.</source>
+        <translation>Inbjudningskortet kunde inte göras.</translation>
+    </message>
+    <message>
+        <source>The file is too long: split it into smaller ones.</source>
+        <translation>Filen är för lång: dela upp den i mindre filer.</translation>
+    </message>
+    <message>
+        <source>The file has more than {limit} rows: split it.</source>
+        <translation>Filen har fler än {limit} rader: dela upp den.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s first row must name the columns {columns}.</source>
+        <translation>Filens första rad måste ange kolumnerna {columns}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read at row {line}.</source>
+        <translation>Filen kan inte läsas på rad {line}.</translation>
+    </message>
+    <message>
+        <source>Write the title in Finnish at least.</source>
+        <translation>Skriv rubriken åtminstone på finska.</translation>
+    </message>
+    <message>
+        <source>The title is longer than {limit} characters.</source>
+        <translation>Rubriken är längre än {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>Beskrivningen är längre än {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>The online link must start with http:// or https://.</source>
+        <translation>Webblänken måste börja med http:// eller https://.</translation>
+    </message>
+    <message>
+        <source>The online link is longer than {limit} characters.</source>
+        <translation>Webblänken är längre än {limit} tecken.</translation>
+    </message>
+    <message>
+        <source>An event can last {days} days at most.</source>
+        <translation>Ett evenemang kan pågå i högst {days} dagar.</translation>
+    </message>
+    <message>
+        <source>The capacity must be greater than zero.</source>
+        <translation>Antalet platser måste vara större än noll.</translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation>Evenemanget finns inte längre.</translation>
+    </message>
+    <message>
+        <source>This event was started at a host panel: change it there.</source>
+        <translation>Evenemanget startades på en personalpanel: ändra det där.</translation>
+    </message>
+    <message>
+        <source>The event is already over.</source>
+        <translation>Evenemanget är redan slut.</translation>
+    </message>
+    <message>
+        <source>The Lab has no room {rooms}.</source>
+        <translation>Labbet har inget rum {rooms}.</translation>
+    </message>
+    <message>
+        <source>Only the Lab&apos;s hosts may switch a room&apos;s mode. Ask one of them.</source>
+        <translation>Endast Labbets personal får byta ett rums läge. Be någon av dem.</translation>
+    </message>
+    <message>
+        <source>The room cannot be switched to that mode.</source>
+        <translation>Rummet kan inte bytas till det läget.</translation>
+    </message>
+    <message>
+        <source>This service makes the report as HTML only: choose HTML.</source>
+        <translation>Den här tjänsten gör rapporten bara som HTML: välj HTML.</translation>
+    </message>
+    <message>
+        <source>The report is made as PDF or HTML.</source>
+        <translation>Rapporten görs som PDF eller HTML.</translation>
+    </message>
+    <message>
+        <source>Nothing to report for the period: no visits, bookings, events or feedback.</source>
+        <translation>Inget att rapportera för perioden: inga besök, bokningar, evenemang eller respons.</translation>
+    </message>
+    <message>
+        <source>A period can be {days} days at most.</source>
+        <translation>En period kan vara högst {days} dagar.</translation>
+    </message>
+    <message>
+        <source>Your staff credential names no person. Ask IT for a new one.</source>
+        <translation>Din personalinloggning hör inte till någon person. Be IT om en ny.</translation>
+    </message>
+    <message>
+        <source>The service cannot sign invitations yet. Ask IT to set it up.</source>
+        <translation>Tjänsten kan ännu inte signera inbjudningar. Be IT ställa in det.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once: try again in {retry_after} seconds.</source>
+        <translation>För många förfrågningar på en gång: försök igen om {retry_after} sekunder.</translation>
+    </message>
+    <message>
+        <source>Something in the form is not valid: check it and try again.</source>
+        <translation>Något i formuläret är inte giltigt: kontrollera det och försök igen.</translation>
+    </message>
+    <message>
+        <source>The chosen host no longer receives visitors: choose another host.</source>
+        <translation>Den valda värden tar inte längre emot besökare: välj en annan värd.</translation>
+    </message>
+    <message>
+        <source>The chosen host is no longer known at the Lab.</source>
+        <translation>Labbet känner inte längre den valda värden.</translation>
+    </message>
+    <message>
+        <source>Too many requests at once: try again soon.</source>
+        <translation>För många förfrågningar på en gång: försök igen snart.</translation>
+    </message>
+    <message>
+        <source>The service said no: {reason}</source>
+        <translation>Tjänsten godtog inte detta. Orsaken på engelska: {reason}</translation>
     </message>
 </context>
 <context>

@@ -21,15 +21,21 @@ from PySide6.QtWidgets import (
 
 from kiosk.base.csvfiles import decode
 from kiosk.console.client import StaffClient
-from kiosk.console.models import CsvOutcome
+from kiosk.console.models import CsvOutcome, CsvRow
 from kiosk.lobby.invite_import import COLUMNS
 from ui.console.calls import ConsoleCalls
+from ui.console.refusal_text import refusal_text
 from ui.console.tables import fill, read_only_table, set_headers
 
 
 def read_csv(path: Path) -> str:
     """The file's text (UTF-8, else Windows-1252 as spreadsheets save it); on the worker."""
     return decode(path.read_bytes(), path)
+
+
+def _why(row: CsvRow) -> str:
+    """The row's reason in staff words (its English from a service without codes)."""
+    return refusal_text(row.code, row.params, row.reason or "")
 
 
 class InviteMany(QWidget):
@@ -113,7 +119,7 @@ class InviteMany(QWidget):
                 ok=preview.ok_count, bad=len(preview.refused)
             )
         )
-        fill(self.failing, [(str(r.line), r.name, r.reason or "") for r in preview.refused])
+        fill(self.failing, [(str(r.line), r.name, _why(r)) for r in preview.refused])
 
     def run_import(self) -> None:
         path = self.path

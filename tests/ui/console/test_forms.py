@@ -110,7 +110,7 @@ def test_the_csv_preview_lists_the_rows_that_will_fail_and_why(
     assert [cell(many.failing, 0, c) for c in range(3)] == [
         "3",
         "Nobody Known",
-        "host 'Ghost' is not a host",
+        "The service said no: host 'Ghost' is not a host",  # no code: an older service
     ]
     assert many.summary.text() == "Rows that can be imported: 2. Rows that will fail: 1."
     assert many.import_button.isEnabled()
@@ -250,4 +250,4 @@ def test_the_offline_strip_goes_when_the_service_answers_and_a_refusal_stays(
     banner.show_problem(Problem(ProblemKind.REFUSED, "the room is closed"))
     banner.service_answered()
     assert not banner.isHidden()
-    assert banner.label.text() == "Not done: the room is closed"
+    assert banner.label.text() == "Not done. The service said no: the room is closed"

@@ -1,0 +1,93 @@
+"""A stable code and parameters for each refusal the staff endpoints answer.
+
+The rules the console reuses (invitations, the CSV import, events, modes, the report) say no
+in English written for the admin CLI ("--name must not be empty"). The console shows staff
+words in their language instead, so every reason is read here once, at the staff boundary,
+into a code (``name_missing``) and the values the sentence needs (``{"host": "x"}``): the
+English reason still travels beside it for the CLI and older clients. A reason no pattern
+knows is ``refused``: the console shows its English inside a translated sentence.
+
+Parameter values are strings, so a client reads every refusal the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+FALLBACK = "refused"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+# (code, pattern): the first pattern that matches the whole reason wins; its named groups are
+# the parameters. Each pattern is a message of a rule the staff endpoints reach (the tests
+# drive every one through the service).
+_TABLE: tuple[tuple[str, str], ...] = (
+    # invitations (kiosk.lobby.invitations, invite_delivery, invite_import)
+    ("name_missing", r"(--)?name must not be empty"),
+    ("name_too_long", r"--name is longer than (?P<limit>\d+) characters"),
+    ("company_too_long", r"--organisation is longer than (?P<limit>\d+) characters"),
+    ("ends_before_start", r"--valid-to must be after --valid-from"),
+    ("already_over", r"the invitation would already be over .*"),
+    ("valid_too_long", r"an invitation can be valid for one year at most"),
+    ("host_inactive", r"host '(?P<host>.*)' is no longer active"),
+    ("unknown_host", r"no person with id or e-mail '(?P<host>.*)'"),
+    ("bad_email", r"(--)?email: '(?P<address>.*)' is not an e-mail address .*"),
+    ("bad_language", r"(--)?lang: (?P<value>.*) is not one of fi, sv, en"),
+    ("mail_not_set_up", r"email: the (service|config) has no notify\.sender .*"),
+    ("bad_yes_no", r"(?P<column>single_use): '(?P<value>.*)' is not yes or no"),
+    ("bad_date", r"(?P<column>valid_from|valid_to): '(?P<value>.*)' is not an ISO date .*"),
+    ("too_many_fields", r"more fields than the header names"),
+    ("store_refused", r"refused by the central store \(.*\)"),
+    ("card_failed", r"card: .*"),
+    # a CSV as a whole (kiosk.central.staff_csv, kiosk.lobby.invite_import)
+    ("csv_too_long", r"the CSV is longer than (?P<limit>\d+) characters; split it"),
+    ("too_many_rows", r"more than (?P<limit>\d+) rows; split the file"),
+    ("bad_header", r".*: the header must name the columns (?P<columns>[^(]*) \(.*"),
+    ("bad_csv", r".*: line (?P<line>\d+): .*"),
+    # events (kiosk.events.manage, kiosk.central.staff)
+    ("title_missing", r"--title must not be empty"),
+    ("title_too_long", r"(--title|title \((?P<lang>fi|sv|en)\)) is longer than (?P<limit>\d+).*"),
+    ("description_too_long",
+     r"(--description|description \((?P<lang>fi|sv|en)\)) is longer than (?P<limit>\d+).*"),
+    ("bad_link", r"--online-url: .* is not an http:// or https:// link"),
+    ("link_too_long", r"--online-url is longer than (?P<limit>\d+) characters"),
+    ("ends_before_start", r"--ends must be after --starts"),
+    ("already_over", r"the event would already be over .*"),
+    ("event_too_long", r"an event can last (?P<days>\d+) days at most"),
+    ("capacity_not_positive", r"--capacity must be greater than zero"),
+    ("unknown_event", r"no event .*"),
+    ("event_from_panel", r"an event started at a kiosk's host panel is edited there"),
+    ("event_over", r"the event is already over"),
+    ("unknown_room", r"unknown room\(s\): (?P<rooms>.*); nothing was changed"),
+    # modes (kiosk.rooms.modes, kiosk.sync.acceptance)
+    ("mode_not_allowed", r"only a host may switch modes.*"),
+    ("ends_before_start", r"the switch must end after it starts"),
+    ("title_too_long", r"the title is too long \((?P<limit>\d+) characters at most\)"),
+    ("bad_mode", r"mode must be one of .*"),
+    # the report and periods (kiosk.central.staff, staff_api)
+    ("pdf_unavailable", r"this service makes the report as HTML only.*"),
+    ("nothing_to_report", r"nothing to report from (?P<since>\S+) to (?P<until>\S+):.*"),
+    ("ends_before_start", r"the period ends before it starts"),
+    ("period_too_long", r"a period of (?P<days>\d+) days at most"),
+    # the credential and the service's set-up
+    ("credential_without_person", r"this staff credential names no person.*"),
+    ("no_signing_key", r"this service has no signing key.*"),
+)  # fmt: skip
+_PATTERNS = tuple((code, re.compile(pattern, re.DOTALL)) for code, pattern in _TABLE)
+CODES = frozenset(code for code, _ in _TABLE) | {FALLBACK, "rate_limited", "invalid_field"}
+
+
+def refusal_of(reason: str) -> Refusal:
+    """The code and parameters of an English ``reason``; ``refused`` when none matches."""
+    for code, pattern in _PATTERNS:
+        found = pattern.fullmatch(reason)
+        if found is not None:
+            params = {k: v for k, v in found.groupdict().items() if v is not None}
+            return Refusal(code, params)
+    return Refusal(FALLBACK)

@@ -1,0 +1,147 @@
+"""Refusals in staff words: every code the service sends has a sentence in fi/sv/en without
+CLI flags, and the console shows them for a refused invitation and failing CSV rows (the real
+service in-process on loopback; SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.central.staff_refusals import CODES as SERVICE_CODES
+from kiosk.central.staff_refusals import FALLBACK
+from kiosk.console.client import StaffClient
+from tests.console.helpers import Site, staff_site
+from ui.common.i18n import LanguageManager
+from ui.console.invite_form import to_qdate
+from ui.console.main import build_console
+from ui.console.refusal_text import CODES, refusal_text
+from ui.console.tables import cell
+from ui.console.today_page import TodayPage
+from ui.console.window import ConsoleWindow
+
+WAIT = 15_000
+PARAMS = {
+    "limit": "200",
+    "host": "ghost@lab.example",
+    "address": "eeva@okm..fi",
+    "column": "single_use",
+    "value": "maybe",
+    "columns": "name, host",
+    "line": "4",
+    "days": "14",
+    "rooms": "nowhere",
+    "since": "2026-11-01",
+    "until": "2026-11-02",
+    "retry_after": "30",
+    "field": "name",
+}
+
+
+def test_every_code_the_service_sends_has_its_own_words() -> None:
+    assert SERVICE_CODES - {FALLBACK} <= CODES
+
+
+@pytest.mark.parametrize("code", ["fi", "sv"])
+def test_no_flag_and_no_english_source_in_finnish_or_swedish(
+    code: str, language: Callable[..., LanguageManager]
+) -> None:
+    language("en")
+    english = {c: refusal_text(c, PARAMS, "x") for c in CODES}
+    language(code)
+    for refusal in sorted(CODES):
+        text = refusal_text(refusal, PARAMS, "x")
+        assert "--" not in text and text != english[refusal], (code, refusal, text)
+    wrapped = refusal_text("refused", {}, "--valid-to is odd")
+    assert wrapped.endswith(": --valid-to is odd") and not wrapped.startswith("The service")
+
+
+def test_a_host_chosen_by_id_is_not_named_by_its_id(
+    language: Callable[..., LanguageManager],
+) -> None:
+    language("en")
+    by_id = refusal_text("unknown_host", {"host": "8c1d9f4e-0000-4000-8000-000000000001"}, "")
+    assert by_id == "The chosen host is no longer known at the Lab."
+    by_mail = refusal_text("unknown_host", {"host": "ghost@lab.example"}, "")
+    assert by_mail == "No host “ghost@lab.example” is known at the Lab."
+
+
+@pytest.fixture
+def site(tmp_path: Path, central_url: str) -> Iterator[Site]:
+    with staff_site(tmp_path, central_url) as s:
+        yield s
+
+
+@pytest.fixture
+def console(
+    qtbot: QtBot, site: Site, language: Callable[..., LanguageManager]
+) -> Iterator[tuple[ConsoleWindow, Callable[..., LanguageManager]]]:
+    client: StaffClient = site.client()
+    window = build_console(client, language("fi"), clock=site.service.clock)
+    qtbot.addWidget(window)
+    window.show()
+    yield window, language
+    window.close()
+    client.close()
+
+
+def _today(qtbot: QtBot, window: ConsoleWindow) -> TodayPage:
+    window.show_page(TodayPage)
+    qtbot.waitUntil(lambda: window.calls.pending == 0, timeout=WAIT)
+    page = window.page(TodayPage)
+    assert isinstance(page, TodayPage)
+    return page
+
+
+def test_a_refused_invitation_reads_in_finnish_then_swedish(
+    qtbot: QtBot, console: tuple[ConsoleWindow, Callable[..., LanguageManager]], site: Site
+) -> None:
+    window, language = console
+    today = _today(qtbot, window)
+    form = today.invite
+    qtbot.waitUntil(lambda: form.host.count() == 2, timeout=WAIT)
+    form.host.setCurrentIndex(1)
+    form.name.setText("Eeva Ek")
+    form.email.setText("eeva@okm..fi")  # the form's own check lets it by; the service's not
+    form.first_day.setDate(to_qdate(site.service.clock.now().date()))
+
+    form.send()
+    qtbot.waitUntil(lambda: window.problems.problem is not None, timeout=WAIT)
+
+    assert window.problems.label.text() == "Ei tehty. ”eeva@okm..fi” ei ole sähköpostiosoite."
+    language("sv")
+    assert window.problems.label.text() == "Inte gjort. ”eeva@okm..fi” är inte en e-postadress."
+
+
+def test_failing_csv_rows_read_in_swedish_then_finnish(
+    qtbot: QtBot,
+    console: tuple[ConsoleWindow, Callable[..., LanguageManager]],
+    tmp_path: Path,
+) -> None:
+    window, language = console
+    language("sv")
+    many = _today(qtbot, window).many
+    csv = tmp_path / "guests.csv"
+    csv.write_text(
+        "name,host,email\n"
+        " ,mikko@lab.example,\n"
+        "Olli Oja,nobody@lab.example,\n"
+        "Tuuli Tie,mikko@lab.example,\n",
+        encoding="utf-8",
+    )
+
+    many.check(csv)
+    qtbot.waitUntil(lambda: many.preview is not None, timeout=WAIT)
+
+    assert [cell(many.failing, r, 2) for r in range(many.failing.rowCount())] == [
+        "Besökarens namn saknas.",
+        "Labbet känner ingen värd ”nobody@lab.example”.",
+    ]
+    language("fi")
+    assert [cell(many.failing, r, 2) for r in range(2)] == [
+        "Vieraan nimi puuttuu.",
+        "Labissa ei tunneta vastaanottajaa ”nobody@lab.example”.",
+    ]
+    assert not any("--" in cell(many.failing, r, 2) for r in range(2))
