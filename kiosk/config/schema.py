@@ -6,112 +6,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import time
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from kiosk.config.keys import (
+    REQUIRED,
+    Key,
+    clock_time,
+    one_of,
+    panel_ppi,
+    parse_clock_time,
+    percent,
+    positive,
+    reader_protocol,
+    slug,
+    time_zone,
+)
+from kiosk.config.schema_mail import INVITATIONS, NOTIFY
+
+# Key, REQUIRED and parse_clock_time live in keys.py; the loader and the report import them here.
+__all__ = [
+    "LANGUAGES",
+    "READER_SCHEMA",
+    "REQUIRED",
+    "ROLES",
+    "SCANNER_OPTIONS",
+    "SCHEMA",
+    "Key",
+    "parse_clock_time",
+]
 
 LANGUAGES = ("fi", "sv", "en")
 ROLES = ("lobby", "door")
 
 
-@dataclass(frozen=True)
-class Key:
-    """One config key: its type, default (``REQUIRED`` when it has none) and meaning."""
-
-    type: type | tuple[type, ...]
-    default: Any
-    doc: str
-    check: Callable[[Any], str | None] | None = None
-
-
-REQUIRED = object()
-
-
-def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
-        return None if value in choices else f"must be one of {', '.join(choices)}"
-
-    return check
-
-
-def _positive(value: Any) -> str | None:
-    return None if value > 0 else "must be greater than zero"
-
-
-def _ppi(value: Any) -> str | None:
-    ok = 50 <= value <= 1000
-    return None if ok else "must be the panel's pixels per inch, between 50 and 1000 (e.g. 149)"
-
-
-def _timezone(value: Any) -> str | None:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        return f"{value!r} is not an IANA time zone name (like Europe/Helsinki)"
-    return None
-
-
-def _slug(value: Any) -> str | None:
-    ok = value and all(c.isalnum() or c in "-_." for c in value) and value.isascii()
-    return None if ok else "use letters, digits, '-', '_' or '.' only"
-
-
-def _clock_time(value: Any) -> str | None:
-    try:
-        parse_clock_time(value)
-    except ValueError:
-        return f"{value!r} is not a time of day like 07:00"
-    return None
-
-
-def parse_clock_time(value: str) -> time:
-    """``"07:00"`` -> ``time(7, 0)``; ``ValueError`` otherwise."""
-    hours, _, minutes = value.partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
-        raise ValueError(value)
-    return time(int(hours), int(minutes))
-
-
-def _percent(value: Any) -> str | None:
-    return None if isinstance(value, int) and 1 <= value <= 100 else "must be 1-100"
-
-
-def _domains(value: Any) -> str | None:
-    for item in value:
-        if not isinstance(item, str):
-            return f"must be a list of domain names, not {item!r}"
-        labels = item.split(".")
-        ok = (
-            item.isascii()
-            and len(labels) >= 2
-            and len(item) <= 253
-            and all(0 < len(label) <= 63 and label.replace("-", "").isalnum() for label in labels)
-        )
-        if not ok:
-            return f"{item[:80]!r} is not a domain name like vm.fi (no @, no scheme)"
-    return None
-
-
-def _protocol(value: Any) -> str | None:
-    from devices.registry import protocol_names
-
-    names = protocol_names()
-    return None if value in names else f"must be one of {', '.join(names)}"
-
-
 SCHEMA: dict[str, dict[str, Key]] = {
     "kiosk": {
         "id": Key(
-            str, REQUIRED, "This kiosk's unique name, e.g. `lobby-1` or `door-aurora`.", _slug
+            str, REQUIRED, "This kiosk's unique name, e.g. `lobby-1` or `door-aurora`.", slug
         ),
-        "role": Key(str, "lobby", "What the screen shows: `lobby` or `door`.", _one_of(ROLES)),
+        "role": Key(str, "lobby", "What the screen shows: `lobby` or `door`.", one_of(ROLES)),
         "room": Key(
-            str, None, 'The room a door display shows (required for `role = "door"`).', _slug
+            str, None, 'The room a door display shows (required for `role = "door"`).', slug
         ),
-        "language": Key(str, "fi", "Start-up language: `fi`, `sv` or `en`.", _one_of(LANGUAGES)),
-        "timezone": Key(str, "Europe/Helsinki", "IANA zone in which times are shown.", _timezone),
+        "language": Key(str, "fi", "Start-up language: `fi`, `sv` or `en`.", one_of(LANGUAGES)),
+        "timezone": Key(str, "Europe/Helsinki", "IANA zone in which times are shown.", time_zone),
         "data_dir": Key(
             str,
             None,
@@ -124,7 +60,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "The panel's pixels per inch (logical: divided by any display scaling), for the 9 mm "
             'touch targets, e.g. `149` for a 10.1" 1280x800 tablet or `133` for a 7" 800x480 '
             "door. Default: what the display reports.",
-            _ppi,
+            panel_ppi,
         ),
         "fullscreen": Key(bool, True, "`kiosk run` covers the whole screen (turn off to debug)."),
         "log_file": Key(
@@ -132,7 +68,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "auto",
             "`kiosk run` also logs to rotating files in `data_dir/logs`: `yes`, `no`, or `auto` "
             "(yes, except under systemd, whose journal already keeps the log).",
-            _one_of(("auto", "yes", "no")),
+            one_of(("auto", "yes", "no")),
         ),
     },
     "central": {
@@ -160,9 +96,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "CA certificate that the sync service's TLS certificate must chain to. "
             "Default: the system's trusted certificates.",
         ),
-        "sync_interval": Key(
-            (int, float), 5.0, "Seconds between sync cycles when idle.", _positive
-        ),
+        "sync_interval": Key((int, float), 5.0, "Seconds between sync cycles when idle.", positive),
         "password_file": Key(
             str,
             None,
@@ -175,7 +109,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
             None,
             "PostgreSQL TLS mode: `disable`, `allow`, `prefer`, `require`, `verify-ca` or "
             "`verify-full` (use `verify-full` across any network you do not control).",
-            _one_of(("disable", "allow", "prefer", "require", "verify-ca", "verify-full")),
+            one_of(("disable", "allow", "prefer", "require", "verify-ca", "verify-full")),
         ),
         "sslrootcert": Key(
             str,
@@ -198,7 +132,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
             (int, float),
             6.0,
             "How long a greeting stays before the home screen returns.",
-            _positive,
+            positive,
         ),
         "repeat_tap_seconds": Key(
             (int, float),
@@ -206,13 +140,13 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "A second tap of the same badge within "
             "this many seconds shows the current state instead of "
             "toggling in/out.",
-            _positive,
+            positive,
         ),
         "idle_seconds": Key(
             (int, float),
             90.0,
             "A walk-in form left untouched this long is cleared and the home screen returns.",
-            _positive,
+            positive,
         ),
         "privacy_notice": Key(
             str,
@@ -226,20 +160,20 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "Visitors' personal data is anonymised this many days after their last visit, and "
             "feedback older than this loses its signature and comment, by `kiosk admin purge` "
             "(run it nightly from a systemd timer or cron).",
-            _positive,
+            positive,
         ),
         "auto_checkout_at": Key(
             str,
             None,
             "Local time (`HH:MM`) when everyone still checked in is checked out; unset: never.",
-            _clock_time,
+            clock_time,
         ),
         "repeat_scan_seconds": Key(
             (int, float),
             120.0,
             "The same invitation code scanned again within this many seconds repeats the "
             "greeting; later, a scan checks the visitor out.",
-            _positive,
+            positive,
         ),
         "camera": Key(
             bool,
@@ -267,22 +201,22 @@ SCHEMA: dict[str, dict[str, Key]] = {
             str,
             None,
             "Local time (`HH:MM`) when a door display goes to its night look; unset: never.",
-            _clock_time,
+            clock_time,
         ),
         "night_end": Key(
-            str, "07:00", "Local time (`HH:MM`) when the night look ends.", _clock_time
+            str, "07:00", "Local time (`HH:MM`) when the night look ends.", clock_time
         ),
         "night_mode": Key(
             str,
             "dim",
             "At night: `dim` (a dark, quiet version of the screen) or `blank` (black).",
-            _one_of(("dim", "blank")),
+            one_of(("dim", "blank")),
         ),
         "wake_seconds": Key(
             (int, float),
             60.0,
             "At night, how long a touch or a badge tap wakes the screen.",
-            _positive,
+            positive,
         ),
         "burn_in_shift": Key(
             int,
@@ -298,9 +232,9 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "auto",
             "A short sound with each answer on screen, a rising one for welcome and a falling "
             "one for a refusal: `on`, `off`, or `auto` (on at a lobby, off at a door).",
-            _one_of(("auto", "on", "off")),
+            one_of(("auto", "on", "off")),
         ),
-        "volume": Key(int, 70, "Loudness of the cues, 1-100.", _percent),
+        "volume": Key(int, 70, "Loudness of the cues, 1-100.", percent),
         "command": Key(
             str,
             None,
@@ -308,94 +242,21 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "`paplay`. Default: the first of `aplay`, `paplay` found; none found: no sound.",
         ),
     },
-    "notify": {
-        "method": Key(
-            str,
-            "log",
-            "How hosts hear that their visitor arrived: `log` (the kiosk's log, ids only), "
-            "`smtp` (e-mail to the host's address) or `none`.",
-            _one_of(("log", "smtp", "none")),
-        ),
-        "smtp_host": Key(str, None, 'Mail server for `method = "smtp"`.'),
-        "smtp_port": Key(int, 587, "Mail server port (587 for STARTTLS, 465 for TLS).", _positive),
-        "smtp_security": Key(
-            str,
-            "starttls",
-            "`starttls`, `tls` (implicit TLS) or `none` (only for a relay on the same host).",
-            _one_of(("starttls", "tls", "none")),
-        ),
-        "smtp_username": Key(str, None, "User name, when the mail server wants a login."),
-        "smtp_password_file": Key(
-            str, None, "File whose first line is the mail password (mode 0600); never inline."
-        ),
-        "sender": Key(str, None, "The From address of host notifications."),
-        "retry_seconds": Key(
-            (int, float),
-            15.0,
-            "How often the notifier looks for notifications still to send.",
-            _positive,
-        ),
-    },
-    "invitations": {
-        "delivery": Key(
-            str,
-            "auto",
-            "Who sends invitation e-mails (`invite create --email`): `service` (the central sync "
-            "service's sender loop), `command` (the admin command at once, then `kiosk run` and "
-            "`kiosk sync` retry: the embedded one-machine set-up) or `auto` (`command` when the "
-            "central store is a SQLite file, else `service`). Mail goes through `[notify]`'s "
-            "SMTP server.",
-            _one_of(("auto", "service", "command")),
-        ),
-        "address_fi": Key(
-            str, None, "The Lab's street address in invitation e-mails in Finnish; unset: none."
-        ),
-        "address_sv": Key(str, None, "The same in Swedish; unset: `address_fi`."),
-        "address_en": Key(str, None, "The same in English; unset: `address_fi`."),
-        "arrival_fi": Key(
-            str,
-            None,
-            "Arrival instructions in Finnish invitation e-mails (a paragraph); unset: a built-in "
-            "text (show the QR code at the lobby kiosk).",
-        ),
-        "arrival_sv": Key(str, None, "The same in Swedish; unset: a built-in text."),
-        "arrival_en": Key(str, None, "The same in English; unset: a built-in text."),
-        "max_attempts": Key(
-            int,
-            10,
-            "An invitation e-mail the mail server keeps failing is given up after this many "
-            "tries (with backoff from 30 s up to 1 h between them).",
-            _positive,
-        ),
-        "lab_domains": Key(
-            list,
-            [],
-            'The Lab\'s own e-mail domains, e.g. `["vm.fi", "tyo20.fi"]` (subdomains count too). '
-            "A room feed with `--invite-attendees` invites the attendees whose address is in "
-            "none of them; with none listed, no feed invites anybody.",
-            _domains,
-        ),
-        "calendar_days": Key(
-            int,
-            30,
-            "A room feed invites attendees of meetings at most this many days ahead; a meeting "
-            "further out is invited by a later import.",
-            lambda v: None if 1 <= v <= 366 else "must be 1-366",
-        ),
-    },
+    "notify": NOTIFY,
+    "invitations": INVITATIONS,
 }
 
 READER_SCHEMA: dict[str, Key] = {
-    "name": Key(str, REQUIRED, "Name of the reader, shown in status and logs.", _slug),
+    "name": Key(str, REQUIRED, "Name of the reader, shown in status and logs.", slug),
     "port": Key(str, REQUIRED, "Serial device, preferably a stable `/dev/serial/by-id/...` path."),
-    "protocol": Key(str, REQUIRED, "Reader protocol, see docs/readers.md.", _protocol),
-    "baud": Key(int, None, "Baud rate; default depends on the protocol.", _positive),
+    "protocol": Key(str, REQUIRED, "Reader protocol, see docs/readers.md.", reader_protocol),
+    "baud": Key(int, None, "Baud rate; default depends on the protocol.", positive),
     "hold_off": Key(
         (int, float),
         None,
         "Seconds a card must be away before it counts as a new "
         "presentation; default depends on the protocol.",
-        _positive,
+        positive,
     ),
     # Scanner options (protocol "scanner" only): how a read ends and what wraps it.
     "terminator": Key(
@@ -403,7 +264,7 @@ READER_SCHEMA: dict[str, Key] = {
         None,
         "Scanner only: what ends a read: `any` (CR, LF, CRLF or TAB; default), `cr`, `lf`, "
         "`crlf`, `tab`, or `none` (only the idle gap ends a read).",
-        _one_of(("any", "cr", "lf", "crlf", "tab", "none")),
+        one_of(("any", "cr", "lf", "crlf", "tab", "none")),
     ),
     "idle_gap": Key(
         (int, float),
