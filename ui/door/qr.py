@@ -1,9 +1,10 @@
 """A link as a QR code: the room's booking page (book further ahead than "now" from a phone),
 or an event's join-online link on an event door.
 
-``qrcode`` computes the modules; we paint them into a ``QImage`` ourselves (one black rectangle
-per dark module, a quiet zone of four) rather than going through Pillow, so the code is sharp
-at any size and the image is built once per URL and size, not on every minute tick.
+``segno`` computes the modules (pure Python: ``qrcode`` would load Pillow and its image
+libraries into the door for nothing, several MiB of a door's memory); we paint them into a
+``QImage`` ourselves (one black rectangle per dark module, a quiet zone of four), so the code
+is sharp at any size and the image is built once per URL and size, not on every minute tick.
 """
 
 from __future__ import annotations
@@ -22,13 +23,10 @@ QUIET_ZONE = 4
 @lru_cache(maxsize=4)
 def qr_image(url: str, size: int) -> QImage:
     """A square black-on-white QR code of ``url``, ``size`` pixels wide (quiet zone included)."""
-    import qrcode  # here, not at the top: it loads Pillow, which the first frame can do without
-    from qrcode.constants import ERROR_CORRECT_M
+    import segno  # here, not at the top: the first frame can do without it
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    code.add_data(url)
-    code.make(fit=True)
-    matrix = code.get_matrix()
+    # At least level M; segno raises it where the same size of code allows (easier to scan).
+    matrix = segno.make(url, error="m", micro=False).matrix
     modules = len(matrix) + 2 * QUIET_ZONE
     box = max(2, round(size / modules))  # whole pixels per module keep the code sharp
     side = box * modules

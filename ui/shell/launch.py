@@ -24,7 +24,6 @@ from ui.common.i18n import LanguageManager
 from ui.runtime.application import qt_app
 from ui.shell import crash
 from ui.shell.app import Kiosk
-from ui.shell.demo_console import open_demo_console
 from ui.shell.demo_parts import EarlySignals, feed_lines, side_by_side, temporary_base
 from ui.shell.fullscreen import show_filling_screen
 
@@ -199,7 +198,13 @@ def _demo(args: argparse.Namespace, base: Path, early: EarlySignals) -> int:
         screen = app.primaryScreen()
         if lobby is not None and door is not None and screen is not None:
             side_by_side(lobby, door, screen.availableGeometry())
-        console = open_demo_console(demo, language) if getattr(args, "console", False) else None
+        console = None
+        if getattr(args, "console", False):
+            # Here, not at the top: it loads the whole sync service (FastAPI, uvicorn, the
+            # e-mail composer with Pillow), which ``kiosk run`` on a door must never carry.
+            from ui.shell.demo_console import open_demo_console
+
+            console = open_demo_console(demo, language)
         crash.install(_recover(kiosks))
         _freeze_startup_heap()
         feed_lines(sys.stdin, lambda text: simulator.present(text, 5))

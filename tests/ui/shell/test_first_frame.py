@@ -186,3 +186,21 @@ def test_the_configured_panel_ppi_sizes_the_first_screens_targets(
         qtbot.addWidget(screen)
         assert isinstance(screen, ScaledScreen)
         assert screen.ppi == 149.0 and screen.min_target() == 53
+
+
+WHAT_RUN_LOADS = """
+import sys
+import ui.shell.main, ui.shell.launch, ui.shell.app, ui.shell.door_wiring, ui.shell.lobby_wiring
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.worker import SyncWorker
+heavy = ("fastapi", "starlette", "uvicorn", "pydantic", "PIL", "qrcode", "kiosk.central")
+print(sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_kiosk_run_carries_no_part_of_the_sync_service_nor_pillow() -> None:
+    """The service's stack (FastAPI, uvicorn, pydantic) and Pillow are tens of MiB a door does
+    not need: ``kiosk run`` and the sync it runs load none of them (``kiosk demo --console``
+    loads the service only when asked)."""
+    done = python("-c", WHAT_RUN_LOADS)
+    assert done.stdout.strip() == "[]"
