@@ -243,3 +243,20 @@ def test_enrolling_a_live_id_with_another_role_or_room_needs_replace(
     assert again[:2] == ("door", "aurora") and again[2] != first[2]
     assert admin(config, *other_room, "--replace") == 0
     assert credential()[:2] == ("door", "borealis")
+
+
+def test_admin_commands_on_an_enrolled_kiosk_ask_for_the_store_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "lobby.toml"
+    config.write_text(
+        '[kiosk]\nid = "lobby-1"\ndata_dir = "data"\n'
+        '[central]\nurl = "https://kiosk.lab.example:8443"\ncredential_file = "lobby.token"\n',
+        encoding="utf-8",
+    )
+    for args in (["init"], ["room", "list"]):
+        assert main(["admin", "--config", str(config), *args]) == 2
+        err = capsys.readouterr().err
+        assert "central store's database URL" in err and "admin machine" in err, args
+        assert "plugin" not in err
+    assert not (tmp_path / "data").exists()  # init created nothing on the kiosk
