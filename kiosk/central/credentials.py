@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
-from kiosk.base.errors import NotFound, UsageError
+from kiosk.base.errors import Conflict, NotFound, UsageError
 from kiosk.config.credential_file import TOKEN_FORMAT
 from kiosk.store.dbutil import upsert
 from kiosk.store.models import DeviceCredential, Person, Room, table_of
@@ -77,10 +77,13 @@ def enroll(
     room_id: str | None,
     now: datetime,
     person: str | None = None,
+    replace: bool = False,
 ) -> str:
     """A new token for ``kiosk_id`` (replacing any earlier one); returns the token once.
 
-    A ``staff`` credential names ``person`` (id or e-mail): an active host or admin."""
+    A ``staff`` credential names ``person`` (id or e-mail): an active host or admin. An id
+    in use with another role or room is refused unless ``replace``: a typo would otherwise
+    take a working door offline."""
     check_kiosk_id(kiosk_id)
     if role not in ROLES:
         raise UsageError(f"--role: one of {', '.join(ROLES)}")
@@ -101,6 +104,8 @@ def enroll(
             raise NotFound(f"no room {room_id!r} (rooms: {known or 'none yet'})")
     elif room_id is not None:
         raise UsageError("--room is for doors only")
+    if not replace:
+        _refuse_repurposing(conn, kiosk_id, role, room_id)
     token = new_token()
     upsert(
         conn,
@@ -118,6 +123,23 @@ def enroll(
         ],
     )
     return token
+
+
+def _refuse_repurposing(conn: Connection, kiosk_id: str, role: str, room_id: str | None) -> None:
+    """Refuse to turn a live credential into another role's or room's (``--replace`` may)."""
+    current = conn.execute(
+        select(credentials_t.c.role, credentials_t.c.room_id).where(
+            credentials_t.c.id == kiosk_id, credentials_t.c.revoked_at.is_(None)
+        )
+    ).first()
+    if current is None or (current.role, current.room_id) == (role, room_id):
+        return
+    now_is = current.role + (f" in room {current.room_id}" if current.room_id else "")
+    raise Conflict(
+        f"{kiosk_id} is enrolled as a {now_is}; enrolling it as a {role}"
+        + (f" in room {room_id}" if room_id else "")
+        + " would end that credential: check the id, or add --replace to do it anyway"
+    )
 
 
 def staff_person(conn: Connection, ref: str) -> uuid.UUID:

@@ -3,9 +3,10 @@
 What a device may push is an allow-list per role (pretix calls it a security profile): a door
 pushes its door actions, a lobby its check-ins and walk-ins, and both what a host does at their
 host panel. Every value is bounded: text length, no NUL or control characters, sane times,
-integers that fit the database. A record naming another kiosk, or a door's action on another
-room, is refused. A refusal is permanent and carries its reason; it never blocks the records
-behind it.
+integers that fit the database, no invisible or bidi characters in any text
+(:mod:`kiosk.base.text`: a stolen lobby cannot push a visitor whose name reads backwards).
+A record naming another kiosk, or a door's action on another room, is refused. A refusal is
+permanent and carries its reason; it never blocks the records behind it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, Integer, String, Uuid
 
+from kiosk.base.text import hidden_in, is_blank
 from kiosk.central.credentials import Device
 from kiosk.store.dbtypes import UTCDateTime
 from kiosk.sync.refusals import PushRefused
@@ -46,7 +48,8 @@ MAX_DEPTH = 4  # nesting of JSON values (an audit entry's detail, a heartbeat's 
 MAX_INT = 2**53  # integers a JSON client, SQLite and a PostgreSQL bigint all hold exactly
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 FUTURE = timedelta(days=800)  # a booking or an event may be made this far ahead
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
+#: Text a screen shows as a person's name: it must show something.
+NAMES = frozenset({("visitors", "name")})
 #: Audit actions only the service writes: a kiosk pushing them could lock a host out
 #: everywhere, reset a run of wrong PINs, or put words in a staff member's mouth.
 CENTRAL_AUDIT = (
@@ -61,8 +64,9 @@ def check_value(value: Any, where: str, depth: int = 0) -> None:
     if isinstance(value, str):
         if len(value) > MAX_TEXT:
             raise PushRefused(f"{where}: text longer than {MAX_TEXT} characters")
-        if any((c < " " and c not in _ALLOWED_CONTROLS) or c == "\x7f" for c in value):
-            raise PushRefused(f"{where}: control characters are not allowed")
+        found = hidden_in(value, lines=True)
+        if found is not None:
+            raise PushRefused(f"{where}: invisible or control characters are not allowed ({found})")
         return
     if isinstance(value, int):
         if abs(value) > MAX_INT:
@@ -130,6 +134,10 @@ def check_record(
     if unknown:
         raise PushRefused(f"{entity}: unknown field {sorted(unknown)[0][:64]!r}")
     _check_times(entity, row, now)
+    for table, field in NAMES:
+        value = payload.get(field) if table == entity else None
+        if isinstance(value, str) and value.strip() and is_blank(value):
+            raise PushRefused(f"{entity}.{field}: shows nothing")
     columns = ENTITIES[entity].table.columns
     if "kiosk_id" in columns and row.get("kiosk_id") != device.id:
         raise PushRefused(f"{entity}: names another kiosk")

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
 from kiosk.base.clock import SystemClock
@@ -202,11 +203,24 @@ def open_service_store(settings: ServiceSettings) -> Store:
             },
         }
     engine = create_store_engine(settings.store, **kwargs)
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        engine.connect().close()
+    except SQLAlchemyError as exc:
+        # Its own message: a database that does not exist or cannot be reached is no
+        # schema question, and `init --central` would fail the same way.
+        engine.dispose()
+        lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        raise ConfigError(
+            f"central store {where}: the database cannot be reached or does not exist "
+            f"({lines[0] if lines else type(exc).__name__}); check the URL, that the database "
+            "was created (createdb), and that this machine may connect to it"
+        ) from None
     if not is_at_head(engine):
         engine.dispose()
         raise ConfigError(
-            "the central store is not at the newest schema (or unreachable): run "
-            "`kiosk admin init --central` against it first"
+            f"central store {where}: behind the newest schema (or not set up): "
+            "run `kiosk admin init --central` against it first"
         )
     return Store(engine, sessionmaker(engine, expire_on_commit=False))
 

@@ -1,7 +1,8 @@
 """The staff endpoints' request bodies, with their bounds: published in /openapi.json.
 
 Answers are :mod:`kiosk.console.models` values as JSON (:mod:`kiosk.console.wire`); requests
-are checked here first, before any rule runs: lengths, no control characters, aware times.
+are checked here first, before any rule runs: lengths, no control characters, no invisible or
+bidi characters in what people read (:mod:`kiosk.base.text`), aware times.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+from kiosk.base.text import check_text
 from kiosk.central.staff_csv import MAX_CSV
 
 # One line of text: no control characters at all (a NUL cannot reach the store).
@@ -19,9 +21,13 @@ _LINE = r"^[^\x00-\x1f\x7f]*$"
 _LINES = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 ROOM_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
-Line = Annotated[str, Field(max_length=300, pattern=_LINE)]
-Name = Annotated[str, Field(min_length=1, max_length=200, pattern=_LINE)]
-Lines = Annotated[str, Field(max_length=4000, pattern=_LINES)]
+_SHOWN = AfterValidator(check_text)
+_SHOWN_NAME = AfterValidator(lambda text: check_text(text, name=True))
+_SHOWN_LINES = AfterValidator(lambda text: check_text(text, lines=True))
+
+Line = Annotated[str, Field(max_length=300, pattern=_LINE), _SHOWN]
+Name = Annotated[str, Field(min_length=1, max_length=200, pattern=_LINE), _SHOWN_NAME]
+Lines = Annotated[str, Field(max_length=4000, pattern=_LINES), _SHOWN_LINES]
 
 
 class _Strict(BaseModel):
@@ -33,7 +39,7 @@ class InviteIn(_Strict):
     host_id: uuid.UUID
     valid_from: AwareDatetime
     valid_to: AwareDatetime
-    company: Annotated[str, Field(max_length=200, pattern=_LINE)] | None = None
+    company: Annotated[str, Field(max_length=200, pattern=_LINE), _SHOWN] | None = None
     email: Annotated[str, Field(max_length=254, pattern=_LINE)] | None = None
     lang: Literal["fi", "sv", "en"] | None = None
     single_use: bool = False
@@ -44,7 +50,7 @@ class CsvIn(_Strict):
 
 
 class TitleIn(_Strict):
-    fi: Line
+    fi: Annotated[str, Field(max_length=300, pattern=_LINE), _SHOWN_NAME]
     sv: Line = ""
     en: Line = ""
 

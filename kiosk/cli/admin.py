@@ -26,7 +26,7 @@ from kiosk.cli import modes as cli_modes
 from kiosk.cli import privacy as cli_privacy
 from kiosk.cli import report as report_cli
 from kiosk.cli import room_policy as cli_room_policy
-from kiosk.cli.context import context_from_args, print_json, safe_url
+from kiosk.cli.context import context_from_args, print_json, safe_url, store_url
 
 
 def add_parsers(sub: Any) -> None:
@@ -105,6 +105,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     ctx = context_from_args(args)
     cfg = ctx.config
+    store_url(cfg)  # before anything is created: this is no admin machine's config
     if getattr(args, "central", False):
         from kiosk.cli.central_setup import init_central
 

@@ -45,7 +45,7 @@ def add_parsers(sub: Any) -> None:
         dest="person",
         metavar="PERSON",
         help="one-machine set-up only: the host or admin (id or e-mail) the console acts as; "
-        "default: the first admin",
+        "default: the first active admin by name, else the first active host",
     )
     p.add_argument("--lang", choices=("fi", "sv", "en"), help="default: the config's language")
     p.set_defaults(func=cmd_console)
@@ -68,7 +68,7 @@ def open_session(args: argparse.Namespace, stack: ExitStack) -> ConsoleSession:
     """The session ``args`` ask for; what it started is closed by ``stack``."""
     from zoneinfo import ZoneInfo
 
-    from kiosk.config.credential_file import read_token_file
+    from kiosk.config.credential_file import STAFF_HINT, read_token_file
     from kiosk.config.service_url import is_service_url
     from kiosk.console.client import ConsoleSession, StaffClient
 
@@ -77,7 +77,7 @@ def open_session(args: argparse.Namespace, stack: ExitStack) -> ConsoleSession:
             raise UsageError("--url and --credential go together")
         if not is_service_url(args.url):
             raise UsageError(f"--url: an https:// (or loopback http://) address, not {args.url!r}")
-        token = read_token_file(Path(args.credential))
+        token = read_token_file(Path(args.credential), "--credential", STAFF_HINT)
         config = _config_if_given(args)
         tz = config.tz if config else ZoneInfo(DEFAULT_TZ)
         lang = args.lang or (config.language if config else "fi")
@@ -89,7 +89,7 @@ def open_session(args: argparse.Namespace, stack: ExitStack) -> ConsoleSession:
     if config.uses_service:
         if config.credential_file is None:
             raise UsageError("central.credential_file: name the staff credential file")
-        token = read_token_file(config.credential_file)
+        token = read_token_file(config.credential_file, hint=STAFF_HINT)
         client = StaffClient(config.central_url, token)
         return ConsoleSession(client, config.tz, lang, config.central_url)
     if not config.central_url.startswith("sqlite"):

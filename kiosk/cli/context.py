@@ -12,9 +12,23 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.clock import Clock, SystemClock
-from kiosk.base.errors import KioskError
+from kiosk.base.errors import KioskError, UsageError
 from kiosk.config.settings import Config, load_config
 from kiosk.store.engine import Store, open_store
+
+
+def store_url(config: Config) -> str:
+    """The central store's database URL, refusing a kiosk's sync-service address.
+
+    An enrolled kiosk's ``central.url`` is the service's https:// address; SQLAlchemy would
+    answer "Can't load plugin: sqlalchemy.dialects:https", which tells nobody what to do."""
+    if config.uses_service:
+        raise UsageError(
+            f"central.url {safe_url(config.central_url)} is the central sync service; admin "
+            "commands need the central store's database URL (postgresql+psycopg://… or "
+            "sqlite:///…): run them on the Lab's admin machine with its admin.toml"
+        )
+    return config.central_url
 
 
 def safe_url(url: str) -> str:
@@ -47,7 +61,7 @@ class AdminContext:
     def open_central(self) -> Store:
         from kiosk.store.migrate import current_revision, head_revision
 
-        store = open_store(self.config.central_url, migrate=False)
+        store = open_store(store_url(self.config), migrate=False)
         try:
             revision = current_revision(store.engine)
         except SQLAlchemyError as exc:

@@ -46,6 +46,11 @@ def add_parsers(cmds: Any) -> None:
         metavar="FILE",
         help="where to write the token; copy it to the kiosk as central.credential_file",
     )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="the id is enrolled with another role or room: end that credential and enrol anew",
+    )
     p.add_argument("--json", action="store_true", help="print the kiosk's id, role and room")
     p.set_defaults(func=cmd_enroll)
 
@@ -74,6 +79,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
             args.room,
             ctx.clock.now(),
             getattr(args, "person", None),
+            replace=args.replace,
         )
         write_token_file(Path(args.out), token)  # inside the transaction: both or neither
         legacy = _legacy_role(conn, args.kiosk_id)

@@ -23,22 +23,33 @@ def write_token_file(path: Path, token: str) -> None:
         out.write(token + "\n")
 
 
-def read_token_file(path: Path) -> str:
-    """The token in ``path``, with a clear error for each way the file can be wrong."""
-    hint = "enrol this kiosk: `kiosk admin enroll KIOSK_ID --role lobby|door --out FILE`"
+#: What to do about a missing or wrong token file, for a kiosk and for a staff console.
+KIOSK_HINT = "enrol this kiosk: `kiosk admin enroll KIOSK_ID --role lobby|door --out FILE`"
+STAFF_HINT = (
+    "ask IT to enrol you: `kiosk admin enroll NAME --role staff --person PERSON --out FILE`"
+)
+
+
+def read_token_file(
+    path: Path, label: str = "central.credential_file", hint: str = KIOSK_HINT
+) -> str:
+    """The token in ``path``, with a clear error for each way the file can be wrong.
+
+    ``label`` names where the path came from (a config key or a flag) and ``hint`` what to do
+    when there is no token, so that each caller's message fits what its user typed."""
     try:
         mode = path.stat().st_mode
         text = path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
-        raise ConfigError(f"central.credential_file {path}: not found; {hint}") from None
+        raise ConfigError(f"{label} {path}: not found; {hint}") from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not a token"
-        raise ConfigError(f"central.credential_file {path}: cannot be read ({reason})") from None
+        raise ConfigError(f"{label} {path}: cannot be read ({reason})") from None
     if mode & 0o077:
         raise ConfigError(
-            f"central.credential_file {path}: readable by others (mode {mode & 0o777:o}); "
+            f"{label} {path}: readable by others (mode {mode & 0o777:o}); "
             f"make it 0600: chmod 600 {path}"
         )
     if not TOKEN_FORMAT.match(text):
-        raise ConfigError(f"central.credential_file {path}: not a device token; {hint}")
+        raise ConfigError(f"{label} {path}: not a device token; {hint}")
     return text

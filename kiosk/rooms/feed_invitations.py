@@ -21,8 +21,11 @@ The host is the organiser when their address is an active person's of the Lab, e
 default host; a meeting with neither invites nobody (an invitation names its host, and the
 lobby tells them). Calendars are outside input, so everything is bounded: attendees per event
 (:data:`kiosk.rooms.ics_attendees.MAX_ATTENDEES`), new invitations per import
-(:data:`MAX_INVITATIONS`), meetings in the past or more than ``calendar_days`` ahead; every
-bound is counted in the summary and logged with counts only.
+(:data:`MAX_INVITATIONS`), invitations one address may have revoked and re-made per day
+(:data:`MAX_REISSUES_PER_DAY`: a meeting moved back and forth, or an attendee removed and added
+again, must not make the Lab flood an inbox; over the cap the current invitation is kept until
+a later day's import), meetings in the past or more than
+``calendar_days`` ahead; every bound is counted in the summary and logged with counts only.
 
 Only trusted code on the central store runs this: the admin command with the central store's
 URL and the signing key (a kiosk has neither: it syncs through the service and holds public
@@ -41,13 +44,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import KioskError
 from kiosk.base.ids import new_id
 from kiosk.lobby.invitations import NewInvitation, create_invitation, revoke_invitation
 from kiosk.lobby.invite_delivery import queue_invitation, queue_revocation
+from kiosk.lobby.invite_outbox import emails_t
 from kiosk.rooms.ics import Occurrence
 from kiosk.store.models import (
     Booking,
@@ -68,6 +72,9 @@ log = logging.getLogger(__name__)
 links_t, feeds_t = table_of(CalendarInvitation), table_of(CalendarFeed)
 bookings_t, invitations_t, people_t = table_of(Booking), table_of(Invitation), table_of(Person)
 MAX_INVITATIONS = 1000  # new invitations (and their e-mails) per import of one feed
+#: Invitations to one address revoked today (the site's day) after which the feed makes it no
+#: new one today: with the first invitation, three e-mails for a meeting moved back and forth.
+MAX_REISSUES_PER_DAY = 2
 MAX_DAYS = 7  # a booking over several days: an invitation for its first week at most
 
 
@@ -94,6 +101,7 @@ class InviteSummary:
     malformed: int = 0  # attendee addresses that are no usable e-mail address
     over_attendee_cap: int = 0  # attendees past the per-event cap
     over_import_cap: int = 0  # invitations left for a later import
+    over_address_cap: int = 0  # not made: the address's invitations changed too often today
     too_far: int = 0  # meetings more than calendar_days ahead
     past: int = 0  # meetings already over
     no_host: int = 0  # meetings whose organiser is nobody of the Lab, and no default host
@@ -114,6 +122,7 @@ class InviteSummary:
             (self.malformed, "malformed addresses skipped"),
             (self.over_attendee_cap, "attendees over the per-event cap"),
             (self.over_import_cap, "over the per-import cap (left for the next import)"),
+            (self.over_address_cap, "over the per-address daily cap"),
             (self.too_far, "too far ahead"),
             (self.past, "already over"),
             (self.no_host, "without a host"),
@@ -284,6 +293,8 @@ class _Run:
         reason = "past" if late else "too_far" if far else "no_host" if host is None else None
         if reason is None and s.invited + s.moved >= self.settings.max_invitations:
             reason = "over_import_cap"
+        if reason is None and self._reissued_today(target.address) >= MAX_REISSUES_PER_DAY:
+            reason = "over_address_cap"
         if reason is not None:
             setattr(s, reason, getattr(s, reason) + 1)
             if active and reason in ("past", "too_far", "no_host"):
@@ -323,6 +334,7 @@ class _Run:
             (s.malformed, "malformed attendee addresses skipped"),
             (s.over_attendee_cap, "attendees over the per-event cap not read"),
             (s.over_import_cap, "invitations over the per-import cap left for later"),
+            (s.over_address_cap, "invitations not made: the address's changed too often today"),
             (s.too_far, "invitations for meetings too far ahead left for later"),
             (s.no_host, "invitations not made: no host"),
         ):
@@ -362,6 +374,21 @@ class _Run:
         revoke_invitation(self.conn, str(invitation_id), self.now)
         if tell:
             queue_revocation(self.conn, invitation_id, self.mail, self.now)
+
+    def _reissued_today(self, address: str) -> int:
+        """Invitations e-mailed to ``address`` and revoked since the site's midnight."""
+        midnight = datetime.combine(self.now.astimezone(self.settings.tz).date(), time())
+        mailed = select(emails_t.c.invitation_id).where(
+            func.lower(emails_t.c.address) == address.lower()
+        )
+        return int(
+            self.conn.execute(
+                select(func.count()).where(
+                    invitations_t.c.id.in_(mailed),
+                    invitations_t.c.revoked_at >= midnight.replace(tzinfo=self.settings.tz),
+                )
+            ).scalar_one()
+        )
 
     def _host(self, occ: Occurrence) -> uuid.UUID | None:
         organiser = occ.people.organiser if occ.people else None

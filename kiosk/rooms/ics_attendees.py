@@ -3,9 +3,10 @@
 A calendar feed is input from outside the Lab: anyone who can send the room a meeting request
 writes into it. So the reading is bounded and forgiving: at most :data:`MAX_ATTENDEES` people
 per event (the rest are counted, not read), only ``mailto:`` addresses that pass the same check
-as ``invite create --email``, names stripped of control characters and cut to what a visitor's
-name may hold. Rooms and resources (``CUTYPE``), declined attendees and non-participants are
-no visitors. Nothing here logs or raises with an address in it.
+as ``invite create --email``, names stripped of control and invisible characters
+(:mod:`kiosk.base.text`) and cut to what a visitor's name may hold. Rooms and resources
+(``CUTYPE``), declined attendees and non-participants are no visitors.
+Nothing here logs or raises with an address in it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.base.errors import UsageError
+from kiosk.base.text import clean_line, is_blank
 
 MAX_ATTENDEES = 200
 MAX_NAME = 200  # visitors.name
@@ -77,8 +79,9 @@ def mail_address(value: Any) -> str | None:
 
 def clean_name(value: Any, address: str) -> str:
     """A name a lobby screen and an e-mail may show: printable, one line, not too long."""
-    text = "".join(c if c.isprintable() else " " for c in str(value or "")[: MAX_NAME * 4])
-    name = " ".join(text.split())[:MAX_NAME].strip()
+    name = clean_line(str(value or "")[: MAX_NAME * 4])[:MAX_NAME].strip()
+    if is_blank(name):  # only joiners left
+        name = ""
     return name or address.split("@", 1)[0][:MAX_NAME]
 
 

@@ -268,3 +268,16 @@ def test_a_silently_dropped_store_network_answers_503_in_bounded_time_then_recov
         pg_proxy.close()
         ns.close()
     count_checkins(tally, store, 20)
+
+
+def test_a_missing_database_is_told_apart_from_an_old_schema(pg_url: str, tmp_path: Path) -> None:
+    from kiosk.base.errors import ConfigError
+
+    missing = make_url(pg_url).set(database="nosuchdb_kiosk").render_as_string(hide_password=False)
+    with pytest.raises(ConfigError) as refused:
+        open_service_store(ServiceSettings(store=missing))
+    assert "cannot be reached or does not exist" in str(refused.value)
+    assert "nosuchdb_kiosk" in str(refused.value) and "schema" not in str(refused.value)
+    empty = f"sqlite:///{tmp_path / 'empty.db'}"  # reachable, never initialised
+    with pytest.raises(ConfigError, match="behind the newest schema"):
+        open_service_store(ServiceSettings(store=empty))

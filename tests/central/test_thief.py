@@ -217,6 +217,21 @@ def test_a_nul_byte_is_refused_and_the_records_behind_it_are_kept(
         assert conn.execute(select(Visitor.name)).scalars().all() == ["Ada Lovelace"]
 
 
+def test_a_stolen_lobby_cannot_push_a_name_that_hides_or_reorders_text(
+    tmp_path: Path, service: LiveService
+) -> None:
+    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    bad = ["\u202eevil\u202c Visitor", "x\u0085y\u009bz", "a\u2028b\u2029c", "\u200b", "\u200d"]
+    items = [("visitors", _visitor(name)) for name in [*bad, "Ada\u200dLovelace"]]
+    answer = _push(service, lobby, *items)
+    assert answer["acknowledged"] == [6]
+    assert "U+202E" in answer["rejected"]["1"] and "U+0085" in answer["rejected"]["2"]
+    assert "U+2028" in answer["rejected"]["3"] and "U+200B" in answer["rejected"]["4"]
+    assert "shows nothing" in answer["rejected"]["5"]
+    with service.store.engine.connect() as conn:
+        assert conn.execute(select(Visitor.name)).scalars().all() == ["Ada\u200dLovelace"]
+
+
 def test_a_huge_record_is_rejected_for_good_and_the_outbox_moves_on(
     tmp_path: Path, service: LiveService
 ) -> None:

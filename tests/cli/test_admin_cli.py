@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.cli.main import main
 from kiosk.store.engine import open_store
@@ -193,3 +194,69 @@ def test_kiosk_sync_reports_progress_of_the_pull(
     captured = capsys.readouterr()
     assert "pulled 2 changes" in captured.err
     assert "pulled 2" in captured.out
+
+
+def test_enrolling_a_live_id_with_another_role_or_room_needs_replace(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.config.settings import load_config
+    from kiosk.store.models import DeviceCredential
+
+    def credential() -> tuple[object, ...]:
+        cfg = load_config(config)
+        store = open_store(cfg.central_url, migrate=False)
+        try:
+            with store.engine.connect() as conn:
+                row = conn.execute(
+                    select(
+                        DeviceCredential.role, DeviceCredential.room_id, DeviceCredential.token_hash
+                    ).where(DeviceCredential.id == "door-aurora")
+                ).one()
+        finally:
+            store.dispose()
+        return tuple(row)
+
+    admin(config, "room", "add", "aurora", "--name", "Aurora")
+    admin(config, "room", "add", "borealis", "--name", "Borealis")
+    admin(config, "person", "add", "--name", "P", "--email", "p@x.fi", "--role", "host")
+    out = str(tmp_path / "door.token")
+    assert (
+        admin(config, "enroll", "door-aurora", "--role", "door", "--room", "aurora", "--out", out)
+        == 0
+    )
+    first = credential()
+    capsys.readouterr()
+    typo = ["enroll", "door-aurora", "--role", "staff", "--person", "p@x.fi", "--out", out + "2"]
+    assert admin(config, *typo) == 4
+    err = capsys.readouterr().err
+    assert "door-aurora is enrolled as a door in room aurora" in err and "--replace" in err
+    assert credential() == first and not Path(out + "2").exists()
+    other_room = ["enroll", "door-aurora", "--role", "door", "--room", "borealis", "--out", out]
+    assert admin(config, *other_room) == 4
+    assert credential() == first
+    # The same role and room: a new token, the old one ends (as before).
+    assert (
+        admin(config, "enroll", "door-aurora", "--role", "door", "--room", "aurora", "--out", out)
+        == 0
+    )
+    again = credential()
+    assert again[:2] == ("door", "aurora") and again[2] != first[2]
+    assert admin(config, *other_room, "--replace") == 0
+    assert credential()[:2] == ("door", "borealis")
+
+
+def test_admin_commands_on_an_enrolled_kiosk_ask_for_the_store_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "lobby.toml"
+    config.write_text(
+        '[kiosk]\nid = "lobby-1"\ndata_dir = "data"\n'
+        '[central]\nurl = "https://kiosk.lab.example:8443"\ncredential_file = "lobby.token"\n',
+        encoding="utf-8",
+    )
+    for args in (["init"], ["room", "list"]):
+        assert main(["admin", "--config", str(config), *args]) == 2
+        err = capsys.readouterr().err
+        assert "central store's database URL" in err and "admin machine" in err, args
+        assert "plugin" not in err
+    assert not (tmp_path / "data").exists()  # init created nothing on the kiosk

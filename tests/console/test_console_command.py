@@ -71,3 +71,16 @@ def test_console_refuses_database_credentials_and_half_options(
     assert "go together" in capsys.readouterr().err
     assert main(["console", "--url", "https://x.example", "--credential", "f"]) == 2
     assert "GUI package" in capsys.readouterr().err  # python -m kiosk: no windows to open
+
+
+def test_a_missing_credential_file_names_the_flag_and_the_staff_enrolment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    defaults = {"console_app": lambda session: 0}
+    missing = str(tmp_path / "nosuch.token")
+    args = ["console", "--url", "https://x.example", "--credential", missing]
+    assert main(args, defaults=defaults) == 2
+    err = capsys.readouterr().err
+    assert f"--credential {missing}: not found" in err
+    assert "--role staff --person" in err
+    assert "central.credential_file" not in err and "lobby|door" not in err

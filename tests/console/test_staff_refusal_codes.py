@@ -83,6 +83,27 @@ def test_invitation_refusals_carry_codes_and_keep_the_english_detail(site: Site)
     assert _invite(site, name=" ")[1]["detail"] == "--name must not be empty"
 
 
+def test_invisible_and_bidi_characters_are_refused_in_invitations(site: Site) -> None:
+    for name in ("\u202eevil\u202c Visitor", "x\u0085y\u009bz", "a\u2028b\u2029c", "\u200b"):
+        status, body = _invite(site, name=name)
+        assert (status, body["code"], body["params"]) == (422, "invalid_field", {"field": "name"})
+    status, body = _invite(site, company="Evil\u2066 Corp")
+    assert (status, body["code"], body["params"]) == (422, "invalid_field", {"field": "company"})
+    assert _invite(site, name="\u200d")[0] == 422  # joiners alone are no name
+    assert _invite(site, name="Mi\u200cna")[0] == 200  # a joiner inside a real name is fine
+
+
+def test_invisible_and_bidi_characters_are_refused_in_event_texts(site: Site) -> None:
+    for fields in (
+        {"title": {"fi": "\u202eAvoimet ovet"}},
+        {"title": {"fi": "Avoimet ovet", "en": "Open\u200b"}},
+        {"description": {"fi": "Tervetuloa\u2029kaikki"}},
+    ):
+        status, body = _event(site, **fields)
+        assert (status, body["code"]) == (422, "invalid_field"), fields
+    assert _event(site, description={"fi": "Rivi 1\nRivi 2"})[0] == 200
+
+
 def test_an_inactive_host_and_a_service_without_mail_have_codes(
     tmp_path: Path, central_url: str
 ) -> None:

@@ -407,3 +407,30 @@ def test_refreshes_at_the_same_moment_invite_each_attendee_once(
     rows = central_rows(config)
     assert len(rows["links"]) == 2 and len(rows["invitations"]) == 2
     assert sorted(r[0] for r in inbox.recipients) == ["eeva.ek@okm.example", "pekka@stm.example"]
+
+
+def test_a_meeting_moved_back_and_forth_mails_an_address_three_times_a_day_at_most(
+    config: Path,
+    inbox: Inbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ics = tmp_path / "aurora.ics"
+    days = [today() + timedelta(days=1), today() + timedelta(days=2)]
+    url = write_calendar(ics, [Meeting("m1@outlook", days[0], [EEVA])])
+    assert admin(config, "bookings", "feed", "set", "aurora", url, "--invite-attendees") == 0
+    assert refresh(config, capsys)["invited"] == 1
+    counts = []
+    for day in (days[1], days[0], days[1], days[0]):
+        write_calendar(ics, [Meeting("m1@outlook", day, [EEVA])])
+        got = refresh(config, capsys)
+        counts.append((got["moved"], got["over_address_cap"]))
+    # The third move is over the cap; moved back, the kept invitation is right again.
+    assert counts == [(1, 0), (1, 0), (0, 1), (0, 0)]
+    assert [r[0] for r in inbox.recipients] == ["eeva.ek@okm.example"] * 3
+    # Over the cap, the last invitation stays (for the day it was made for), not revoked.
+    live = [r for r in central_rows(config)["invitations"] if r["revoked_at"] is None]
+    assert [(r["valid_from"], r["valid_to"]) for r in live] == [day_window(days[0])]
+    assert "changed too often today" in caplog.text
+    assert "okm.example" not in caplog.text
