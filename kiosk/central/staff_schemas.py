@@ -7,9 +7,10 @@ are checked here first, before any rule runs: lengths, no control characters, aw
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from kiosk.central.staff_csv import MAX_CSV
 
@@ -19,6 +20,24 @@ _LINE = r"^[^\x00-\x1f\x7f]*$"
 _LINES = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 ROOM_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
+# Every date a staff member gives: far wider than any rule needs (the rules bound it closer,
+# with their own reasons), narrow enough that no time arithmetic or token overflows.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def in_window(value: date) -> bool:
+    """Whether ``value`` (a date or a time) is within the staff window's years."""
+    return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+def _bounded(value: datetime) -> datetime:
+    # The year alone: comparing 9999-12-31T23:59-05:00 with anything overflows in UTC.
+    if not in_window(value):
+        raise ValueError(f"a time from the years {FIRST_YEAR} to {LAST_YEAR} only")
+    return value
+
+
+When = Annotated[AwareDatetime, AfterValidator(_bounded)]
 Line = Annotated[str, Field(max_length=300, pattern=_LINE)]
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=_LINE)]
 Lines = Annotated[str, Field(max_length=4000, pattern=_LINES)]
@@ -31,8 +50,8 @@ class _Strict(BaseModel):
 class InviteIn(_Strict):
     name: Name
     host_id: uuid.UUID
-    valid_from: AwareDatetime
-    valid_to: AwareDatetime
+    valid_from: When
+    valid_to: When
     company: Annotated[str, Field(max_length=200, pattern=_LINE)] | None = None
     email: Annotated[str, Field(max_length=254, pattern=_LINE)] | None = None
     lang: Literal["fi", "sv", "en"] | None = None
@@ -57,8 +76,8 @@ class DescriptionIn(_Strict):
 
 class EventIn(_Strict):
     title: TitleIn
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: When
+    ends_at: When
     description: DescriptionIn = Field(default_factory=DescriptionIn)
     room_id: Annotated[str, Field(pattern=ROOM_PATTERN)] | None = None
     capacity: Annotated[int, Field(ge=1, le=100_000)] | None = None
@@ -72,5 +91,5 @@ class ModeIn(_Strict):
         description="the room, or null for the whole Lab"
     )
     mode: Literal["event", "closed", "normal"]
-    until: AwareDatetime
+    until: When
     title: Line | None = None
