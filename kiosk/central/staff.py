@@ -107,6 +107,7 @@ class StaffService:
         if valid_to < request.valid_to:
             valid_to += timedelta(seconds=1)
         check_window(valid_from, valid_to, now)
+        _check_ahead("an invitation", valid_from, now)
         new = NewInvitation(
             name=request.name,
             host=str(request.host_id),
@@ -190,6 +191,7 @@ class StaffService:
             ),
             now,
         )
+        _check_ahead("an event", draft.starts_at, now)
         texts = {
             "title_sv": _short(draft.title.sv, "title (sv)", 300),
             "title_en": _short(draft.title.en, "title (en)", 300),
@@ -373,6 +375,12 @@ class StaffService:
                 detail={"staff": staff_views.person_name(conn, person), **detail},
             )
         )
+
+
+def _check_ahead(what: str, start: datetime, now: datetime) -> None:
+    """Nothing starts further ahead than a kiosk accepts a record (kiosk.central.edge)."""
+    if start - now > FUTURE:
+        raise UsageError(f"{what} can start {FUTURE.days} days ahead at most")
 
 
 def _check_until(conn: Connection, person: uuid.UUID, now: datetime, until: datetime) -> None:

@@ -35,6 +35,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("ends_before_start", r"--valid-to must be after --valid-from"),
     ("already_over", r"the invitation would already be over .*"),
     ("valid_too_long", r"an invitation can be valid for one year at most"),
+    ("too_far_ahead", r"an (invitation|event) can start (?P<days>\d+) days ahead at most"),
     ("host_inactive", r"host '(?P<host>.*)' is no longer active"),
     ("unknown_host", r"no person with id or e-mail '(?P<host>.*)'"),
     ("bad_email", r"(--)?email: '(?P<address>.*)' is not an e-mail address .*"),

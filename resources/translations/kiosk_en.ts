@@ -106,6 +106,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It can start {days} days ahead at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A date is too far in the past or the future.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -106,6 +106,10 @@
         <translation>Kutsukorttia ei voitu tehdä.</translation>
     </message>
     <message>
+        <source>It can start {days} days ahead at most.</source>
+        <translation>Alku voi olla enintään {days} päivän päässä.</translation>
+    </message>
+    <message>
         <source>A date is too far in the past or the future.</source>
         <translation>Päivämäärä on liian kaukana menneisyydessä tai tulevaisuudessa.</translation>
     </message>

@@ -106,6 +106,10 @@
         <translation>Inbjudningskortet kunde inte göras.</translation>
     </message>
     <message>
+        <source>It can start {days} days ahead at most.</source>
+        <translation>Starten kan ligga högst {days} dagar framåt.</translation>
+    </message>
+    <message>
         <source>A date is too far in the past or the future.</source>
         <translation>Datumet ligger för långt bakåt eller framåt i tiden.</translation>
     </message>

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from kiosk.central.staff_csv import MAX_STAFF_ROWS
-from kiosk.store.models import Invitation
+from kiosk.store.models import Event, Invitation
 from tests.console.helpers import HOST, Site, staff_site
 from tests.stores import NOON
 
@@ -144,3 +144,50 @@ def test_a_csv_row_in_a_far_year_fails_alone(site: Site) -> None:
         assert status == 200, body
         outcome = {r["line"]: (r["ok"], r["code"]) for r in body["rows"]}
         assert outcome == {2: (True, None), 3: (False, "out_of_range"), 4: (True, None)}
+
+
+def test_tickets_for_an_event_left_at_the_end_of_time_fail_row_by_row(site: Site) -> None:
+    status, event = _answer(
+        site,
+        "POST",
+        "/v1/staff/events",
+        {
+            "title": {"fi": "Juhla"},
+            "starts_at": (NOON + timedelta(days=1)).isoformat(),
+            "ends_at": (NOON + timedelta(days=1, hours=2)).isoformat(),
+        },
+    )
+    assert status == 200, event
+    with site.service.store.engine.begin() as conn:  # a record from before the bounds
+        conn.execute(update(Event).values(ends_at=datetime(9999, 12, 31, 23, 0, tzinfo=UTC)))
+    status, body = _answer(
+        site, "POST", f"/v1/staff/events/{event['id']}/tickets", {"csv": "name\nEeva\nOlli\n"}
+    )
+    assert status == 200, body
+    assert body["imported"] == 0
+    assert [(r["line"], r["code"]) for r in body["refused"]] == [
+        (2, "out_of_range"),
+        (3, "out_of_range"),
+    ]
+
+
+def test_an_invitation_or_event_starts_800_days_ahead_at_most(site: Site) -> None:
+    start = NOON + timedelta(days=801)
+    invite = {
+        "name": "Eeva",
+        "host_id": str(site.host_id),
+        "valid_from": start.isoformat(),
+        "valid_to": (start + timedelta(hours=4)).isoformat(),
+    }
+    event = {
+        "title": {"fi": "Juhla"},
+        "starts_at": start.isoformat(),
+        "ends_at": (start + timedelta(hours=2)).isoformat(),
+    }
+    for path, body in [("/v1/staff/invitations", invite), ("/v1/staff/events", event)]:
+        status, answer = _answer(site, "POST", path, body)
+        assert (status, answer["code"], answer["params"]) == (
+            422,
+            "too_far_ahead",
+            {"days": "800"},
+        ), path

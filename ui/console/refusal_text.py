@@ -55,6 +55,7 @@ _TEXTS: dict[str, str] = {
     ),
     "store_refused": QT_TRANSLATE_NOOP("ConsoleRefusal", "The Lab's database did not accept it."),
     "card_failed": QT_TRANSLATE_NOOP("ConsoleRefusal", "The invitation card could not be made."),
+    "too_far_ahead": QT_TRANSLATE_NOOP("ConsoleRefusal", "It can start {days} days ahead at most."),
     "out_of_range": QT_TRANSLATE_NOOP(
         "ConsoleRefusal", "A date is too far in the past or the future."
     ),
