@@ -67,3 +67,14 @@ def wall_clock(moment: datetime, lang: str) -> str:
     if lang == "en":
         return f"{moment:%H:%M}"
     return f"{moment.hour}.{moment.minute:02d}"
+
+
+def local_time(moment: datetime, tz: ZoneInfo) -> datetime:
+    """``moment`` in ``tz``; in UTC where ``tz`` cannot hold it (a record left at the end of
+    year 9999 would overflow), so a listing prints it instead of failing."""
+    for zone in (tz, UTC):
+        try:
+            return moment.astimezone(zone)
+        except (OverflowError, ValueError):
+            continue
+    return moment

@@ -44,6 +44,9 @@ class ServiceSettings:
     pool_size: int = 10
     max_body: int = 2 * 1024 * 1024
     statement_timeout_ms: int = 15_000
+    # A transaction left open (a stuck request) holds back the change feed's watermark and so
+    # every kiosk's sync: PostgreSQL ends its session after this long idle inside it.
+    idle_in_transaction_timeout_ms: int = 30_000
     tcp_user_timeout_ms: int = 20_000
     workers: int = 1
     notify: dict[str, Any] | None = None  # [notify]: the SMTP server invitation e-mails use
@@ -63,6 +66,7 @@ _KEYS = {
     "pool_size": int,
     "max_body": int,
     "statement_timeout_ms": int,
+    "idle_in_transaction_timeout_ms": int,
     "tcp_user_timeout_ms": int,
     "workers": int,
     "data_dir": str,
@@ -147,7 +151,14 @@ def load_settings(
         values["host"], values["port"] = parse_listen(values.pop("listen"))
     if ("tls_cert" in values) != ("tls_key" in values):
         raise ConfigError("[service] tls_cert and tls_key go together")
-    for key in ("pool_size", "max_body", "statement_timeout_ms", "tcp_user_timeout_ms", "workers"):
+    for key in (
+        "pool_size",
+        "max_body",
+        "statement_timeout_ms",
+        "idle_in_transaction_timeout_ms",
+        "tcp_user_timeout_ms",
+        "workers",
+    ):
         if key in values and values[key] < 1:
             raise ConfigError(f"[service] {key}: must be at least 1")
     settings = ServiceSettings(**values)
@@ -196,7 +207,11 @@ def open_service_store(settings: ServiceSettings) -> Store:
             "pool_timeout": 10,
             "connect_args": {
                 "connect_timeout": 5,
-                "options": f"-c statement_timeout={settings.statement_timeout_ms}",
+                "options": (
+                    f"-c statement_timeout={settings.statement_timeout_ms} "
+                    "-c idle_in_transaction_session_timeout="
+                    f"{settings.idle_in_transaction_timeout_ms}"
+                ),
                 **TCP_KEEPALIVES,
                 "tcp_user_timeout": settings.tcp_user_timeout_ms,
                 "application_name": "kiosk-central",

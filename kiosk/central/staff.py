@@ -25,7 +25,8 @@ from kiosk.base.errors import ConfigError, Conflict, UsageError
 from kiosk.base.ids import new_id
 from kiosk.central import staff_views
 from kiosk.central.credentials import Device
-from kiosk.central.staff_csv import csv_file, row_outcomes
+from kiosk.central.edge import FUTURE
+from kiosk.central.staff_csv import capped, csv_file, row_outcomes
 from kiosk.console.models import (
     CsvOutcome,
     EventDraft,
@@ -36,7 +37,7 @@ from kiosk.console.models import (
     StaffIdentity,
     TicketImport,
 )
-from kiosk.events.manage import NewEvent, check_event, get_event
+from kiosk.events.manage import MAX_LENGTH, NewEvent, check_event, get_event
 from kiosk.events.tickets import COLUMNS as TICKET_COLUMNS
 from kiosk.events.tickets import REQUIRED as TICKET_REQUIRED
 from kiosk.events.tickets import import_tickets
@@ -47,7 +48,7 @@ from kiosk.rooms.modes import ModeSwitch, set_mode_central
 from kiosk.security.signing_keys import current_signing_key
 from kiosk.security.tokens import TokenKind, sign
 from kiosk.store.engine import Store
-from kiosk.store.models import AuditEntry, Event, table_of
+from kiosk.store.models import AuditEntry, Event, Person, table_of
 from kiosk.sync import central
 from kiosk.sync.acceptance import _check_host
 from kiosk.sync.refusals import PushRefused
@@ -106,6 +107,7 @@ class StaffService:
         if valid_to < request.valid_to:
             valid_to += timedelta(seconds=1)
         check_window(valid_from, valid_to, now)
+        _check_ahead("an invitation", valid_from, now)
         new = NewInvitation(
             name=request.name,
             host=str(request.host_id),
@@ -142,18 +144,20 @@ class StaffService:
         now = self._clock.now()
         with tempfile.TemporaryDirectory(prefix="kiosk-staff-csv-") as tmp:
             path = csv_file(Path(tmp), text)
+            rows = capped(read_rows(path))
             with self._store.engine.connect() as conn:
                 transaction = conn.begin()
                 try:
                     result = import_invitations(
                         conn,
-                        read_rows(path),
+                        iter(rows),
                         key=self._key(conn),
                         out_dir=Path(tmp),
                         tz=self.settings.tz,
                         now=now,
                         mail=self.settings.mail,
                         lang=self.settings.language,
+                        cards=False,  # no card leaves this folder: drawing them only took time
                     )
                     outcome = row_outcomes(result, path)
                     if dry_run:
@@ -187,6 +191,7 @@ class StaffService:
             ),
             now,
         )
+        _check_ahead("an event", draft.starts_at, now)
         texts = {
             "title_sv": _short(draft.title.sv, "title (sv)", 300),
             "title_en": _short(draft.title.en, "title (en)", 300),
@@ -235,16 +240,18 @@ class StaffService:
         now = self._clock.now()
         with tempfile.TemporaryDirectory(prefix="kiosk-staff-tickets-") as tmp:
             path = csv_file(Path(tmp), text)
+            rows = capped(read_rows(path, TICKET_COLUMNS, TICKET_REQUIRED))
             with self._store.engine.begin() as conn:
                 event = get_event(conn, event_id)
                 result = import_tickets(
                     conn,
                     event,
-                    read_rows(path, TICKET_COLUMNS, TICKET_REQUIRED),
+                    iter(rows),
                     key=self._key(conn),
                     out_dir=Path(tmp),
                     tz=self.settings.tz,
                     now=now,
+                    cards=False,
                 )
                 outcome = row_outcomes(result, path)
                 self._audit(
@@ -273,6 +280,7 @@ class StaffService:
                 _check_host(conn, person)
             except PushRefused as exc:
                 raise Conflict(str(exc)) from None
+            _check_until(conn, person, now, until)
             event_id = None
             if mode == "event":
                 event_id = new_id()
@@ -366,6 +374,25 @@ class StaffService:
                 action=action,
                 detail={"staff": staff_views.person_name(conn, person), **detail},
             )
+        )
+
+
+def _check_ahead(what: str, start: datetime, now: datetime) -> None:
+    """Nothing starts further ahead than a kiosk accepts a record (kiosk.central.edge)."""
+    if start - now > FUTURE:
+        raise UsageError(f"{what} can start {FUTURE.days} days ahead at most")
+
+
+def _check_until(conn: Connection, person: uuid.UUID, now: datetime, until: datetime) -> None:
+    """A host switches for at most an event's length (the panel's switch ends the same day);
+    an admin as far ahead as a kiosk accepts a record (a long closure, planned)."""
+    people = table_of(Person)
+    role = conn.execute(select(people.c.role).where(people.c.id == person)).scalar()
+    longest = FUTURE if role == "admin" else MAX_LENGTH
+    if until - now > longest:
+        raise UsageError(
+            f"a switch can last {longest.days} days at most "
+            f"(a host {MAX_LENGTH.days}, an admin {FUTURE.days})"
         )
 
 

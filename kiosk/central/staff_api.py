@@ -27,7 +27,16 @@ from kiosk.central.credentials import Device
 from kiosk.central.limits import RateLimiter
 from kiosk.central.staff import StaffService
 from kiosk.central.staff_refusals import Refusal, refusal_of
-from kiosk.central.staff_schemas import ROOM_PATTERN, CsvIn, EventIn, InviteIn, ModeIn
+from kiosk.central.staff_schemas import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    ROOM_PATTERN,
+    CsvIn,
+    EventIn,
+    InviteIn,
+    ModeIn,
+    in_window,
+)
 from kiosk.console.models import EventDraft, InviteRequest, LocalText
 from kiosk.console.wire import to_json
 
@@ -83,9 +92,23 @@ def _call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         raise refused(409, str(exc)) from None
     except KioskError as exc:  # UsageError, ConfigError: the input or the set-up
         raise refused(422, str(exc)) from None
+    except (ValueError, OverflowError) as exc:  # a date the arithmetic cannot hold: the input's
+        raise refused(422, f"a date or number is out of range ({exc})") from None
+
+
+def _days(**days: date) -> None:
+    """Refuse a query's date outside the staff window (a week of year 9999 overflows)."""
+    for name, day in days.items():
+        if not in_window(day):
+            raise refused(
+                422,
+                f"a date or number is out of range ({name}: the years {FIRST_YEAR} to "
+                f"{LAST_YEAR} only)",
+            )
 
 
 def _period(since: date, until: date) -> None:
+    _days(since=since, until=until)
     if until < since:
         raise refused(422, "the period ends before it starts")
     if (until - since).days >= MAX_DAYS:
@@ -130,6 +153,7 @@ def staff_router(
     @router.get("/today")
     def today(caller: Reader, day: date) -> JSONResponse:
         """``day``'s invited visitors with where each is, and who is inside now."""
+        _days(day=day)
         tz = staff.settings.tz
         return _answer(_call(staff.read, lambda c: staff_views.today(c, day, tz)))
 
@@ -202,6 +226,7 @@ def staff_router(
         room_id: Annotated[str, Path(pattern=ROOM_PATTERN)],
         monday: date,
     ) -> JSONResponse:
+        _days(monday=monday)
         tz = staff.settings.tz
         return _answer(_call(staff.read, lambda c: staff_views.week(c, room_id, monday, tz)))
 

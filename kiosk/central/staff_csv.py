@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk.base.csvfiles import sniff_delimiter
@@ -14,6 +15,10 @@ from kiosk.console.models import CsvOutcome, CsvRow
 from kiosk.lobby.invite_import import ImportResult, read_rows
 
 MAX_CSV = 1024 * 1024  # characters; far more than 10,000 rows of names
+# Rows in one staff upload: the import runs in one transaction (a card per row), and on
+# PostgreSQL an open transaction holds back the change feed, so every kiosk's sync waits for
+# it; at this many rows it ends within seconds. The admin CLI keeps its larger limit.
+MAX_STAFF_ROWS = 500
 
 
 def csv_file(folder: Path, text: str) -> Path:
@@ -23,6 +28,16 @@ def csv_file(folder: Path, text: str) -> Path:
     path = folder / "upload.csv"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def capped(rows: Iterable[tuple[int, dict[str, str]]]) -> list[tuple[int, dict[str, str]]]:
+    """Every row, read before any is stored: too many refuses the file before it writes."""
+    read: list[tuple[int, dict[str, str]]] = []
+    for row in rows:
+        if len(read) == MAX_STAFF_ROWS:
+            raise UsageError(f"more than {MAX_STAFF_ROWS} rows; split the file")
+        read.append(row)
+    return read
 
 
 def row_outcomes(result: ImportResult, path: Path) -> CsvOutcome:

@@ -35,6 +35,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("ends_before_start", r"--valid-to must be after --valid-from"),
     ("already_over", r"the invitation would already be over .*"),
     ("valid_too_long", r"an invitation can be valid for one year at most"),
+    ("too_far_ahead", r"an (invitation|event) can start (?P<days>\d+) days ahead at most"),
     ("host_inactive", r"host '(?P<host>.*)' is no longer active"),
     ("unknown_host", r"no person with id or e-mail '(?P<host>.*)'"),
     ("bad_email", r"(--)?email: '(?P<address>.*)' is not an e-mail address .*"),
@@ -45,6 +46,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("too_many_fields", r"more fields than the header names"),
     ("store_refused", r"refused by the central store \(.*\)"),
     ("card_failed", r"card: .*"),
+    ("out_of_range", r"a date or number is out of range .*"),
     # a CSV as a whole (kiosk.central.staff_csv, kiosk.lobby.invite_import)
     ("csv_too_long", r"the CSV is longer than (?P<limit>\d+) characters; split it"),
     ("too_many_rows", r"more than (?P<limit>\d+) rows; split the file"),
@@ -70,6 +72,7 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("ends_before_start", r"the switch must end after it starts"),
     ("title_too_long", r"the title is too long \((?P<limit>\d+) characters at most\)"),
     ("bad_mode", r"mode must be one of .*"),
+    ("switch_too_long", r"a switch can last (?P<days>\d+) days at most.*"),
     # the report and periods (kiosk.central.staff, staff_api)
     ("pdf_unavailable", r"this service makes the report as HTML only.*"),
     ("nothing_to_report", r"nothing to report from (?P<since>\S+) to (?P<until>\S+):.*"),

@@ -21,7 +21,7 @@ def add_parsers(sub: Any) -> None:
         "--config",
         metavar="FILE",
         help="TOML with a [service] table: store, listen, tls_cert, tls_key, pool_size, "
-        "max_body, statement_timeout_ms, workers (docs/deploy.md)",
+        "max_body, statement_timeout_ms, idle_in_transaction_timeout_ms, workers (docs/deploy.md)",
     )
     p.add_argument("--workers", type=int, metavar="N", help="service processes on one port")
     p.set_defaults(func=cmd_serve)

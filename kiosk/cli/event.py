@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.base.errors import UsageError
+from kiosk.base.timeutil import local_time
 from kiosk.cli.context import AdminContext, context_from_args, print_json
 
 if TYPE_CHECKING:
@@ -71,8 +72,8 @@ def _as_json(e: EventInfo, ctx: AdminContext) -> dict[str, Any]:
         "id": str(e.id),
         "title": e.title,
         "description": e.description,
-        "starts_at": e.starts_at.astimezone(tz).isoformat(),
-        "ends_at": e.ends_at.astimezone(tz).isoformat(),
+        "starts_at": local_time(e.starts_at, tz).isoformat(),
+        "ends_at": local_time(e.ends_at, tz).isoformat(),
         "capacity": e.capacity,
         "online_url": e.online_url,
         "allow_walkins": e.allow_walkins,
@@ -84,7 +85,7 @@ def _as_json(e: EventInfo, ctx: AdminContext) -> dict[str, Any]:
 
 def _line(e: EventInfo, ctx: AdminContext) -> str:
     tz = ctx.config.tz
-    start, end = e.starts_at.astimezone(tz), e.ends_at.astimezone(tz)
+    start, end = local_time(e.starts_at, tz), local_time(e.ends_at, tz)
     count = f"{e.checked_in} / {e.capacity}" if e.capacity else f"{e.checked_in}"
     return f"{e.id}  {start:%Y-%m-%d %H:%M}–{end:%H:%M}  {e.title}  ({count} in)"
 
@@ -207,8 +208,8 @@ def cmd_tickets_create(args: argparse.Namespace) -> int:
                 "id": str(ticket.id),
                 "event": str(event.id),
                 "token": ticket.token,
-                "valid_from": ticket.valid_from.astimezone(tz).isoformat(),
-                "valid_to": ticket.valid_to.astimezone(tz).isoformat(),
+                "valid_from": local_time(ticket.valid_from, tz).isoformat(),
+                "valid_to": local_time(ticket.valid_to, tz).isoformat(),
                 "qr": str(qr_path) if qr_path else None,
             }
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.base.errors import UsageError
+from kiosk.base.timeutil import local_time
 from kiosk.cli.context import AdminContext, context_from_args, print_json
 from kiosk.cli.invite_mail import add_mail_options, cmd_invite_resend, mail_settings, send_now
 
@@ -138,8 +139,8 @@ def cmd_invite_create(args: argparse.Namespace) -> int:
                 "id": str(invitation_id),
                 "email": {"id": str(mail_id), "status": mail_status} if mail_id else None,
                 "token": token,
-                "valid_from": valid_from.astimezone(ctx.config.tz).isoformat(),
-                "valid_to": valid_to.astimezone(ctx.config.tz).isoformat(),
+                "valid_from": local_time(valid_from, ctx.config.tz).isoformat(),
+                "valid_to": local_time(valid_to, ctx.config.tz).isoformat(),
                 "qr": str(qr_path) if qr_path else None,
             }
         )
@@ -245,10 +246,10 @@ def cmd_invite_list(args: argparse.Namespace) -> int:
             "visitor": i.visitor,
             "organisation": i.organisation,
             "host": i.host,
-            "valid_from": i.valid_from.astimezone(tz).isoformat(),
-            "valid_to": i.valid_to.astimezone(tz).isoformat(),
+            "valid_from": local_time(i.valid_from, tz).isoformat(),
+            "valid_to": local_time(i.valid_to, tz).isoformat(),
             "single_use": i.single_use,
-            "revoked_at": i.revoked_at.astimezone(tz).isoformat() if i.revoked_at else None,
+            "revoked_at": local_time(i.revoked_at, tz).isoformat() if i.revoked_at else None,
             "status": i.status(now),
         }
         for i in invitations

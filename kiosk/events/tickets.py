@@ -74,6 +74,7 @@ def import_tickets(
     tz: ZoneInfo,
     now: datetime,
     progress: Callable[[int], None] = lambda n: None,
+    cards: bool = True,
 ) -> ImportResult:
     def issue(row: dict[str, str]) -> Issued:
         name = " ".join(row.get("name", "").split())
@@ -82,4 +83,4 @@ def import_tickets(
         ticket = issue_ticket(conn, event, name, row.get("organisation") or None, key=key, now=now)
         return Issued(ticket.id, name, ticket.token, ticket_card(event, ticket.token, name, tz))
 
-    return import_rows(conn, rows, issue, out_dir=out_dir, progress=progress)
+    return import_rows(conn, rows, issue, out_dir=out_dir, progress=progress, cards=cards)

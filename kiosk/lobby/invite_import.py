@@ -138,6 +138,7 @@ def import_invitations(
     progress: Callable[[int], None] = lambda n: None,
     mail: MailSettings | None = None,
     lang: str = "fi",
+    cards: bool = True,
 ) -> ImportResult:
     def issue(row: dict[str, str]) -> Issued:
         address = check_address(row["email"], "email") if row.get("email") else None
@@ -159,7 +160,7 @@ def import_invitations(
         card = Card(token, name, new.valid_from, new.valid_to, tz)
         return Issued(invitation_id, name, token, card)
 
-    return import_rows(conn, rows, issue, out_dir=out_dir, progress=progress)
+    return import_rows(conn, rows, issue, out_dir=out_dir, progress=progress, cards=cards)
 
 
 @dataclass(frozen=True)
@@ -179,10 +180,14 @@ def import_rows(
     *,
     out_dir: Path,
     progress: Callable[[int], None] = lambda n: None,
+    cards: bool = True,
 ) -> ImportResult:
     """Each row stored by ``issue`` inside its own savepoint, its card written before the
     savepoint is released: a bad row (reported by its line number) leaves nothing of itself
-    behind, card included, while the good rows are kept. Invitations and event tickets."""
+    behind, card included, while the good rows are kept. Invitations and event tickets.
+
+    Without ``cards`` no card is drawn (the staff console hands out none; drawing is most of
+    an import's time): each row's ``card`` is then where it would have been written."""
     result = ImportResult([], [])
     for count, (line, row) in enumerate(rows, start=1):
         if count > MAX_ROWS:
@@ -194,10 +199,12 @@ def import_rows(
                     raise UsageError(row["__error__"])
                 issued = issue(row)
                 card_path = out_dir / f"{issued.id}.png"
-                save_card(issued.card, card_path)
+                if cards:
+                    save_card(issued.card, card_path)
             result.imported.append(Imported(line, issued.id, issued.name, issued.token, card_path))
-        except (KioskError, OSError, SQLAlchemyError) as exc:
-            if card_path is not None:
+        # ValueError, OverflowError: a date the token or the clock cannot hold (year 9999)
+        except (KioskError, OSError, SQLAlchemyError, ValueError, OverflowError) as exc:
+            if card_path is not None and cards:
                 card_path.unlink(missing_ok=True)
             result.refused.append(Refused(line, _reason(exc)))
         progress(count)
@@ -210,6 +217,8 @@ def _reason(exc: Exception) -> str:
         return f"card: {exc.strerror}"
     if isinstance(exc, SQLAlchemyError):
         return f"refused by the central store ({type(getattr(exc, 'orig', exc)).__name__})"
+    if isinstance(exc, (ValueError, OverflowError)):
+        return f"a date or number is out of range ({exc})"
     return str(exc)
 
 

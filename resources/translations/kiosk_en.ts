@@ -106,6 +106,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It can start {days} days ahead at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date is too far in the past or the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,6 +151,10 @@
     </message>
     <message>
         <source>An event can last {days} days at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can switch the mode for {days} days at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

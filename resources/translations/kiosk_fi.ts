@@ -106,6 +106,14 @@
         <translation>Kutsukorttia ei voitu tehdä.</translation>
     </message>
     <message>
+        <source>It can start {days} days ahead at most.</source>
+        <translation>Alku voi olla enintään {days} päivän päässä.</translation>
+    </message>
+    <message>
+        <source>A date is too far in the past or the future.</source>
+        <translation>Päivämäärä on liian kaukana menneisyydessä tai tulevaisuudessa.</translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation>Tiedosto on liian pitkä: jaa se pienempiin tiedostoihin.</translation>
     </message>
@@ -144,6 +152,10 @@
     <message>
         <source>An event can last {days} days at most.</source>
         <translation>Tapahtuma voi kestää enintään {days} päivää.</translation>
+    </message>
+    <message>
+        <source>You can switch the mode for {days} days at most.</source>
+        <translation>Tilan voi vaihtaa enintään {days} päiväksi.</translation>
     </message>
     <message>
         <source>The capacity must be greater than zero.</source>

@@ -106,6 +106,14 @@
         <translation>Inbjudningskortet kunde inte göras.</translation>
     </message>
     <message>
+        <source>It can start {days} days ahead at most.</source>
+        <translation>Starten kan ligga högst {days} dagar framåt.</translation>
+    </message>
+    <message>
+        <source>A date is too far in the past or the future.</source>
+        <translation>Datumet ligger för långt bakåt eller framåt i tiden.</translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation>Filen är för lång: dela upp den i mindre filer.</translation>
     </message>
@@ -144,6 +152,10 @@
     <message>
         <source>An event can last {days} days at most.</source>
         <translation>Ett evenemang kan pågå i högst {days} dagar.</translation>
+    </message>
+    <message>
+        <source>You can switch the mode for {days} days at most.</source>
+        <translation>Läget kan bytas för högst {days} dagar.</translation>
     </message>
     <message>
         <source>The capacity must be greater than zero.</source>

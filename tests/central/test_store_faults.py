@@ -19,7 +19,7 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from kiosk.base.clock import FixedClock, SystemClock
@@ -281,3 +281,20 @@ def test_a_missing_database_is_told_apart_from_an_old_schema(pg_url: str, tmp_pa
     empty = f"sqlite:///{tmp_path / 'empty.db'}"  # reachable, never initialised
     with pytest.raises(ConfigError, match="behind the newest schema"):
         open_service_store(ServiceSettings(store=empty))
+
+
+def test_a_session_idle_in_a_transaction_is_ended(tmp_path: Path, pg_url: str) -> None:
+    """A transaction left open holds back the change feed (every kiosk's sync): PostgreSQL ends
+    a service session idle inside one after ``idle_in_transaction_timeout_ms``."""
+    seed_central(pg_url, site_key(tmp_path), FixedClock(SystemClock().now())).dispose()
+    served = open_service_store(ServiceSettings(store=pg_url, idle_in_transaction_timeout_ms=1000))
+    try:
+        with served.engine.connect() as conn:
+            assert conn.execute(text("SHOW idle_in_transaction_session_timeout")).scalar_one() == (
+                "1s"
+            )
+            time.sleep(2)  # idle inside the transaction the first statement began
+            with pytest.raises(DBAPIError, match="idle-in-transaction timeout"):
+                conn.execute(text("SELECT 1"))
+    finally:
+        served.dispose()

@@ -238,3 +238,34 @@ def test_tickets_create_one_named_card_and_one_anonymous(
         admin(config, "event", "tickets", "create", "--event", str(made["id"]), "--qr", "x.jpg")
         == 2
     )
+
+
+def test_an_event_left_at_the_end_of_time_is_still_listed(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record from before the staff console bounded dates (year 9999) prints in UTC where the
+    site's zone cannot hold it, instead of failing the listing."""
+    from sqlalchemy import update
+
+    from kiosk.store.models import Event
+
+    made = create(config, capsys)
+    far = datetime(9999, 12, 31, 23, 0, tzinfo=UTC)
+    store = open_store(load_config(config).central_url, migrate=False)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(update(Event).values(starts_at=far - timedelta(hours=2), ends_at=far))
+    finally:
+        store.dispose()
+    listed = run_json(config, capsys, "event", "list")
+    assert isinstance(listed, list) and listed[0]["ends_at"].startswith("9999-12-31T23:00:00")
+    shown = run_json(config, capsys, "event", "show", str(made["id"]))
+    assert isinstance(shown, dict)
+    # the start fits Helsinki's zone; the end is past the last moment it can hold: UTC
+    assert (shown["starts_at"], shown["ends_at"]) == (
+        "9999-12-31T23:00:00+02:00",
+        "9999-12-31T23:00:00+00:00",
+    )
+    assert admin(config, "event", "list") == 0
+    assert "9999-12-31 23:00–23:00" in capsys.readouterr().out
+    assert admin(config, "event", "show", str(made["id"])) == 0

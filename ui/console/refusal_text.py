@@ -55,6 +55,10 @@ _TEXTS: dict[str, str] = {
     ),
     "store_refused": QT_TRANSLATE_NOOP("ConsoleRefusal", "The Lab's database did not accept it."),
     "card_failed": QT_TRANSLATE_NOOP("ConsoleRefusal", "The invitation card could not be made."),
+    "too_far_ahead": QT_TRANSLATE_NOOP("ConsoleRefusal", "It can start {days} days ahead at most."),
+    "out_of_range": QT_TRANSLATE_NOOP(
+        "ConsoleRefusal", "A date is too far in the past or the future."
+    ),
     # a CSV as a whole
     "csv_too_long": QT_TRANSLATE_NOOP(
         "ConsoleRefusal", "The file is too long: split it into smaller ones."
@@ -81,6 +85,9 @@ _TEXTS: dict[str, str] = {
         "ConsoleRefusal", "The online link is longer than {limit} characters."
     ),
     "event_too_long": QT_TRANSLATE_NOOP("ConsoleRefusal", "An event can last {days} days at most."),
+    "switch_too_long": QT_TRANSLATE_NOOP(
+        "ConsoleRefusal", "You can switch the mode for {days} days at most."
+    ),
     "capacity_not_positive": QT_TRANSLATE_NOOP(
         "ConsoleRefusal", "The capacity must be greater than zero."
     ),

@@ -270,3 +270,29 @@ def test_no_key_or_a_missing_private_key_changes_nothing(
     assert admin(config, "invite", "create", "--name", "A", "--host", HOST) == 2
     assert "not on this machine" in capsys.readouterr().err
     assert central_dump(config) == before
+
+
+def test_invite_list_prints_an_invitation_left_at_the_end_of_time(
+    keyed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record from before the staff console bounded dates (year 9999) is listed in UTC."""
+    from sqlalchemy import update
+
+    from kiosk.store.models import Invitation
+
+    out = run_json(keyed, capsys, "invite", "create", "--name", "Aika Loppu", "--host", HOST)
+    assert isinstance(out, dict)
+    far = datetime(9999, 12, 31, 23, 0, tzinfo=UTC)
+    store = open_store(load_config(keyed).central_url, migrate=False)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(
+                update(Invitation).values(valid_from=far - timedelta(hours=1), valid_to=far)
+            )
+    finally:
+        store.dispose()
+    listed = run_json(keyed, capsys, "invite", "list")
+    assert isinstance(listed, list)
+    assert listed[0]["valid_to"] == "9999-12-31T23:00:00+00:00"
+    assert admin(keyed, "invite", "list") == 0
+    assert "Aika Loppu" in capsys.readouterr().out
