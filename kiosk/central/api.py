@@ -260,4 +260,5 @@ def create_app(
             raise HTTPException(422, str(exc)) from None
         return HeartbeatOut(duplicate=answer.duplicate, instances=answer.instances)
 
+    app.state.streams = streams  # a server on a thread ends them before it stops
     return app

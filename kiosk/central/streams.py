@@ -79,6 +79,7 @@ class Streams:
         self._max = max_streams
         self._open: dict[str, OpenStream] = {}
         self._checker: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self.closing = False  # the service is stopping: no new streams
 
     def __len__(self) -> int:
@@ -96,8 +97,16 @@ class Streams:
         return stream
 
     def start(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
         self._checker = loop.create_task(self._check_tokens())
-        _chain_exit_signals(lambda: loop.call_soon_threadsafe(self.end_all))
+        _chain_exit_signals(self.end_all_soon)
+
+    def end_all_soon(self) -> None:
+        """:meth:`end_all` from any thread: what SIGTERM does, for a server that has no signal
+        handlers of its own (one run on a thread stops through this before ``should_exit``, so
+        its graceful shutdown does not wait for open streams)."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self.end_all)
 
     async def stop(self) -> None:
         self.end_all()

@@ -88,6 +88,7 @@ def live_service(
         wait_for(lambda: server.started, 10, "the central service to start")
         yield LiveService(f"http://127.0.0.1:{port}", store, clock)
     finally:
+        app.state.streams.end_all_soon()  # as SIGTERM does: open streams end, then the server
         server.should_exit = True
         thread.join(10)
         sock.close()
