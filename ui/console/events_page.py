@@ -40,10 +40,7 @@ class EventsPage(ConsolePage):
         site: SiteTime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(calls, parent)
-        self._client = client
-        self._site = site
-        self._tz = site.tz
+        super().__init__(client, calls, site, parent)
         self.events: tuple[EventSummary, ...] = ()
         self.rooms: tuple[RoomInfo, ...] = ()
         self.count: EventCounter | None = None

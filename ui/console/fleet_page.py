@@ -26,10 +26,7 @@ class FleetPage(ConsolePage):
         site: SiteTime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(calls, parent)
-        self._client = client
-        self._site = site
-        self._tz = site.tz
+        super().__init__(client, calls, site, parent)
         self.kiosks: tuple[FleetRow, ...] = ()
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")

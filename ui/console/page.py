@@ -1,4 +1,5 @@
-"""What every console page has: a title for the side list, a refresh when shown, a stop."""
+"""What every console page has: the client, the site's clock, a title for the side list, a
+refresh when shown, a stop."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.base.clock import Clock
+from kiosk.console.client import StaffClient
 from ui.console.calls import ConsoleCalls
 
 
@@ -33,10 +35,19 @@ class ConsolePage(QWidget):
 
     notice = Signal(object)  # Callable[[], str]: the sentence, re-made at a language change
 
-    def __init__(self, calls: ConsoleCalls, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        client: StaffClient,
+        calls: ConsoleCalls,
+        site: SiteTime,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ConsolePage")
         self.calls = calls
+        self._client = client  # called only through ``calls``, on the worker
+        self._site = site
+        self._tz = site.tz
 
     def title(self) -> str:
         raise NotImplementedError

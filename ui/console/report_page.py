@@ -59,10 +59,7 @@ class ReportPage(ConsolePage):
         site: SiteTime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(calls, parent)
-        self._client = client
-        self._site = site
-        self._tz = site.tz
+        super().__init__(client, calls, site, parent)
         self.items: tuple[FeedbackItem, ...] | None = None
         # Opens a written report; a test records the path instead of starting a viewer.
         self.opener: Callable[[Path], bool] = open_file

@@ -47,10 +47,7 @@ class RoomsPage(ConsolePage):
         site: SiteTime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(calls, parent)
-        self._client = client
-        self._site = site
-        self._tz = site.tz
+        super().__init__(client, calls, site, parent)
         self.week_start = monday_of(site.today())
         self.week: tuple[BookingInfo, ...] | None = None
         self.rooms: tuple[RoomInfo, ...] = ()

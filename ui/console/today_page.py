@@ -33,10 +33,7 @@ class TodayPage(ConsolePage):
         site: SiteTime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(calls, parent)
-        self._client = client
-        self._site = site
-        self._tz = site.tz
+        super().__init__(client, calls, site, parent)
         self.view: TodayView | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("todayTabs")
