@@ -41,12 +41,12 @@ from kiosk.events.manage import MAX_LENGTH, NewEvent, check_event, get_event
 from kiosk.events.tickets import COLUMNS as TICKET_COLUMNS
 from kiosk.events.tickets import REQUIRED as TICKET_REQUIRED
 from kiosk.events.tickets import import_tickets
-from kiosk.lobby.invitations import NewInvitation, check_window, create_invitation
+from kiosk.lobby.invitations import NewInvitation, check_window, issue_invitation
 from kiosk.lobby.invite_delivery import MailSettings, check_address, check_lang, queue_invitation
 from kiosk.lobby.invite_import import import_invitations, read_rows
 from kiosk.rooms.modes import ModeSwitch, set_mode_central
 from kiosk.security.signing_keys import current_signing_key
-from kiosk.security.tokens import TokenKind, sign
+from kiosk.security.tokens import TokenKind
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, Event, Person, table_of
 from kiosk.sync import central
@@ -119,15 +119,8 @@ class StaffService:
         )
         with self._store.engine.begin() as conn:
             key = self._key(conn)
-            invitation_id = create_invitation(conn, new, now)
+            invitation_id, token = issue_invitation(conn, new, key, now)
             if address is not None:
-                token = sign(
-                    key,
-                    invitation_id=invitation_id,
-                    kind=new.kind,
-                    valid_from=new.valid_from,
-                    valid_to=new.valid_to,
-                )
                 queue_invitation(conn, invitation_id, token, address, lang, self._mail(), now)
             name = " ".join(request.name.split())
             self._audit(

@@ -87,10 +87,10 @@ def _window(ctx: AdminContext, args: argparse.Namespace) -> tuple[datetime, date
 
 def cmd_invite_create(args: argparse.Namespace) -> int:
     from kiosk.cli.card_import import card_path
-    from kiosk.lobby.invitations import NewInvitation, check_window, create_invitation
+    from kiosk.lobby.invitations import NewInvitation, check_window, issue_invitation
     from kiosk.lobby.invite_delivery import check_address, queue_invitation
     from kiosk.security.signing_keys import current_signing_key
-    from kiosk.security.tokens import TokenKind, sign
+    from kiosk.security.tokens import TokenKind
 
     address = check_address(args.email) if args.email else None  # before anything else
     ctx = context_from_args(args)
@@ -113,14 +113,7 @@ def cmd_invite_create(args: argparse.Namespace) -> int:
     try:
         with ctx.central() as conn:
             _, key = current_signing_key(conn, ctx.config.data_dir)
-            invitation_id = create_invitation(conn, new, now)
-            token = sign(
-                key,
-                invitation_id=invitation_id,
-                kind=new.kind,
-                valid_from=valid_from,
-                valid_to=valid_to,
-            )
+            invitation_id, token = issue_invitation(conn, new, key, now)
             mail_id = None
             if address is not None and mail is not None:  # queued with the invitation itself
                 mail_id = queue_invitation(conn, invitation_id, token, address, lang, mail, now)

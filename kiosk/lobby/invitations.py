@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import Conflict, NotFound, UsageError
 from kiosk.base.ids import new_id
-from kiosk.security.tokens import TokenKind
+from kiosk.security.tokens import TokenKind, sign
 from kiosk.store.models import Invitation, Person, Visitor, table_of
 from kiosk.sync import central
 
@@ -132,6 +133,22 @@ def create_invitation(conn: Connection, new: NewInvitation, now: datetime) -> uu
         now,
     )
     return invitation_id
+
+
+def issue_invitation(
+    conn: Connection, new: NewInvitation, key: Ed25519PrivateKey, now: datetime
+) -> tuple[uuid.UUID, str]:
+    """:func:`create_invitation`, and the code for its QR signed with ``key``: the invitation id
+    and the token (the card, the e-mail and the lobby's scan all carry this token)."""
+    invitation_id = create_invitation(conn, new, now)
+    token = sign(
+        key,
+        invitation_id=invitation_id,
+        kind=new.kind,
+        valid_from=new.valid_from,
+        valid_to=new.valid_to,
+    )
+    return invitation_id, token
 
 
 def revoke_invitation(conn: Connection, ref: str, now: datetime) -> None:

@@ -26,10 +26,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from kiosk.base.csvfiles import decode, safe_row, sniff_delimiter
 from kiosk.base.errors import KioskError, UsageError
 from kiosk.base.timeutil import parse_when
-from kiosk.lobby.invitations import NewInvitation, create_invitation, default_window
+from kiosk.lobby.invitations import NewInvitation, default_window, issue_invitation
 from kiosk.lobby.invite_card import Card, save_card
 from kiosk.lobby.invite_delivery import MailSettings, check_address, check_lang, queue_invitation
-from kiosk.security.tokens import TokenKind, sign
+from kiosk.security.tokens import TokenKind
 
 COLUMNS = (
     "name",
@@ -144,14 +144,7 @@ def import_invitations(
         address = check_address(row["email"], "email") if row.get("email") else None
         row_lang = check_lang(row.get("lang") or None, lang, "lang")
         new = _new(row, tz, now)
-        invitation_id = create_invitation(conn, new, now)
-        token = sign(
-            key,
-            invitation_id=invitation_id,
-            kind=new.kind,
-            valid_from=new.valid_from,
-            valid_to=new.valid_to,
-        )
+        invitation_id, token = issue_invitation(conn, new, key, now)
         if address is not None:
             if mail is None:
                 raise UsageError("email: the config has no notify.sender to send it from")

@@ -49,7 +49,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import KioskError
 from kiosk.base.ids import new_id
-from kiosk.lobby.invitations import NewInvitation, create_invitation, revoke_invitation
+from kiosk.lobby.invitations import NewInvitation, issue_invitation, revoke_invitation
 from kiosk.lobby.invite_delivery import queue_invitation, queue_revocation
 from kiosk.lobby.invite_outbox import emails_t
 from kiosk.rooms.ics import Occurrence
@@ -342,8 +342,6 @@ class _Run:
                 log.warning("calendar feed of room %s: %d %s", self.room_id, count, what)
 
     def _create(self, target: _Target, host: uuid.UUID) -> uuid.UUID:
-        from kiosk.security.tokens import TokenKind, sign
-
         new = NewInvitation(
             name=target.name,
             host=str(host),
@@ -351,14 +349,7 @@ class _Run:
             valid_from=target.valid_from,
             valid_to=target.valid_to,
         )
-        invitation_id = create_invitation(self.conn, new, self.now)
-        token = sign(
-            self.key,
-            invitation_id=invitation_id,
-            kind=TokenKind.VISITOR,
-            valid_from=target.valid_from,
-            valid_to=target.valid_to,
-        )
+        invitation_id, token = issue_invitation(self.conn, new, self.key, self.now)
         lang = self.settings.lang
         queue_invitation(self.conn, invitation_id, token, target.address, lang, self.mail, self.now)
         return invitation_id
