@@ -32,6 +32,7 @@ def build_parser(
     from kiosk.cli import console as cli_console
     from kiosk.cli import devices as cli_devices
     from kiosk.cli import doctor as cli_doctor
+    from kiosk.cli import local_store as cli_local_store
     from kiosk.cli import sync as cli_sync
     from kiosk.cli.options import add_examples, config_everywhere
 
@@ -49,6 +50,7 @@ def build_parser(
     cli_console.add_parsers(sub)
     cli_devices.add_parsers(sub)
     cli_doctor.add_parsers(sub)
+    cli_local_store.add_parsers(sub)
     config_everywhere(parser)
     add_examples(parser)
     parser.set_defaults(**(defaults or {}))

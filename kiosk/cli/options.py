@@ -17,7 +17,7 @@ CONFIG_HELP = (
 )
 #: The top-level commands that read kiosk.toml. (``central serve --config`` names the service's
 #: own file and ``screenshot --config`` is one of two sources: both keep their meaning.)
-CONFIG_COMMANDS = ("admin", "sync", "run", "doctor", "console")
+CONFIG_COMMANDS = ("admin", "sync", "run", "doctor", "console", "upgrade-store")
 
 
 def config_everywhere(root: argparse.ArgumentParser) -> None:

@@ -40,3 +40,18 @@ def run_kiosk():  # type: ignore[no-untyped-def]
         )
 
     return run
+
+
+@pytest.fixture
+def site(tmp_path: Path, run_kiosk) -> Path:  # type: ignore[no-untyped-def]
+    """A central SQLite store set up by ``kiosk admin``, with room Aurora; its admin config."""
+    admin = tmp_path / "admin.toml"
+    admin.write_text(
+        '[kiosk]\nid = "admin"\ndata_dir = "admin"\n'
+        f'[central]\nurl = "sqlite:///{tmp_path / "central.db"}"\n',
+        encoding="utf-8",
+    )
+    for args in (("init",), ("room", "add", "aurora", "--name", "Aurora")):
+        done = run_kiosk("admin", "--config", str(admin), *args)
+        assert done.returncode == 0, done.stderr
+    return admin

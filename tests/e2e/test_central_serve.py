@@ -8,8 +8,7 @@ import ssl
 import stat
 import subprocess
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -18,59 +17,12 @@ import pytest
 from kiosk.central.service import AUTH_TTL
 from kiosk.config.credential_file import TOKEN_FORMAT
 from tests.e2e.conftest import kiosk_command, kiosk_env
+from tests.e2e.serving import answers, free_port, serving
 from tests.helpers import wait_for
 
 pytestmark = pytest.mark.e2e
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _answers(url: str) -> bool:
-    try:
-        return httpx.get(f"{url}/healthz", timeout=1).status_code == 200
-    except httpx.HTTPError:
-        return False
-
-
-@contextmanager
-def serving(store: str) -> Iterator[str]:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [*kiosk_command(), "central", "serve", "--store", store]
-    server = subprocess.Popen(
-        [*command, "--listen", f"127.0.0.1:{port}"],
-        env=kiosk_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        wait_for(lambda: _answers(url) or server.poll() is not None, 30, "the service")
-        assert server.poll() is None, server.communicate()[1][-2000:]
-        yield url
-    finally:
-        server.terminate()
-        server.communicate(timeout=15)  # reaps it and closes its pipe
-
-
-@pytest.fixture
-def site(tmp_path: Path, run_kiosk: Run) -> Path:
-    admin = tmp_path / "admin.toml"
-    admin.write_text(
-        '[kiosk]\nid = "admin"\ndata_dir = "admin"\n'
-        f'[central]\nurl = "sqlite:///{tmp_path / "central.db"}"\n',
-        encoding="utf-8",
-    )
-    for args in (("init",), ("room", "add", "aurora", "--name", "Aurora")):
-        done = run_kiosk("admin", "--config", str(admin), *args)
-        assert done.returncode == 0, done.stderr
-    return admin
 
 
 def test_a_door_is_enrolled_syncs_through_the_service_and_is_revoked(
@@ -146,7 +98,7 @@ def test_the_service_will_not_serve_a_store_that_was_never_set_up(
 def test_serve_is_ready_only_once_it_answers_and_pets_the_watchdog(
     tmp_path: Path, site: Path
 ) -> None:
-    port = _free_port()
+    port = free_port()
     sock_path = tmp_path / "notify.sock"
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as notify:
         notify.bind(str(sock_path))
@@ -170,7 +122,7 @@ def test_serve_is_ready_only_once_it_answers_and_pets_the_watchdog(
         )
         try:
             first = notify.recv(64).decode()
-            answered = _answers(f"http://127.0.0.1:{port}")
+            answered = answers(f"http://127.0.0.1:{port}")
             messages = [notify.recv(64).decode() for _ in range(2)]
         finally:
             server.terminate()
@@ -229,7 +181,7 @@ def test_a_kiosk_syncs_over_tls_with_the_sites_own_ca(
         "admin", "--config", str(site), "enroll", "lobby-1", "--role", "lobby", "--out", str(token)
     )
     assert done.returncode == 0, done.stderr
-    port = _free_port()
+    port = free_port()
     service_config = tmp_path / "central.toml"
     service_config.write_text(
         f'[service]\nstore = "sqlite:///{tmp_path / "central.db"}"\n'

@@ -163,11 +163,15 @@ class Kiosk(QObject):
     def attach(self) -> None:
         """Phase 2: the store, the services and controllers, sync and readers."""
         from kiosk.store.engine import open_local_store
+        from kiosk.store.upgrade_apart import upgrade_apart
         from ui.runtime.db_worker import DbWorker
 
         cfg, screen, site_key = self.config, self.screen, self._site_key
         assert screen is not None and site_key is not None, "first_screen() comes first"
         cfg.data_dir.mkdir(parents=True, exist_ok=True)
+        # A store behind the newest schema is upgraded by a child process; should it fail,
+        # open_local_store upgrades here and says why.
+        upgrade_apart(cfg.path, cfg.local_store_path)
         self.store = open_local_store(cfg.local_store_path)
         self.db = DbWorker(self)
         if cfg.role == "door":
