@@ -58,6 +58,21 @@ def _check_cameras(binary: str) -> list[str]:
     return failures
 
 
+def _check_upgrade_store(binary: str, tmp: Path) -> list[str]:
+    """The child a kiosk starts after an update: the bundle's own executable, Alembic's
+    migrations read from the bundle."""
+    config = tmp / "door.toml"
+    config.write_text(
+        '[kiosk]\nid = "door-1"\nrole = "door"\nroom = "aurora"\ndata_dir = "door"\n'
+        f'[central]\nurl = "sqlite:///{tmp / "central.db"}"\n',
+        encoding="utf-8",
+    )
+    done = run(binary, "upgrade-store", "--config", str(config))
+    if done.returncode != 0 or not (tmp / "door" / "kiosk.db").exists():
+        return [f"upgrade-store: exit {done.returncode}: {done.stderr[-500:]!r}"]
+    return [f"upgrade-store stderr: {line}" for line in unexpected(done.stderr)]
+
+
 def main() -> int:
     binary = sys.argv[1] if len(sys.argv) > 1 else "dist/kiosk/kiosk"
     failures: list[str] = []
@@ -72,6 +87,7 @@ def main() -> int:
         if shot.returncode != 0 or not png.exists() or png.stat().st_size < 1000:
             failures.append(f"screenshot: exit {shot.returncode}, png exists: {png.exists()}")
         failures += [f"screenshot stderr: {line}" for line in unexpected(shot.stderr)]
+        failures += _check_upgrade_store(binary, Path(tmp))
 
     failures += _check_cameras(binary)
 
