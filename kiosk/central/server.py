@@ -22,6 +22,7 @@ from sqlalchemy.orm import sessionmaker
 from kiosk.base.clock import SystemClock
 from kiosk.base.errors import ConfigError, UsageError
 from kiosk.base.systemd import Notifier
+from kiosk.config.central_auth import anchor_sqlite_url
 from kiosk.config.tomlfile import read_toml
 from kiosk.store.engine import Store, create_store_engine, is_at_head
 from kiosk.sync.listener import TCP_KEEPALIVES
@@ -132,6 +133,8 @@ def load_settings(
         for key in ("tls_cert", "tls_key", "data_dir"):
             if key in values:
                 values[key] = str((path.parent / values[key]).resolve())
+        if "store" in values:  # a relative SQLite file lies beside this file, as tls_cert does
+            values["store"] = anchor_sqlite_url(values["store"], path.parent)
         if "notify" in data:
             values["notify"] = _notify_table(data["notify"], path)
         if "invitations" in data:

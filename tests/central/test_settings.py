@@ -28,3 +28,17 @@ def test_a_zero_timeout_is_refused(tmp_path: Path) -> None:
     path.write_text('[service]\nstore = "sqlite:///c.db"\ntcp_user_timeout_ms = 0\n', "utf-8")
     with pytest.raises(ConfigError, match="tcp_user_timeout_ms: must be at least 1"):
         load_settings(str(path), None, None, None)
+
+
+def test_a_relative_sqlite_store_lies_beside_the_settings_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """systemd starts the service in /: the file must not depend on the working directory."""
+    (tmp_path / "etc").mkdir()
+    path = tmp_path / "etc" / "central.toml"
+    path.write_text('[service]\nstore = "sqlite:///central.db"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(str(path), None, None, None)
+    assert settings.store == f"sqlite:///{tmp_path / 'etc' / 'central.db'}"
+    # --store on the command line is the operator's own path, relative to where they are
+    assert load_settings(str(path), "sqlite:///here.db", None, None).store == "sqlite:///here.db"
