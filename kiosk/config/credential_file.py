@@ -30,6 +30,12 @@ STAFF_HINT = (
 )
 
 
+def enrol_command(kiosk_id: str, role: str, room: str | None) -> str:
+    """The admin command that gives this kiosk a (new) device token."""
+    where = f" --room {room}" if room else ""
+    return f"kiosk admin enroll {kiosk_id} --role {role}{where} --out {kiosk_id}.token"
+
+
 def read_token_file(
     path: Path, label: str = "central.credential_file", hint: str = KIOSK_HINT
 ) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.base.errors import KioskError
-from kiosk.config.credential_file import read_token_file
+from kiosk.config.credential_file import enrol_command, read_token_file
 from kiosk.config.settings import Config
 from kiosk.doctor.verdict import Verdict, blocking, ok, warning
 from kiosk.rooms.door_room import check_room, missing_room_fix, missing_room_text
@@ -77,9 +77,8 @@ def service_verdicts(config: Config, synced_before: bool) -> tuple[Verdict, Serv
     """
     check = "central"
     fix_enrol = (
-        f"enrol it on the admin machine: kiosk admin enroll {config.kiosk_id} --role "
-        f"{config.role}{' --room ' + config.room if config.room else ''} --out FILE, and set "
-        "central.credential_file"
+        f"enrol it on the admin machine: {enrol_command(config.kiosk_id, config.role, config.room)}"
+        ", and set central.credential_file"
     )
     try:
         answer = whoami(config)

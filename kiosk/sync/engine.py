@@ -34,7 +34,14 @@ from kiosk.sync import feed, outbox
 from kiosk.sync import state as sync_state
 from kiosk.sync.acceptance import PushItem, PushResult
 from kiosk.sync.instance import InstanceId, this_process
-from kiosk.sync.link import BatchRefused, CentralLink, FeedPage, Identity, StoreLink
+from kiosk.sync.link import (
+    BatchRefused,
+    CentralLink,
+    CentralUnavailable,
+    FeedPage,
+    Identity,
+    StoreLink,
+)
 
 if TYPE_CHECKING:
     from kiosk.sync.http_link import HttpLink
@@ -360,8 +367,11 @@ def _uuid(value: str) -> Any:
 
 
 def describe_error(exc: BaseException) -> str:
-    """A short, personal-data-free description of a sync failure."""
+    """A short, personal-data-free description of a sync failure. The link's own failures
+    (unreachable, refused credential) are sentences already: no class name in front."""
     text_ = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    if isinstance(exc, CentralUnavailable) and text_:
+        return text_[0][:300]
     first = text_[0] if text_ else type(exc).__name__
     return f"{type(exc).__name__}: {first[:200]}"
 
