@@ -11,7 +11,6 @@ service over HTTP on a networked kiosk. :mod:`kiosk.sync.worker` runs cycles on 
 from __future__ import annotations
 
 import logging
-import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,8 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk import __version__
 from kiosk.base.clock import Clock
-from kiosk.base.errors import ConfigError
-from kiosk.config.credential_file import read_token_file
+from kiosk.config.credential_file import service_credentials
 from kiosk.config.settings import Config
 from kiosk.store.dbutil import upsert
 from kiosk.store.engine import Store
@@ -380,16 +378,5 @@ def service_link(config: Config) -> HttpLink:
     """The link to the central sync service, with this kiosk's device token."""
     from kiosk.sync.http_link import HttpLink  # httpx loads only on kiosks that use it
 
-    if config.credential_file is None:
-        raise ConfigError(
-            "central.credential_file: needed with an https:// central.url; enrol this kiosk "
-            "with `kiosk admin enroll KIOSK_ID --role lobby|door --out FILE`"
-        )
-    token = read_token_file(config.credential_file)
-    verify: bool | ssl.SSLContext = True
-    if config.ca_file is not None:
-        try:
-            verify = ssl.create_default_context(cafile=str(config.ca_file))
-        except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(f"central.ca_file {config.ca_file}: {exc}") from None
+    token, verify = service_credentials(config)
     return HttpLink(config.central_url, token, version=__version__, verify=verify)

@@ -119,6 +119,10 @@ class Kiosk(QObject):
         cfg = self.config
         log.info("starting kiosk %s (%s)", cfg.kiosk_id, cfg.role)
         self._site_key = load_site_key(cfg.site_key_file)  # fail early, before any window
+        if cfg.uses_service:  # the token and CA files too: one line and exit 2, not a traceback
+            from kiosk.config.credential_file import service_credentials
+
+            service_credentials(cfg)
         if cfg.role == "door":
             from kiosk.rooms.door_room import refuse_missing_room
             from kiosk.rooms.door_snapshot import read_door_view
