@@ -19,6 +19,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from kiosk.base.folders import make_folder
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 JOURNAL_FORMAT = "%(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 5 * 1024 * 1024
@@ -75,7 +77,7 @@ def add_file_log(data_dir: Path, setting: str = "auto") -> Path | None:
     if not file_log_wanted(setting):
         return None
     folder = data_dir / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, "the log folder")
     path = folder / "kiosk.log"
     root = logging.getLogger()
     for handler in root.handlers:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.base.errors import ConfigError, UsageError
+from kiosk.base.folders import current_user
 
 if TYPE_CHECKING:
     import ssl
@@ -56,8 +57,8 @@ def read_token_file(
         raise ConfigError(f"{label} {path}: not found; {hint}") from None
     except PermissionError:
         raise ConfigError(
-            f"{label} {path}: this user ({_user()}) may not read it; make it the kiosk "
-            f"user's: sudo chown {_user()} {path} && sudo chmod 600 {path}"
+            f"{label} {path}: this user ({current_user()}) may not read it; make it the kiosk "
+            f"user's: sudo chown {current_user()} {path} && sudo chmod 600 {path}"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not a token"
@@ -100,16 +101,8 @@ def load_ca_file(path: Path) -> ssl.SSLContext:
         raise ConfigError(f"central.ca_file {path}: not found; {fix}") from None
     except PermissionError:
         raise ConfigError(
-            f"central.ca_file {path}: this user ({_user()}) may not read it; sudo chmod 644 {path}"
+            f"central.ca_file {path}: this user ({current_user()}) may not read it; "
+            f"sudo chmod 644 {path}"
         ) from None
     except (OSError, ssl.SSLError, ValueError):
         raise ConfigError(f"central.ca_file {path}: not a PEM CA certificate; {fix}") from None
-
-
-def _user() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return str(os.getuid())

@@ -64,3 +64,23 @@ def test_a_missing_token_or_a_bad_ca_file_is_one_line_and_exit_2(
     assert "Traceback" not in done.stderr
     said = [line for line in done.stderr.splitlines() if line.startswith("kiosk: ")]
     assert len(said) == 1 and expected in said[0], done.stderr
+
+
+@pytest.mark.parametrize("command", [["run", "--exit-after", "5"], ["sync"], ["admin", "init"]])
+def test_a_data_dir_this_user_may_not_create_names_the_command_that_fixes_it(
+    tmp_path: Path,
+    run_kiosk,
+    command: list[str],  # type: ignore[no-untyped-def]
+) -> None:
+    """sysfs refuses every new folder, to root as well: a real refusal wherever tests run."""
+    import getpass
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[kiosk]\nid = "lobby-9"\ndata_dir = "/sys/lab-kiosk-test"\n', "utf-8")
+    done = run_kiosk(*command, "--config", str(path))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"kiosk: data_dir /sys/lab-kiosk-test: this user ({getpass.getuser()}) may not create "
+        f"or write it; make it theirs: sudo install -d -o {getpass.getuser()} -m 0700 "
+        "/sys/lab-kiosk-test"
+    )

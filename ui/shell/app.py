@@ -166,12 +166,13 @@ class Kiosk(QObject):
 
     def attach(self) -> None:
         """Phase 2: the store, the services and controllers, sync and readers."""
+        from kiosk.base.folders import make_folder
         from kiosk.store.engine import open_local_store
         from ui.runtime.db_worker import DbWorker
 
         cfg, screen, site_key = self.config, self.screen, self._site_key
         assert screen is not None and site_key is not None, "first_screen() comes first"
-        cfg.data_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(cfg.data_dir)
         self.store = open_local_store(cfg.local_store_path)
         self.db = DbWorker(self)
         if cfg.role == "door":
