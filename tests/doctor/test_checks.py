@@ -188,3 +188,30 @@ def test_an_unreachable_service_blocks_only_a_kiosk_that_never_synced(
         local.dispose()
     central = _verdict(run_checks(str(config), machine=OFFSCREEN), "central")
     assert central.status == "warning" and "works offline from its store" in central.message
+
+
+def test_the_real_command_shows_no_http_request_lines_unless_verbose(
+    tmp_path: Path, service: LiveService
+) -> None:
+    """httpx logs each request at INFO: among the verdicts they read as problems."""
+    import subprocess
+
+    from tests.e2e.conftest import kiosk_command, kiosk_env
+
+    config = _with_site_key(kiosk_config(tmp_path, service, "lobby-1", "lobby"), tmp_path)
+
+    def doctor(*before: str, after: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*kiosk_command(), *before, "doctor", "--config", str(config), *after],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=kiosk_env(),
+            check=False,
+        )
+
+    quiet = doctor()
+    assert "the sync service knows this kiosk as lobby-1" in quiet.stdout
+    assert "HTTP Request" not in quiet.stdout + quiet.stderr, quiet.stderr
+    assert "HTTP Request: GET" in doctor("--verbose").stderr
+    assert "HTTP Request: GET" in doctor(after=("-v",)).stderr  # after the command, as well
