@@ -307,3 +307,30 @@ def test_lab_domains_are_read_in_lower_case_once_each() -> None:
     )
     assert cfg.invitations.lab_domains == ("vm.fi", "tyo20.fi")
     assert cfg.invitations.calendar_days == 30
+
+
+def _documented_configs() -> list[tuple[str, str]]:
+    """Every kiosk.toml the README and docs show: ```toml blocks and ``<<'TOML'`` heredocs."""
+    root = Path(__file__).parents[2]
+    found = []
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        blocks = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+        blocks += re.findall(r"<<'TOML'\n(.*?)\nTOML\n", text, re.DOTALL)
+        found += [(doc.name, b) for b in blocks if re.search(r"^\s*\[(kiosk|central)\]", b, re.M)]
+    return found
+
+
+def test_every_documented_kiosk_toml_loads() -> None:
+    """A newcomer copies them: each must pass the loader (kiosk.id is required, say)."""
+    import tomllib
+
+    configs = _documented_configs()
+    assert {"README.md", "configuration.md", "deploy.md", "console.md"} <= {d for d, _ in configs}
+    for doc, block in configs:
+        try:
+            parse_config(tomllib.loads(block), Path("/etc/lab-kiosk/kiosk.toml"))
+        except ConfigError as exc:
+            pytest.fail(f"{doc}: {exc}")
+    consoles = [b for d, b in configs if d == "console.md"]
+    assert any("credential_file" in b for b in consoles)  # the console.toml of a staff member
