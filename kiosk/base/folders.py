@@ -20,13 +20,17 @@ def current_user() -> str:
         return str(os.getuid())
 
 
+def folder_fix(path: Path) -> str:
+    """The command that makes ``path`` (made if missing) this user's."""
+    return f"sudo install -d -o {current_user()} -m 0700 {path}"
+
+
 def not_writable(path: Path, what: str) -> str:
     """Why ``path`` (``what``: the config key, or what the folder is for) cannot be used, and
     the command that makes it this user's."""
-    user = current_user()
     return (
-        f"{what} {path}: this user ({user}) may not create or write it; "
-        f"make it theirs: sudo install -d -o {user} -m 0700 {path}"
+        f"{what} {path}: this user ({current_user()}) may not create or write it; "
+        f"make it theirs: {folder_fix(path)}"
     )
 
 

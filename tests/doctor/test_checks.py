@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -46,6 +47,7 @@ def test_a_good_door_before_its_first_start(demo: Demo) -> None:
         "config": "ok",
         "qt-plugin offscreen": "ok",
         "display offscreen": "warning",
+        "data-dir": "ok",
         "site-key": "ok",
         "local-store": "warning",  # made when the kiosk starts
         "central": "ok",
@@ -54,6 +56,16 @@ def test_a_good_door_before_its_first_start(demo: Demo) -> None:
         "clock": "ok",
     }
     assert all(v.fix for v in verdicts if v.status != "ok")
+
+
+def test_a_data_dir_the_kiosk_cannot_make_blocks_with_the_fix(demo: Demo) -> None:
+    config = demo.write_config("lobby-1", "lobby")
+    blocker = demo.base / "not-a-folder"
+    blocker.write_text("")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r'data_dir = ".*"', f'data_dir = "{blocker}/data"', text), "utf-8")
+    data_dir = _verdict(run_checks(str(config), machine=OFFSCREEN), "data-dir")
+    assert data_dir.status == "blocking" and f"{blocker} is no folder" in data_dir.message
 
 
 def test_a_door_for_a_room_that_does_not_exist(demo: Demo) -> None:
