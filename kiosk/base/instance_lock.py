@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from kiosk.base.errors import UsageError
+from kiosk.base.folders import make_folder, not_writable
 
 LOCK_NAME = "kiosk.lock"
 
@@ -52,10 +53,12 @@ RUN_HINT = "stop it first, or give this one its own kiosk id and data_dir"
 def acquire(data_dir: Path, kiosk_id: str, hint: str = RUN_HINT) -> InstanceLock:
     """Lock ``data_dir`` for this process or raise :class:`AlreadyRunning` naming the holder."""
     path = data_dir / LOCK_NAME
+    make_folder(data_dir)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
         # No O_TRUNC: the holder's pid must survive a refused open. Not inherited by children.
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except PermissionError:
+        raise UsageError(not_writable(data_dir, "data_dir")) from None
     except OSError as exc:
         message = f"data_dir {data_dir}: cannot create {LOCK_NAME}: {exc.strerror}"
         raise UsageError(message) from None

@@ -19,6 +19,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from kiosk.base.folders import make_folder
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 JOURNAL_FORMAT = "%(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 5 * 1024 * 1024
@@ -54,12 +56,20 @@ class JournalFormatter(logging.Formatter):
         return "\n".join(f"<{priority}>{line}" for line in text.split("\n"))
 
 
+#: Libraries that narrate at INFO: alembic every migration step, httpx every request ("HTTP
+#: Request: GET …", in the middle of `kiosk doctor`'s verdicts). Their warnings still show.
+CHATTY = ("alembic", "httpx")
+
+
 def configure(verbose: bool, environ: Mapping[str, str] = os.environ) -> None:
-    """The root logger to stderr: journal style under systemd, timestamped otherwise."""
+    """The root logger to stderr: journal style under systemd, timestamped otherwise; the
+    chatty libraries' INFO only with ``--verbose``."""
     handler = logging.StreamHandler(sys.stderr)
     journal = journal_stderr(environ)
     handler.setFormatter(JournalFormatter() if journal else logging.Formatter(FORMAT))
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.NOTSET if verbose else logging.WARNING)
 
 
 def file_log_wanted(setting: str = "auto", environ: Mapping[str, str] = os.environ) -> bool:
@@ -75,7 +85,7 @@ def add_file_log(data_dir: Path, setting: str = "auto") -> Path | None:
     if not file_log_wanted(setting):
         return None
     folder = data_dir / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, "the log folder")
     path = folder / "kiosk.log"
     root = logging.getLogger()
     for handler in root.handlers:

@@ -16,12 +16,15 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ProgrammingError, SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
 from kiosk.base.clock import SystemClock
 from kiosk.base.errors import ConfigError, UsageError
 from kiosk.base.systemd import Notifier
+from kiosk.config.central_auth import anchor_sqlite_url
 from kiosk.config.tomlfile import read_toml
 from kiosk.store.engine import Store, create_store_engine, is_at_head
 from kiosk.sync.listener import TCP_KEEPALIVES
@@ -132,6 +135,8 @@ def load_settings(
         for key in ("tls_cert", "tls_key", "data_dir"):
             if key in values:
                 values[key] = str((path.parent / values[key]).resolve())
+        if "store" in values:  # a relative SQLite file lies beside this file, as tls_cert does
+            values["store"] = anchor_sqlite_url(values["store"], path.parent)
         if "notify" in data:
             values["notify"] = _notify_table(data["notify"], path)
         if "invitations" in data:
@@ -233,11 +238,44 @@ def open_service_store(settings: ServiceSettings) -> Store:
         ) from None
     if not is_at_head(engine):
         engine.dispose()
+        _refuse_missing_grants(engine, where)
         raise ConfigError(
             f"central store {where}: behind the newest schema (or not set up): "
             "run `kiosk admin init --central` against it first"
         )
     return Store(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def service_grants(login: str) -> str:
+    """What the database owner runs once so that ``login`` may do the service's work, also on
+    the tables later upgrades add."""
+    return (
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {login}; "
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {login}; "
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON "
+        f"TABLES TO {login}; ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON "
+        f"SEQUENCES TO {login}"
+    )
+
+
+def _refuse_missing_grants(engine: Engine, where: str) -> None:
+    """A PostgreSQL login without the table rights looks like a store that is not set up
+    (it may not read ``alembic_version``): say which it is, and the grants."""
+    if engine.dialect.name != "postgresql":
+        return
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT version_num FROM alembic_version"))
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient privilege
+            return
+        login = engine.url.username or "this login"
+        raise ConfigError(
+            f"central store {where}: the login {login} may not read the store's tables; as "
+            f"the database owner (psql), grant it the service's rights: {service_grants(login)}"
+        ) from None
+    finally:
+        engine.dispose()
 
 
 def app_from_environment() -> Any:

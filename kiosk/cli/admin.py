@@ -100,6 +100,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from kiosk.base.folders import make_folder
     from kiosk.security.badges import create_site_key
     from kiosk.store.engine import open_local_store, open_store
 
@@ -112,7 +113,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         for line in init_central(cfg.central_url):
             print(line)
         return 0
-    cfg.data_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(cfg.data_dir)
     created = create_site_key(cfg.site_key_file)
     print(f"site key: {cfg.site_key_file} ({'created' if created else 'kept'})")
     open_local_store(cfg.local_store_path).dispose()

@@ -20,8 +20,12 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--config",
         metavar="FILE",
-        help="TOML with a [service] table: store, listen, tls_cert, tls_key, pool_size, "
-        "max_body, statement_timeout_ms, idle_in_transaction_timeout_ms, workers (docs/deploy.md)",
+        help="the service's own TOML file (not a kiosk.toml; e.g. /etc/lab-kiosk/central.toml): "
+        "a [service] table with store, listen, tls_cert, tls_key, pool_size, max_body, "
+        "statement_timeout_ms, idle_in_transaction_timeout_ms, tcp_user_timeout_ms, workers, "
+        "data_dir, timezone, language (relative paths: beside the file); optional [notify] and "
+        "[invitations] tables as in kiosk.toml (docs/deploy.md, docs/console.md). "
+        "--store, --listen and --workers override it",
     )
     p.add_argument("--workers", type=int, metavar="N", help="service processes on one port")
     p.set_defaults(func=cmd_serve)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.base.errors import UsageError
 
 if TYPE_CHECKING:
-    from kiosk.console.client import ConsoleSession
+    from kiosk.console.client import ConsoleSession, StaffClient
 
 #: Opens the console's windows on a session and runs them; returns the exit code.
 ConsoleApp = Callable[["ConsoleSession"], int]
@@ -81,7 +81,8 @@ def open_session(args: argparse.Namespace, stack: ExitStack) -> ConsoleSession:
         config = _config_if_given(args)
         tz = config.tz if config else ZoneInfo(DEFAULT_TZ)
         lang = args.lang or (config.language if config else "fi")
-        return ConsoleSession(StaffClient(args.url, token), tz, lang, args.url)
+        client = _accepted(StaffClient(args.url, token), f"--credential {args.credential}")
+        return ConsoleSession(client, tz, lang, args.url)
     from kiosk.config.settings import load_config
 
     config = load_config(getattr(args, "config", None))
@@ -90,7 +91,8 @@ def open_session(args: argparse.Namespace, stack: ExitStack) -> ConsoleSession:
         if config.credential_file is None:
             raise UsageError("central.credential_file: name the staff credential file")
         token = read_token_file(config.credential_file, hint=STAFF_HINT)
-        client = StaffClient(config.central_url, token)
+        label = f"central.credential_file {config.credential_file}"
+        client = _accepted(StaffClient(config.central_url, token), label)
         return ConsoleSession(client, config.tz, lang, config.central_url)
     if not config.central_url.startswith("sqlite"):
         raise UsageError(
@@ -104,6 +106,23 @@ def open_session(args: argparse.Namespace, stack: ExitStack) -> ConsoleSession:
     )
     stack.callback(embedded.close)
     return ConsoleSession(embedded.client, config.tz, lang, "this machine")
+
+
+def _accepted(client: StaffClient, label: str) -> StaffClient:
+    """``client`` once the service has taken its credential as a staff one: a kiosk's token or
+    a revoked one would open a window of empty pages. An unreachable service is no reason to
+    stay closed: the window says it is offline and tries again."""
+    from kiosk.config.credential_file import STAFF_HINT
+    from kiosk.console.client import StaffClientError, Unauthorized
+
+    try:
+        client.whoami()
+    except Unauthorized as exc:
+        client.close()
+        raise UsageError(f"{label}: the service refused it: {exc.message}; {STAFF_HINT}") from None
+    except StaffClientError:  # unreachable, or busy (429): the window says so and tries again
+        pass
+    return client
 
 
 def _config_if_given(args: argparse.Namespace) -> Any:

@@ -24,6 +24,13 @@ def add_parsers(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--config", metavar="FILE", help="the kiosk's config (default: the usual one)")
+    p.add_argument(  # SUPPRESS: `kiosk -v doctor` keeps the top-level value
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="also log debug messages and each HTTP request to the service",
+    )
     p.add_argument(
         "--json", action="store_true", help="print a JSON list of {check, status, message, fix}"
     )

@@ -71,8 +71,6 @@ def dispatch(args: argparse.Namespace) -> int:
     from kiosk.base.logsetup import configure
 
     configure(args.verbose)  # journal-style lines under systemd (kiosk/base/logsetup.py)
-    if not args.verbose:  # migrations narrate every step at INFO
-        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return int(args.func(args) or 0)
     except KioskError as exc:

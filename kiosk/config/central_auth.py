@@ -9,6 +9,7 @@ through ``safe_url``.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Mapping
 from pathlib import Path
@@ -57,6 +58,23 @@ def normalise_database_url(url: str) -> str:
         if url[: len(scheme)].lower() == scheme:
             return DRIVER_SCHEME + url[len(scheme) :]
     return url
+
+
+_SQLITE_FILE = re.compile(r"(?i)(sqlite(?:\+\w+)?:///)([^?]*)(.*)", re.DOTALL)
+
+
+def anchor_sqlite_url(url: str, base: Path) -> str:
+    """A SQLite URL with a relative file path made absolute against ``base`` (the config file's
+    folder), as every other path in a config file is: SQLite itself would open it against the
+    working directory, which for a unit started by systemd is ``/``. Absolute paths, the
+    in-memory ``sqlite://`` and ``:memory:``, ``file:`` URIs and other URLs stay as they are."""
+    match = _SQLITE_FILE.fullmatch(url)
+    if match is None:
+        return url
+    prefix, path, query = match.groups()
+    if not path or path == ":memory:" or path.startswith("file:") or Path(path).is_absolute():
+        return url
+    return f"{prefix}{os.path.abspath(base / path)}{query}"
 
 
 def resolve_central_url(

@@ -5,8 +5,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.base.errors import ConfigError, UsageError
+from kiosk.base.folders import current_user
+
+if TYPE_CHECKING:
+    import ssl
+
+    from kiosk.config.settings import Config
 
 #: ``lkd1.`` and 43 URL-safe base64 characters: 256 random bits (kiosk.central.credentials).
 TOKEN_FORMAT = re.compile(r"^lkd1\.[A-Za-z0-9_-]{43}$")
@@ -30,6 +37,12 @@ STAFF_HINT = (
 )
 
 
+def enrol_command(kiosk_id: str, role: str, room: str | None) -> str:
+    """The admin command that gives this kiosk a (new) device token."""
+    where = f" --room {room}" if room else ""
+    return f"kiosk admin enroll {kiosk_id} --role {role}{where} --out {kiosk_id}.token"
+
+
 def read_token_file(
     path: Path, label: str = "central.credential_file", hint: str = KIOSK_HINT
 ) -> str:
@@ -42,6 +55,11 @@ def read_token_file(
         text = path.read_text(encoding="ascii").strip()
     except FileNotFoundError:
         raise ConfigError(f"{label} {path}: not found; {hint}") from None
+    except PermissionError:
+        raise ConfigError(
+            f"{label} {path}: this user ({current_user()}) may not read it; make it the kiosk "
+            f"user's: sudo chown {current_user()} {path} && sudo chmod 600 {path}"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not a token"
         raise ConfigError(f"{label} {path}: cannot be read ({reason})") from None
@@ -53,3 +71,38 @@ def read_token_file(
     if not TOKEN_FORMAT.match(text):
         raise ConfigError(f"{label} {path}: not a device token; {hint}")
     return text
+
+
+def service_credentials(config: Config) -> tuple[str, bool | ssl.SSLContext]:
+    """The device token and the TLS trust of a kiosk that syncs through the service, checked
+    before anything starts: each problem is one line naming the file and what to do."""
+    command = enrol_command(config.kiosk_id, config.role, config.room)
+    hint = (
+        f"enrol this kiosk on the admin machine ({command}) and install it there, "
+        "mode 0600, owned by the kiosk user"
+    )
+    if config.credential_file is None:
+        raise ConfigError(f"central.credential_file: needed with an https:// central.url; {hint}")
+    token = read_token_file(config.credential_file, hint=hint)
+    return token, load_ca_file(config.ca_file) if config.ca_file is not None else True
+
+
+def load_ca_file(path: Path) -> ssl.SSLContext:
+    """The TLS context that trusts the CA in ``path`` (``central.ca_file``), or a clear error."""
+    import ssl
+
+    fix = (
+        "copy there the PEM certificate of the CA that signed the service's certificate, "
+        "or remove central.ca_file to trust the system's CAs"
+    )
+    try:
+        return ssl.create_default_context(cafile=str(path))
+    except FileNotFoundError:
+        raise ConfigError(f"central.ca_file {path}: not found; {fix}") from None
+    except PermissionError:
+        raise ConfigError(
+            f"central.ca_file {path}: this user ({current_user()}) may not read it; "
+            f"sudo chmod 644 {path}"
+        ) from None
+    except (OSError, ssl.SSLError, ValueError):
+        raise ConfigError(f"central.ca_file {path}: not a PEM CA certificate; {fix}") from None

@@ -78,7 +78,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
             "Where this kiosk syncs: the central sync service, `https://HOST:PORT` (plain "
             "`http://` on the loopback only), for every networked kiosk; or a SQLAlchemy URL "
             "of the central store itself, e.g. `sqlite:////srv/kiosk/central.db` for one "
-            "machine, or `postgresql+psycopg://admin@db/kiosk` on the Lab's admin machine "
+            "machine (a relative file is beside this config file), or "
+            "`postgresql+psycopg://admin@db/kiosk` on the Lab's admin machine "
             "(`postgres://` and `postgresql://` are read as `postgresql+psycopg://`) "
             "(`kiosk run` and `kiosk sync` refuse a PostgreSQL URL: enrol the kiosk instead). "
             "Default: `central.db` in `data_dir` (a single machine).",

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 
 from kiosk.base.errors import ConfigError
-from kiosk.config.central_auth import resolve_central_url
+from kiosk.config.central_auth import anchor_sqlite_url, resolve_central_url
 from kiosk.config.schema import (
     LANGUAGES,
     READER_SCHEMA,
@@ -335,7 +335,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None = None) -> Config:
     base = path.parent if path else Path.cwd()
     data_dir = base / Path(k["data_dir"]).expanduser() if k["data_dir"] else default_data_dir()
     central_url = resolve_central_url(
-        c["url"] or f"sqlite:///{data_dir / 'central.db'}",
+        anchor_sqlite_url(c["url"], base) if c["url"] else f"sqlite:///{data_dir / 'central.db'}",
         password_file=base / Path(c["password_file"]).expanduser() if c["password_file"] else None,
         sslmode=c["sslmode"],
         sslrootcert=base / Path(c["sslrootcert"]).expanduser() if c["sslrootcert"] else None,

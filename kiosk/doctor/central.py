@@ -3,7 +3,6 @@ device token) or the central store a single machine shares, the door's room, and
 
 from __future__ import annotations
 
-import ssl
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.base.errors import KioskError
-from kiosk.config.credential_file import read_token_file
+from kiosk.config.credential_file import enrol_command, service_credentials
 from kiosk.config.settings import Config
 from kiosk.doctor.verdict import Verdict, blocking, ok, warning
 from kiosk.rooms.door_room import check_room, missing_room_fix, missing_room_text
@@ -39,15 +38,7 @@ def whoami(config: Config, timeout: float = 5.0) -> ServiceAnswer:
     """Ask the service who this kiosk's token is; KioskError with the reason otherwise."""
     import httpx
 
-    if config.credential_file is None:
-        raise KioskError("central.credential_file is not set (needed with an https:// URL)")
-    token = read_token_file(config.credential_file)
-    verify: bool | ssl.SSLContext = True
-    if config.ca_file is not None:
-        try:
-            verify = ssl.create_default_context(cafile=str(config.ca_file))
-        except (OSError, ssl.SSLError) as exc:
-            raise KioskError(f"central.ca_file {config.ca_file}: {exc}") from None
+    token, verify = service_credentials(config)
     url = config.central_url.rstrip("/") + "/v1/whoami"
     try:
         response = httpx.get(
@@ -77,9 +68,8 @@ def service_verdicts(config: Config, synced_before: bool) -> tuple[Verdict, Serv
     """
     check = "central"
     fix_enrol = (
-        f"enrol it on the admin machine: kiosk admin enroll {config.kiosk_id} --role "
-        f"{config.role}{' --room ' + config.room if config.room else ''} --out FILE, and set "
-        "central.credential_file"
+        f"enrol it on the admin machine: {enrol_command(config.kiosk_id, config.role, config.room)}"
+        ", and set central.credential_file"
     )
     try:
         answer = whoami(config)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kiosk.base.errors import KioskError
+from kiosk.base.folders import current_user, folder_fix
 from kiosk.config.settings import Config, ReaderConfig, load_config
 from kiosk.doctor.central import (
     clock_verdicts,
@@ -44,6 +45,7 @@ def run_checks(
     out += platform_verdicts(machine)
     server_time = None
     if config is not None:
+        out.append(_data_dir(config.data_dir))
         out.append(_site_key(config))
         out.append(_local_store(config.local_store_path))
         if config.uses_service:
@@ -71,6 +73,41 @@ def _config(path: str | None, out: list[Verdict]) -> Config | None:
     room = f", room {config.room}" if config.room else ""
     out.append(ok("config", f"{where}: {config.role} {config.kiosk_id}{room}"))
     return config
+
+
+def _data_dir(data_dir: Path) -> Verdict:
+    """This user may write ``data_dir`` and what the kiosk keeps there, or create it. Judged
+    with ``os.access``, writing nothing: a folder or a store left owned by root (a first
+    ``sudo kiosk sync``) would stop the kiosk at its first write."""
+    check = "data-dir"
+    user = current_user()
+    fix = f"make it this user's: {folder_fix(data_dir)}"
+    probe = data_dir
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        return blocking(check, f"{data_dir} cannot be made: {probe} is no folder", "set data_dir")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        made = "may not write" if probe == data_dir else f"may not create it in {probe}"
+        return blocking(check, f"{data_dir}: this user ({user}) {made}", fix)
+    if probe != data_dir:
+        return ok(check, f"{data_dir} is made when the kiosk starts (this user may)")
+    owned = [
+        p.name
+        for p in (data_dir / name for name in _KEPT)
+        if p.exists() and not os.access(p, os.R_OK | os.W_OK)
+    ]
+    if owned:
+        return blocking(
+            check,
+            f"{data_dir}: this user ({user}) may not write {', '.join(owned)} (another user's)",
+            f"give them back: sudo chown -R {user} {data_dir}",
+        )
+    return ok(check, f"{data_dir} is writable by this user ({user})")
+
+
+#: What the kiosk writes in ``data_dir``: its store (with SQLite's two files), lock and logs.
+_KEPT = ("kiosk.db", "kiosk.db-wal", "kiosk.db-shm", "kiosk.lock", "logs")
 
 
 def _site_key(config: Config) -> Verdict:

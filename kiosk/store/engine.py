@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from kiosk.base.errors import ConfigError
+from kiosk.base.folders import make_folder
 from kiosk.store.schema_head import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ def create_store_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            make_folder(Path(database).parent, "the folder of the SQLite store")
         # A connection per use: no SQLite handle is shared between the DB worker and sync threads.
         engine = create_engine(parsed, poolclass=NullPool, **kwargs)
         _configure_sqlite(engine)

@@ -11,7 +11,6 @@ service over HTTP on a networked kiosk. :mod:`kiosk.sync.worker` runs cycles on 
 from __future__ import annotations
 
 import logging
-import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -24,8 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk import __version__
 from kiosk.base.clock import Clock
-from kiosk.base.errors import ConfigError
-from kiosk.config.credential_file import read_token_file
+from kiosk.config.credential_file import service_credentials
 from kiosk.config.settings import Config
 from kiosk.store.dbutil import upsert
 from kiosk.store.engine import Store
@@ -34,7 +32,14 @@ from kiosk.sync import feed, outbox
 from kiosk.sync import state as sync_state
 from kiosk.sync.acceptance import PushItem, PushResult
 from kiosk.sync.instance import InstanceId, this_process
-from kiosk.sync.link import BatchRefused, CentralLink, FeedPage, Identity, StoreLink
+from kiosk.sync.link import (
+    BatchRefused,
+    CentralLink,
+    CentralUnavailable,
+    FeedPage,
+    Identity,
+    StoreLink,
+)
 
 if TYPE_CHECKING:
     from kiosk.sync.http_link import HttpLink
@@ -360,8 +365,11 @@ def _uuid(value: str) -> Any:
 
 
 def describe_error(exc: BaseException) -> str:
-    """A short, personal-data-free description of a sync failure."""
+    """A short, personal-data-free description of a sync failure. The link's own failures
+    (unreachable, refused credential) are sentences already: no class name in front."""
     text_ = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    if isinstance(exc, CentralUnavailable) and text_:
+        return text_[0][:300]
     first = text_[0] if text_ else type(exc).__name__
     return f"{type(exc).__name__}: {first[:200]}"
 
@@ -370,16 +378,5 @@ def service_link(config: Config) -> HttpLink:
     """The link to the central sync service, with this kiosk's device token."""
     from kiosk.sync.http_link import HttpLink  # httpx loads only on kiosks that use it
 
-    if config.credential_file is None:
-        raise ConfigError(
-            "central.credential_file: needed with an https:// central.url; enrol this kiosk "
-            "with `kiosk admin enroll KIOSK_ID --role lobby|door --out FILE`"
-        )
-    token = read_token_file(config.credential_file)
-    verify: bool | ssl.SSLContext = True
-    if config.ca_file is not None:
-        try:
-            verify = ssl.create_default_context(cafile=str(config.ca_file))
-        except (OSError, ssl.SSLError) as exc:
-            raise ConfigError(f"central.ca_file {config.ca_file}: {exc}") from None
+    token, verify = service_credentials(config)
     return HttpLink(config.central_url, token, version=__version__, verify=verify)

@@ -162,6 +162,9 @@ class ServiceWaiter:
             return
         except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
             self._disconnect(exc)
+            if _refused(exc):  # the worker says what to do; ask again rarely
+                await asyncio.sleep(self._max_retry)
+                return
             if not opened:
                 self._stream_failures += 1
                 if self._stream_failures >= STREAM_FAILURES:
@@ -187,7 +190,7 @@ class ServiceWaiter:
             changed, page = await self._ask(client, hold)
         except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
             self._disconnect(exc)
-            await self._back_off()
+            await (asyncio.sleep(self._max_retry) if _refused(exc) else self._back_off())
             return
         if not self.connected.is_set():
             self._connect("wait")
@@ -257,3 +260,8 @@ class ServiceWaiter:
             self._on_wake()
         except Exception:
             log.exception("sync wake-up failed")
+
+
+def _refused(exc: BaseException) -> bool:
+    """The service refuses this kiosk's token (revoked): no quick retry can change that."""
+    return isinstance(exc, httpx.HTTPStatusError) and exc.response.status_code in (401, 403)

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.clock import Clock
 from kiosk.base.errors import KioskError, is_disk_full
+from kiosk.config.credential_file import enrol_command
 from kiosk.config.service_url import is_service_url
 from kiosk.sync.engine import (
     SUCCESS_RECORD_EVERY,
@@ -26,7 +27,7 @@ from kiosk.sync.engine import (
     describe_error,
 )
 from kiosk.sync.feed import FeedCursor
-from kiosk.sync.link import FeedPage, RetryLater
+from kiosk.sync.link import CredentialRefused, FeedPage, RetryLater
 from kiosk.sync.listener import ChangeListener, is_postgresql
 from kiosk.sync.replication import ROLE_AUDIENCES
 
@@ -131,6 +132,11 @@ class SyncWorker:
                 self._failed(str(exc))
                 delay = self._backoff(failures, jitter=True)
                 self._engine.close()
+            except CredentialRefused:  # revoked or not enrolled: no quick retry can fix it
+                failures += 1
+                self._refused()
+                delay = self._max_backoff
+                self._engine.close()
             except RetryLater as exc:  # the service asked to slow down: honour it, stay online
                 failures += 1
                 log.info("central service asked to wait %.0f s", exc.retry_after)
@@ -160,6 +166,7 @@ class SyncWorker:
                     self._disk_was_full = False
                 failures = 0
                 self._offline_since = None
+                self._setup_error = None  # a mistake that comes back is said again
                 self._succeeded(report)
                 if self._engine.feed_pending:
                     # Committed changes wait behind an older open transaction: look again soon.
@@ -168,6 +175,23 @@ class SyncWorker:
                 else:
                     pending = 0
             self._wake.wait(delay)
+
+    def _refused(self) -> None:
+        """The service refuses this kiosk's token: offline on screen, one line in the log (no
+        traceback: nothing here is a bug), tried again only after the longest back-off."""
+        if self._offline_since is None:
+            self._offline_since = self._clock.now()
+        engine = self._engine
+        command = enrol_command(engine.kiosk_id, engine.role, engine.room_id)
+        reason = (
+            "the central service refuses this kiosk's credential (revoked, or enrolled again "
+            f"with a new token): on the admin machine, {command}; install that file as "
+            "central.credential_file and restart the kiosk"
+        )
+        if self._setup_error != reason:
+            self._setup_error = reason
+            log.error("sync stopped: %s; trying again every %.0f s", reason, self._max_backoff)
+        self._failed(reason)
 
     def _disk_full(self, exc: BaseException) -> None:
         """Say "local disk full" (log once, status strip, fleet), not "central unreachable"."""

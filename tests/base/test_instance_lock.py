@@ -53,5 +53,5 @@ def test_a_left_over_lock_file_is_no_lock(tmp_path: Path) -> None:
 def test_a_data_dir_that_cannot_be_made_is_a_usage_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    with pytest.raises(UsageError, match=r"cannot create kiosk\.lock"):
+    with pytest.raises(UsageError, match=r"data_dir .*data: cannot be created \(Not a directory\)"):
         instance_lock.acquire(blocker / "data", "lobby-1")

@@ -69,3 +69,15 @@ def test_every_command_group_shows_an_example_that_parses() -> None:
             build_parser([add_screen_commands]).parse_args(argv)
         except SystemExit:
             pytest.fail(f"{path}: its example does not parse: {example}")
+
+
+def test_central_serve_help_names_every_key_of_its_settings_file() -> None:
+    """An installer writing central.toml from `--help` alone finds every key it reads."""
+    from kiosk.central.server import _KEYS
+
+    root = build_parser([add_screen_commands])
+    serve = dict(_commands(root, "kiosk"))["kiosk central serve"]
+    text = " ".join(serve.format_help().split())
+    missing = [key for key in _KEYS if key not in text]
+    assert missing == []
+    assert "[notify]" in text and "[invitations]" in text and "not a kiosk.toml" in text

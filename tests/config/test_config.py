@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.base.errors import ConfigError
+from kiosk.config.central_auth import anchor_sqlite_url
 from kiosk.config.schema import SCHEMA
 from kiosk.config.settings import load_config, parse_config
 
@@ -61,6 +62,34 @@ def test_the_environment_variable_names_the_file(
 def test_central_defaults_to_a_file_in_the_data_dir(tmp_path: Path) -> None:
     cfg = load_config(write(tmp_path, '[kiosk]\nid = "x"\ndata_dir = "d"\n'))
     assert cfg.central_url == f"sqlite:///{tmp_path / 'd' / 'central.db'}"
+
+
+def test_a_relative_sqlite_central_url_lies_beside_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As every other path in the file: systemd starts the kiosk in /, a shell anywhere."""
+    etc = tmp_path / "etc"
+    etc.mkdir()
+    monkeypatch.chdir(tmp_path)
+    text = '[kiosk]\nid = "x"\n[central]\nurl = "sqlite:///data/central.db?timeout=5"\n'
+    cfg = load_config(write(etc, text))
+    assert cfg.central_url == f"sqlite:///{etc / 'data' / 'central.db'}?timeout=5"
+    relative = load_config(Path("etc") / "kiosk.toml")  # a relative --config as well
+    assert relative.central_url == cfg.central_url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////srv/kiosk/central.db",
+        "sqlite://",
+        "sqlite:///:memory:",
+        "sqlite:///file:central.db?mode=ro&uri=true",
+        "https://kiosk.lab.example:8443",
+    ],
+)
+def test_absolute_in_memory_and_other_urls_stay_as_they_are(url: str) -> None:
+    assert anchor_sqlite_url(url, Path("/etc/lab-kiosk")) == url
 
 
 @pytest.mark.parametrize(
@@ -278,3 +307,30 @@ def test_lab_domains_are_read_in_lower_case_once_each() -> None:
     )
     assert cfg.invitations.lab_domains == ("vm.fi", "tyo20.fi")
     assert cfg.invitations.calendar_days == 30
+
+
+def _documented_configs() -> list[tuple[str, str]]:
+    """Every kiosk.toml the README and docs show: ```toml blocks and ``<<'TOML'`` heredocs."""
+    root = Path(__file__).parents[2]
+    found = []
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        blocks = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+        blocks += re.findall(r"<<'TOML'\n(.*?)\nTOML\n", text, re.DOTALL)
+        found += [(doc.name, b) for b in blocks if re.search(r"^\s*\[(kiosk|central)\]", b, re.M)]
+    return found
+
+
+def test_every_documented_kiosk_toml_loads() -> None:
+    """A newcomer copies them: each must pass the loader (kiosk.id is required, say)."""
+    import tomllib
+
+    configs = _documented_configs()
+    assert {"README.md", "configuration.md", "deploy.md", "console.md"} <= {d for d, _ in configs}
+    for doc, block in configs:
+        try:
+            parse_config(tomllib.loads(block), Path("/etc/lab-kiosk/kiosk.toml"))
+        except ConfigError as exc:
+            pytest.fail(f"{doc}: {exc}")
+    consoles = [b for d, b in configs if d == "console.md"]
+    assert any("credential_file" in b for b in consoles)  # the console.toml of a staff member

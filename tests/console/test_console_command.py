@@ -84,3 +84,42 @@ def test_a_missing_credential_file_names_the_flag_and_the_staff_enrolment(
     assert f"--credential {missing}: not found" in err
     assert "--role staff --person" in err
     assert "central.credential_file" not in err and "lobby|door" not in err
+
+
+def test_a_kiosk_token_or_a_revoked_one_is_refused_before_any_window(
+    tmp_path: Path, site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a window of empty pages: one line saying the service refused it, and what to do."""
+    from kiosk.central.credentials import enroll
+
+    opened: list[ConsoleSession] = []
+    defaults = {"console_app": opened.append}
+    with site.service.store.engine.begin() as conn:
+        door = enroll(conn, "door-aurora", "door", "aurora", site.service.clock.now())
+    token = tmp_path / "door-aurora.token"
+    write_token_file(token, door)
+    args = ["console", "--url", site.service.url, "--credential", str(token)]
+    assert main(args, defaults=defaults) == 2
+    err = capsys.readouterr().err
+    assert f"--credential {token}: the service refused it: this credential is not a staff" in err
+    assert "kiosk admin enroll NAME --role staff --person PERSON" in err
+    write_token_file(token, "lkd1." + "A" * 43)  # unknown, as a revoked one is
+    assert main(args, defaults=defaults) == 2
+    assert "unknown or revoked" in capsys.readouterr().err
+    assert opened == []
+
+
+def test_an_unreachable_service_still_opens_the_window_which_says_it_is_offline(
+    tmp_path: Path,
+) -> None:
+    import socket
+
+    with socket.socket() as closed:  # a loopback port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    token = tmp_path / "mikko.token"
+    write_token_file(token, "lkd1." + "A" * 43)
+    opened: list[ConsoleSession] = []
+    args = ["console", "--url", url, "--credential", str(token)]
+    assert main(args, defaults={"console_app": lambda s: opened.append(s) or 0}) == 0
+    assert [s.where for s in opened] == [url]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -46,6 +47,7 @@ def test_a_good_door_before_its_first_start(demo: Demo) -> None:
         "config": "ok",
         "qt-plugin offscreen": "ok",
         "display offscreen": "warning",
+        "data-dir": "ok",
         "site-key": "ok",
         "local-store": "warning",  # made when the kiosk starts
         "central": "ok",
@@ -54,6 +56,16 @@ def test_a_good_door_before_its_first_start(demo: Demo) -> None:
         "clock": "ok",
     }
     assert all(v.fix for v in verdicts if v.status != "ok")
+
+
+def test_a_data_dir_the_kiosk_cannot_make_blocks_with_the_fix(demo: Demo) -> None:
+    config = demo.write_config("lobby-1", "lobby")
+    blocker = demo.base / "not-a-folder"
+    blocker.write_text("")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r'data_dir = ".*"', f'data_dir = "{blocker}/data"', text), "utf-8")
+    data_dir = _verdict(run_checks(str(config), machine=OFFSCREEN), "data-dir")
+    assert data_dir.status == "blocking" and f"{blocker} is no folder" in data_dir.message
 
 
 def test_a_door_for_a_room_that_does_not_exist(demo: Demo) -> None:
@@ -188,3 +200,30 @@ def test_an_unreachable_service_blocks_only_a_kiosk_that_never_synced(
         local.dispose()
     central = _verdict(run_checks(str(config), machine=OFFSCREEN), "central")
     assert central.status == "warning" and "works offline from its store" in central.message
+
+
+def test_the_real_command_shows_no_http_request_lines_unless_verbose(
+    tmp_path: Path, service: LiveService
+) -> None:
+    """httpx logs each request at INFO: among the verdicts they read as problems."""
+    import subprocess
+
+    from tests.e2e.conftest import kiosk_command, kiosk_env
+
+    config = _with_site_key(kiosk_config(tmp_path, service, "lobby-1", "lobby"), tmp_path)
+
+    def doctor(*before: str, after: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*kiosk_command(), *before, "doctor", "--config", str(config), *after],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=kiosk_env(),
+            check=False,
+        )
+
+    quiet = doctor()
+    assert "the sync service knows this kiosk as lobby-1" in quiet.stdout
+    assert "HTTP Request" not in quiet.stdout + quiet.stderr, quiet.stderr
+    assert "HTTP Request: GET" in doctor("--verbose").stderr
+    assert "HTTP Request: GET" in doctor(after=("-v",)).stderr  # after the command, as well

@@ -60,6 +60,7 @@ def test_demo_without_a_display_exits_2_before_making_its_data(tmp_path: Path) -
     proc = _run(["demo", "--exit-after", "5"], env)
     assert proc.returncode == 2, proc.stderr
     assert "no X display: DISPLAY is not set" in proc.stderr
+    assert "try it without one: kiosk demo --offscreen" in proc.stderr  # a newcomer's way on
     assert list(tmp_path.iterdir()) == []  # no kiosk-demo-* folder left behind
 
 

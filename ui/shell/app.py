@@ -119,6 +119,10 @@ class Kiosk(QObject):
         cfg = self.config
         log.info("starting kiosk %s (%s)", cfg.kiosk_id, cfg.role)
         self._site_key = load_site_key(cfg.site_key_file)  # fail early, before any window
+        if cfg.uses_service:  # the token and CA files too: one line and exit 2, not a traceback
+            from kiosk.config.credential_file import service_credentials
+
+            service_credentials(cfg)
         if cfg.role == "door":
             from kiosk.rooms.door_room import refuse_missing_room
             from kiosk.rooms.door_snapshot import read_door_view
@@ -162,13 +166,14 @@ class Kiosk(QObject):
 
     def attach(self) -> None:
         """Phase 2: the store, the services and controllers, sync and readers."""
+        from kiosk.base.folders import make_folder
         from kiosk.store.engine import open_local_store
         from kiosk.store.upgrade_apart import upgrade_apart
         from ui.runtime.db_worker import DbWorker
 
         cfg, screen, site_key = self.config, self.screen, self._site_key
         assert screen is not None and site_key is not None, "first_screen() comes first"
-        cfg.data_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(cfg.data_dir)
         # A store behind the newest schema is upgraded by a child process; should it fail,
         # open_local_store upgrades here and says why.
         upgrade_apart(cfg.path, cfg.local_store_path)

@@ -25,8 +25,15 @@ def _run(args: argparse.Namespace) -> int:
     return cmd_run(args)
 
 
+#: A try-out needs no screen: said when ``kiosk demo`` finds none.
+DEMO_HINT = (
+    "no screen here? try it without one: kiosk demo --offscreen (or QT_QPA_PLATFORM=offscreen); "
+    "kiosk screenshot --demo --screen lobby --out lobby.png saves what it would show"
+)
+
+
 def _demo(args: argparse.Namespace) -> int:
-    if not _screen_can_start(offscreen=args.offscreen):
+    if not _screen_can_start(offscreen=args.offscreen, hint=None if args.offscreen else DEMO_HINT):
         return 2
     _qt_first()
     from ui.shell.launch import cmd_demo
@@ -41,11 +48,11 @@ def _screenshot(args: argparse.Namespace) -> int:
     return cmd_screenshot(args)
 
 
-def _screen_can_start(*, offscreen: bool) -> bool:
+def _screen_can_start(*, offscreen: bool, hint: str | None = None) -> bool:
     """Qt's platform plugin checked before any QApplication: exit 2, not a Qt abort."""
     from ui.shell.platform_gate import screen_can_start
 
-    return screen_can_start(offscreen=offscreen)
+    return screen_can_start(offscreen=offscreen, hint=hint)
 
 
 def _qt_first() -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.base import instance_lock
 from kiosk.base.clock import SystemClock
+from kiosk.base.errors import KioskError
 from kiosk.base.logsetup import add_file_log
 from kiosk.base.systemd import Notifier
 from kiosk.config.service_url import refuse_database_credentials
@@ -137,6 +138,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     def attach() -> None:
         try:
             kiosk.attach()
+        except KioskError as exc:  # a mistake a person fixes: one line, its exit code
+            log.error("kiosk %s could not start: %s", config.kiosk_id, exc)
+            app.exit(exc.exit_code)
+            return
         except Exception:
             # Without its store the kiosk cannot work: exit non-zero so systemd restarts it
             # (and the log says why), rather than show "one moment" for ever.

@@ -14,8 +14,8 @@ import sys
 from kiosk.doctor.platform import Machine, exit_message, platform_problem, quick_missing
 
 
-def screen_can_start(*, offscreen: bool = False) -> bool:
-    """True when Qt should start; otherwise the reasons are printed on stderr."""
+def screen_can_start(*, offscreen: bool = False, hint: str | None = None) -> bool:
+    """True when Qt should start; otherwise the reasons (and ``hint``) are printed on stderr."""
     if os.environ.get("KIOSK_SKIP_PLATFORM_CHECK") == "1":
         return True
     env = dict(os.environ)
@@ -25,4 +25,6 @@ def screen_can_start(*, offscreen: bool = False) -> bool:
     if problem is None:
         return True
     print(exit_message(problem), file=sys.stderr, flush=True)
+    if hint:
+        print(f"  {hint}", file=sys.stderr, flush=True)
     return False
