@@ -47,6 +47,8 @@ AUTH_TTL = 2.0  # seconds: how late a revocation may take effect
 #: How often the service publishes again the invitations that came within a lobby's look-ahead
 #: (:mod:`kiosk.central.reshare`), and how long a lobby's shared page may be reused.
 RESHARE_EVERY = timedelta(seconds=LOBBY_PAGE_SECONDS)
+#: What a kiosk pushes in a host's name, and the column naming the host.
+IN_A_HOSTS_NAME = {**HOST_MADE, "audit_log": "actor_id"}
 
 
 class CentralService:
@@ -143,7 +145,7 @@ class CentralService:
             else:
                 valid.append((item, row))
         with self._store.engine.begin() as conn:
-            kept = self._in_host_sessions(conn, device, valid, result)
+            kept = self._in_host_sessions(conn, device, valid, result, now)
             if kept:
                 accepted = accept_push(conn, kept, now)
                 result.acknowledged.extend(accepted.acknowledged)
@@ -170,16 +172,18 @@ class CentralService:
         device: Device,
         items: list[tuple[PushItem, dict[str, Any]]],
         result: PushResult,
+        now: datetime,
     ) -> list[PushItem]:
         """Records in a host's name pass only inside a session the service opened at this
-        kiosk when it checked that host's PIN (:mod:`kiosk.central.host_pins`)."""
+        kiosk when it checked that host's PIN (:mod:`kiosk.central.host_pins`); so does an
+        audit entry naming a person (what a host did at the host panel)."""
         kept = []
         for item, row in items:
-            column = HOST_MADE.get(item.entity)
-            if column is not None:
+            column = IN_A_HOSTS_NAME.get(item.entity)
+            if column is not None and not (item.entity == "audit_log" and row.get(column) is None):
                 at = row.get("updated_at") or row.get("at") or row.get("created_at")
                 if not isinstance(at, datetime) or not verified_host(
-                    conn, device.id, row.get(column), at
+                    conn, device.id, row.get(column), at, now
                 ):
                     result.rejected[item.seq] = (
                         "the host's PIN was not checked by the central service at this kiosk"
