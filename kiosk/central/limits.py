@@ -75,7 +75,8 @@ class BodyLimit:
 
     A body announced too large is read and dropped (up to ``drain_bytes``) before the answer,
     so the client, still sending, reads a clean 413 rather than a reset connection it would
-    have to treat as a network failure.
+    have to treat as a network failure. A body sent without a length (chunked) is read here
+    up to the cap and handed on whole: past the cap it is a 413 too, not the app's parse error.
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int, drain_bytes: int = 64 * 1024 * 1024) -> None:
@@ -87,43 +88,62 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        length = None
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
                     length = int(value)
                 except ValueError:
                     length = self.drain_bytes + 1
-                if length > self.max_bytes:
-                    if length <= self.drain_bytes:
-                        await _drain(receive)
-                    await _too_large(send)
-                    return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
-
-        try:
-            await self.app(scope, counted, send)
-        except _BodyTooLarge:
+        if length is not None:  # the server hands on no more than that
+            if length > self.max_bytes:
+                if length <= self.drain_bytes:
+                    await _drain(receive, self.drain_bytes)
+                await _too_large(send)
+                return
+            await self.app(scope, receive, send)
+            return
+        first = await _read_capped(receive, self.max_bytes, self.drain_bytes)
+        if first is None:
             await _too_large(send)
+            return
+        await self.app(scope, _replay(first, receive), send)
 
 
-async def _drain(receive: Receive) -> None:
+async def _read_capped(receive: Receive, limit: int, drain: int) -> Message | None:
+    """The whole body as one message (or the client's goodbye); None past ``limit`` bytes,
+    once the rest is read and dropped (up to ``drain`` bytes)."""
+    body = bytearray()
     while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return message
+        body += message.get("body", b"")
+        if len(body) > limit:
+            if message.get("more_body", False):
+                await _drain(receive, drain)
+            return None
+        if not message.get("more_body", False):
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+
+def _replay(first: Message, receive: Receive) -> Receive:
+    """``receive`` that answers ``first`` once, then what the server says (a disconnect)."""
+    pending = [first]
+
+    async def replayed() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replayed
+
+
+async def _drain(receive: Receive, limit: int) -> None:
+    seen = 0
+    while seen <= limit:
         message = await receive()
         if message["type"] != "http.request" or not message.get("more_body", False):
             return
-
-
-class _BodyTooLarge(Exception):
-    pass
+        seen += len(message.get("body", b""))
 
 
 async def _too_large(send: Send) -> None:
