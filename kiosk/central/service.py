@@ -28,6 +28,7 @@ from kiosk.central.pages import LOBBY_PAGE_SECONDS
 from kiosk.central.reshare import reshare
 from kiosk.central.shares import read_share
 from kiosk.config.credential_file import TOKEN_FORMAT
+from kiosk.lab.here_today import consent_of
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
 from kiosk.sync import central, feed
@@ -145,6 +146,7 @@ class CentralService:
             else:
                 valid.append((item, row))
         with self._store.engine.begin() as conn:
+            valid = [_consent_as_central(conn, item, row) for item, row in valid]
             kept = self._in_host_sessions(conn, device, valid, result, now)
             if kept:
                 accepted = accept_push(conn, kept, now)
@@ -256,3 +258,20 @@ class CentralService:
                 instance=instance,
                 stopping=stopping,
             )
+
+
+def _consent_as_central(
+    conn: Connection, item: PushItem, row: dict[str, Any]
+) -> tuple[PushItem, dict[str, Any]]:
+    """A kiosk's board consent says whether its person is shown, nothing more: the interests
+    and the organisation choice stay what the central store has (only ``kiosk admin board``
+    sets them), so a stolen lobby cannot put its own words under a member's name on every
+    lobby's board. A kiosk's copy is replaced by the central row at its next pull."""
+    if item.entity != "board_consents" or not isinstance(row.get("person_id"), uuid.UUID):
+        return item, row
+    before = consent_of(conn, row["person_id"])
+    kept = {
+        "interests": list(before.interests) if before else [],
+        "show_organisation": before.show_organisation if before else True,
+    }
+    return PushItem(item.seq, item.entity, {**item.payload, **kept}), {**row, **kept}

@@ -6,6 +6,7 @@ for any other kiosk (docs/sync.md, "What a thief can do with one kiosk").
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -21,13 +22,13 @@ from kiosk.central.limits import DEFAULT_RATES, Rate, RateLimiter
 from kiosk.central.service import AUTH_TTL
 from kiosk.config.settings import load_config
 from kiosk.store.engine import open_local_store
-from kiosk.store.models import KioskRecord
+from kiosk.store.models import DeviceCredential, KioskRecord
 from kiosk.sync.engine import SyncEngine, SyncStatus
 from kiosk.sync.worker import SyncWorker
 from tests.central.helpers import LiveService, kiosk_config, live_service
 from tests.central.thief_kit import beyond_the_audit, headers_for, member_id
 from tests.helpers import wait_for
-from tests.stores import NOON, seed_central, site_key
+from tests.stores import NOON, dump, seed_central, site_key
 
 PIN_OF = "00000000-0000-7000-8000-000000000001"
 KIOSK_CALLS = [
@@ -59,6 +60,22 @@ def test_a_revoked_token_is_refused_at_every_kiosk_endpoint(
             assert answer.headers["WWW-Authenticate"] == "Bearer"
         assert beyond_the_audit(service) == before
         assert http.get("/v1/whoami", headers=lobby).json()["id"] == "lobby-1"  # the others go on
+
+
+def test_a_copy_of_the_central_database_holds_no_token_to_act_with(
+    tmp_path: Path, service: LiveService
+) -> None:
+    door = headers_for(tmp_path, service, "door-aurora", "door", "aurora")
+    token = door["Authorization"].removeprefix("Bearer ")
+    assert token not in repr(dump(service.store))  # every row of every table
+    with service.store.engine.connect() as conn:
+        stored = conn.execute(
+            select(DeviceCredential.token_hash).where(DeviceCredential.id == "door-aurora")
+        ).scalar_one()
+    assert stored == hashlib.sha256(token.encode("ascii")).hexdigest()
+    for forged in (stored, f"lkd1.{stored[:43]}"):
+        bearer = {"Authorization": f"Bearer {forged}"}
+        assert httpx.get(f"{service.url}/v1/whoami", headers=bearer).status_code == 401
 
 
 def test_cursors_and_parameters_out_of_range_are_422_never_5xx(

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from kiosk.base.ids import new_id
 from kiosk.config.settings import load_config
+from kiosk.lab.here_today import consent_of, opt_in
 from kiosk.lobby.presence import who_is_in
 from kiosk.rooms.modes import active_mode
 from kiosk.store.engine import open_local_store
@@ -66,6 +67,7 @@ def test_a_check_in_dated_ahead_cannot_fix_who_is_inside(
     upwards = {**checkin("lobby-1", "badge"), "person_id": member, "direction": "up"}
     teleport = {**checkin("lobby-1", "teleport"), "person_id": member}
     call = {"id": str(new_id()), "kiosk_id": "lobby-1", "at": next_year, "updated_at": next_year}
+    ancient = {**checkin("lobby-1", "badge"), "person_id": member, "at": "2019-12-31T10:00:00Z"}
     answer = push(
         service,
         lobby,
@@ -73,14 +75,16 @@ def test_a_check_in_dated_ahead_cannot_fix_who_is_inside(
         ("checkins", upwards),
         ("checkins", teleport),
         ("host_calls", call),
+        ("checkins", ancient),
     )
     assert answer["acknowledged"] == []
     assert "checkins.at: in the future" in answer["rejected"]["1"]
     assert "checkins.direction: not one of in, out" in answer["rejected"]["2"]
     assert "checkins.method: not one of" in answer["rejected"]["3"]
     assert "host_calls.at: in the future" in answer["rejected"]["4"]
+    assert "checkins.at: time out of range" in answer["rejected"]["5"]
     assert beyond_the_audit(service) == before
-    assert _entities(service, "lobby-1") == ["checkins", "checkins", "checkins", "host_calls"]
+    assert _entities(service, "lobby-1") == ["checkins"] * 4 + ["host_calls"]
     # A kiosk whose clock runs a few minutes fast is still heard: she is inside.
     soon = (NOON + timedelta(minutes=5)).isoformat()
     inside = {**checkin("lobby-1", "badge"), "person_id": member, "at": soon}
@@ -234,3 +238,34 @@ def test_a_door_books_its_room_for_an_hour_and_only_its_own_bookings(
         ("aurora", "confirmed", NOON + timedelta(hours=1)),
         ("borealis", "confirmed", NOON + timedelta(hours=2)),
     ]
+
+
+def test_a_lobby_says_who_is_on_the_board_and_not_what_it_says_of_them(
+    tmp_path: Path, service: LiveService
+) -> None:
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
+    member = member_id(service)
+
+    def consent(visible: bool, interests: list[str]) -> dict[str, Any]:
+        return {
+            "id": str(new_id()), "person_id": member, "visible": visible, "interests": interests,
+            "show_organisation": False, "at": NOON.isoformat(), "kiosk_id": "lobby-1",
+            "updated_at": NOON.isoformat(),
+        }  # fmt: skip
+
+    words = ["Buy now at evil.example " + "!" * 3_000] * 3
+    assert push(service, lobby, ("board_consents", consent(True, words)))["acknowledged"] == [1]
+    with service.store.engine.begin() as conn:
+        shown = consent_of(conn, uuid.UUID(member))
+        opt_in(conn, uuid.UUID(member), ["AI"], NOON + timedelta(minutes=1))  # the admin's words
+    assert shown is not None and shown.visible
+    assert (shown.interests, shown.show_organisation) == ((), True)  # as before: none, shown
+    later = {**consent(False, words), "at": (NOON + timedelta(minutes=2)).isoformat()}
+    assert push(service, lobby, ("board_consents", later))["acknowledged"] == [1]
+    with service.store.engine.connect() as conn:
+        now = consent_of(conn, uuid.UUID(member))
+    assert now is not None and (now.visible, now.interests, now.show_organisation) == (
+        False,
+        ("AI",),
+        True,
+    )
