@@ -166,6 +166,9 @@ def create_app(
 
     @app.post("/v1/push")
     def push(batch: PushIn, caller: Annotated[Device, Depends(limited("push"))]) -> PushOut:
+        wait = limits.wait_needed(caller.id, "records", len(batch.items))
+        if wait:
+            raise HTTPException(429, "too many records", {"Retry-After": f"{wait:.0f}"})
         items = [PushItem(i.seq, i.entity, i.payload) for i in batch.items]
         result = service.push(caller, items)
         rejected = {str(seq): reason for seq, reason in result.rejected.items()}

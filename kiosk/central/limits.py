@@ -32,6 +32,10 @@ class Rate:
 DEFAULT_RATES = {
     "heartbeat": Rate(per_second=0.5, burst=5),
     "push": Rate(per_second=5.0, burst=20),
+    # Records pushed, counted one by one: a lobby back after a day offline sends its backlog
+    # (2,000 at once, then 5 a second), a thief cannot fill the feed every kiosk pulls (nor
+    # the audit log with refusals) at 500 records a request.
+    "records": Rate(per_second=5.0, burst=2_000),
     "changes": Rate(per_second=10.0, burst=40),
     "whoami": Rate(per_second=1.0, burst=5),
     "wait": Rate(per_second=1.0, burst=5),
@@ -54,20 +58,22 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
 
-    def wait_needed(self, device_id: str, kind: str) -> float:
-        """0 when the request may go ahead (a token is taken), else the seconds to wait."""
+    def wait_needed(self, device_id: str, kind: str, cost: int = 1) -> float:
+        """0 when the request may go ahead (``cost`` tokens are taken), else the seconds to
+        wait. A cost above the burst is charged as the burst."""
         rate = self._rates.get(kind)
         if rate is None:
             return 0.0
+        need = float(min(cost, rate.burst))
         now = self._clock()
         with self._lock:
             tokens, last = self._buckets.get((device_id, kind), (float(rate.burst), now))
             tokens = min(float(rate.burst), tokens + (now - last) * rate.per_second)
-            if tokens >= 1.0:
-                self._buckets[(device_id, kind)] = (tokens - 1.0, now)
+            if tokens >= need:
+                self._buckets[(device_id, kind)] = (tokens - need, now)
                 return 0.0
             self._buckets[(device_id, kind)] = (tokens, now)
-            return max(1.0, math.ceil((1.0 - tokens) / rate.per_second))
+            return max(1.0, math.ceil((need - tokens) / rate.per_second))
 
 
 class BodyLimit:

@@ -12,17 +12,19 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.base.clock import FixedClock, SystemClock
+from kiosk.base.ids import new_id
 from kiosk.central.credentials import revoke
 from kiosk.central.limits import DEFAULT_RATES, Rate, RateLimiter
 from kiosk.central.service import AUTH_TTL
 from kiosk.config.settings import load_config
 from kiosk.store.engine import open_local_store
-from kiosk.store.models import DeviceCredential, KioskRecord
+from kiosk.store.models import DeviceCredential, HostCall, KioskRecord
 from kiosk.sync.engine import SyncEngine, SyncStatus
 from kiosk.sync.worker import SyncWorker
 from tests.central.helpers import LiveService, kiosk_config, live_service
@@ -160,6 +162,31 @@ def test_a_flood_of_pushes_or_pins_is_429_for_that_kiosk_alone(
         assert [p.status_code for p in pins[:5]] == [200] * 5
         assert pins[-1].status_code == 429 and int(pins[-1].headers["Retry-After"]) >= 1
         assert http.post("/v1/host/pin", json=not_a_host, headers=lobby).status_code == 200
+
+
+def test_a_flood_of_records_is_429_once_a_kiosk_pushed_two_thousand(
+    tmp_path: Path, service: LiveService
+) -> None:
+    """The feed every kiosk pulls is not filled at 500 records a request (nor the audit log
+    with their refusals): records are counted one by one, 2,000 at once, then 5 a second."""
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
+    other = headers_for(tmp_path, service, "lobby-2", "lobby", None)
+
+    def batch(kiosk_id: str) -> dict[str, Any]:
+        return {"items": [{"seq": n, "entity": "host_calls", "payload": {
+            "id": str(new_id()), "kiosk_id": kiosk_id, "at": NOON.isoformat(),
+            "updated_at": NOON.isoformat()}} for n in range(500)]}  # fmt: skip
+
+    with httpx.Client(base_url=service.url, timeout=60) as http:
+        answers = [http.post("/v1/push", json=batch("lobby-1"), headers=lobby) for _ in range(5)]
+        assert [a.status_code for a in answers] == [200, 200, 200, 200, 429]
+        assert int(answers[-1].headers["Retry-After"]) >= 60  # 500 records at 5 a second
+        assert http.post("/v1/push", json=batch("lobby-2"), headers=other).status_code == 200
+    with service.store.engine.connect() as conn:
+        calls = conn.execute(
+            select(HostCall.kiosk_id, func.count()).group_by(HostCall.kiosk_id)
+        ).all()
+    assert sorted(map(tuple, calls)) == [("lobby-1", 2_000), ("lobby-2", 500)]
 
 
 class CountingLimiter(RateLimiter):
