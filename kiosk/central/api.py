@@ -31,6 +31,7 @@ from kiosk.central.credentials import Device
 from kiosk.central.limits import DEFAULT_RATES, BodyLimit, RateLimiter
 from kiosk.central.pages import SharedPages
 from kiosk.central.schemas import (
+    CURSOR_LENGTH,
     CURSOR_PATTERN,
     ChangesOut,
     HeartbeatIn,
@@ -165,6 +166,9 @@ def create_app(
 
     @app.post("/v1/push")
     def push(batch: PushIn, caller: Annotated[Device, Depends(limited("push"))]) -> PushOut:
+        wait = limits.wait_needed(caller.id, "records", len(batch.items))
+        if wait:
+            raise HTTPException(429, "too many records", {"Retry-After": f"{wait:.0f}"})
         items = [PushItem(i.seq, i.entity, i.payload) for i in batch.items]
         result = service.push(caller, items)
         rejected = {str(seq): reason for seq, reason in result.rejected.items()}
@@ -173,7 +177,7 @@ def create_app(
     @app.get("/v1/changes", response_model=ChangesOut)
     async def changes(
         caller: Annotated[Device, Depends(limited("changes"))],
-        after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
+        after: Annotated[str, Query(max_length=CURSOR_LENGTH, pattern=CURSOR_PATTERN)] = "0:0",
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
     ) -> Response:
         """One page of this kiosk's share of the feed after ``after``."""
@@ -184,7 +188,7 @@ def create_app(
     @app.get("/v1/wait", response_model=WaitOut, response_model_exclude_none=True)
     async def wait(
         caller: Annotated[Device, Depends(limited("wait"))],
-        after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
+        after: Annotated[str, Query(max_length=CURSOR_LENGTH, pattern=CURSOR_PATTERN)] = "0:0",
         timeout: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 25.0,
         page: Annotated[bool, Query(description="answer news with the page itself")] = False,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
@@ -210,10 +214,10 @@ def create_app(
         async def stream_pages(
             credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
             caller: Annotated[Device, Depends(limited("stream"))],
-            after: Annotated[str, Query(max_length=41, pattern=CURSOR_PATTERN)] = "0:0",
+            after: Annotated[str, Query(max_length=CURSOR_LENGTH, pattern=CURSOR_PATTERN)] = "0:0",
             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
             last_event_id: Annotated[
-                str | None, Header(max_length=41, pattern=CURSOR_PATTERN)
+                str | None, Header(max_length=CURSOR_LENGTH, pattern=CURSOR_PATTERN)
             ] = None,
         ) -> StreamingResponse:
             """Server-sent events: this kiosk's share of the feed after ``after`` (or the

@@ -5,8 +5,12 @@ pushes its door actions, a lobby its check-ins and walk-ins, and both what a hos
 host panel. Every value is bounded: text length, no NUL or control characters, sane times,
 integers that fit the database, no invisible or bidi characters in any text
 (:mod:`kiosk.base.text`: a stolen lobby cannot push a visitor whose name reads backwards).
-A record naming another kiosk, or a door's action on another room, is refused. A refusal is
-permanent and carries its reason; it never blocks the records behind it.
+A record that says when something happened may not say it happens later (a check-in dated
+next year would stay the latest one, so its person would show as inside, or outside, for a
+year whatever they tap), and a value from a fixed list (a mode, a check-in's direction) must
+be one of them. A record naming another kiosk, or a door's action on another room, is
+refused, and so is an audit entry a kiosk never writes. A refusal is permanent and carries its
+reason; it never blocks the records behind it.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Integer, String, Uuid
+from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, String, Uuid
 
 from kiosk.base.text import hidden_in, is_blank
 from kiosk.central.credentials import Device
+from kiosk.rooms.door_offers import DURATIONS
+from kiosk.rooms.modes import MODES
 from kiosk.store.dbtypes import UTCDateTime
 from kiosk.sync.refusals import PushRefused
 from kiosk.sync.replication import ENTITIES
@@ -46,8 +52,24 @@ MAX_TEXT = 4_000  # characters in one value (the longest column is far shorter)
 MAX_KEYS = 64  # keys in one record or one JSON value
 MAX_DEPTH = 4  # nesting of JSON values (an audit entry's detail, a heartbeat's status)
 MAX_INT = 2**53  # integers a JSON client, SQLite and a PostgreSQL bigint all hold exactly
+INT32 = 2**31 - 1  # an integer column that is not a bigint
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC)
 FUTURE = timedelta(days=800)  # a booking or an event may be made this far ahead
+#: Times that may lie ahead (what is planned); every other time says when something happened.
+PLANNED = frozenset({"starts_at", "ends_at", "expires_at"})
+#: How far a kiosk's clock may run ahead of the service's (``kiosk doctor`` calls 5 min a fault).
+CLOCK_SKEW = timedelta(minutes=10)
+#: Values from a fixed list, as the kiosk's own code writes them.
+VOCABULARY: Mapping[tuple[str, str], frozenset[str]] = {
+    ("room_modes", "mode"): frozenset(MODES),
+    ("checkins", "direction"): frozenset({"in", "out"}),
+    ("checkins", "method"): frozenset({"badge", "qr", "walk-in", "button", "auto"}),
+}
+#: The longest "book now" a door makes, from the minute it was tapped (``DoorActions.book_now``).
+LONGEST_BOOKING = timedelta(minutes=max(DURATIONS))
+#: The audit entries a kiosk writes itself: what a host did at its host panel (the service
+#: writes everything else: PIN outcomes, door actions, refusals).
+KIOSK_AUDIT = "host."
 #: Text a screen shows as a person's name: it must show something.
 NAMES = frozenset({("visitors", "name")})
 #: Audit actions only the service writes: a kiosk pushing them could lock a host out
@@ -97,7 +119,9 @@ def check_value(value: Any, where: str, depth: int = 0) -> None:
 
 
 def check_types(entity: str, payload: Mapping[str, Any]) -> None:
-    """Each field of the type its column holds (ids, times and dates as text), or null."""
+    """Each field of the type its column holds (ids, times and dates as text), or null, and
+    no text longer than its column, no number beyond it (PostgreSQL would refuse them only at
+    the insert)."""
     for column in ENTITIES[entity].table.columns:
         value = payload.get(column.name)
         if value is None:
@@ -115,12 +139,20 @@ def check_types(entity: str, payload: Mapping[str, Any]) -> None:
             expected = (str, int, float, bool)
         if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
             raise PushRefused(f"{entity}.{column.name}: wrong type")
+        length = kind.length if isinstance(kind, String) else None
+        if isinstance(value, str) and length is not None and len(value) > length:
+            raise PushRefused(f"{entity}.{column.name}: longer than {length} characters")
+        small = isinstance(kind, Integer) and not isinstance(kind, BigInteger)
+        if small and isinstance(value, int) and abs(value) > INT32:
+            raise PushRefused(f"{entity}.{column.name}: number out of range")
 
 
 def _check_times(entity: str, row: Mapping[str, Any], now: datetime) -> None:
     for name, value in row.items():
         if isinstance(value, datetime) and not EARLIEST <= value <= now + FUTURE:
             raise PushRefused(f"{entity}.{name}: time out of range")
+        if isinstance(value, datetime) and name not in PLANNED and value > now + CLOCK_SKEW:
+            raise PushRefused(f"{entity}.{name}: in the future (is the kiosk's clock right?)")
 
 
 def check_record(
@@ -134,6 +166,9 @@ def check_record(
     if unknown:
         raise PushRefused(f"{entity}: unknown field {sorted(unknown)[0][:64]!r}")
     _check_times(entity, row, now)
+    for (table, field), allowed in VOCABULARY.items():
+        if table == entity and row.get(field) not in allowed:
+            raise PushRefused(f"{entity}.{field}: not one of {', '.join(sorted(allowed))}")
     for table, field in NAMES:
         value = payload.get(field) if table == entity else None
         if isinstance(value, str) and value.strip() and is_blank(value):
@@ -141,12 +176,31 @@ def check_record(
     columns = ENTITIES[entity].table.columns
     if "kiosk_id" in columns and row.get("kiosk_id") != device.id:
         raise PushRefused(f"{entity}: names another kiosk")
-    if entity == "audit_log" and str(row.get("action", "")).startswith(CENTRAL_AUDIT):
-        raise PushRefused("audit_log: that entry is the central service's to write")
+    if entity == "audit_log":
+        action = str(row.get("action", ""))
+        if action.startswith(CENTRAL_AUDIT) or not action.startswith(KIOSK_AUDIT):
+            raise PushRefused("audit_log: that entry is the central service's to write")
     if device.role == "door":
         if entity == "booking_actions" and row.get("room_id") != device.room_id:
             raise PushRefused("booking_actions: not this door's room")
+        if entity == "booking_actions" and row.get("kind") == "book":
+            _check_book_now(row)
         if entity == "room_modes" and row.get("room_id") not in (None, device.room_id):
             raise PushRefused("room_modes: a door switches its own room or the whole Lab")
         if entity == "events" and row.get("room_id") not in (None, device.room_id):
             raise PushRefused("events: a door's event is in its own room or Lab-wide")
+
+
+def _check_book_now(row: Mapping[str, Any]) -> None:
+    """A door books its free room from the minute someone tapped, for an hour at most: not
+    for the next two years with one record."""
+    at, starts, ends = row.get("at"), row.get("starts_at"), row.get("ends_at")
+    if not isinstance(at, datetime) or not isinstance(starts, datetime):
+        return  # the central rule refuses a booking without a start and end
+    if not isinstance(ends, datetime):
+        return
+    if abs(starts - at) > timedelta(minutes=2) or ends - starts > LONGEST_BOOKING:
+        raise PushRefused(
+            f"booking_actions: a door books from now for {LONGEST_BOOKING.seconds // 60} "
+            "minutes at most"
+        )

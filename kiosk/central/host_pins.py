@@ -8,6 +8,11 @@ minutes everywhere. Every outcome is audited centrally with the kiosk's id.
 A correct PIN opens a host session at that kiosk (``host_sessions``); what the kiosk then
 pushes in the host's name is accepted only inside it (:func:`verified_host`), so a stolen
 kiosk cannot switch modes, create events or take calls as a host whose PIN it does not know.
+Nor can it use an old session again: a record dated inside a session is accepted only while
+it arrives within ``LATE_PUSH`` of the session's end (a host panel needs the service to open,
+so what a host did there is pushed at once, or after a short outage), not days later from a
+stolen disk, where each such record would win over every newer switch (the service numbers
+mode versions as they arrive).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from kiosk.store.models import AuditEntry, HostSession, Person, table_of
 
 SESSION = timedelta(minutes=30)  # a host panel closes long before; offline pushes come later
 GRACE = timedelta(minutes=2)  # clock skew between a kiosk and the service
+LATE_PUSH = timedelta(hours=1)  # after a session's end, how late its records may still arrive
 _OUTCOMES = ("host.pin_failed", "host.signed_in", "host.locked")
 
 audit_t, sessions_t, people_t = table_of(AuditEntry), table_of(HostSession), table_of(Person)
@@ -85,9 +91,12 @@ def check_pin(
     return PinAnswer("wrong", person.name, tries_left=MAX_FAILURES - failures)
 
 
-def verified_host(conn: Connection, kiosk_id: str, host_id: object, at: datetime) -> bool:
+def verified_host(
+    conn: Connection, kiosk_id: str, host_id: object, at: datetime, now: datetime
+) -> bool:
     """Whether ``host_id`` signed in with a PIN the service checked, at this kiosk, around
-    ``at`` (the record's own time)."""
+    ``at`` (the record's own time), in a session that ended at most ``LATE_PUSH`` before
+    ``now``."""
     if not isinstance(host_id, uuid.UUID):
         return False
     c = sessions_t.c
@@ -97,6 +106,7 @@ def verified_host(conn: Connection, kiosk_id: str, host_id: object, at: datetime
             c.host_id == host_id,
             c.verified_at <= at + GRACE,
             c.expires_at >= at - GRACE,
+            c.expires_at >= now - LATE_PUSH,
         )
     ).first()
     return found is not None

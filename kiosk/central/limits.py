@@ -32,6 +32,10 @@ class Rate:
 DEFAULT_RATES = {
     "heartbeat": Rate(per_second=0.5, burst=5),
     "push": Rate(per_second=5.0, burst=20),
+    # Records pushed, counted one by one: a lobby back after a day offline sends its backlog
+    # (2,000 at once, then 5 a second), a thief cannot fill the feed every kiosk pulls (nor
+    # the audit log with refusals) at 500 records a request.
+    "records": Rate(per_second=5.0, burst=2_000),
     "changes": Rate(per_second=10.0, burst=40),
     "whoami": Rate(per_second=1.0, burst=5),
     "wait": Rate(per_second=1.0, burst=5),
@@ -54,20 +58,22 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
 
-    def wait_needed(self, device_id: str, kind: str) -> float:
-        """0 when the request may go ahead (a token is taken), else the seconds to wait."""
+    def wait_needed(self, device_id: str, kind: str, cost: int = 1) -> float:
+        """0 when the request may go ahead (``cost`` tokens are taken), else the seconds to
+        wait. A cost above the burst is charged as the burst."""
         rate = self._rates.get(kind)
         if rate is None:
             return 0.0
+        need = float(min(cost, rate.burst))
         now = self._clock()
         with self._lock:
             tokens, last = self._buckets.get((device_id, kind), (float(rate.burst), now))
             tokens = min(float(rate.burst), tokens + (now - last) * rate.per_second)
-            if tokens >= 1.0:
-                self._buckets[(device_id, kind)] = (tokens - 1.0, now)
+            if tokens >= need:
+                self._buckets[(device_id, kind)] = (tokens - need, now)
                 return 0.0
             self._buckets[(device_id, kind)] = (tokens, now)
-            return max(1.0, math.ceil((1.0 - tokens) / rate.per_second))
+            return max(1.0, math.ceil((need - tokens) / rate.per_second))
 
 
 class BodyLimit:
@@ -75,7 +81,8 @@ class BodyLimit:
 
     A body announced too large is read and dropped (up to ``drain_bytes``) before the answer,
     so the client, still sending, reads a clean 413 rather than a reset connection it would
-    have to treat as a network failure.
+    have to treat as a network failure. A body sent without a length (chunked) is read here
+    up to the cap and handed on whole: past the cap it is a 413 too, not the app's parse error.
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int, drain_bytes: int = 64 * 1024 * 1024) -> None:
@@ -87,43 +94,62 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        length = None
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
                 try:
                     length = int(value)
                 except ValueError:
                     length = self.drain_bytes + 1
-                if length > self.max_bytes:
-                    if length <= self.drain_bytes:
-                        await _drain(receive)
-                    await _too_large(send)
-                    return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
-
-        try:
-            await self.app(scope, counted, send)
-        except _BodyTooLarge:
+        if length is not None:  # the server hands on no more than that
+            if length > self.max_bytes:
+                if length <= self.drain_bytes:
+                    await _drain(receive, self.drain_bytes)
+                await _too_large(send)
+                return
+            await self.app(scope, receive, send)
+            return
+        first = await _read_capped(receive, self.max_bytes, self.drain_bytes)
+        if first is None:
             await _too_large(send)
+            return
+        await self.app(scope, _replay(first, receive), send)
 
 
-async def _drain(receive: Receive) -> None:
+async def _read_capped(receive: Receive, limit: int, drain: int) -> Message | None:
+    """The whole body as one message (or the client's goodbye); None past ``limit`` bytes,
+    once the rest is read and dropped (up to ``drain`` bytes)."""
+    body = bytearray()
     while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return message
+        body += message.get("body", b"")
+        if len(body) > limit:
+            if message.get("more_body", False):
+                await _drain(receive, drain)
+            return None
+        if not message.get("more_body", False):
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+
+def _replay(first: Message, receive: Receive) -> Receive:
+    """``receive`` that answers ``first`` once, then what the server says (a disconnect)."""
+    pending = [first]
+
+    async def replayed() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replayed
+
+
+async def _drain(receive: Receive, limit: int) -> None:
+    seen = 0
+    while seen <= limit:
         message = await receive()
         if message["type"] != "http.request" or not message.get("more_body", False):
             return
-
-
-class _BodyTooLarge(Exception):
-    pass
+        seen += len(message.get("body", b""))
 
 
 async def _too_large(send: Send) -> None:

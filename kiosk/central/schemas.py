@@ -9,7 +9,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 MAX_BATCH = 500
-CURSOR_PATTERN = r"^[0-9]{1,20}(:[0-9]{1,20})?$"
+# At most 18 digits a part: every such number fits a bigint (2**63 - 1 has 19), so a cursor
+# out of range is a 422 here, not an overflow in the store.
+CURSOR_PATTERN = r"^[0-9]{1,18}(:[0-9]{1,18})?$"
+CURSOR_LENGTH = 37
 HEX16 = r"^[0-9a-f]{16}$"
 
 

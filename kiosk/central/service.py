@@ -28,6 +28,7 @@ from kiosk.central.pages import LOBBY_PAGE_SECONDS
 from kiosk.central.reshare import reshare
 from kiosk.central.shares import read_share
 from kiosk.config.credential_file import TOKEN_FORMAT
+from kiosk.lab.here_today import consent_of
 from kiosk.store.engine import Store
 from kiosk.store.models import AuditEntry, table_of
 from kiosk.sync import central, feed
@@ -47,6 +48,8 @@ AUTH_TTL = 2.0  # seconds: how late a revocation may take effect
 #: How often the service publishes again the invitations that came within a lobby's look-ahead
 #: (:mod:`kiosk.central.reshare`), and how long a lobby's shared page may be reused.
 RESHARE_EVERY = timedelta(seconds=LOBBY_PAGE_SECONDS)
+#: What a kiosk pushes in a host's name, and the column naming the host.
+IN_A_HOSTS_NAME = {**HOST_MADE, "audit_log": "actor_id"}
 
 
 class CentralService:
@@ -143,7 +146,8 @@ class CentralService:
             else:
                 valid.append((item, row))
         with self._store.engine.begin() as conn:
-            kept = self._in_host_sessions(conn, device, valid, result)
+            valid = [_consent_as_central(conn, item, row) for item, row in valid]
+            kept = self._in_host_sessions(conn, device, valid, result, now)
             if kept:
                 accepted = accept_push(conn, kept, now)
                 result.acknowledged.extend(accepted.acknowledged)
@@ -170,16 +174,18 @@ class CentralService:
         device: Device,
         items: list[tuple[PushItem, dict[str, Any]]],
         result: PushResult,
+        now: datetime,
     ) -> list[PushItem]:
         """Records in a host's name pass only inside a session the service opened at this
-        kiosk when it checked that host's PIN (:mod:`kiosk.central.host_pins`)."""
+        kiosk when it checked that host's PIN (:mod:`kiosk.central.host_pins`); so does an
+        audit entry naming a person (what a host did at the host panel)."""
         kept = []
         for item, row in items:
-            column = HOST_MADE.get(item.entity)
-            if column is not None:
+            column = IN_A_HOSTS_NAME.get(item.entity)
+            if column is not None and not (item.entity == "audit_log" and row.get(column) is None):
                 at = row.get("updated_at") or row.get("at") or row.get("created_at")
                 if not isinstance(at, datetime) or not verified_host(
-                    conn, device.id, row.get(column), at
+                    conn, device.id, row.get(column), at, now
                 ):
                     result.rejected[item.seq] = (
                         "the host's PIN was not checked by the central service at this kiosk"
@@ -252,3 +258,20 @@ class CentralService:
                 instance=instance,
                 stopping=stopping,
             )
+
+
+def _consent_as_central(
+    conn: Connection, item: PushItem, row: dict[str, Any]
+) -> tuple[PushItem, dict[str, Any]]:
+    """A kiosk's board consent says whether its person is shown, nothing more: the interests
+    and the organisation choice stay what the central store has (only ``kiosk admin board``
+    sets them), so a stolen lobby cannot put its own words under a member's name on every
+    lobby's board. A kiosk's copy is replaced by the central row at its next pull."""
+    if item.entity != "board_consents" or not isinstance(row.get("person_id"), uuid.UUID):
+        return item, row
+    before = consent_of(conn, row["person_id"])
+    kept = {
+        "interests": list(before.interests) if before else [],
+        "show_organisation": before.show_organisation if before else True,
+    }
+    return PushItem(item.seq, item.entity, {**item.payload, **kept}), {**row, **kept}

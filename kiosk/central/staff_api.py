@@ -67,11 +67,14 @@ async def refusal_answer(_request: Request, exc: Exception) -> JSONResponse:
 
 async def invalid_answer(request: Request, exc: Exception) -> Response:
     """FastAPI's 422 for a body that fails its schema; on a staff path also the code
-    ``invalid_field`` and the field (``name``, ``title.fi``) the first error is about."""
+    ``invalid_field`` and the field (``name``, ``title.fi``) the first error is about.
+
+    What was sent is not echoed back: a 2 MiB field would come back whole, and a body that is
+    not UTF-8 could not be encoded at all (a 500 instead of the 422)."""
     assert isinstance(exc, RequestValidationError)
-    errors = exc.errors()
+    errors = [{k: v for k, v in e.items() if k != "input"} for e in exc.errors()]
     if not request.url.path.startswith("/v1/staff/") or not errors:
-        return await request_validation_exception_handler(request, exc)
+        return await request_validation_exception_handler(request, RequestValidationError(errors))
     where = ".".join(str(p) for p in errors[0].get("loc", ())[1:])
     detail = jsonable_encoder(errors)
     body = {"detail": detail, "code": "invalid_field", "params": {"field": where}}

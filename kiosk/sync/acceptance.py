@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from kiosk.store.dbutil import insert_if_absent
 from kiosk.store.mode_versions import next_version
@@ -172,14 +172,16 @@ def _reason(exc: Exception) -> str:
     """A reason fit for the kiosk's outbox and logs: no row values, no personal data."""
     if isinstance(exc, PushRefused):
         return str(exc)
-    if isinstance(exc, IntegrityError):
+    if isinstance(exc, (IntegrityError, DataError)):
         if getattr(exc.orig, "sqlstate", None) == _EXCLUSION_VIOLATION:
             return REFUSED_CONFLICT
         return f"refused by the central store ({exc.orig.__class__.__name__})"
     return f"malformed record ({type(exc).__name__})"
 
 
-_PERMANENT = (IntegrityError, ValueError, KeyError, TypeError)
+# A DataError (SQLSTATE class 22: a value too long, a NUL byte, a number out of range) is
+# refused again on every retry, like a broken reference: retried, it would block the outbox.
+_PERMANENT = (IntegrityError, DataError, ValueError, KeyError, TypeError)
 
 # PostgreSQL's SQLSTATE for a missing privilege or a row refused by row-level security.
 _INSUFFICIENT_PRIVILEGE = "42501"

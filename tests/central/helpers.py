@@ -54,6 +54,7 @@ def live_service(
     *,
     max_body: int = 2 * 1024 * 1024,
     rates: dict | None = None,
+    limiter: RateLimiter | None = None,
     port: int = 0,
     enter: Callable[[], None] | None = None,
     staff: StaffSettings | None = None,
@@ -61,11 +62,12 @@ def live_service(
 ) -> Iterator[LiveService]:
     """``enter`` runs first on the service's thread (to move it into a network namespace: the
     threads it starts, and so its store connections, follow). ``app_options`` go to
-    ``create_app`` (``stream=False``: a service from before ``/v1/stream``)."""
+    ``create_app`` (``stream=False``: a service from before ``/v1/stream``). ``limiter``
+    replaces the one ``rates`` (by default the service's own) would make."""
     app = create_app(
         CentralService(store, clock),
         max_body=max_body,
-        limiter=RateLimiter(rates if rates is not None else dict(DEFAULT_RATES)),
+        limiter=limiter or RateLimiter(rates if rates is not None else dict(DEFAULT_RATES)),
         staff=staff,
         **app_options,
     )

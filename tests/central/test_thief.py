@@ -7,116 +7,37 @@ and audited the refusal.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import select
 
-from kiosk.base.clock import FixedClock
 from kiosk.base.ids import new_id
 from kiosk.config.settings import load_config
 from kiosk.rooms.modes import ModeSwitch, active_mode, set_mode_central
-from kiosk.security.directory import add_room
-from kiosk.security.host_auth import set_pin_central
 from kiosk.store.engine import open_local_store
 from kiosk.store.models import AuditEntry, OutboxRow, Person, RoomMode, Visitor
 from kiosk.sync import outbox
 from kiosk.sync.engine import SyncEngine
-from kiosk.sync.replication import ENTITIES, to_payload
-from tests.central.helpers import LiveService, kiosk_config, live_service
-from tests.stores import NOON, dump, seed_central, site_key
-
-
-@pytest.fixture
-def service(tmp_path: Path, central_url: str) -> Iterator[LiveService]:
-    clock = FixedClock(NOON)
-    store = seed_central(central_url, site_key(tmp_path), clock)
-    with store.engine.begin() as conn:
-        add_room(conn, "borealis", "Borealis", 6, clock.now())
-    try:
-        with live_service(store, clock, max_body=256 * 1024) as live:
-            yield live
-    finally:
-        store.dispose()
-
-
-def _headers(tmp_path: Path, service: LiveService, kiosk_id: str, role: str, room: str | None):
-    token = service.enroll(tmp_path, kiosk_id, role, room).read_text(encoding="ascii").strip()
-    return {"Authorization": f"Bearer {token}"}
-
-
-def _push(service: LiveService, headers: dict[str, str], *items: tuple[str, dict[str, Any]]):
-    body = {"items": [{"seq": i, "entity": e, "payload": p} for i, (e, p) in enumerate(items, 1)]}
-    response = httpx.post(f"{service.url}/v1/push", json=body, headers=headers)
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def _host_id(service: LiveService) -> str:
-    with service.store.engine.connect() as conn:
-        return str(conn.execute(select(Person.id).where(Person.role == "host")).scalar_one())
-
-
-def _visitor(name: str) -> dict[str, Any]:
-    row = {
-        "id": new_id(),
-        "name": name,
-        "organisation": None,
-        "host_id": None,
-        "anonymised_at": None,
-        "updated_at": NOON,
-    }
-    return to_payload(ENTITIES["visitors"], row)
-
-
-def _checkin(kiosk_id: str, method: str) -> dict[str, Any]:
-    return {
-        "id": str(new_id()),
-        "direction": "in",
-        "person_id": None,
-        "visitor_id": None,
-        "invitation_id": None,
-        "method": method,
-        "kiosk_id": kiosk_id,
-        "at": NOON.isoformat(),
-        "event_id": None,
-    }
-
-
-def _set_pin(service: LiveService, pin: str) -> None:
-    host = uuid.UUID(_host_id(service))  # read first: SQLite takes one writer at a time
-    with service.store.engine.begin() as conn:
-        set_pin_central(conn, host, pin, NOON)
-
-
-def _pin(service: LiveService, headers: dict[str, str], pin: str) -> dict[str, Any]:
-    body = {"person_id": _host_id(service), "pin": pin}
-    response = httpx.post(f"{service.url}/v1/host/pin", json=body, headers=headers)
-    assert response.status_code == 200, response.text
-    return dict(response.json())
-
-
-def _refusals(service: LiveService, kiosk_id: str) -> list[dict[str, Any]]:
-    with service.store.engine.connect() as conn:
-        return [
-            dict(d)
-            for d in conn.execute(
-                select(AuditEntry.detail).where(
-                    AuditEntry.kiosk_id == kiosk_id, AuditEntry.action == "sync.refused"
-                )
-            ).scalars()
-        ]
+from tests.central.helpers import LiveService, kiosk_config
+from tests.central.thief_kit import (
+    checkin,
+    headers_for,
+    host_id,
+    pin,
+    push,
+    refusals,
+    set_pin,
+    visitor,
+)
+from tests.stores import NOON, dump
 
 
 def test_a_stolen_door_cannot_pin_the_lab_closed_with_a_huge_version(
     tmp_path: Path, service: LiveService
 ) -> None:
-    door = _headers(tmp_path, service, "door-aurora", "door", "aurora")
+    door = headers_for(tmp_path, service, "door-aurora", "door", "aurora")
     mode = {
         "id": str(new_id()),
         "room_id": None,
@@ -126,19 +47,19 @@ def test_a_stolen_door_cannot_pin_the_lab_closed_with_a_huge_version(
         "event_id": None,
         "starts_at": NOON.isoformat(),
         "expires_at": (NOON + timedelta(days=30_000)).isoformat(),
-        "set_by": _host_id(service),
+        "set_by": host_id(service),
         "kiosk_id": "door-aurora",
         "updated_at": NOON.isoformat(),
     }
-    answer = _push(service, door, ("room_modes", mode))
+    answer = push(service, door, ("room_modes", mode))
     assert answer["acknowledged"] == [] and "out of range" in answer["rejected"]["1"]
     mode["version"] = 2**52  # in range, but no host typed a PIN the service checked
     mode["expires_at"] = (NOON + timedelta(days=30)).isoformat()
-    answer = _push(service, door, ("room_modes", mode))
+    answer = push(service, door, ("room_modes", mode))
     assert "PIN was not checked" in answer["rejected"]["1"]
-    _set_pin(service, "135790")
-    assert _pin(service, door, "135790")["result"] == "ok"  # now a host is signed in here
-    assert _push(service, door, ("room_modes", mode))["acknowledged"] == [1]
+    set_pin(service, "135790")
+    assert pin(service, door, "135790")["result"] == "ok"  # now a host is signed in here
+    assert push(service, door, ("room_modes", mode))["acknowledged"] == [1]
     with service.store.engine.begin() as conn:
         stored = conn.execute(select(RoomMode.version)).scalar_one()
         assert stored < 2**52
@@ -151,7 +72,7 @@ def test_a_stolen_door_cannot_pin_the_lab_closed_with_a_huge_version(
 def test_a_door_acts_only_on_its_own_room_and_pushes_no_visitor_data(
     tmp_path: Path, service: LiveService
 ) -> None:
-    door = _headers(tmp_path, service, "door-aurora", "door", "aurora")
+    door = headers_for(tmp_path, service, "door-aurora", "door", "aurora")
     before = dump(service.store)
     action = {
         "id": str(new_id()),
@@ -166,13 +87,13 @@ def test_a_door_acts_only_on_its_own_room_and_pushes_no_visitor_data(
         "outcome": None,
         "reason": None,
     }
-    checkin = _checkin("door-aurora", "badge")
-    answer = _push(
+    walk_in = checkin("door-aurora", "badge")
+    answer = push(
         service,
         door,
         ("booking_actions", action),
-        ("checkins", checkin),
-        ("visitors", _visitor("Mallory")),
+        ("checkins", walk_in),
+        ("visitors", visitor("Mallory")),
         ("changes", {"seq": 1}),
     )
     assert answer["acknowledged"] == []
@@ -184,12 +105,12 @@ def test_a_door_acts_only_on_its_own_room_and_pushes_no_visitor_data(
     assert {k: v for k, v in after.items() if k != "audit_log"} == {
         k: v for k, v in before.items() if k != "audit_log"
     }
-    assert len(_refusals(service, "door-aurora")) == 4
+    assert len(refusals(service, "door-aurora")) == 4
 
 
 def test_a_lobby_cannot_write_in_another_kiosks_name(tmp_path: Path, service: LiveService) -> None:
-    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
-    checkin = _checkin("lobby-2", "walk-in")
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
+    walk_in = checkin("lobby-2", "walk-in")
     action = {
         "id": str(new_id()),
         "booking_id": str(new_id()),
@@ -198,19 +119,24 @@ def test_a_lobby_cannot_write_in_another_kiosks_name(tmp_path: Path, service: Li
         "kiosk_id": "lobby-1",
         "at": NOON.isoformat(),
     }
-    answer = _push(service, lobby, ("checkins", checkin), ("booking_actions", action))
+    booking = {**action, "title": "Mine", "starts_at": NOON.isoformat()}
+    answer = push(
+        service, lobby, ("checkins", walk_in), ("booking_actions", action), ("bookings", booking)
+    )
     assert answer["acknowledged"] == []
     assert "another kiosk" in answer["rejected"]["1"]
     assert "may not push booking_actions" in answer["rejected"]["2"]
-    assert [r["entity"] for r in _refusals(service, "lobby-1")] == ["checkins", "booking_actions"]
+    assert "may not push bookings" in answer["rejected"]["3"]
+    entities = sorted(r["entity"] for r in refusals(service, "lobby-1"))
+    assert entities == ["booking_actions", "bookings", "checkins"]
 
 
 def test_a_nul_byte_is_refused_and_the_records_behind_it_are_kept(
     tmp_path: Path, service: LiveService
 ) -> None:
-    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
-    answer = _push(
-        service, lobby, ("visitors", _visitor("Eve\x00")), ("visitors", _visitor("Ada Lovelace"))
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
+    answer = push(
+        service, lobby, ("visitors", visitor("Eve\x00")), ("visitors", visitor("Ada Lovelace"))
     )
     assert answer["acknowledged"] == [2] and "control characters" in answer["rejected"]["1"]
     with service.store.engine.connect() as conn:
@@ -220,10 +146,10 @@ def test_a_nul_byte_is_refused_and_the_records_behind_it_are_kept(
 def test_a_stolen_lobby_cannot_push_a_name_that_hides_or_reorders_text(
     tmp_path: Path, service: LiveService
 ) -> None:
-    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
     bad = ["\u202eevil\u202c Visitor", "x\u0085y\u009bz", "a\u2028b\u2029c", "\u200b", "\u200d"]
-    items = [("visitors", _visitor(name)) for name in [*bad, "Ada\u200dLovelace"]]
-    answer = _push(service, lobby, *items)
+    items = [("visitors", visitor(name)) for name in [*bad, "Ada\u200dLovelace"]]
+    answer = push(service, lobby, *items)
     assert answer["acknowledged"] == [6]
     assert "U+202E" in answer["rejected"]["1"] and "U+0085" in answer["rejected"]["2"]
     assert "U+2028" in answer["rejected"]["3"] and "U+200B" in answer["rejected"]["4"]
@@ -239,9 +165,9 @@ def test_a_huge_record_is_rejected_for_good_and_the_outbox_moves_on(
     local = open_local_store(cfg.local_store_path)
     with local.session() as s:
         for name in ("x" * (20 * 1024 * 1024), "Grace Hopper"):
-            visitor = Visitor(name=name, organisation=None, host_id=None, updated_at=NOON)
-            s.add(visitor)
-            outbox.enqueue(s, "visitors", visitor, NOON)
+            row = Visitor(name=name, organisation=None, host_id=None, updated_at=NOON)
+            s.add(row)
+            outbox.enqueue(s, "visitors", row, NOON)
     engine = SyncEngine.for_kiosk(cfg, local, service.clock)
     try:
         pushed, rejected = engine.push()
@@ -254,7 +180,7 @@ def test_a_huge_record_is_rejected_for_good_and_the_outbox_moves_on(
     assert len(left) == 1 and left[0].rejected_at is not None and "too large" in left[0].last_error
     # Sent anyway (by a thief's own client): the service reads and drops it, and answers 413.
     token = cfg.credential_file.read_text(encoding="ascii").strip() if cfg.credential_file else ""
-    huge = {"items": [{"seq": 1, "entity": "visitors", "payload": _visitor("y" * 3_000_000)}]}
+    huge = {"items": [{"seq": 1, "entity": "visitors", "payload": visitor("y" * 3_000_000)}]}
     answer = httpx.post(
         f"{service.url}/v1/push", json=huge, headers={"Authorization": f"Bearer {token}"}
     )
@@ -266,7 +192,7 @@ def test_a_huge_record_is_rejected_for_good_and_the_outbox_moves_on(
 def test_a_flood_of_heartbeats_is_answered_429_with_retry_after(
     tmp_path: Path, service: LiveService
 ) -> None:
-    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
     codes = [
         httpx.post(
             f"{service.url}/v1/heartbeat", json={"version": "1.0", "status": {}}, headers=lobby
@@ -282,13 +208,13 @@ def test_a_flood_of_heartbeats_is_answered_429_with_retry_after(
 def test_wrong_pins_at_two_kiosks_lock_the_host_everywhere(
     tmp_path: Path, service: LiveService
 ) -> None:
-    _set_pin(service, "246810")
-    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
-    door = _headers(tmp_path, service, "door-aurora", "door", "aurora")
-    tries = [_pin(service, kiosk, "000000") for kiosk in (lobby, lobby, door, lobby)]
+    set_pin(service, "246810")
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
+    door = headers_for(tmp_path, service, "door-aurora", "door", "aurora")
+    tries = [pin(service, kiosk, "000000") for kiosk in (lobby, lobby, door, lobby)]
     assert [t["tries_left"] for t in tries] == [4, 3, 2, 1]
-    assert _pin(service, door, "000000")["result"] == "locked"
-    assert _pin(service, lobby, "246810")["result"] == "locked"  # the right PIN waits too
+    assert pin(service, door, "000000")["result"] == "locked"
+    assert pin(service, lobby, "246810")["result"] == "locked"  # the right PIN waits too
     with service.store.engine.connect() as conn:
         kiosks = set(
             conn.execute(
@@ -301,17 +227,17 @@ def test_wrong_pins_at_two_kiosks_lock_the_host_everywhere(
 def test_a_kiosk_cannot_forge_the_services_audit_of_pins(
     tmp_path: Path, service: LiveService
 ) -> None:
-    lobby = _headers(tmp_path, service, "lobby-1", "lobby", None)
+    lobby = headers_for(tmp_path, service, "lobby-1", "lobby", None)
     forged = {
-        "id": str(new_id()), "at": NOON.isoformat(), "actor_id": _host_id(service),
+        "id": str(new_id()), "at": NOON.isoformat(), "actor_id": host_id(service),
         "kiosk_id": "lobby-1", "action": "host.signed_in", "detail": {},
     }  # fmt: skip
-    answer = _push(service, lobby, ("audit_log", forged))
+    answer = push(service, lobby, ("audit_log", forged))
     assert "central service's to write" in answer["rejected"]["1"]
 
 
 def test_no_kiosk_receives_pin_hashes(tmp_path: Path, service: LiveService) -> None:
-    _set_pin(service, "112233")
+    set_pin(service, "112233")
     for kiosk_id, role, room in (("lobby-1", "lobby", None), ("door-aurora", "door", "aurora")):
         cfg = load_config(kiosk_config(tmp_path, service, kiosk_id, role, room))
         local = open_local_store(cfg.local_store_path)

@@ -174,3 +174,28 @@ def test_payloads_are_json(tmp_path: Path) -> None:
         payload = s.scalars(select(OutboxRow.payload)).one()
     assert json.loads(json.dumps(payload))["direction"] == "in"
     store.dispose()
+
+
+def test_a_value_the_central_store_cannot_hold_is_rejected_not_retried(
+    tmp_path: Path, central_url: str
+) -> None:
+    """A store error about the value itself (PostgreSQL's class 22: too long, a NUL byte) is
+    refused the same way on every retry: it is rejected for good, and the batch goes on."""
+    clock = FixedClock(NOON)
+    c = seed_central(central_url, site_key(tmp_path), clock)
+
+    def visitor(name: str) -> acceptance.PushItem:
+        row = {"id": str(new_id()), "name": name, "organisation": None, "host_id": None,
+               "anonymised_at": None, "updated_at": NOON.isoformat()}  # fmt: skip
+        return acceptance.PushItem(len(name), "visitors", row)
+
+    items = [visitor("V" * 201), visitor("Eve\x00Eve"), visitor("Ada")]
+    with c.engine.begin() as conn:
+        result = acceptance.accept_push(conn, items, clock.now())
+    c.dispose()
+    if c.engine.dialect.name == "postgresql":
+        assert result.acknowledged == [3]
+        assert set(result.rejected) == {201, 7}
+        assert all("refused by the central store" in r for r in result.rejected.values())
+    else:  # SQLite holds both: the service's edge refuses them before they get here
+        assert result.acknowledged == [201, 7, 3]
