@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import Conflict, NotFound, UsageError
 from kiosk.base.ids import new_id
+from kiosk.base.text import check_text
 from kiosk.security.tokens import TokenKind, sign
 from kiosk.store.models import Invitation, Person, Visitor, table_of
 from kiosk.sync import central
@@ -76,6 +77,7 @@ def check_window(valid_from: datetime, valid_to: datetime, now: datetime) -> Non
 
 
 def _clean(text: str | None, what: str, *, required: bool) -> str | None:
+    check_text(text or "", name=True, what=what)  # before a line separator becomes a space
     cleaned = " ".join((text or "").split())
     if not cleaned:
         if required:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.csvfiles import decode, safe_row, sniff_delimiter
 from kiosk.base.errors import KioskError, UsageError
+from kiosk.base.text import check_text
 from kiosk.base.timeutil import parse_when
 from kiosk.lobby.invitations import NewInvitation, default_window, issue_invitation
 from kiosk.lobby.invite_card import Card, save_card
@@ -188,8 +189,7 @@ def import_rows(
         card_path: Path | None = None
         try:
             with conn.begin_nested():
-                if "__error__" in row:
-                    raise UsageError(row["__error__"])
+                check_row(row)
                 issued = issue(row)
                 card_path = out_dir / f"{issued.id}.png"
                 if cards:
@@ -204,8 +204,19 @@ def import_rows(
     return result
 
 
+def check_row(row: dict[str, str]) -> None:
+    """A row :func:`read_rows` could not split, or any cell with a hidden character (its
+    column named): refused before any rule reads it. A file's leading BOM is gone by now."""
+    if "__error__" in row:
+        raise UsageError(row["__error__"])
+    for column, value in row.items():
+        check_text(value, what=column)
+
+
 def _reason(exc: Exception) -> str:
     """A refused row's reason for the report: no row values beyond what the admin typed."""
+    if isinstance(exc, KioskError):  # HiddenText is a ValueError too: it keeps its words
+        return str(exc)
     if isinstance(exc, OSError):
         return f"card: {exc.strerror}"
     if isinstance(exc, SQLAlchemyError):
