@@ -18,7 +18,8 @@ from kiosk.lobby.invite_import import ImportResult, read_rows
 MAX_CSV = 1024 * 1024  # characters; far more than 10,000 rows of names
 # Rows in one staff upload: the import runs in one transaction (a card per row), and on
 # PostgreSQL an open transaction holds back the change feed, so every kiosk's sync waits for
-# it; at this many rows it ends within seconds. The admin CLI keeps its larger limit.
+# it; at this many rows it ends within seconds. The admin CLI keeps its larger limit. The
+# preview only reads, but has the same cap: it never promises rows the import would refuse.
 MAX_STAFF_ROWS = 500
 
 
