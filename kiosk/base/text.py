@@ -10,19 +10,32 @@ ZWNJ (U+200C) and ZWJ (U+200D) are kept: Persian, Arabic and the Indic scripts n
 real names (and emoji sequences use ZWJ). They are harmless to reading order, but they do not
 count as a name on their own.
 
-Both the staff service (:mod:`kiosk.central.staff_schemas`) and the kiosk push edge
-(:mod:`kiosk.central.edge`) refuse such text; a calendar attendee's name, read from outside the
-Lab, is cleaned instead (:func:`clean_line`).
+The staff service (:mod:`kiosk.central.staff_schemas`), the kiosk push edge
+(:mod:`kiosk.central.edge`), the rules every admin command and CSV import runs (names,
+organisations, titles: :mod:`kiosk.lobby.invitations`, :mod:`kiosk.security.directory`,
+:mod:`kiosk.events.manage`, :mod:`kiosk.rooms.modes`) and every cell of an imported CSV row
+(:mod:`kiosk.lobby.invite_import`) refuse such text with :class:`HiddenText`; a calendar
+attendee's name, read from outside the Lab, is cleaned instead (:func:`clean_line`). A byte
+order mark at the very start of a file is not text: the CSV reader drops it first
+(:mod:`kiosk.base.csvfiles`), so only one inside a value is refused.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from kiosk.base.errors import UsageError
+
 #: Joiners real names need (see the module's doc).
 JOINERS = frozenset("\u200c\u200d")
 #: Control characters allowed in text of several lines (a description, a feedback comment).
 LINE_BREAKS = frozenset("\t\n\r")
+
+
+class HiddenText(UsageError, ValueError):
+    """Text :func:`check_text` refuses: a person's input, so a :class:`UsageError` (exit 2 at
+    the command line, 422 at the staff service, a refused row in an import), and a ValueError
+    too, so a schema's validator (pydantic) reports it as the field's own error."""
 
 
 def is_hidden(char: str, *, lines: bool = False) -> bool:
@@ -49,17 +62,20 @@ def is_blank(text: str) -> bool:
     return all(c.isspace() or c in JOINERS or is_hidden(c) for c in text)
 
 
-def check_text(text: str, *, lines: bool = False, name: bool = False) -> str:
-    """``text`` unchanged, or ValueError naming the problem.
+def check_text(text: str, *, lines: bool = False, name: bool = False, what: str = "") -> str:
+    """``text`` unchanged, or :class:`HiddenText` naming the problem (and ``what``, the field).
 
     ``name``: it must show something. Only spaces are left to the caller's own rule, which
     has its own message (``--name must not be empty``); joiners alone are refused here.
+    The message names the character by its code point, never the text itself: a bidi
+    override would turn a terminal's line or a log line around.
     """
+    subject = f"{what} " if what else ""
     found = hidden_in(text, lines=lines)
     if found is not None:
-        raise ValueError(f"contains an invisible or control character ({found})")
+        raise HiddenText(f"{subject}contains an invisible or control character ({found})")
     if name and text.strip() and is_blank(text):
-        raise ValueError("must show something, not only joiners")
+        raise HiddenText(f"{subject}must show something, not only joiners")
     return text
 
 

@@ -43,7 +43,12 @@ from kiosk.events.tickets import REQUIRED as TICKET_REQUIRED
 from kiosk.events.tickets import import_tickets
 from kiosk.lobby.invitations import NewInvitation, check_window, issue_invitation
 from kiosk.lobby.invite_delivery import MailSettings, check_address, check_lang, queue_invitation
-from kiosk.lobby.invite_import import import_invitations, read_rows
+from kiosk.lobby.invite_import import (
+    InvitationRules,
+    check_invitations,
+    import_invitations,
+    read_rows,
+)
 from kiosk.rooms.modes import ModeSwitch, set_mode_central
 from kiosk.security.signing_keys import current_signing_key
 from kiosk.security.tokens import TokenKind
@@ -133,39 +138,32 @@ class StaffService:
 
     def invites_csv(self, device: Device, text: str, *, dry_run: bool) -> CsvOutcome:
         """The CSV import of ``kiosk admin invite import``; with ``dry_run`` every row is
-        checked and stored exactly as the import would, then all of it rolled back."""
+        checked by the import's own checks (:func:`check_invitations`) and nothing written."""
         now = self._clock.now()
         with tempfile.TemporaryDirectory(prefix="kiosk-staff-csv-") as tmp:
             path = csv_file(Path(tmp), text)
             rows = capped(read_rows(path))
-            with self._store.engine.connect() as conn:
-                transaction = conn.begin()
-                try:
-                    result = import_invitations(
-                        conn,
-                        iter(rows),
-                        key=self._key(conn),
-                        out_dir=Path(tmp),
-                        tz=self.settings.tz,
-                        now=now,
-                        mail=self.settings.mail,
-                        lang=self.settings.language,
-                        cards=False,  # no card leaves this folder: drawing them only took time
+            if dry_run:  # a read: no transaction holds back the change feed while it checks
+                with self._store.engine.connect() as conn:
+                    result = check_invitations(
+                        conn, iter(rows), self._rules(conn, now), out_dir=Path(tmp)
                     )
-                    outcome = row_outcomes(result, path)
-                    if dry_run:
-                        transaction.rollback()
-                    else:
-                        self._audit(
-                            conn,
-                            device,
-                            "staff.invite_import",
-                            {"imported": outcome.ok_count, "refused": len(outcome.refused)},
-                        )
-                        transaction.commit()
-                finally:
-                    if transaction.is_active:
-                        transaction.rollback()
+                return row_outcomes(result, path)
+            with self._store.engine.begin() as conn:
+                result = import_invitations(
+                    conn,
+                    iter(rows),
+                    self._rules(conn, now),
+                    out_dir=Path(tmp),
+                    cards=False,  # no card leaves this folder: drawing them only took time
+                )
+                outcome = row_outcomes(result, path)
+                self._audit(
+                    conn,
+                    device,
+                    "staff.invite_import",
+                    {"imported": outcome.ok_count, "refused": len(outcome.refused)},
+                )
         return outcome
 
     # -- events -----------------------------------------------------------------------------
@@ -349,6 +347,10 @@ class StaffService:
                 "(the folder whose signing-keys/ holds the current key)"
             )
         return current_signing_key(conn, self.settings.data_dir)[1]
+
+    def _rules(self, conn: Connection, now: datetime) -> InvitationRules:
+        settings = self.settings
+        return InvitationRules(self._key(conn), settings.tz, now, settings.mail, settings.language)
 
     def _mail(self) -> MailSettings:
         if self.settings.mail is None:

@@ -5,11 +5,15 @@ kiosk's token is answered 403 and the attempt audited, as a staff credential is 
 endpoints. Answers are :mod:`kiosk.console.models` values as JSON; a rule that says no is
 answered 409 (422 for input, 404 for an unknown id) with the rule's reason as ``detail`` and,
 beside it, its stable ``code`` and ``params`` (:mod:`kiosk.central.staff_refusals`): the
-console says it in the staff member's language.
+console says it in the staff member's language. Only a rule's own refusal (a
+:class:`~kiosk.base.errors.KioskError`) is answered so: any other exception is a bug in the
+service, answered 500 and logged with its traceback but not its message, which may hold what
+the staff member sent.
 """
 
 # No `from __future__ import annotations`: FastAPI reads these annotations at run time.
 
+import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -20,6 +24,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.errors import Conflict, KioskError, NotFound
 from kiosk.central import staff_views
@@ -39,6 +44,8 @@ from kiosk.central.staff_schemas import (
 )
 from kiosk.console.models import EventDraft, InviteRequest, LocalText
 from kiosk.console.wire import to_json
+
+log = logging.getLogger(__name__)
 
 MAX_DAYS = 366  # the longest feedback or report period
 REPORT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8"}
@@ -85,18 +92,36 @@ def _answer(value: Any) -> JSONResponse:
     return JSONResponse(to_json(value))
 
 
+class Withheld(Exception):
+    """Stands in for a failure in the log: its class, never its message."""
+
+
 def _call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """``fn``'s answer; a rule's refusal as the HTTP answer its kind calls for."""
+    """``fn``'s answer; a rule's refusal as the HTTP answer its kind calls for.
+
+    Input is bounded before a rule runs (the schemas, :func:`_days`), and the rules say no
+    with a :class:`KioskError`. Anything else (a ValueError, an overflow) is a bug, not the
+    input's fault: a 500, logged without its message."""
     try:
         return fn(*args, **kwargs)
     except NotFound as exc:
         raise refused(404, str(exc)) from None
     except Conflict as exc:
         raise refused(409, str(exc)) from None
-    except KioskError as exc:  # UsageError, ConfigError: the input or the set-up
+    except KioskError as exc:  # UsageError (HiddenText too), ConfigError: the input or set-up
         raise refused(422, str(exc)) from None
-    except (ValueError, OverflowError) as exc:  # a date the arithmetic cannot hold: the input's
-        raise refused(422, f"a date or number is out of range ({exc})") from None
+    except SQLAlchemyError:
+        raise  # the app's answer: the central store is unavailable (503)
+    except Exception as exc:
+        name = getattr(fn, "__qualname__", type(fn).__name__)
+        withheld = Withheld(f"{type(exc).__name__} (its message is left out of the log)")
+        log.error(
+            "staff call %s failed: %s",
+            name,
+            type(exc).__name__,
+            exc_info=(Withheld, withheld, exc.__traceback__),
+        )
+        raise HTTPException(500, "the service failed on this request; it is logged") from None
 
 
 def _days(**days: date) -> None:

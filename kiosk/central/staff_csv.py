@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kiosk.base.csvfiles import sniff_delimiter
 from kiosk.base.errors import UsageError
+from kiosk.base.text import clean_line
 from kiosk.central.staff_refusals import refusal_of
 from kiosk.console.models import CsvOutcome, CsvRow
 from kiosk.lobby.invite_import import ImportResult, read_rows
@@ -17,7 +18,8 @@ from kiosk.lobby.invite_import import ImportResult, read_rows
 MAX_CSV = 1024 * 1024  # characters; far more than 10,000 rows of names
 # Rows in one staff upload: the import runs in one transaction (a card per row), and on
 # PostgreSQL an open transaction holds back the change feed, so every kiosk's sync waits for
-# it; at this many rows it ends within seconds. The admin CLI keeps its larger limit.
+# it; at this many rows it ends within seconds. The admin CLI keeps its larger limit. The
+# preview only reads, but has the same cap: it never promises rows the import would refuse.
 MAX_STAFF_ROWS = 500
 
 
@@ -46,7 +48,7 @@ def row_outcomes(result: ImportResult, path: Path) -> CsvOutcome:
     rows = [CsvRow(i.line, i.name, True) for i in result.imported]
     for r in result.refused:
         refusal = refusal_of(r.reason)
-        name = " ".join(by_line.get(r.line, {}).get("name", "").split())[:200]
+        name = clean_line(by_line.get(r.line, {}).get("name", ""))[:200]  # shown: no bidi
         rows.append(CsvRow(r.line, name, False, r.reason, refusal.code, refusal.params))
     queued = sum(1 for i in result.imported if by_line.get(i.line, {}).get("email"))
     return CsvOutcome(tuple(sorted(rows, key=lambda r: r.line)), queued)
@@ -61,6 +63,6 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 def _any_columns(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")  # as read_rows reads it: a BOM is no column
     header = next(csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text)), [])
     return [h.strip().lower() for h in header]

@@ -44,6 +44,11 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("bad_yes_no", r"(?P<column>single_use): '(?P<value>.*)' is not yes or no"),
     ("bad_date", r"(?P<column>valid_from|valid_to): '(?P<value>.*)' is not an ISO date .*"),
     ("too_many_fields", r"more fields than the header names"),
+    # kiosk.base.text, on any cell of a row (the CLI's option names say the same)
+    ("hidden_character",
+     r"(--)?(?P<column>[a-z_]+) contains an invisible or control character "
+     r"\((?P<char>U\+[0-9A-F]{4,6})\)"),
+    ("shows_nothing", r"(--)?(?P<column>[a-z_]+) must show something, not only joiners"),
     ("store_refused", r"refused by the central store \(.*\)"),
     ("card_failed", r"card: .*"),
     ("out_of_range", r"a date or number is out of range .*"),

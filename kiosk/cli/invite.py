@@ -163,7 +163,7 @@ def _write_card(
 
 def cmd_invite_import(args: argparse.Namespace) -> int:
     from kiosk.cli.card_import import out_folder, run_card_import
-    from kiosk.lobby.invite_import import import_invitations, read_rows
+    from kiosk.lobby.invite_import import InvitationRules, import_invitations, read_rows
 
     out_dir = out_folder(args)
     rows = list(read_rows(Path(args.csv)))  # a wrong header or encoding fails before any write
@@ -179,13 +179,9 @@ def cmd_invite_import(args: argparse.Namespace) -> int:
         lambda conn, it, key, progress: import_invitations(
             conn,
             it,
-            key=key,
+            InvitationRules(key, tz, now, mail, lang),
             out_dir=out_dir,
-            tz=tz,
-            now=now,
             progress=progress,
-            mail=mail,
-            lang=lang,
         ),
         noun="invitations",
     )

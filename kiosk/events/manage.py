@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection, Result, Row
 
 from kiosk.base.errors import NotFound, UsageError
 from kiosk.base.ids import new_id
+from kiosk.base.text import check_text
 from kiosk.store.models import Checkin, Event, Invitation, Visitor, table_of
 from kiosk.sync import central
 
@@ -61,7 +62,11 @@ class EventInfo:
     walkins: int = 0
 
 
-def _text(value: str | None, what: str, limit: int, *, required: bool) -> str | None:
+def _text(
+    value: str | None, what: str, limit: int, *, required: bool, lines: bool = False
+) -> str | None:
+    """``value`` on one line, or None; hidden characters refused before any are made spaces."""
+    check_text(value or "", lines=lines, name=True, what=what)
     cleaned = " ".join((value or "").split())
     if not cleaned:
         if required:
@@ -89,7 +94,9 @@ def check_event(new: NewEvent, now: datetime) -> NewEvent:
     """The event with its texts cleaned, or a :class:`UsageError` naming the first problem."""
     title = _text(new.title, "--title", MAX_TITLE, required=True)
     assert title is not None
-    description = _text(new.description, "--description", MAX_DESCRIPTION, required=False)
+    description = _text(
+        new.description, "--description", MAX_DESCRIPTION, required=False, lines=True
+    )
     if new.ends_at <= new.starts_at:
         raise UsageError("--ends must be after --starts")
     if new.ends_at <= now:

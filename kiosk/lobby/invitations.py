@@ -9,7 +9,7 @@ so a refused invitation leaves no half-made visitor behind.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import Conflict, NotFound, UsageError
 from kiosk.base.ids import new_id
+from kiosk.base.text import check_text
 from kiosk.security.tokens import TokenKind, sign
 from kiosk.store.models import Invitation, Person, Visitor, table_of
 from kiosk.sync import central
@@ -76,6 +77,7 @@ def check_window(valid_from: datetime, valid_to: datetime, now: datetime) -> Non
 
 
 def _clean(text: str | None, what: str, *, required: bool) -> str | None:
+    check_text(text or "", name=True, what=what)  # before a line separator becomes a space
     cleaned = " ".join((text or "").split())
     if not cleaned:
         if required:
@@ -96,21 +98,55 @@ def _host_id(conn: Connection, ref: str) -> uuid.UUID:
     return host_id
 
 
-def create_invitation(conn: Connection, new: NewInvitation, now: datetime) -> uuid.UUID:
-    """Store a visitor and their invitation; returns the invitation id (what the token names)."""
+@dataclass(frozen=True)
+class CheckedInvitation:
+    """An invitation that passed every rule, its id minted, nothing of it written yet: what
+    :func:`store_invitation` writes, and all a preview needs to know."""
+
+    id: uuid.UUID
+    new: NewInvitation  # the name and organisation as they will be stored
+    host_id: uuid.UUID
+
+
+def check_invitation(conn: Connection, new: NewInvitation, now: datetime) -> CheckedInvitation:
+    """Every rule an invitation must pass (the name, the organisation, the window, an active
+    host), reading the store but never writing to it."""
     name = _clean(new.name, "--name", required=True)
     organisation = _clean(new.organisation, "--organisation", required=False)
     check_window(new.valid_from, new.valid_to, now)
     host_id = _host_id(conn, new.host)
-    visitor_id, invitation_id = new_id(), new_id()
+    cleaned = replace(new, name=name or "", organisation=organisation)
+    return CheckedInvitation(new_id(), cleaned, host_id)
+
+
+def sign_invitation(key: Ed25519PrivateKey, checked: CheckedInvitation) -> str:
+    """The code for the invitation's QR (a ValueError for a window no token can carry)."""
+    new = checked.new
+    return sign(
+        key,
+        invitation_id=checked.id,
+        kind=new.kind,
+        valid_from=new.valid_from,
+        valid_to=new.valid_to,
+    )
+
+
+def create_invitation(conn: Connection, new: NewInvitation, now: datetime) -> uuid.UUID:
+    """Store a visitor and their invitation; returns the invitation id (what the token names)."""
+    return store_invitation(conn, check_invitation(conn, new, now), now)
+
+
+def store_invitation(conn: Connection, checked: CheckedInvitation, now: datetime) -> uuid.UUID:
+    """Write a checked invitation: its visitor and itself, in the caller's transaction."""
+    new, invitation_id, visitor_id = checked.new, checked.id, new_id()
     central.write(
         conn,
         "visitors",
         {
             "id": visitor_id,
-            "name": name,
-            "organisation": organisation,
-            "host_id": host_id,
+            "name": new.name,
+            "organisation": new.organisation,
+            "host_id": checked.host_id,
             "anonymised_at": None,
             "updated_at": now,
         },
@@ -140,15 +176,9 @@ def issue_invitation(
 ) -> tuple[uuid.UUID, str]:
     """:func:`create_invitation`, and the code for its QR signed with ``key``: the invitation id
     and the token (the card, the e-mail and the lobby's scan all carry this token)."""
-    invitation_id = create_invitation(conn, new, now)
-    token = sign(
-        key,
-        invitation_id=invitation_id,
-        kind=new.kind,
-        valid_from=new.valid_from,
-        valid_to=new.valid_to,
-    )
-    return invitation_id, token
+    checked = check_invitation(conn, new, now)
+    token = sign_invitation(key, checked)  # first: a window no token can carry writes nothing
+    return store_invitation(conn, checked, now), token
 
 
 def revoke_invitation(conn: Connection, ref: str, now: datetime) -> None:

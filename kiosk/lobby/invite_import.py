@@ -6,6 +6,9 @@ are kept. The CSV (``,`` ``;`` or tab, UTF-8 or Windows-1252: kiosk/base/csvfile
 header; columns: ``name``, ``host`` (required), ``organisation``, ``valid_from``, ``valid_to``,
 ``single_use`` (yes/no, true/false, 1/0), ``email`` (the visitor's address: the invitation is
 e-mailed, queued in the row's savepoint) and ``lang`` (fi/sv/en, the e-mail's language).
+
+A preview (:func:`check_invitations`, the staff console's "which rows will fail") runs each
+row through the import's own checks (:func:`check_invitation_row`) and writes nothing.
 """
 
 from __future__ import annotations
@@ -25,8 +28,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.base.csvfiles import decode, safe_row, sniff_delimiter
 from kiosk.base.errors import KioskError, UsageError
+from kiosk.base.text import check_text
 from kiosk.base.timeutil import parse_when
-from kiosk.lobby.invitations import NewInvitation, default_window, issue_invitation
+from kiosk.lobby.invitations import (
+    CheckedInvitation,
+    NewInvitation,
+    check_invitation,
+    default_window,
+    sign_invitation,
+    store_invitation,
+)
 from kiosk.lobby.invite_card import Card, save_card
 from kiosk.lobby.invite_delivery import MailSettings, check_address, check_lang, queue_invitation
 from kiosk.security.tokens import TokenKind
@@ -127,33 +138,93 @@ def _new(row: dict[str, str], tz: ZoneInfo, now: datetime) -> NewInvitation:
     )
 
 
+@dataclass(frozen=True)
+class InvitationRules:
+    """What checking an invitation row needs beyond the row: the signing key, the site's zone,
+    the time, the mail settings (None: no e-mail can be sent) and the e-mails' default language."""
+
+    key: Ed25519PrivateKey
+    tz: ZoneInfo
+    now: datetime
+    mail: MailSettings | None = None
+    lang: str = "fi"
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    """A row that passed every rule of the import, its token signed, nothing written yet."""
+
+    invitation: CheckedInvitation
+    token: str
+    address: str | None
+    lang: str
+
+    def issued(self, tz: ZoneInfo) -> Issued:
+        new = self.invitation.new
+        card = Card(self.token, new.name, new.valid_from, new.valid_to, tz)
+        return Issued(self.invitation.id, new.name, self.token, card)
+
+
+def check_invitation_row(
+    conn: Connection, row: dict[str, str], rules: InvitationRules
+) -> InvitationRow:
+    """Every check the import runs on a row, reading the store and never writing to it: the
+    import stores what this returns, and the preview (:func:`check_invitations`) stops here,
+    so the two cannot disagree on a row."""
+    address = check_address(row["email"], "email") if row.get("email") else None
+    row_lang = check_lang(row.get("lang") or None, rules.lang, "lang")
+    checked = check_invitation(conn, _new(row, rules.tz, rules.now), rules.now)
+    token = sign_invitation(rules.key, checked)  # a window no token can carry (year 2107)
+    if address is not None and rules.mail is None:
+        raise UsageError("email: the config has no notify.sender to send it from")
+    return InvitationRow(checked, token, address, row_lang)
+
+
 def import_invitations(
     conn: Connection,
     rows: Iterator[tuple[int, dict[str, str]]],
+    rules: InvitationRules,
     *,
-    key: Ed25519PrivateKey,
     out_dir: Path,
-    tz: ZoneInfo,
-    now: datetime,
     progress: Callable[[int], None] = lambda n: None,
-    mail: MailSettings | None = None,
-    lang: str = "fi",
     cards: bool = True,
 ) -> ImportResult:
     def issue(row: dict[str, str]) -> Issued:
-        address = check_address(row["email"], "email") if row.get("email") else None
-        row_lang = check_lang(row.get("lang") or None, lang, "lang")
-        new = _new(row, tz, now)
-        invitation_id, token = issue_invitation(conn, new, key, now)
-        if address is not None:
-            if mail is None:
-                raise UsageError("email: the config has no notify.sender to send it from")
-            queue_invitation(conn, invitation_id, token, address, row_lang, mail, now)
-        name = " ".join(new.name.split())
-        card = Card(token, name, new.valid_from, new.valid_to, tz)
-        return Issued(invitation_id, name, token, card)
+        checked = check_invitation_row(conn, row, rules)
+        store_invitation(conn, checked.invitation, rules.now)
+        if checked.address is not None and rules.mail is not None:
+            queue_invitation(
+                conn,
+                checked.invitation.id,
+                checked.token,
+                checked.address,
+                checked.lang,
+                rules.mail,
+                rules.now,
+            )
+        return checked.issued(rules.tz)
 
     return import_rows(conn, rows, issue, out_dir=out_dir, progress=progress, cards=cards)
+
+
+def check_invitations(
+    conn: Connection,
+    rows: Iterator[tuple[int, dict[str, str]]],
+    rules: InvitationRules,
+    *,
+    out_dir: Path,
+) -> ImportResult:
+    """What :func:`import_invitations` would make of ``rows``, with nothing written: each row
+    through the import's own checks (:func:`check_invitation_row`). Only what a write itself
+    can refuse (the database, drawing a card) is left to the import. Each row's ``card`` is
+    where the import would write it, as an import without cards says."""
+
+    def check(line: int, row: dict[str, str]) -> Imported:
+        check_row(row)
+        issued = check_invitation_row(conn, row, rules).issued(rules.tz)
+        return Imported(line, issued.id, issued.name, issued.token, out_dir / f"{issued.id}.png")
+
+    return each_row(rows, check)
 
 
 @dataclass(frozen=True)
@@ -181,31 +252,61 @@ def import_rows(
 
     Without ``cards`` no card is drawn (the staff console hands out none; drawing is most of
     an import's time): each row's ``card`` is then where it would have been written."""
-    result = ImportResult([], [])
-    for count, (line, row) in enumerate(rows, start=1):
-        if count > MAX_ROWS:
-            raise UsageError(f"more than {MAX_ROWS} rows; split the file")
+
+    def store(line: int, row: dict[str, str]) -> Imported:
         card_path: Path | None = None
         try:
             with conn.begin_nested():
-                if "__error__" in row:
-                    raise UsageError(row["__error__"])
+                check_row(row)
                 issued = issue(row)
                 card_path = out_dir / f"{issued.id}.png"
                 if cards:
                     save_card(issued.card, card_path)
-            result.imported.append(Imported(line, issued.id, issued.name, issued.token, card_path))
-        # ValueError, OverflowError: a date the token or the clock cannot hold (year 9999)
-        except (KioskError, OSError, SQLAlchemyError, ValueError, OverflowError) as exc:
+        except BaseException:
             if card_path is not None and cards:
                 card_path.unlink(missing_ok=True)
+            raise
+        return Imported(line, issued.id, issued.name, issued.token, card_path)
+
+    return each_row(rows, store, progress)
+
+
+# ValueError, OverflowError: a date the token or the clock cannot hold (year 9999)
+ROW_ERRORS = (KioskError, OSError, SQLAlchemyError, ValueError, OverflowError)
+
+
+def each_row(
+    rows: Iterator[tuple[int, dict[str, str]]],
+    handle: Callable[[int, dict[str, str]], Imported],
+    progress: Callable[[int], None] = lambda n: None,
+) -> ImportResult:
+    """Each row through ``handle`` alone: what it returns is imported, what it raises of
+    :data:`ROW_ERRORS` refuses that row with its reason. The import and its preview both."""
+    result = ImportResult([], [])
+    for count, (line, row) in enumerate(rows, start=1):
+        if count > MAX_ROWS:
+            raise UsageError(f"more than {MAX_ROWS} rows; split the file")
+        try:
+            result.imported.append(handle(line, row))
+        except ROW_ERRORS as exc:
             result.refused.append(Refused(line, _reason(exc)))
         progress(count)
     return result
 
 
+def check_row(row: dict[str, str]) -> None:
+    """A row :func:`read_rows` could not split, or any cell with a hidden character (its
+    column named): refused before any rule reads it. A file's leading BOM is gone by now."""
+    if "__error__" in row:
+        raise UsageError(row["__error__"])
+    for column, value in row.items():
+        check_text(value, what=column)
+
+
 def _reason(exc: Exception) -> str:
     """A refused row's reason for the report: no row values beyond what the admin typed."""
+    if isinstance(exc, KioskError):  # HiddenText is a ValueError too: it keeps its words
+        return str(exc)
     if isinstance(exc, OSError):
         return f"card: {exc.strerror}"
     if isinstance(exc, SQLAlchemyError):

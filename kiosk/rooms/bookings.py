@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import Conflict, NotFound, UsageError
 from kiosk.base.ids import new_id
+from kiosk.base.text import check_text
 from kiosk.rooms.door_view import ACTIVE_BOOKING
 from kiosk.store.models import Booking, Room, table_of
 from kiosk.sync import central
@@ -29,6 +30,7 @@ def add_booking(
     organiser_id: uuid.UUID | None = None,
     source: str = "admin",
 ) -> uuid.UUID:
+    check_text(title, name=True, what="--title")
     if ends_at <= starts_at:
         raise UsageError("a booking must end after it starts")
     if conn.execute(select(rooms_t.c.id).where(rooms_t.c.id == room_id)).first() is None:

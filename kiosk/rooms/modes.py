@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection, Row
 
 from kiosk.base.errors import UsageError
 from kiosk.base.ids import new_id
+from kiosk.base.text import check_text
 from kiosk.store.mode_versions import next_version
 from kiosk.store.models import Booking, Event, Room, RoomMode, table_of
 from kiosk.views.screens import ACTIVE_BOOKING
@@ -58,6 +59,8 @@ class ModeSwitch:
             raise UsageError("name at least one room, or the whole Lab")
         if self.expires_at <= self.starts_at:
             raise UsageError("the switch must end after it starts")
+        if self.title is not None:
+            check_text(self.title, name=True, what="the title")
         if self.title is not None and len(self.title) > 300:
             raise UsageError("the title is too long (300 characters at most)")
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import Conflict, NotFound, UsageError
 from kiosk.base.ids import new_id
+from kiosk.base.text import check_text
 from kiosk.security.badges import badge_hmac, canonical_uid
 from kiosk.store.models import Badge, Person, Room, table_of
 from kiosk.sync import central
@@ -34,12 +35,19 @@ class PersonInfo:
 
 
 def _clean_name(name: str, what: str) -> str:
+    check_text(name, name=True, what=what)  # before a line separator becomes a space
     text = " ".join(name.split())
     if not text:
         raise UsageError(f"{what} must not be empty")
     if len(text) > 200:
         raise UsageError(f"{what} is longer than 200 characters")
     return text
+
+
+def _organisation(text: str | None) -> str | None:
+    if not text or not text.strip():
+        return None
+    return _clean_name(text, "organisation")
 
 
 def add_room(
@@ -88,7 +96,7 @@ def add_person(
             "name": _clean_name(name, "name"),
             "email": email,
             "role": role,
-            "organisation": organisation.strip() if organisation else None,
+            "organisation": _organisation(organisation),
             "pin_hash": None,
             "active": True,
             "updated_at": now,

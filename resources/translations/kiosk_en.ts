@@ -94,6 +94,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Column {column} has an invisible or control character ({char}): remove it and save the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column {column} shows nothing: it holds only invisible characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The row has more fields than the first row.</source>
         <translation type="unfinished"></translation>
     </message>

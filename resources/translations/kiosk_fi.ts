@@ -94,6 +94,14 @@
         <translation>Sarake {column}: ”{value}” ei ole päivämäärä muotoa 2026-11-27 tai 2026-11-27T09:00.</translation>
     </message>
     <message>
+        <source>Column {column} has an invisible or control character ({char}): remove it and save the file again.</source>
+        <translation>Sarakkeessa {column} on näkymätön merkki tai ohjausmerkki ({char}): poista se ja tallenna tiedosto uudelleen.</translation>
+    </message>
+    <message>
+        <source>Column {column} shows nothing: it holds only invisible characters.</source>
+        <translation>Sarakkeessa {column} ei näy mitään: siinä on vain näkymättömiä merkkejä.</translation>
+    </message>
+    <message>
         <source>The row has more fields than the first row.</source>
         <translation>Rivillä on enemmän kenttiä kuin ensimmäisellä rivillä.</translation>
     </message>

@@ -94,6 +94,14 @@
         <translation>Kolumn {column}: ”{value}” är inte ett datum som 2026-11-27 eller 2026-11-27T09:00.</translation>
     </message>
     <message>
+        <source>Column {column} has an invisible or control character ({char}): remove it and save the file again.</source>
+        <translation>Kolumn {column} har ett osynligt tecken eller ett styrtecken ({char}): ta bort det och spara filen igen.</translation>
+    </message>
+    <message>
+        <source>Column {column} shows nothing: it holds only invisible characters.</source>
+        <translation>Kolumn {column} visar ingenting: den har bara osynliga tecken.</translation>
+    </message>
+    <message>
         <source>The row has more fields than the first row.</source>
         <translation>Raden har fler fält än den första raden.</translation>
     </message>

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.base.text import check_text, clean_line, hidden_in, is_blank
+from kiosk.base.errors import UsageError
+from kiosk.base.text import HiddenText, check_text, clean_line, hidden_in, is_blank
 
 HIDDEN = [
     "\u202eevil\u202c Visitor",  # bidi override
@@ -49,3 +50,11 @@ def test_a_name_of_joiners_only_shows_nothing() -> None:
 def test_outside_text_is_cleaned_not_refused() -> None:
     assert clean_line("\u202eevil\u202c  Visitor\u2028x") == "evil Visitor x"
     assert clean_line("می\u200cخواهم") == "می\u200cخواهم"
+
+
+def test_a_refusal_is_a_usage_error_naming_the_field_not_the_text() -> None:
+    with pytest.raises(HiddenText) as refused:
+        check_text("\u202eevil", what="--name")
+    assert str(refused.value) == "--name contains an invisible or control character (U+202E)"
+    assert isinstance(refused.value, UsageError) and refused.value.exit_code == 2
+    assert isinstance(refused.value, ValueError)  # a schema validator's own error

@@ -13,17 +13,6 @@ from kiosk.store.engine import open_store
 from tests.stores import dump
 
 
-@pytest.fixture
-def config(tmp_path: Path, central_url: str) -> Path:
-    path = tmp_path / "kiosk.toml"
-    path.write_text(
-        f'[kiosk]\nid = "admin-1"\ndata_dir = "data"\n[central]\nurl = "{central_url}"\n',
-        encoding="utf-8",
-    )
-    assert main(["admin", "--config", str(path), "init"]) == 0
-    return path
-
-
 def admin(config: Path, *args: str) -> int:
     return main(["admin", "--config", str(config), *args])
 

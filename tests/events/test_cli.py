@@ -10,22 +10,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from kiosk.cli.main import main
 from kiosk.config.settings import load_config
 from kiosk.security.tokens import TokenKind, verify
 from kiosk.store.engine import open_store
 from kiosk.store.models import RoomMode
+from tests.helpers import admin_config
 from tests.security.tokens.helpers import admin, central_dump, public_keys, read_qr_codes, run_json
 
 
 @pytest.fixture
 def config(tmp_path: Path, central_url: str) -> Path:
-    path = tmp_path / "kiosk.toml"
-    path.write_text(
-        f'[kiosk]\nid = "admin-1"\ndata_dir = "data"\n[central]\nurl = "{central_url}"\n',
-        encoding="utf-8",
-    )
-    assert main(["admin", "--config", str(path), "init"]) == 0
+    path = admin_config(tmp_path, central_url)
     assert admin(path, "room", "add", "aurora", "--name", "Aurora") == 0
     assert admin(path, "keys", "create") == 0
     return path

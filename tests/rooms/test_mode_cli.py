@@ -18,18 +18,14 @@ from kiosk.security.host_auth import pin_matches
 from kiosk.store.engine import open_store
 from kiosk.store.models import Person, RoomMode, table_of
 from kiosk.views.screens import RoomState
+from tests.helpers import admin_config
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 @pytest.fixture
 def config(tmp_path: Path, central_url: str) -> Path:
-    path = tmp_path / "kiosk.toml"
-    path.write_text(
-        f'[kiosk]\nid = "admin-1"\ndata_dir = "data"\n[central]\nurl = "{central_url}"\n',
-        encoding="utf-8",
-    )
-    assert main(["admin", "--config", str(path), "init"]) == 0
+    path = admin_config(tmp_path, central_url)
     for room, name in (("aurora", "Aurora"), ("kuu", "Kuu")):
         assert main(["admin", "--config", str(path), "room", "add", room, "--name", name]) == 0
     return path

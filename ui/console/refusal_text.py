@@ -50,6 +50,14 @@ _TEXTS: dict[str, str] = {
         "ConsoleRefusal",
         "Column {column}: “{value}” is not a date like 2026-11-27 or 2026-11-27T09:00.",
     ),
+    "hidden_character": QT_TRANSLATE_NOOP(
+        "ConsoleRefusal",
+        "Column {column} has an invisible or control character ({char}): "
+        "remove it and save the file again.",
+    ),
+    "shows_nothing": QT_TRANSLATE_NOOP(
+        "ConsoleRefusal", "Column {column} shows nothing: it holds only invisible characters."
+    ),
     "too_many_fields": QT_TRANSLATE_NOOP(
         "ConsoleRefusal", "The row has more fields than the first row."
     ),

@@ -10,18 +10,14 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli.main import main
+from tests.helpers import admin_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture
 def config(tmp_path: Path, central_url: str) -> Path:
-    path = tmp_path / "kiosk.toml"
-    path.write_text(
-        f'[kiosk]\nid = "admin-1"\ndata_dir = "data"\n[central]\nurl = "{central_url}"\n',
-        encoding="utf-8",
-    )
-    assert main(["admin", "--config", str(path), "init"]) == 0
+    path = admin_config(tmp_path, central_url)
     assert main(["admin", "--config", str(path), "room", "add", "aurora", "--name", "Aurora"]) == 0
     return path
 

@@ -113,3 +113,31 @@ def test_files_from_finnish_excel_are_read(
     text_out = summary.decode("utf-8-sig")
     assert "Åsa Öberg" in text_out
     assert ",'=HYPERLINK(" in text_out.replace('"', "")  # shown as text, never run
+
+
+def test_hidden_characters_fail_their_row_naming_the_column(
+    keyed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A BOM at the start of the file is Excel's, not text; one inside a value is refused."""
+    source = tmp_path / "guests.csv"
+    source.write_bytes(
+        (
+            "\ufeffname;host;organisation\r\n"
+            f"Åsa Öberg;{HOST};\r\n"
+            f"Ee\ufeffva;{HOST};\r\n"
+            f"Olli;{HOST};\u202eOKM\r\n"
+        ).encode()
+    )
+    out = tmp_path / "cards"
+    out.mkdir()
+    capsys.readouterr()
+    assert admin(keyed, "invite", "import", str(source), "--out", str(out), "--json") == 1
+    captured = capsys.readouterr()
+    assert [i["line"] for i in json.loads(captured.out)["imported"]] == [2]
+    assert "line 3: name contains an invisible or control character (U+FEFF)" in captured.err
+    assert "line 4: organisation contains an invisible or control character (U+202E)" in (
+        captured.err
+    )
+    assert "\u202e" not in captured.err and "\ufeff" not in captured.err
+    rows = central_dump(keyed)
+    assert len(rows["visitors"]) == 1 and len(rows["invitations"]) == 1

@@ -145,3 +145,36 @@ def test_failing_csv_rows_read_in_swedish_then_finnish(
         "Labissa ei tunneta vastaanottajaa ”nobody@lab.example”.",
     ]
     assert not any("--" in cell(many.failing, r, 2) for r in range(2))
+
+
+def test_a_hidden_character_names_its_row_and_column_in_finnish_then_swedish(
+    qtbot: QtBot,
+    console: tuple[ConsoleWindow, Callable[..., LanguageManager]],
+    tmp_path: Path,
+) -> None:
+    window, language = console
+    many = _today(qtbot, window).many
+    csv = tmp_path / "guests.csv"  # "CSV UTF-8" from Excel: its BOM is no hidden character
+    csv.write_bytes(
+        "\ufeffname;host;organisation\r\n"
+        "Tuuli Tie;mikko@lab.example;\r\n"
+        "Olli Oja;mikko@lab.example;Valtio\u200bkonttori\r\n"
+        "\u202eevil\u202c Visitor;mikko@lab.example;\r\n".encode()
+    )
+
+    many.check(csv)
+    qtbot.waitUntil(lambda: many.preview is not None, timeout=WAIT)
+
+    rows = [[cell(many.failing, r, c) for c in range(3)] for r in range(many.failing.rowCount())]
+    assert rows == [
+        ["3", "Olli Oja", "Sarakkeessa organisation on näkymätön merkki tai ohjausmerkki "
+         "(U+200B): poista se ja tallenna tiedosto uudelleen."],
+        ["4", "evil Visitor", "Sarakkeessa name on näkymätön merkki tai ohjausmerkki (U+202E): "
+         "poista se ja tallenna tiedosto uudelleen."],
+    ]  # fmt: skip
+    language("sv")
+    assert cell(many.failing, 0, 2) == (
+        "Kolumn organisation har ett osynligt tecken eller ett styrtecken (U+200B): "
+        "ta bort det och spara filen igen."
+    )
+    assert many.preview.ok_count == 1 and many.import_button.isEnabled()
