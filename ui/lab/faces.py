@@ -6,6 +6,8 @@ colour alone; each has an accessible name. ``FaceRow`` sizes the words so each f
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
@@ -32,6 +34,20 @@ def face_word(score: int) -> str:
     return words[score]
 
 
+# A FaceButton of diameter d: a ring (a checked face's) in d - 2 * _RING_MARGIN, the face inset
+# by _INSET * d inside it, and the circle drawn _EDGE * side inside the face's square.
+_RING_MARGIN, _INSET, _EDGE = 4, 0.06, 0.03
+_LINE = 1.25  # a line of the word(s) under a face, in their pixel size (and a quarter below)
+
+
+def face_circle(rect: QRectF) -> QRectF:
+    """The circle ``paint_face`` draws in ``rect``."""
+    side = min(rect.width(), rect.height())
+    box = QRectF(0, 0, side, side)
+    box.moveCenter(rect.center())
+    return box.adjusted(side * _EDGE, side * _EDGE, -side * _EDGE, -side * _EDGE)
+
+
 def paint_face(painter: QPainter, rect: QRectF, score: int) -> None:
     """A round face whose mouth says the score: a frown for 1-2, a smile for 3-4."""
     fill, curve = _FACES[score]
@@ -41,7 +57,7 @@ def paint_face(painter: QPainter, rect: QRectF, score: int) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor(theme.TEXT), max(2.0, side * 0.04)))
     painter.setBrush(QColor(fill))
-    painter.drawEllipse(box.adjusted(side * 0.03, side * 0.03, -side * 0.03, -side * 0.03))
+    painter.drawEllipse(face_circle(rect))
     painter.setBrush(QColor(theme.TEXT))
     eye = side * 0.07
     for x in (0.36, 0.64):
@@ -79,25 +95,35 @@ class FaceButton(QAbstractButton):
         self.updateGeometry()
         self.update()
 
+    @staticmethod
+    def diameter_for(face: int) -> int:
+        """The diameter to give ``set_metrics`` for a drawn face (its circle) ``face`` px wide."""
+        side = face / (1 - 2 * _EDGE)
+        return math.ceil((side + 2 * _RING_MARGIN) / (1 - 2 * _INSET))
+
+    def face_circle(self) -> QRectF:
+        """Where the face's circle is drawn in this button."""
+        return face_circle(self._face_rect(self._drawn_diameter()))
+
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         words = max(metrics.horizontalAdvance(line) for line in self.text().split("\n")) + 8
         width = max(round(self._diameter * 1.5), words)
-        return QSize(width, self._diameter + round(self._pixel_size * 2.5))
+        return QSize(width, self._diameter + self._words_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._diameter, self._diameter + self._pixel_size * 2)
+        return QSize(self._diameter, self._diameter + self._words_height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        d = min(self._diameter, self.height() - round(self._pixel_size * 2.6), self.width())
-        face = QRectF((self.width() - d) / 2, 4, d - 8, d - 8)
+        d = self._drawn_diameter()
+        ring = self._ring_rect(d)
         if self.isChecked():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(QColor(theme.BRAND), max(4.0, d * 0.06)))
             painter.setBrush(QColor(theme.TINT))
-            painter.drawEllipse(face.adjusted(-2, -2, 2, 2))
-        paint_face(painter, face.adjusted(d * 0.06, d * 0.06, -d * 0.06, -d * 0.06), self.score)
+            painter.drawEllipse(ring.adjusted(-2, -2, 2, 2))
+        paint_face(painter, self._face_rect(d), self.score)
         if self.hasFocus():
             painter.setPen(QPen(QColor(theme.FOCUS), 3, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -109,6 +135,27 @@ class FaceButton(QAbstractButton):
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(words, int(flags), self.text())
         painter.end()
+
+    def _words_height(self) -> int:
+        """Room for the word under the face: one line, or two ("Erittäin / tyytymätön")."""
+        lines = self.text().count("\n") + 1
+        return round(self._pixel_size * (_LINE * lines + 0.25))
+
+    def _drawn_diameter(self) -> int:
+        """The diameter, less when the button is squeezed (never more than it has)."""
+        return min(self._diameter, self.height() - self._words_height(), self.width())
+
+    def _ring_rect(self, d: int) -> QRectF:
+        return QRectF(
+            (self.width() - d) / 2 + _RING_MARGIN,
+            _RING_MARGIN,
+            d - 2 * _RING_MARGIN,
+            d - 2 * _RING_MARGIN,
+        )
+
+    def _face_rect(self, d: int) -> QRectF:
+        inset = d * _INSET
+        return self._ring_rect(d).adjusted(inset, inset, -inset, -inset)
 
 
 class FaceRow(QWidget):

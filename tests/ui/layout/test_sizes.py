@@ -1,0 +1,73 @@
+"""Sizes a person judges with a finger or from across the room, in millimetres on the real
+panels (the layout test's: 1280x800 at 149 ppi, 800x480 at 133 ppi), on the screens that
+``kiosk screenshot`` draws from the demo data, in every language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.store.engine import Store
+from tests.ui.layout import checks
+from tests.ui.layout.test_layout import AT, LANGUAGES, PANELS, Panel
+from ui.common import theme
+from ui.common.i18n import LanguageManager
+from ui.common.screen import ScaledScreen
+from ui.lab.faces import FaceRow
+from ui.lobby.screen import LobbyScreen
+from ui.render.shot_build import build_shot, demo_store
+from ui.render.shots import Shot
+
+
+@pytest.fixture
+def draw(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[Shot, Panel], ScaledScreen]]:
+    stores: list[Store] = []
+
+    def build(shot: Shot, panel: Panel) -> ScaledScreen:
+        config, store, at = demo_store(tmp_path / f"{shot.name}-{panel.name}", AT, shot, "aurora")
+        stores.append(store)
+        screen = build_shot(shot, store, config, "aurora", at, ppi=panel.ppi)
+        qtbot.addWidget(screen)
+        screen.resize(panel.width, panel.height)
+        screen.show()
+        settle()
+        return screen
+
+    yield build
+    for store in stores:
+        store.dispose()
+
+
+def settle() -> None:
+    for _ in range(5):  # fonts that shrink to fit ask for more layout passes
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
+def test_the_goodbye_faces_are_9_mm_targets_of_one_size(
+    panel: Panel,
+    draw: Callable[[Shot, Panel], ScaledScreen],
+    language: Callable[..., LanguageManager],
+) -> None:
+    lobby = draw(Shot("welcome", "goodbye"), panel)
+    assert isinstance(lobby, LobbyScreen)
+    row = lobby.findChild(FaceRow, "GoodbyeFaces")
+    assert row is not None and row.isVisibleTo(lobby)
+    for code in LANGUAGES:
+        language(code)
+        settle()
+        circles = [face.face_circle() for face in row.faces]
+        sides = [checks.millimetres(c.width(), panel.ppi) for c in circles]
+        assert min(sides) >= theme.MIN_TARGET_MM, f"{code}: faces of {sides} mm"
+        assert max(sides) - min(sides) < 0.1, f"{code}: faces of {sides} mm"
+        centres = [
+            face.mapTo(row, c.center().toPoint()).x()
+            for face, c in zip(row.faces, circles, strict=True)
+        ]
+        gaps = [b - a for a, b in pairwise(centres)]
+        assert max(gaps) - min(gaps) <= 2, f"{code}: faces at {centres}"
