@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,10 +19,15 @@ from tests.ui.layout.test_layout import AT, LANGUAGES, PANELS, Panel
 from ui.common import theme
 from ui.common.i18n import LanguageManager
 from ui.common.screen import ScaledScreen
+from ui.door.screen import DoorScreen
 from ui.lab.faces import FaceRow
 from ui.lobby.screen import LobbyScreen
 from ui.render.shot_build import build_shot, demo_store
 from ui.render.shots import Shot
+
+#: A text read from a metre: an em of 4 mm (an x-height of about 2.2 mm, 7.5′ of arc at 1 m).
+READ_AT_A_METRE_MM = 4.0
+LARGE_PANEL = PANELS[0]
 
 
 @pytest.fixture
@@ -71,3 +77,21 @@ def test_the_goodbye_faces_are_9_mm_targets_of_one_size(
         ]
         gaps = [b - a for a, b in pairwise(centres)]
         assert max(gaps) - min(gaps) <= 2, f"{code}: faces at {centres}"
+
+
+def test_the_booking_code_caption_reads_from_a_metre_on_one_line(
+    draw: Callable[[Shot, Panel], ScaledScreen], language: Callable[..., LanguageManager]
+) -> None:
+    door = draw(Shot("door", "free"), LARGE_PANEL)
+    assert isinstance(door, DoorScreen)
+    caption = door.qr_caption
+    assert door.qr.isVisibleTo(door) and caption.isVisibleTo(door)
+    for code in LANGUAGES:
+        language(code)
+        settle()
+        px = QFontInfo(caption.font()).pixelSize()
+        size = checks.millimetres(px, LARGE_PANEL.ppi)
+        assert size >= READ_AT_A_METRE_MM, f"{code}: {caption.text()!r} at {px} px, {size:.1f} mm"
+        one_line = caption.fontMetrics().horizontalAdvance(caption.text())
+        assert one_line <= caption.contentsRect().width(), f"{code}: {caption.text()!r} broke"
+        assert caption.text_fits(), f"{code}: {caption.text()!r} is clipped"
