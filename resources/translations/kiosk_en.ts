@@ -1007,6 +1007,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tap {done} to choose a face. Your answer is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tap a face. Your answer is anonymous.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1007,6 +1007,10 @@
         <translation>Kiitos palautteestasi!</translation>
     </message>
     <message>
+        <source>Tap {done} to choose a face. Your answer is anonymous.</source>
+        <translation>Napauta {done} ja valitse hymiö. Vastauksesi on nimetön.</translation>
+    </message>
+    <message>
         <source>Tap a face. Your answer is anonymous.</source>
         <translation>Valitse hymiö. Vastauksesi on nimetön.</translation>
     </message>

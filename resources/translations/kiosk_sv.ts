@@ -1007,6 +1007,10 @@
         <translation>Tack för din respons!</translation>
     </message>
     <message>
+        <source>Tap {done} to choose a face. Your answer is anonymous.</source>
+        <translation>Tryck på {done} och välj en smiley. Ditt svar är anonymt.</translation>
+    </message>
+    <message>
         <source>Tap a face. Your answer is anonymous.</source>
         <translation>Välj en smiley. Ditt svar är anonymt.</translation>
     </message>
