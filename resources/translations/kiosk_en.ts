@@ -1192,7 +1192,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{kiosk} at {time}: I&apos;m on my way</source>
+        <source>Lobby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place} at {time}: I&apos;m on my way</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1192,8 +1192,12 @@
         <translation>Kukaan ei odota apua.</translation>
     </message>
     <message>
-        <source>{kiosk} at {time}: I&apos;m on my way</source>
-        <translation>{kiosk} klo {time}: olen tulossa</translation>
+        <source>Lobby</source>
+        <translation>Aula</translation>
+    </message>
+    <message>
+        <source>{place} at {time}: I&apos;m on my way</source>
+        <translation>{place} klo {time}: olen tulossa</translation>
     </message>
 </context>
 <context>

@@ -1192,8 +1192,12 @@
         <translation>Ingen väntar på hjälp.</translation>
     </message>
     <message>
-        <source>{kiosk} at {time}: I&apos;m on my way</source>
-        <translation>{kiosk} kl. {time}: jag är på väg</translation>
+        <source>Lobby</source>
+        <translation>Lobbyn</translation>
+    </message>
+    <message>
+        <source>{place} at {time}: I&apos;m on my way</source>
+        <translation>{place} kl. {time}: jag är på väg</translation>
     </message>
 </context>
 <context>
