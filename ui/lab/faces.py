@@ -86,11 +86,13 @@ class FaceButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._diameter = 120
         self._pixel_size = 22
+        self._lines = 1
         # Always the full face and its word: a squeezed face is a smaller target.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def set_metrics(self, diameter: int, pixel_size: int) -> None:
-        self._diameter, self._pixel_size = diameter, pixel_size
+    def set_metrics(self, diameter: int, pixel_size: int, lines: int = 1) -> None:
+        """``lines``: the room under the face, the same in a row whose words differ."""
+        self._diameter, self._pixel_size, self._lines = diameter, pixel_size, lines
         self.setFont(ui_font(pixel_size, QFont.Weight.Bold))  # the widest the word is drawn
         self.updateGeometry()
         self.update()
@@ -137,8 +139,8 @@ class FaceButton(QAbstractButton):
         painter.end()
 
     def _words_height(self) -> int:
-        """Room for the word under the face: one line, or two ("Erittäin / tyytymätön")."""
-        lines = self.text().count("\n") + 1
+        """Room for the words under the face: one line, or two ("Erittäin / tyytymätön")."""
+        lines = max(self._lines, self.text().count("\n") + 1)
         return round(self._pixel_size * (_LINE * lines + 0.25))
 
     def _drawn_diameter(self) -> int:
@@ -217,8 +219,9 @@ class FaceRow(QWidget):
             if widest <= each:
                 break
             size -= 1
-        for face in self.faces:
-            face.set_metrics(diameter, size)
+        lines = max(face.text().count("\n") + 1 for face in self.faces)
+        for face in self.faces:  # one height for all: the faces stay on one line
+            face.set_metrics(diameter, size, lines)
 
     def _choose(self, score: int) -> None:
         self.select(score)
