@@ -6,6 +6,7 @@ never into a real installation.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -36,21 +37,24 @@ PEOPLE = [
     ("Johanna Nieminen", "johanna.nieminen@vero.example", "member", "Verohallinto", None),
 ]
 
+#: The demo people's e-mails, for the bookings they organise.
+_AINO, _LINNEA, _MIKKO, _ERIK, _JOHANNA = (person[1] for person in PEOPLE)
+
 DEMO_HOST_PIN = "1234"  # the demo host's (Mikko's) PIN for the host panel
 
-# (room, start hh:mm, minutes, title, private)
+# (room, start hh:mm, minutes, title, private, organiser: a demo person's e-mail above)
 BOOKINGS = [
-    ("aurora", "08:30", 60, "Tiimin viikkopalaveri", False),
-    ("aurora", "10:00", 90, "Strategiatyöpaja: julkisen sektorin tekoäly", False),
-    ("aurora", "12:30", 60, "Kehityskeskustelu", True),
-    ("aurora", "14:00", 120, "Budjettikatsaus 2027", False),
-    ("aurora", "16:30", 45, "Veckomöte – svenska nätverket", False),
-    ("majakka", "09:00", 30, "Aamukahvit", False),
-    ("majakka", "11:00", 60, "Haastattelu", True),
-    ("majakka", "15:00", 60, "Projektin ohjausryhmä", False),
-    ("verstas", "09:00", 180, "Palvelumuotoilun työpaja", False),
-    ("verstas", "13:00", 120, "Hackathon-valmistelut", False),
-    ("tori", "17:00", 120, "Lab-ilta: yhteistyön uudet muodot", False),
+    ("aurora", "08:30", 60, "Tiimin viikkopalaveri", False, _JOHANNA),
+    ("aurora", "10:00", 90, "Strategiatyöpaja: julkisen sektorin tekoäly", False, _AINO),
+    ("aurora", "12:30", 60, "Kehityskeskustelu", True, _AINO),
+    ("aurora", "14:00", 120, "Budjettikatsaus 2027", False, _AINO),
+    ("aurora", "16:30", 45, "Veckomöte – svenska nätverket", False, _ERIK),
+    ("majakka", "09:00", 30, "Aamukahvit", False, _MIKKO),
+    ("majakka", "11:00", 60, "Haastattelu", True, _JOHANNA),
+    ("majakka", "15:00", 60, "Projektin ohjausryhmä", False, _ERIK),
+    ("verstas", "09:00", 180, "Palvelumuotoilun työpaja", False, _LINNEA),
+    ("verstas", "13:00", 120, "Hackathon-valmistelut", False, _LINNEA),
+    ("tori", "17:00", 120, "Lab-ilta: yhteistyön uudet muodot", False, _MIKKO),
 ]
 
 
@@ -137,6 +141,7 @@ def create_demo(base: Path, now: datetime, central_url: str | None = None) -> De
     tz = ZoneInfo(TIMEZONE)
     day = now.astimezone(tz).date()
     badges: list[tuple[str, str]] = []
+    people: dict[str, uuid.UUID] = {}  # e-mail -> id: the bookings' organisers
     try:
         with store.engine.begin() as conn:
             for room_id, name, capacity in ROOMS:
@@ -145,12 +150,13 @@ def create_demo(base: Path, now: datetime, central_url: str | None = None) -> De
                 person = add_person(
                     conn, name=name, email=email, role=role, organisation=org, now=now
                 )
+                people[email] = person
                 if role == "host":  # so the demo's host panel can be tried: PIN 1234
                     set_pin(conn, person, DEMO_HOST_PIN, now)
                 if uid:
                     enroll_badge(conn, email, uid, key, now)
                     badges.append((name, uid))
-            for room_id, hhmm, minutes, title, private in BOOKINGS:
+            for room_id, hhmm, minutes, title, private, organiser in BOOKINGS:
                 hour, minute = map(int, hhmm.split(":"))
                 start = datetime.combine(day, time(hour, minute), tzinfo=tz)
                 add_booking(
@@ -161,6 +167,7 @@ def create_demo(base: Path, now: datetime, central_url: str | None = None) -> De
                     ends_at=start + timedelta(minutes=minutes),
                     now=now,
                     private=private,
+                    organiser_id=people[organiser],
                 )
     finally:
         store.dispose()

@@ -1015,6 +1015,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tap {done} to choose a face. Your answer is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tap a face. Your answer is anonymous.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1196,7 +1200,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{kiosk} at {time}: I&apos;m on my way</source>
+        <source>Lobby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place} at {time}: I&apos;m on my way</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1015,6 +1015,10 @@
         <translation>Kiitos palautteestasi!</translation>
     </message>
     <message>
+        <source>Tap {done} to choose a face. Your answer is anonymous.</source>
+        <translation>Napauta {done} ja valitse hymiö. Vastauksesi on nimetön.</translation>
+    </message>
+    <message>
         <source>Tap a face. Your answer is anonymous.</source>
         <translation>Valitse hymiö. Vastauksesi on nimetön.</translation>
     </message>
@@ -1196,8 +1200,12 @@
         <translation>Kukaan ei odota apua.</translation>
     </message>
     <message>
-        <source>{kiosk} at {time}: I&apos;m on my way</source>
-        <translation>{kiosk} klo {time}: olen tulossa</translation>
+        <source>Lobby</source>
+        <translation>Aula</translation>
+    </message>
+    <message>
+        <source>{place} at {time}: I&apos;m on my way</source>
+        <translation>{place} klo {time}: olen tulossa</translation>
     </message>
 </context>
 <context>

@@ -1015,6 +1015,10 @@
         <translation>Tack för din respons!</translation>
     </message>
     <message>
+        <source>Tap {done} to choose a face. Your answer is anonymous.</source>
+        <translation>Tryck på {done} och välj en smiley. Ditt svar är anonymt.</translation>
+    </message>
+    <message>
         <source>Tap a face. Your answer is anonymous.</source>
         <translation>Välj en smiley. Ditt svar är anonymt.</translation>
     </message>
@@ -1196,8 +1200,12 @@
         <translation>Ingen väntar på hjälp.</translation>
     </message>
     <message>
-        <source>{kiosk} at {time}: I&apos;m on my way</source>
-        <translation>{kiosk} kl. {time}: jag är på väg</translation>
+        <source>Lobby</source>
+        <translation>Lobbyn</translation>
+    </message>
+    <message>
+        <source>{place} at {time}: I&apos;m on my way</source>
+        <translation>{place} kl. {time}: jag är på väg</translation>
     </message>
 </context>
 <context>

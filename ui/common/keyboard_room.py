@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -32,6 +32,9 @@ from ui.common.keyboard import OnScreenKeyboard
 class KeyboardRoom(QObject):
     """Keeps ``keyboard`` at its 9 mm height on ``page`` by hiding, when it must, what ``layout``
     holds away from the field being typed."""
+
+    #: After every arrangement: what the page says about its hidden parts can follow.
+    arranged = Signal()
 
     def __init__(
         self,
@@ -72,6 +75,19 @@ class KeyboardRoom(QObject):
 
     def arrange(self) -> None:
         """Give the keyboard its room: the whole form if it fits, else the line being typed."""
+        self._make_room()
+        self.arranged.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._page and kind == QEvent.Type.Resize:
+            self.offer() if self._offered else self.arrange()
+        elif watched is self.keyboard and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            self.arrange()
+        return False
+
+    # --- internals -------------------------------------------------------------------------
+    def _make_room(self) -> None:
         self._restore()
         keyboard = self.keyboard
         floor = keyboard.minimumSizeHint().height()
@@ -93,15 +109,6 @@ class KeyboardRoom(QObject):
         room = self._page.height() - self._others()
         keyboard.setMinimumHeight(max(floor, min(keyboard.needed_height, room)))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if watched is self._page and kind == QEvent.Type.Resize:
-            self.offer() if self._offered else self.arrange()
-        elif watched is self.keyboard and kind in (QEvent.Type.Show, QEvent.Type.Hide):
-            self.arrange()
-        return False
-
-    # --- internals -------------------------------------------------------------------------
     def _put_away(self) -> None:
         self._offered = False
         self.keyboard.hide()

@@ -83,12 +83,15 @@ class DoorScreen(ScaledScreen):
         )
         self.mode_next.setObjectName("ModeNext")
         self.qr = QrLabel(self)
+        # On a line of its own under the code, flush with its right edge: with the column's
+        # width it stays one line at a size read from a metre (in the code's width alone it
+        # broke in two and shrank to 16 px at 1280x800).
         self.qr_caption = FitLabel(
             self,
             max_lines=2,
             role="muted",
             min_ratio=0.6,
-            alignment=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
         )
         self.qr_caption.setObjectName("QrCaption")
         self.clock.setObjectName("DoorClock")
@@ -103,18 +106,15 @@ class DoorScreen(ScaledScreen):
         time_box.setSpacing(0)
         time_box.addWidget(self.clock)
         time_box.addWidget(self.date)
-        qr_box = QVBoxLayout()
-        qr_box.setSpacing(2)
-        qr_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignRight)
-        qr_box.addWidget(self.qr_caption)
         top = QHBoxLayout()
         top.addLayout(time_box, 1)
-        top.addLayout(qr_box)
+        top.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._qr_row = top
 
         side = QVBoxLayout()
         side.setSpacing(0)
         side.addLayout(top)
+        side.addWidget(self.qr_caption)
         side.addWidget(self.mode_panel, 1)
         side.addWidget(self.next_free)
         side.addWidget(self.mode_next)
@@ -235,10 +235,9 @@ class DoorScreen(ScaledScreen):
         self.mode_next.set_pixel_size(round(28 * scale))
         # About 2 cm on a 7" 800x480 panel: scannable from arm's length.
         self.qr.set_side(max(110, round(150 * scale)))
-        self.qr_caption.set_pixel_size(max(14, round(18 * scale)))
-        # Wider than the code at 800x480, so "Varaa myöhemmäksi" fits one line at 14 px even
-        # when a full right-hand column leaves it one line's height.
-        self.qr_caption.setFixedWidth(max(150, round(150 * scale)))
+        self.qr_caption.set_pixel_size(round(26 * scale))
+        # A gap under it: the caption belongs to the code, not to the line that follows.
+        self.qr_caption.setContentsMargins(0, 0, 0, round(14 * scale))
         self._qr_row.setSpacing(max(8, round(16 * scale)))
         self.banner.set_scale(scale)
         # Below the state word's size even when a long word ("Evenemang") takes the banner's

@@ -68,13 +68,17 @@ class OpenCallsPanel(QWidget):
         self.title.set_text(QCoreApplication.translate("HostCall", "Host calls"))
         self.empty.set_text(QCoreApplication.translate("HostCall", "Nobody is waiting for a host."))
         self.empty.setVisible(not self._calls)
+        # Where the visitor waits, as a host knows the place: calls are made only at lobbies
+        # (the service refuses a door's, kiosk/central/edge.py) and a kiosk has no display
+        # name, so "Lobby", never the kiosk's id ("lobby-1").
+        place = QCoreApplication.translate("HostCall", "Lobby")
         for i, button in enumerate(self.buttons):
             if i < len(self._calls):
                 call = self._calls[i]
                 button.setText(
                     QCoreApplication.translate(
-                        "HostCall", "{kiosk} at {time}: I'm on my way"
-                    ).format(kiosk=call.kiosk_id, time=format_time(call.at, self._tz))
+                        "HostCall", "{place} at {time}: I'm on my way"
+                    ).format(place=place, time=format_time(call.at, self._tz))
                 )
                 button.setAccessibleName(button.text())
                 button.setVisible(True)

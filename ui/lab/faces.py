@@ -6,6 +6,8 @@ colour alone; each has an accessible name. ``FaceRow`` sizes the words so each f
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
@@ -32,6 +34,20 @@ def face_word(score: int) -> str:
     return words[score]
 
 
+# A FaceButton of diameter d: a ring (a checked face's) in d - 2 * _RING_MARGIN, the face inset
+# by _INSET * d inside it, and the circle drawn _EDGE * side inside the face's square.
+_RING_MARGIN, _INSET, _EDGE = 4, 0.06, 0.03
+_LINE = 1.25  # a line of the word(s) under a face, in their pixel size (and a quarter below)
+
+
+def face_circle(rect: QRectF) -> QRectF:
+    """The circle ``paint_face`` draws in ``rect``."""
+    side = min(rect.width(), rect.height())
+    box = QRectF(0, 0, side, side)
+    box.moveCenter(rect.center())
+    return box.adjusted(side * _EDGE, side * _EDGE, -side * _EDGE, -side * _EDGE)
+
+
 def paint_face(painter: QPainter, rect: QRectF, score: int) -> None:
     """A round face whose mouth says the score: a frown for 1-2, a smile for 3-4."""
     fill, curve = _FACES[score]
@@ -41,7 +57,7 @@ def paint_face(painter: QPainter, rect: QRectF, score: int) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor(theme.TEXT), max(2.0, side * 0.04)))
     painter.setBrush(QColor(fill))
-    painter.drawEllipse(box.adjusted(side * 0.03, side * 0.03, -side * 0.03, -side * 0.03))
+    painter.drawEllipse(face_circle(rect))
     painter.setBrush(QColor(theme.TEXT))
     eye = side * 0.07
     for x in (0.36, 0.64):
@@ -70,34 +86,46 @@ class FaceButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._diameter = 120
         self._pixel_size = 22
+        self._lines = 1
         # Always the full face and its word: a squeezed face is a smaller target.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def set_metrics(self, diameter: int, pixel_size: int) -> None:
-        self._diameter, self._pixel_size = diameter, pixel_size
+    def set_metrics(self, diameter: int, pixel_size: int, lines: int = 1) -> None:
+        """``lines``: the room under the face, the same in a row whose words differ."""
+        self._diameter, self._pixel_size, self._lines = diameter, pixel_size, lines
         self.setFont(ui_font(pixel_size, QFont.Weight.Bold))  # the widest the word is drawn
         self.updateGeometry()
         self.update()
+
+    @staticmethod
+    def diameter_for(face: int) -> int:
+        """The diameter to give ``set_metrics`` for a drawn face (its circle) ``face`` px wide."""
+        side = face / (1 - 2 * _EDGE)
+        return math.ceil((side + 2 * _RING_MARGIN) / (1 - 2 * _INSET))
+
+    def face_circle(self) -> QRectF:
+        """Where the face's circle is drawn in this button."""
+        return face_circle(self._face_rect(self._drawn_diameter()))
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         words = max(metrics.horizontalAdvance(line) for line in self.text().split("\n")) + 8
         width = max(round(self._diameter * 1.5), words)
-        return QSize(width, self._diameter + round(self._pixel_size * 2.5))
+        return QSize(width, self._diameter + self._words_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._diameter, self._diameter + self._pixel_size * 2)
+        return QSize(self._diameter, self._diameter + self._words_height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        d = min(self._diameter, self.height() - round(self._pixel_size * 2.6), self.width())
-        face = QRectF((self.width() - d) / 2, 4, d - 8, d - 8)
+        d = self._drawn_diameter()
+        ring = self._ring_rect(d)
         if self.isChecked():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(QColor(theme.BRAND), max(4.0, d * 0.06)))
             painter.setBrush(QColor(theme.TINT))
-            painter.drawEllipse(face.adjusted(-2, -2, 2, 2))
-        paint_face(painter, face.adjusted(d * 0.06, d * 0.06, -d * 0.06, -d * 0.06), self.score)
+            painter.drawEllipse(ring.adjusted(-2, -2, 2, 2))
+        paint_face(painter, self._face_rect(d), self.score)
         if self.hasFocus():
             painter.setPen(QPen(QColor(theme.FOCUS), 3, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -109,6 +137,27 @@ class FaceButton(QAbstractButton):
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(words, int(flags), self.text())
         painter.end()
+
+    def _words_height(self) -> int:
+        """Room for the words under the face: one line, or two ("Erittäin / tyytymätön")."""
+        lines = max(self._lines, self.text().count("\n") + 1)
+        return round(self._pixel_size * (_LINE * lines + 0.25))
+
+    def _drawn_diameter(self) -> int:
+        """The diameter, less when the button is squeezed (never more than it has)."""
+        return min(self._diameter, self.height() - self._words_height(), self.width())
+
+    def _ring_rect(self, d: int) -> QRectF:
+        return QRectF(
+            (self.width() - d) / 2 + _RING_MARGIN,
+            _RING_MARGIN,
+            d - 2 * _RING_MARGIN,
+            d - 2 * _RING_MARGIN,
+        )
+
+    def _face_rect(self, d: int) -> QRectF:
+        inset = d * _INSET
+        return self._ring_rect(d).adjusted(inset, inset, -inset, -inset)
 
 
 class FaceRow(QWidget):
@@ -170,8 +219,9 @@ class FaceRow(QWidget):
             if widest <= each:
                 break
             size -= 1
-        for face in self.faces:
-            face.set_metrics(diameter, size)
+        lines = max(face.text().count("\n") + 1 for face in self.faces)
+        for face in self.faces:  # one height for all: the faces stay on one line
+            face.set_metrics(diameter, size, lines)
 
     def _choose(self, score: int) -> None:
         self.select(score)

@@ -107,6 +107,7 @@ class FeedbackPage(QWidget):
         self._column = column
         # While typing on a short screen, the comment line and the keys (ui/common/keyboard_room).
         self.keyboard_room = KeyboardRoom(form, column, self.keyboard, [self.title, self.faces])
+        self.keyboard_room.arranged.connect(self._update)  # the hint names only what is shown
 
         thanks = QWidget(self)
         thanks_layout = QVBoxLayout(thanks)
@@ -254,7 +255,13 @@ class FeedbackPage(QWidget):
     def _update(self) -> None:
         chosen = self.faces.score is not None
         self.send.setEnabled(chosen)
-        if not chosen:
+        if not chosen and not self.faces.isVisibleTo(self._form):  # the keys took their room
+            self.hint.set_text(
+                QCoreApplication.translate(
+                    "Feedback", "Tap {done} to choose a face. Your answer is anonymous."
+                ).format(done=self.keyboard.hide_key.text())
+            )
+        elif not chosen:
             self.hint.set_text(
                 QCoreApplication.translate("Feedback", "Tap a face. Your answer is anonymous.")
             )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 from ui.common import theme
 from ui.common.widgets import FitLabel, TouchButton
 from ui.lab.board_toggle import BoardToggle
-from ui.lab.faces import FaceRow
+from ui.lab.faces import FaceButton, FaceRow
 from ui.lab.feedback import FeedbackPage
 from ui.lab.here_today import HereTodayPage
 from ui.lab.host_call import HostCallPage
@@ -147,8 +147,10 @@ class ResultExtras(QWidget):
         self.question.set_pixel_size(round(26 * scale))
         room = width - 2 * max(16, round(width * 0.08))  # the result page's margins
         self.toggle.fit_to(room)
-        diameter = max(min_target, round(60 * scale))
-        self.faces.set_metrics(diameter, max(theme.MIN_TEXT_PX, round(17 * scale)), 12, room)
+        # Each face itself at least a 9 mm target (its word under it is part of the button).
+        diameter = FaceButton.diameter_for(max(min_target, round(76 * scale)))
+        words = max(theme.MIN_TEXT_PX, round(20 * scale))
+        self.faces.set_metrics(diameter, words, max(8, round(16 * scale)), room)
 
     def retranslate(self) -> None:
         self.question.set_text(QCoreApplication.translate("Feedback", "How was your visit today?"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -92,6 +92,40 @@ class ResultPage(QWidget):
         self.evacuation.setAccessibleName(
             QCoreApplication.translate("LobbyScreen", "Host panel: type your PIN to open it")
         )
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit_headline()
+        return handled
+
+    def _fit_headline(self) -> None:
+        """The headline takes the height the rest leaves: with the faces or the board switch
+        under it, a long greeting shrinks rather than being cut."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        room = self.height() - margins.top() - margins.bottom()
+        shown = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None:
+                continue
+            if (spacer := item.spacerItem()) is not None:  # fixed spacing, or a stretch (0)
+                room -= spacer.sizeHint().height()
+                continue
+            if item.isEmpty():  # a hidden widget
+                continue
+            shown += 1
+            widget = item.widget()
+            if widget is self.headline:
+                continue
+            if widget is not None and widget.hasHeightForWidth():
+                room -= widget.heightForWidth(width)
+            else:
+                room -= item.sizeHint().height()
+        room -= layout.spacing() * max(0, shown - 1)
+        self.headline.set_height_limit(room if self.height() > 0 and room > 0 else None)
 
     def set_scale(self, scale: float, width: int, min_target: int) -> None:
         side = max(16, round(width * 0.08))

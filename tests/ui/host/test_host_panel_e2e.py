@@ -293,7 +293,8 @@ def test_a_visitor_calls_a_host_and_a_host_takes_it_at_a_door(
         qtbot.mouseClick(panel.calls_button, Qt.MouseButton.LeftButton)
         assert panel.calls_page is not None
         take = panel.calls_page.calls.buttons[0]
-        assert take.isVisible() and "lobby-1" in take.text()
+        # The place the visitor waits at, not the kiosk's id ("lobby-1").
+        assert take.isVisible() and take.text() == "Lobby at 12:00: I'm on my way"
         qtbot.mouseClick(take, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "(1)" not in panel.calls_button.text(), timeout=5_000)
 

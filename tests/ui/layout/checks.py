@@ -29,6 +29,11 @@ TAPPABLE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSl
 _TALL = 1_000_000
 
 
+def millimetres(px: float, ppi: float) -> float:
+    """``px`` logical pixels on a panel of ``ppi`` pixels per inch, in millimetres."""
+    return px / ppi * 25.4
+
+
 def rect_in(widget: QWidget, root: QWidget) -> QRect:
     return QRect(widget.mapTo(root, widget.rect().topLeft()), widget.size())
 

@@ -93,3 +93,8 @@ def test_a_widget_leaving_its_parent_is_reported(qtbot: QtBot) -> None:
     problems = checks.outside(root, checks.reachable(root))
     assert len(problems) == 1
     assert "'Jatka' (150, 50, 80, 60) leaves its parent QFrame #Panel" in problems[0]
+
+
+def test_millimetres_are_pixels_at_the_panels_density() -> None:
+    assert checks.millimetres(149, 149.0) == 25.4
+    assert round(checks.millimetres(53, 149.0), 2) == 9.03  # the 9 mm target at 149 ppi
