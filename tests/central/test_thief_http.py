@@ -10,7 +10,9 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +147,7 @@ def test_a_heartbeat_cannot_claim_another_kiosks_role_room_or_id(
     assert [tuple(r) for r in rows] == [("door-aurora", "door", "aurora")]
 
 
-def test_a_flood_of_pushes_or_pins_is_429_for_that_kiosk_alone(
+def test_a_flood_of_pushes_pins_or_pulls_is_429_for_that_kiosk_alone(
     tmp_path: Path, service: LiveService
 ) -> None:
     door = headers_for(tmp_path, service, "door-aurora", "door", "aurora")
@@ -162,6 +164,12 @@ def test_a_flood_of_pushes_or_pins_is_429_for_that_kiosk_alone(
         assert [p.status_code for p in pins[:5]] == [200] * 5
         assert pins[-1].status_code == 429 and int(pins[-1].headers["Retry-After"]) >= 1
         assert http.post("/v1/host/pin", json=not_a_host, headers=lobby).status_code == 200
+        # Pulls at once (faster than the bucket of 40 refills at 10 a second), then long-polls.
+        get = partial(http.get, headers=door)
+        for path, burst in (("/v1/changes?limit=1", 40), ("/v1/wait?timeout=0", 5)):
+            with ThreadPoolExecutor(8) as pool:
+                codes = [a.status_code for a in pool.map(get, [path] * 80)]
+            assert codes.count(200) >= burst and 429 in codes and set(codes) == {200, 429}, path
 
 
 def test_a_flood_of_records_is_429_once_a_kiosk_pushed_two_thousand(
