@@ -11,6 +11,7 @@ log and the screen the way it always did.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -38,7 +39,7 @@ def at_head(store: Path) -> bool:
             return schema_version(conn) == SCHEMA_HEAD
         finally:
             conn.close()
-    except Exception:  # sqlite3.Error, or not a store: Alembic decides
+    except sqlite3.Error:  # unreadable, or not a store: Alembic decides
         return False
 
 

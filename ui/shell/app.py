@@ -175,9 +175,9 @@ class Kiosk(QObject):
         assert screen is not None and site_key is not None, "first_screen() comes first"
         make_folder(cfg.data_dir)
         # A store behind the newest schema is upgraded by a child process; should it fail,
-        # open_local_store upgrades here and says why.
-        upgrade_apart(cfg.path, cfg.local_store_path)
-        self.store = open_local_store(cfg.local_store_path)
+        # open_local_store upgrades here and says why (else the schema is not read twice).
+        at_head = upgrade_apart(cfg.path, cfg.local_store_path)
+        self.store = open_local_store(cfg.local_store_path, migrate=not at_head)
         self.db = DbWorker(self)
         if cfg.role == "door":
             from ui.shell.door_wiring import wire_door
