@@ -7,19 +7,28 @@ reader that saw seq 11 (committed) while seq 10 was still in flight would move i
 
 The design: every feed row carries ``txid``, the id of the transaction that wrote it
 (``pg_current_xact_id()``, a 64-bit id that never wraps). A reader takes only rows whose txid is
-below ``pg_snapshot_xmin(pg_current_snapshot())``: the oldest transaction still running when
-its statement's snapshot was taken. Every transaction below that watermark has finished, and a
-transaction that starts later gets a larger id, so the set of rows below the watermark is final:
-nothing can be added to it any more. The feed is ordered by ``(txid, seq)`` and the cursor is
-the ``(txid, seq)`` of the last row applied; each read continues strictly after it. A finished
-prefix of a total order, read in order from a cursor inside that prefix, cannot skip a row and
-cannot return one twice.
+below the watermark: the oldest transaction *of this database* still running when its
+statement's snapshot was taken (or, with none, the snapshot's ``xmax``, below which every
+transaction not listed as running has finished). Every feed row below that watermark is
+committed or never will be, and a transaction that starts later gets a larger id, so the set of
+rows below the watermark is final: nothing can be added to it any more. The feed is ordered by
+``(txid, seq)`` and the cursor is the ``(txid, seq)`` of the last row applied; each read
+continues strictly after it. A finished prefix of a total order, read in order from a cursor
+inside that prefix, cannot skip a row and cannot return one twice.
+
+Transaction ids are shared by the whole PostgreSQL cluster. Only transactions of this database
+can write feed rows, so those *seen* in another database (``pg_stat_activity``,
+``pg_prepared_xacts``) do not hold the watermark back: before, one long transaction of another
+application on a shared server delayed every screen's wake-up by as long as it ran. Any running
+transaction not seen elsewhere (hidden, just started, a subtransaction) counts as this
+database's: a wrong guess costs lag, never loss, because a transaction id belongs to one
+database for good.
 
 The watermark is read by the same statement as the rows (``pg_current_snapshot()`` is that
 statement's snapshot), so every row below it is also visible to the read. The price is lag,
-never loss: a long-running writing transaction anywhere in the cluster holds the watermark back
-until it ends. :func:`pending` tells a reader that committed rows are waiting above the
-watermark, so it can look again shortly instead of waiting for its next poll.
+never loss: a long-running writing transaction in this database holds the watermark back until
+it ends. :func:`pending` tells a reader that committed rows are waiting above the watermark, so
+it can look again shortly instead of waiting for its next poll.
 
 On SQLite, writers are serialized (one write transaction at a time, ``BEGIN IMMEDIATE``), so
 seq order is commit order; txid stays 0 and the cursor is ``(0, seq)``.
@@ -46,8 +55,20 @@ feed_table = table(
 )
 _c = feed_table.c
 
-#: The watermark: transactions with an id below it have all finished.
-WATERMARK = text("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+#: The watermark: this database's transactions with an id below it have all finished. The
+#: running ids of the statement's snapshot, less those seen running in another database (their
+#: 32-bit ids are the low half of the 64-bit ones), and the snapshot's xmax above them all. An
+#: uncorrelated subquery: PostgreSQL evaluates it once per statement.
+WATERMARK = text(
+    "(SELECT least(pg_snapshot_xmax(pg_current_snapshot())::text::bigint,"
+    " min(x::text::bigint))"
+    " FROM pg_snapshot_xip(pg_current_snapshot()) AS x"
+    " WHERE (x::text::bigint & 4294967295) NOT IN ("
+    "SELECT backend_xid::text::bigint FROM pg_stat_activity"
+    " WHERE backend_xid IS NOT NULL AND datname <> current_database()"
+    " UNION ALL SELECT transaction::text::bigint FROM pg_prepared_xacts"
+    " WHERE database <> current_database()))"
+)
 
 
 class FeedCursor(NamedTuple):

@@ -146,6 +146,75 @@ def test_a_pull_never_returns_a_row_twice_under_concurrent_writers(
     store.dispose()
 
 
+@pytest.mark.postgres
+def test_a_transaction_in_another_database_does_not_hold_the_feed_back(
+    tmp_path: Path, seeded_pg: str, clock: FixedClock
+) -> None:
+    """Transaction ids are cluster-wide, but only this database's transactions write the feed:
+    another application's long transaction on the same server must not delay the screens."""
+    import os
+
+    import sqlalchemy as sa
+
+    store = local(tmp_path)
+    sync = engine_for(store, seeded_pg, clock, pending_wait=0)
+    sync.pull()
+    c = open_store(seeded_pg, migrate=False)
+    other = sa.create_engine(os.environ["KIOSK_TEST_PG_URL"], poolclass=sa.pool.NullPool)
+    assert other.url.database != c.engine.url.database
+    elsewhere = other.connect()
+    try:
+        elsewhere.begin()
+        elsewhere.execute(text("create temporary table held (n int)"))  # takes a transaction id
+        held = elsewhere.execute(text("select pg_current_xact_id()::text::bigint")).scalar_one()
+        with c.engine.begin() as conn:
+            central.write(conn, "rooms", _room("meanwhile", clock.now()), clock.now())
+            assert conn.execute(text("select pg_current_xact_id()::text::bigint")).scalar() > held
+        sync.pull()
+        assert "meanwhile" in _rooms(store)  # before: held back until the other one ended
+        assert not sync.feed_pending
+        with c.engine.connect() as conn:
+            assert feed.head(conn).txid > held
+    finally:
+        elsewhere.close()
+        other.dispose()
+    sync.close()
+    c.dispose()
+    store.dispose()
+
+
+@pytest.mark.postgres
+def test_the_watermark_stops_at_this_databases_oldest_running_writer(seeded_pg: str) -> None:
+    """One open writer here and one elsewhere: the watermark is this database's, and it moves
+    on when that writer ends."""
+    import os
+
+    import sqlalchemy as sa
+
+    c = open_store(seeded_pg, migrate=False)
+    other = sa.create_engine(os.environ["KIOSK_TEST_PG_URL"], poolclass=sa.pool.NullPool)
+    xid = text("select pg_current_xact_id()::text::bigint")
+    watermark = sa.select(feed.WATERMARK)
+    elsewhere, here = other.connect(), c.engine.connect()
+    try:
+        elsewhere.begin()
+        first = elsewhere.execute(xid).scalar_one()  # the cluster's oldest writer
+        here_tx = here.begin()
+        mine = here.execute(xid).scalar_one()
+        with c.engine.begin() as conn:  # a later commit, so both are below the snapshot's xmax
+            conn.execute(xid)
+        with c.engine.connect() as conn:
+            assert conn.execute(watermark).scalar_one() == mine > first
+        here_tx.commit()
+        with c.engine.connect() as conn:
+            assert conn.execute(watermark).scalar_one() > mine
+    finally:
+        here.close()
+        elsewhere.close()
+        other.dispose()
+    c.dispose()
+
+
 def test_cursor_text_round_trips_and_reads_the_old_seq_only_form() -> None:
     assert FeedCursor.parse(str(FeedCursor(123, 45))) == FeedCursor(123, 45)
     assert FeedCursor.parse("17") == FeedCursor(0, 17)  # written by revision 0001
