@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +16,8 @@ if TYPE_CHECKING:
     import ssl
 
     from kiosk.config.settings import Config
+
+log = logging.getLogger(__name__)
 
 #: ``lkd1.`` and 43 URL-safe base64 characters: 256 random bits (kiosk.central.credentials).
 TOKEN_FORMAT = re.compile(r"^lkd1\.[A-Za-z0-9_-]{43}$")
@@ -71,6 +75,48 @@ def read_token_file(
     if not TOKEN_FORMAT.match(text):
         raise ConfigError(f"{label} {path}: not a device token; {hint}")
     return text
+
+
+class DeviceToken:
+    """A running kiosk's device token, read again from its file when the service refuses it.
+
+    IT re-enrols a kiosk into the same file (``kiosk admin enroll ... --out FILE``): the kiosk
+    then follows without a restart. The sync worker's and the waiter's threads share one
+    instance, so the lock lets only one of them read the file at a time. Nothing here ever logs
+    the token itself."""
+
+    def __init__(self, token: str, path: Path | None = None) -> None:
+        self._token = token
+        self._path = path
+        self._lock = threading.Lock()
+        self._problem: str | None = None  # the file's last problem, said once
+
+    @property
+    def value(self) -> str:
+        return self._token
+
+    def renewed(self, refused: str) -> bool:
+        """Whether a token other than ``refused`` is in use now: read from the file now, or
+        already by another thread. An unchanged, unreadable or malformed file keeps the token
+        in use (a malformed one is said once in the log)."""
+        with self._lock:
+            if self._token != refused:
+                return True
+            if self._path is None:
+                return False
+            try:
+                text = read_token_file(self._path)
+            except ConfigError as exc:  # its message names the file and the fix, no content
+                if self._problem != str(exc):
+                    self._problem = str(exc)
+                    log.error("sync keeps its refused device token: %s", exc)
+                return False
+            self._problem = None
+            if text == self._token:
+                return False
+            self._token = text
+        log.info("central.credential_file %s: a new device token; sync uses it now", self._path)
+        return True
 
 
 def service_credentials(config: Config) -> tuple[str, bool | ssl.SSLContext]:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk import __version__
 from kiosk.base.clock import Clock
-from kiosk.config.credential_file import service_credentials
+from kiosk.config.credential_file import DeviceToken, service_credentials
 from kiosk.config.settings import Config
 from kiosk.store.dbutil import upsert
 from kiosk.store.engine import Store
@@ -379,4 +379,5 @@ def service_link(config: Config) -> HttpLink:
     from kiosk.sync.http_link import HttpLink  # httpx loads only on kiosks that use it
 
     token, verify = service_credentials(config)
-    return HttpLink(config.central_url, token, version=__version__, verify=verify)
+    credential = DeviceToken(token, config.credential_file)  # read again when refused
+    return HttpLink(config.central_url, credential, version=__version__, verify=verify)

@@ -10,7 +10,7 @@ what notices a network that silently drops packets.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import httpx
 
@@ -44,12 +44,14 @@ async def read_stream(
     on_page: Callable[[FeedCursor, FeedPage], None],
     limit: int = 500,
     read_timeout: float = READ_TIMEOUT,
+    headers: Mapping[str, str] | None = None,
 ) -> str:
     """Follow the stream from ``after`` until it ends; returns why the service ended it ("" if
     the connection just closed). Pages go to ``on_page(start, page)`` in order, each starting
     where the one before ended. Raises httpx errors, :class:`StreamUnsupported`,
-    :class:`StreamBusy`, and ``ValueError``/``KeyError`` for a malformed page."""
-    headers = {"Accept": "text/event-stream", "Last-Event-ID": str(after)}
+    :class:`StreamBusy`, and ``ValueError``/``KeyError`` for a malformed page. ``headers``
+    (the token in use now) go with the request besides the client's own."""
+    headers = {**(headers or {}), "Accept": "text/event-stream", "Last-Event-ID": str(after)}
     timeout = httpx.Timeout(read_timeout, connect=5.0)
     params: dict[str, str | int] = {"after": str(after), "limit": limit}
     async with client.stream("GET", url, params=params, headers=headers, timeout=timeout) as answer:

@@ -2,7 +2,9 @@
 
 Every request has a deadline (connect 5 s, the whole answer ``timeout``), so a network that
 silently drops packets shows as offline within seconds, not after TCP gives up. The token
-travels as ``Authorization: Bearer``; the kiosk never holds database credentials.
+travels as ``Authorization: Bearer``; the kiosk never holds database credentials. A token the
+service refuses (401) is read again from ``central.credential_file``: a kiosk enrolled again
+into the same file syncs with its new token without a restart.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 import httpx
 
+from kiosk.config.credential_file import DeviceToken
 from kiosk.sync.acceptance import PushItem, PushResult
 from kiosk.sync.feed import FeedCursor
 from kiosk.sync.instance import InstanceId
@@ -25,6 +28,7 @@ from kiosk.sync.link import (
     BatchRefused,
     CentralUnavailable,
     CredentialRefused,
+    CredentialRenewed,
     FeedPage,
     RetryLater,
     SharedChange,
@@ -41,7 +45,7 @@ class HttpLink:
     def __init__(
         self,
         url: str,
-        token: str,
+        token: str | DeviceToken,
         *,
         version: str,
         timeout: float = 15.0,
@@ -53,7 +57,8 @@ class HttpLink:
         # journal with them. Failures reach the log through the sync worker.
         logging.getLogger("httpx").setLevel(logging.WARNING)
         self.url = url.rstrip("/")
-        self.headers = {"Authorization": f"Bearer {token}", "User-Agent": f"lab-kiosk/{version}"}
+        self.credential = token if isinstance(token, DeviceToken) else DeviceToken(token)
+        self._user_agent = {"User-Agent": f"lab-kiosk/{version}"}
         self.verify = verify
         self._max_body = max_body  # the service's default cap: larger batches are split first
         self._timeout = httpx.Timeout(timeout, connect=5.0)
@@ -61,25 +66,36 @@ class HttpLink:
         self._client: httpx.Client | None = None
         self._names_instance = True  # False once a service older than instances refused them
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """The headers of a request now: the token in use may change (a 401 renews it)."""
+        return {**self._user_agent, **bearer(self.credential.value)}
+
     def _session(self) -> httpx.Client:
         """The HTTP client, made on first use and again after :meth:`close` (the worker closes
         its link after an outage, for fresh connections once the way is open again)."""
         if self._client is None:
             self._client = httpx.Client(
                 base_url=self.url,
-                headers=self.headers,
+                headers=self._user_agent,
                 timeout=self._timeout,
                 verify=self.verify,
                 transport=self._transport,
             )
         return self._client
 
-    def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+    def _call(
+        self, method: str, path: str, headers: dict[str, str] | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        sent = self.credential.value
+        headers = {**(headers or {}), **bearer(sent)}
         try:
-            response = self._session().request(method, API + path, **kwargs)
+            response = self._session().request(method, API + path, headers=headers, **kwargs)
         except httpx.HTTPError as exc:
             raise CentralUnavailable(f"central service unreachable ({type(exc).__name__})") from exc
         status = response.status_code
+        if status == 401 and self.credential.renewed(sent):
+            raise CredentialRenewed("this kiosk's device token was replaced: ask again now")
         if status in (401, 403):
             raise CredentialRefused(
                 "the central service refused this kiosk's credential (revoked or not "
@@ -155,6 +171,10 @@ class HttpLink:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
 
 
 def _answer(response: httpx.Response) -> HeartbeatAnswer:

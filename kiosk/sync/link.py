@@ -71,6 +71,11 @@ class CredentialRefused(CentralUnavailable):
     """The service does not accept this kiosk's token (revoked, or never enrolled)."""
 
 
+class CredentialRenewed(CentralUnavailable):
+    """The service refused the token sent, and another one is in use now (read again from
+    ``central.credential_file``): ask again at once."""
+
+
 class BatchRefused(Exception):
     """The service refused a push request as a whole (413 too large, 422 malformed): the
     engine halves the batch, and a single record it still refuses is rejected for good."""

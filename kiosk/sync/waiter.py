@@ -19,6 +19,10 @@ It runs an asyncio loop on its own thread, so ``stop()`` cancels a held request 
 held request that gets no answer ``grace`` seconds after ``hold`` (a network that silently
 drops packets) is given up, so the waiter shows as disconnected within 30 s, as the sync
 worker's own requests do.
+
+With ``credential`` (the sync link's token) every request carries the token in use now, and a
+401 reads the token file again: a kiosk enrolled again into the same file wakes its worker and
+reconnects with the new token at once, instead of asking again only every ``max_retry``.
 """
 
 from __future__ import annotations
@@ -34,9 +38,10 @@ from typing import Any
 
 import httpx
 
+from kiosk.config.credential_file import DeviceToken
 from kiosk.sync.event_stream import READ_TIMEOUT, StreamBusy, StreamUnsupported, read_stream
 from kiosk.sync.feed import FeedCursor
-from kiosk.sync.http_link import page_from_json
+from kiosk.sync.http_link import bearer, page_from_json
 from kiosk.sync.link import FeedPage
 
 log = logging.getLogger(__name__)
@@ -55,6 +60,7 @@ class ServiceWaiter:
         on_wake: Callable[[], None],
         on_page: Callable[[FeedCursor, FeedPage], None] | None = None,
         verify: bool | ssl.SSLContext = True,
+        credential: DeviceToken | None = None,
         hold: float = 25.0,
         grace: float = 5.0,
         retry: float = 1.0,
@@ -71,6 +77,7 @@ class ServiceWaiter:
         #: How wake-ups come now: "stream", "wait" (long-polls), or "" while disconnected.
         self.protocol = ""
         self._headers = headers
+        self._credential = credential
         self._cursor = cursor
         self._on_wake = on_wake
         self._on_page = on_page
@@ -151,6 +158,7 @@ class ServiceWaiter:
                 on_open=on_open,
                 on_page=self._deliver,
                 read_timeout=self._read_timeout,
+                headers=self._auth(),
             )
         except StreamUnsupported:
             log.info("the central service has no event stream: long-polls instead")
@@ -163,7 +171,7 @@ class ServiceWaiter:
         except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
             self._disconnect(exc)
             if _refused(exc):  # the worker says what to do; ask again rarely
-                await asyncio.sleep(self._max_retry)
+                await self._after_refusal(exc)
                 return
             if not opened:
                 self._stream_failures += 1
@@ -178,6 +186,25 @@ class ServiceWaiter:
             self._fall_back()
         await asyncio.sleep(self._max_retry if why == "revoked" else self._retry)
 
+    def _auth(self) -> dict[str, str]:
+        """The token in use now, on each request: it overrides the one in ``headers``."""
+        return {} if self._credential is None else bearer(self._credential.value)
+
+    async def _after_refusal(self, exc: BaseException) -> None:
+        """A refused token: ask again at once if the token file holds a new one (and wake the
+        worker, which then stops waiting out its longest back-off), else only rarely."""
+        if (
+            self._credential is not None
+            and isinstance(exc, httpx.HTTPStatusError)
+            and exc.response.status_code == 401
+        ):
+            sent = exc.request.headers.get("Authorization", "").removeprefix("Bearer ")
+            if await asyncio.to_thread(self._credential.renewed, sent):
+                self._delay = self._retry
+                self._wake()
+                return
+        await asyncio.sleep(self._max_retry)
+
     def _fall_back(self) -> None:
         self._stream_failures = 0
         self._stream_after = time.monotonic() + FALLBACK_FOR
@@ -190,7 +217,7 @@ class ServiceWaiter:
             changed, page = await self._ask(client, hold)
         except (httpx.HTTPError, ValueError, KeyError, TypeError) as exc:
             self._disconnect(exc)
-            await (asyncio.sleep(self._max_retry) if _refused(exc) else self._back_off())
+            await (self._after_refusal(exc) if _refused(exc) else self._back_off())
             return
         if not self.connected.is_set():
             self._connect("wait")
@@ -235,7 +262,7 @@ class ServiceWaiter:
             # Not on the first question after a (re)connect: that one wakes the worker anyway,
             # which may still be on its way to the cursor asked from.
             params["page"] = "true"
-        response = await client.get(self._url, params=params)
+        response = await client.get(self._url, params=params, headers=self._auth())
         if response.status_code == 429:
             wait = float(response.headers.get("Retry-After", "5") or 5)
             await asyncio.sleep(min(60.0, max(1.0, wait)))

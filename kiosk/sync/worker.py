@@ -1,7 +1,8 @@
 """The sync worker: sync cycles on their own thread, woken by local writes and NOTIFYs.
 
 While the central side is unreachable it backs off exponentially (capped, jittered) and says
-so through ``on_status``; a service that asks it to slow down (429) is honoured.
+so through ``on_status``; a service that asks it to slow down (429) is honoured. A refused
+token is tried again only after the longest back-off, unless a new one was installed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from kiosk.sync.engine import (
     describe_error,
 )
 from kiosk.sync.feed import FeedCursor
-from kiosk.sync.link import CredentialRefused, FeedPage, RetryLater
+from kiosk.sync.link import CredentialRefused, CredentialRenewed, FeedPage, RetryLater
 from kiosk.sync.listener import ChangeListener, is_postgresql
 from kiosk.sync.replication import ROLE_AUDIENCES
 
@@ -137,6 +138,10 @@ class SyncWorker:
                 self._refused()
                 delay = self._max_backoff
                 self._engine.close()
+            except CredentialRenewed:  # enrolled again into the same file: the refusal is over
+                failures = 0
+                self._setup_error = None  # a refusal of the new token is said again
+                continue
             except RetryLater as exc:  # the service asked to slow down: honour it, stay online
                 failures += 1
                 log.info("central service asked to wait %.0f s", exc.retry_after)
@@ -186,7 +191,7 @@ class SyncWorker:
         reason = (
             "the central service refuses this kiosk's credential (revoked, or enrolled again "
             f"with a new token): on the admin machine, {command}; install that file as "
-            "central.credential_file and restart the kiosk"
+            "central.credential_file (the kiosk reads it again within a minute, no restart)"
         )
         if self._setup_error != reason:
             self._setup_error = reason
@@ -274,6 +279,7 @@ def _service_waiter(
     return ServiceWaiter(
         link.url,
         link.headers,
+        credential=link.credential,
         cursor=engine.cursor,
         on_wake=wake,
         on_page=deliver,

@@ -62,7 +62,7 @@ def test_a_revoked_kiosk_logs_one_line_shows_offline_and_does_not_spin(
     line = said[0].getMessage()
     assert said[0].exc_info is None  # no traceback: a revoked token is no bug
     assert "CredentialRefused" not in line
-    assert "kiosk admin enroll lobby-1 --role lobby" in line and "restart" in line
+    assert "kiosk admin enroll lobby-1 --role lobby" in line and "central.credential_file" in line
 
 
 class _Refusing(BaseHTTPRequestHandler):
