@@ -6,6 +6,10 @@ button never waits for a mail server. A host takes the call on any kiosk's host 
 ``host_call_acks`` row, pushed like any other record) or with ``kiosk admin host-call ack``;
 the lobby learns of it from its replica and says who is on the way.
 
+The host panel names the lobby a call came from as a host knows it: "Lobby" while only one lobby
+has ever called, else "Lobby 2" (:func:`lobby_numbers`; no kiosk has a display name, and its
+id is IT's word). Calls are kept and sent to every kiosk, so every panel numbers alike.
+
 A call is *open* while nobody has taken it and it is younger than :data:`OPEN_FOR`; after that
 nobody is waiting any more. Pressing the button again while the last call of this kiosk is open
 and recent (:data:`REPEAT_WINDOW`) shows that call again instead of calling everyone twice.
@@ -14,7 +18,10 @@ and recent (:data:`REPEAT_WINDOW`) shows that call again instead of calling ever
 from __future__ import annotations
 
 import logging
+import re
 import uuid
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -84,6 +91,28 @@ def list_calls(
         )
         for r in conn.execute(query)
     ]
+
+
+def lobby_numbers(first_calls: Iterable[tuple[str, datetime]]) -> dict[str, int]:
+    """Each lobby's number from (kiosk id, its first call): none while only one has called.
+
+    The number IT put at the end of the ids (``lobby-1``, ``lobby-2``) where every id has its
+    own; otherwise the order of their first calls, which later calls never change.
+    """
+    ids = [kiosk for kiosk, _ in sorted(first_calls, key=lambda pair: (pair[1], pair[0]))]
+    if len(ids) < 2:
+        return {}
+    ends = {kiosk: int(m.group(1)) for kiosk in ids if (m := re.search(r"(\d+)$", kiosk))}
+    if len(ends) == len(ids) and len(set(ends.values())) == len(ids) and 0 not in ends.values():
+        return ends
+    return {kiosk: n for n, kiosk in enumerate(ids, 1)}
+
+
+def _numbered(conn: Connection, calls: list[CallState]) -> list[CallState]:
+    c = calls_t.c
+    firsts = conn.execute(select(c.kiosk_id, func.min(c.at)).group_by(c.kiosk_id))
+    numbers = lobby_numbers((kiosk, as_utc(at)) for kiosk, at in firsts)
+    return [replace(call, lobby_number=numbers.get(call.kiosk_id)) for call in calls]
 
 
 def ack_row(
@@ -171,8 +200,9 @@ class HostCallService:
         return state
 
     def open_calls(self) -> list[CallState]:
+        """The calls nobody has taken yet, newest first, each with its lobby's number."""
         with self._store.engine.connect() as conn:
-            return list_calls(conn, self._clock.now(), open_only=True)
+            return _numbered(conn, list_calls(conn, self._clock.now(), open_only=True))
 
     def hosts_today(self) -> list[HostOnDuty]:
         with self._store.engine.connect() as conn:

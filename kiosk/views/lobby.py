@@ -143,6 +143,8 @@ class CallState:
     host_name: str | None = None  # who took it (full name); None: nobody yet
     acknowledged_at: datetime | None = None
     hosts_notified: int = 0  # hosts on duty told about it (0 when repeated or nobody on duty)
+    # Which lobby, where more than one has called (host panel: "Lobby 2"); None: the only one.
+    lobby_number: int | None = None
 
     @property
     def acknowledged(self) -> bool:

@@ -1204,6 +1204,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Lobby {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{place} at {time}: I&apos;m on my way</source>
         <translation type="unfinished"></translation>
     </message>

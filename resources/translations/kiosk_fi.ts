@@ -1204,6 +1204,10 @@
         <translation>Aula</translation>
     </message>
     <message>
+        <source>Lobby {number}</source>
+        <translation>Aula {number}</translation>
+    </message>
+    <message>
         <source>{place} at {time}: I&apos;m on my way</source>
         <translation>{place} klo {time}: olen tulossa</translation>
     </message>

@@ -1204,6 +1204,10 @@
         <translation>Lobbyn</translation>
     </message>
     <message>
+        <source>Lobby {number}</source>
+        <translation>Lobby {number}</translation>
+    </message>
+    <message>
         <source>{place} at {time}: I&apos;m on my way</source>
         <translation>{place} kl. {time}: jag är på väg</translation>
     </message>

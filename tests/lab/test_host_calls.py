@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from kiosk.base.errors import NotFound, UsageError
-from kiosk.lab.host_calls import OPEN_FOR, REPEAT_WINDOW, HostCallService
+from kiosk.lab.host_calls import OPEN_FOR, REPEAT_WINDOW, HostCallService, lobby_numbers
 from kiosk.lobby.notify import HOST_CALL, LogNotifier, Notice, compose
 from kiosk.lobby.notify_queue import NotificationQueue
 from kiosk.store.models import HostCall, Notification, OutboxRow
@@ -126,6 +126,42 @@ def test_an_untaken_call_closes_by_itself(site: Site) -> None:
     svc.call()
     site.clock.advance(OPEN_FOR)
     assert svc.open_calls() == []
+
+
+def test_lobbies_are_numbered_only_once_a_second_one_calls(site: Site) -> None:
+    """One lobby: no number ("Lobby"); two: each keeps its number as calls come and go."""
+    svc = calls(site, "lobby-2")
+    svc.call()
+    assert [c.lobby_number for c in svc.open_calls()] == [None]
+    site.clock.advance(REPEAT_WINDOW + timedelta(minutes=1))
+    svc.call()
+    assert [c.lobby_number for c in svc.open_calls()] == [None, None]
+    site.clock.advance(timedelta(minutes=1))
+    calls(site, "lobby-1").call()
+    assert [(c.kiosk_id, c.lobby_number) for c in svc.open_calls()] == [
+        ("lobby-1", 1),
+        ("lobby-2", 2),
+        ("lobby-2", 2),
+    ]
+    site.clock.advance(OPEN_FOR + timedelta(minutes=1))  # all taken care of: numbers stay
+    calls(site, "lobby-1").call()
+    assert [(c.kiosk_id, c.lobby_number) for c in svc.open_calls()] == [("lobby-1", 1)]
+
+
+def test_lobby_numbers_without_numbered_ids_follow_the_first_calls() -> None:
+    t0 = datetime(2026, 11, 26, 10, tzinfo=UTC)
+    assert lobby_numbers([("aula", t0)]) == {}
+    later = t0 + timedelta(days=3)
+    # Ids without a number of their own (or sharing one) are numbered by their first call,
+    # so a lobby that starts calling later never renumbers the others.
+    assert lobby_numbers([("itä", later), ("länsi", t0)]) == {"länsi": 1, "itä": 2}
+    assert lobby_numbers([("itä", later), ("länsi", t0), ("aula", later + timedelta(1))]) == {
+        "länsi": 1,
+        "itä": 2,
+        "aula": 3,
+    }
+    assert lobby_numbers([("lobby-1", later), ("lobby-01", t0)]) == {"lobby-01": 1, "lobby-1": 2}
+    assert lobby_numbers([("lobby-3", t0), ("lobby-10", later)]) == {"lobby-3": 3, "lobby-10": 10}
 
 
 def test_todays_hosts(site: Site) -> None:

@@ -102,12 +102,24 @@ class KeyboardRoom(QObject):
                 break
             if widget.isVisibleTo(self._page):
                 self._hide([widget])
-        if not self._fits():
+        if self._fits():
+            self._show_again_what_fits()
+        else:
             kept = self._line_of(keyboard.target)
             visible = [w for w in self._widgets(self._layout) if w.isVisibleTo(self._page)]
             self._hide([w for w in visible if w not in kept])
         room = self._page.height() - self._others()
         keyboard.setMinimumHeight(max(floor, min(keyboard.needed_height, room)))
+
+    def _show_again_what_fits(self) -> None:
+        """Hiding a large part (the faces) may have left room for a small one hidden before it
+        (the title, which says what is asked): it comes back if the keys still fit beside it."""
+        for widget in self._hidden[:-1]:  # the last one hidden was the one that made the room
+            widget.show()
+            if self._fits():
+                self._hidden.remove(widget)
+            else:
+                widget.hide()
 
     def _put_away(self) -> None:
         self._offered = False

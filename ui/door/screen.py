@@ -13,8 +13,9 @@ now and then against burn-in (``set_shift``).
 While the room (or the whole Lab) is switched to an event or closed, the banner says so (word +
 colour + icon, the event's title and times or the closure's reason and end), a
 ``DoorModePanel`` replaces the timeline (welcome in three languages, description, join-online QR),
-no actions are offered, and a touch says why (``mode_tapped``). On a free or busy door an event
-or closure later today gets a line of its own ("Event from 18.00: …").
+no actions and no booking-page QR are offered, and a touch says why (``mode_tapped``). On a
+free or busy door an event or closure later today gets a line of its own ("Event from 18.00:
+…").
 
 The screen only draws ``DoorView``s handed to it; the controller builds one per minute. Labels are
 updated only when their text changes, so a minute tick repaints the clock and the "min left"
@@ -31,7 +32,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.rooms.door_offers import door_offers
-from kiosk.views.screens import DoorView, KioskStatus, RoomState
+from kiosk.views.screens import DoorView, KioskStatus
 from ui.common import theme
 from ui.common.formatting import format_when
 from ui.common.screen import ScaledScreen
@@ -287,8 +288,9 @@ class DoorScreen(ScaledScreen):
         self.mode_panel.set_view(view)
         self.mode_next.set_text(next_mode_text(view, self._tz))
         self.mode_next.setVisible(bool(self.mode_next.text()))
-        # During an event its own QR (join online) is the one to scan, not the booking page.
-        self.qr.set_url(None if view.state is RoomState.EVENT else view.policy.booking_url)
+        # Event or closed: no booking page (a closed room must not invite a booking; during an
+        # event its own QR, join online, is the one to scan). It comes back when the room does.
+        self.qr.set_url(None if in_mode else view.policy.booking_url)
         self.qr_caption.setVisible(self.qr.isVisibleTo(self))
         self.action_panel.set_offers(door_offers(view))
         if not self.action_panel.prompting:

@@ -68,17 +68,13 @@ class OpenCallsPanel(QWidget):
         self.title.set_text(QCoreApplication.translate("HostCall", "Host calls"))
         self.empty.set_text(QCoreApplication.translate("HostCall", "Nobody is waiting for a host."))
         self.empty.setVisible(not self._calls)
-        # Where the visitor waits, as a host knows the place: calls are made only at lobbies
-        # (the service refuses a door's, kiosk/central/edge.py) and a kiosk has no display
-        # name, so "Lobby", never the kiosk's id ("lobby-1").
-        place = QCoreApplication.translate("HostCall", "Lobby")
         for i, button in enumerate(self.buttons):
             if i < len(self._calls):
                 call = self._calls[i]
                 button.setText(
                     QCoreApplication.translate(
                         "HostCall", "{place} at {time}: I'm on my way"
-                    ).format(place=place, time=format_time(call.at, self._tz))
+                    ).format(place=_place(call), time=format_time(call.at, self._tz))
                 )
                 button.setAccessibleName(button.text())
                 button.setVisible(True)
@@ -88,6 +84,15 @@ class OpenCallsPanel(QWidget):
     def _take(self, index: int) -> None:
         if index < len(self._calls):
             self.take_requested.emit(self._calls[index].call_id)
+
+
+def _place(call: CallState) -> str:
+    """Where the visitor waits, as a host knows the place: calls are made only at lobbies (the
+    service refuses a door's, kiosk/central/edge.py) and a kiosk has no display name, so
+    "Lobby", or "Lobby 2" where several have called; never the kiosk's id ("lobby-2")."""
+    if call.lobby_number is None:
+        return QCoreApplication.translate("HostCall", "Lobby")
+    return QCoreApplication.translate("HostCall", "Lobby {number}").format(number=call.lobby_number)
 
 
 class CallsPage(QWidget):

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from kiosk.base.clock import FixedClock
 from kiosk.base.ids import new_id
+from kiosk.lab.host_calls import lobby_numbers
 from kiosk.rooms.host_modes import HostModes
 from kiosk.store.engine import Store
 from kiosk.store.models import Person
@@ -55,8 +56,9 @@ def show_host(
     elif state == "calls":  # two visitors waiting at lobbies, opened from "Host calls (2)"
         calls = OpenCallsPanel(tz)
         ago = (timedelta(minutes=4), timedelta(minutes=1))
-        waiting = zip(LOBBIES, ago, strict=True)
-        calls.set_calls([CallState(new_id(), kiosk, at - t) for kiosk, t in waiting])
+        waiting = [(kiosk, at - t) for kiosk, t in zip(LOBBIES, ago, strict=True)]
+        number = lobby_numbers(waiting)  # made up, not stored: --config names a real store
+        calls.set_calls([CallState(new_id(), k, t, lobby_number=number[k]) for k, t in waiting])
         overlay.panel.set_calls_page(calls)
         overlay.panel.set_call_count(2)
         overlay.panel.calls_button.click()

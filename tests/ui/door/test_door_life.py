@@ -153,9 +153,11 @@ def test_event_and_closed_offer_nothing(qtbot: QtBot, tmp_path: Path, state: str
         controller.tick()
         assert screen.view is not None and screen.view.state is RoomState(state)
         assert screen.action_panel.buttons == []
-        # An event door shows the event's join-online QR instead of the booking page's.
-        qr = screen.mode_panel.qr if state == "event" else screen.qr
-        assert qr.url is not None and qr.isVisibleTo(screen)
+        # No booking page while the room is in event use or closed (the room has one); an
+        # event door shows the event's join-online QR instead.
+        assert screen.view.policy.booking_url and not screen.qr.isVisibleTo(screen)
+        assert not screen.qr_caption.isVisibleTo(screen)
+        assert screen.mode_panel.qr.isVisibleTo(screen) is (state == "event")
     finally:
         store.dispose()
 

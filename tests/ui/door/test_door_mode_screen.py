@@ -111,7 +111,9 @@ def test_the_closed_door_says_why_and_until_when(
     assert "8" in banner.secondary.text() and "27" in banner.secondary.text()
     assert screen.mode_panel.headline.text() == CLOSED_EVERYWHERE
     assert screen.action_panel.buttons == []
-    assert screen.qr.url == DEMO_BOOKING_URL.format(room="aurora")  # book for when it opens
+    # A closed room invites no booking: the booking page's QR and its caption are hidden.
+    assert screen.view is not None and screen.view.policy.booking_url
+    assert not screen.qr.isVisibleTo(screen) and not screen.qr_caption.isVisibleTo(screen)
     assert clipped_texts(screen) == [], (code, size)
     if size == (800, 480):  # a full right-hand column squeezed "Book for later" to 12 px
         assert small_texts(screen) == [], code
@@ -233,6 +235,38 @@ def test_the_door_flips_exactly_when_a_switch_starts_and_expires(
     controller.tick()
     assert screen.view.state is RoomState.FREE and screen.action_panel.buttons
     assert screen.banner.word.text() == "Free"
+
+
+@pytest.mark.parametrize("room", ["aurora", None], ids=["room", "whole-lab"])
+def test_the_booking_qr_leaves_while_closed_and_comes_back_when_the_room_reopens(
+    qtbot: QtBot, live: ModeDoor, room: str | None
+) -> None:
+    from kiosk.rooms.policy import set_room_policy
+
+    url = DEMO_BOOKING_URL.format(room="aurora")
+    with live.central.engine.begin() as conn:
+        set_room_policy(conn, "aurora", at(16), booking_url=url)
+    live.switch("closed", set_at=at(16, 50), starts_at=at(17, 10), expires_at=at(17, 20), room=room)
+    clock = live.clock
+    screen, controller = make_door(qtbot, live.store, clock)
+    screen.show()
+    qtbot.waitExposed(screen)
+
+    def booking_qr_shown() -> bool:
+        return screen.qr.isVisibleTo(screen) and screen.qr_caption.isVisibleTo(screen)
+
+    controller.tick()
+    assert screen.view is not None and screen.view.state is RoomState.FREE
+    assert screen.qr.url == url and booking_qr_shown()
+    clock.set(at(17, 10))
+    controller.tick()
+    assert screen.view.state is RoomState.CLOSED
+    assert not screen.qr.isVisibleTo(screen) and not screen.qr_caption.isVisibleTo(screen)
+    assert screen.action_panel.buttons == []
+    clock.set(at(17, 20))
+    controller.tick()
+    assert screen.view.state is RoomState.FREE and screen.action_panel.buttons
+    assert screen.qr.url == url and booking_qr_shown()
 
 
 def test_the_door_keeps_the_newer_version_when_its_clock_steps_back(

@@ -117,7 +117,7 @@ def test_the_state_word_is_the_largest_text(
     settle()
     word = door.banner.word
     assert word.text_fits(), (word.text(), word.font().pixelSize(), word.contentsRect())
-    assert door.qr_caption.isVisibleTo(door) == (state not in ("event", "waiting"))
+    assert door.qr_caption.isVisibleTo(door) == (state not in ("event", "closed", "waiting"))
     assert door.mode_panel.qr_hint.isVisibleTo(door) == (state == "event")
     word_px = word.font().pixelSize()
     others = [(text, px) for text, px, widget in _texts(door) if widget is not word]

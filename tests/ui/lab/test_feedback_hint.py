@@ -1,5 +1,7 @@
 """The feedback page's hint says what to do with what is on screen: with the keyboard up and the
-faces put away for it, "tap a face" would point at nothing."""
+faces put away for it, "tap a face" would point at nothing. With the keys up the page uses the
+panel: on the 1280x800 tablet the question comes back above the comment and no band of empty page
+is left under the keys; the 800x480 panel keeps just the line being typed."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import settle
@@ -42,6 +44,12 @@ def _feedback(qtbot: QtBot, tz: ZoneInfo, panel: Panel) -> FeedbackPage:
     return page
 
 
+def _empty_below_keys(page: FeedbackPage) -> int:
+    """Pixels between the last row of keys and the page's bottom edge."""
+    last = page.keyboard.visible_keys()[-1]
+    return page.height() - last.mapTo(page, QPoint(0, last.height())).y()
+
+
 @pytest.mark.parametrize("panel", PANELS, ids=lambda p: p.name)
 def test_with_the_keys_up_the_hint_points_to_done_not_to_hidden_faces(
     qtbot: QtBot, tz: ZoneInfo, panel: Panel, language: Callable[..., LanguageManager]
@@ -55,6 +63,10 @@ def test_with_the_keys_up_the_hint_points_to_done_not_to_hidden_faces(
         settle()
         assert page.keyboard.isVisibleTo(page) and not page.faces.isVisibleTo(page)
         assert page.hint.isVisibleTo(page) and page.hint.text() == WHILE_TYPING[code]
+        keyboard = page.keyboard
+        assert keyboard.height() >= keyboard.needed_height
+        assert _empty_below_keys(page) < keyboard.needed_height // 4, code  # about a key row
+        assert page.title.isVisibleTo(page) is (panel.height >= 800), code  # where it fits
         qtbot.mouseClick(page.keyboard.hide_key, LEFT)  # "Done": the faces are back
         settle()
         assert page.faces.isVisibleTo(page) and page.hint.text() == TAP_A_FACE[code]
