@@ -73,10 +73,12 @@ def test_a_ticket_on_a_pty_scanner_is_counted_on_the_event_home(
         qtbot.waitUntil(lambda: screen.event_home.view is not None, timeout=10_000)
         assert screen.pages.currentWidget() is screen.event_home
         assert screen.event_home.counter.text() == "0 / 200"
-        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5000)
+        qtbot.waitUntil(
+            lambda: kiosk.status.current.readers[0].state == "connected", timeout=15_000
+        )
 
         scanner.present(ticket["token"])
-        qtbot.waitUntil(lambda: "Welcome, Eeva Ek!" in visible_text(screen), timeout=5_000)
+        qtbot.waitUntil(lambda: "Welcome, Eeva Ek!" in visible_text(screen), timeout=15_000)
         assert screen.event_home.counter.text() == "1 / 200"
         assert kiosk.store is not None
         with kiosk.store.session() as s:

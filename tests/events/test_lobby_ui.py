@@ -49,11 +49,11 @@ class Rig:
         self.watcher = EventWatcher(self.screen, self.db, self.events, clock)
 
     def refresh(self, qtbot: QtBot) -> None:
-        with qtbot.waitSignal(self.db._finished, timeout=5_000):
+        with qtbot.waitSignal(self.db._finished, timeout=15_000):
             self.watcher.refresh()
 
     def scan(self, qtbot: QtBot, text: str) -> None:
-        with qtbot.waitSignal(self.db._finished, timeout=5_000):
+        with qtbot.waitSignal(self.db._finished, timeout=15_000):
             self.controller.handle_scan(text)
 
     def close(self) -> None:
@@ -79,7 +79,7 @@ def test_the_lobby_follows_event_mode_and_counts_each_scan(qtbot: QtBot, rig: Ri
 
     # The mode starts: the next tick (at the known start) brings the event home.
     elab.lab.clock.set(START)
-    with qtbot.waitSignal(rig.db._finished, timeout=5_000):
+    with qtbot.waitSignal(rig.db._finished, timeout=15_000):
         rig.watcher.tick()
     assert screen.pages.currentWidget() is screen.event_home
     assert screen.event_home.counter.text() == "0 / 200"
@@ -108,7 +108,7 @@ def test_the_lobby_follows_event_mode_and_counts_each_scan(qtbot: QtBot, rig: Ri
 
     # The event ends: the minute tick notices and the usual home is back.
     elab.lab.clock.set(END)
-    with qtbot.waitSignal(rig.db._finished, timeout=5_000):
+    with qtbot.waitSignal(rig.db._finished, timeout=15_000):
         rig.watcher.tick()
     assert screen.pages.currentWidget() is screen.home
     assert screen.event_home.view is None
@@ -161,7 +161,7 @@ def test_an_event_walk_in_is_registered_and_counted(qtbot: QtBot, rig: Rig) -> N
     assert not form.submit.isEnabled()  # the privacy notice first
     form.privacy.setChecked(True)
     assert form.submit.isEnabled()
-    with qtbot.waitSignal(rig.db._finished, timeout=5_000):
+    with qtbot.waitSignal(rig.db._finished, timeout=15_000):
         form.submit.click()
     assert "Welcome, Outi Ovelta!" in visible_text(screen)
     assert screen.event_home.counter.text() == "1 / 10"

@@ -91,7 +91,7 @@ def test_a_tap_on_a_face_is_stored_anonymously(
     for char in "kiitos":
         click(qtbot, page.keyboard.keys[char])
     click(qtbot, page.send)
-    qtbot.waitUntil(lambda: page.showing_thanks, timeout=5_000)
+    qtbot.waitUntil(lambda: page.showing_thanks, timeout=15_000)
     [row] = feedback_rows(site)
     assert (row.score, row.comment, row.context, row.person_id) == (3, "kiitos", "home", None)
     assert wakes == [True]
@@ -106,7 +106,7 @@ def test_a_chosen_face_is_sent_when_nobody_touches_the_page(
     page = lobby.lab.feedback
     page._send_timer.setInterval(50)  # the 30 s of a real lobby, shortened
     click(qtbot, page.faces.faces[0])
-    qtbot.waitUntil(lambda: page.showing_thanks, timeout=5_000)
+    qtbot.waitUntil(lambda: page.showing_thanks, timeout=15_000)
     assert [r.score for r in feedback_rows(site)] == [1]
     # Cancel after choosing sends nothing.
     click(qtbot, lobby.lab.home_buttons.feedback)
@@ -122,13 +122,13 @@ def test_a_member_checking_out_may_sign_and_join_the_board(
     taps = CheckinService(site.lobby, site.clock, site.key, "lobby-1")
     lobby.show_outcome(taps.badge_tap(AINO_UID))  # in
     extras = lobby.lab.extras
-    qtbot.waitUntil(extras.toggle.isVisible, timeout=5_000)
+    qtbot.waitUntil(extras.toggle.isVisible, timeout=15_000)
     assert not extras.faces.isVisible()  # arriving: no "how was your visit?"
     assert not extras.toggle.isChecked()
     assert extras.toggle.text() == "Show me on the Here today board"
     click(qtbot, extras.toggle)
     qtbot.waitUntil(
-        lambda: extras.toggle.text() == "You are on the Here today board", timeout=5_000
+        lambda: extras.toggle.text() == "You are on the Here today board", timeout=15_000
     )
     with site.lobby.session() as s:
         assert [c.visible for c in s.scalars(select(BoardConsent))] == [True]
@@ -136,14 +136,14 @@ def test_a_member_checking_out_may_sign_and_join_the_board(
     lobby.show_home()
     click(qtbot, lobby.lab.home_buttons.here_today)
     board = lobby.lab.here_today
-    qtbot.waitUntil(lambda: board.shown_names == ["Aino Virtanen"], timeout=5_000)
-    qtbot.waitUntil(lambda: "Mikko Korhonen" in board.hosts.label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: board.shown_names == ["Aino Virtanen"], timeout=15_000)
+    qtbot.waitUntil(lambda: "Mikko Korhonen" in board.hosts.label.text(), timeout=15_000)
     # Leaving: the goodbye asks how it was; a face opens the form with that face chosen.
     site.clock.advance(timedelta(minutes=5))
     outcome = taps.badge_tap(AINO_UID)
     assert outcome.result is TapResult.CHECKED_OUT
     lobby.show_outcome(outcome)
-    qtbot.waitUntil(extras.faces.isVisible, timeout=5_000)
+    qtbot.waitUntil(extras.faces.isVisible, timeout=15_000)
     assert not extras.toggle.isVisible()  # leaving: only "how was your visit?"
     click(qtbot, extras.faces.faces[3])
     page = lobby.lab.feedback
@@ -151,18 +151,18 @@ def test_a_member_checking_out_may_sign_and_join_the_board(
     assert page.sign.isVisible() and "Aino Virtanen" in page.sign.text()
     page.sign.setChecked(True)
     click(qtbot, page.send)
-    qtbot.waitUntil(lambda: page.showing_thanks, timeout=5_000)
+    qtbot.waitUntil(lambda: page.showing_thanks, timeout=15_000)
     [row] = feedback_rows(site)
     assert (row.score, row.context, row.person_id) == (4, "checkout", site.ids["aino"])
     # Back in later: the toggle shows her choice; opting out takes her off the board at once.
     site.clock.advance(timedelta(minutes=5))
     lobby.show_outcome(taps.badge_tap(AINO_UID))
-    qtbot.waitUntil(lambda: extras.toggle.isVisible() and extras.toggle.isChecked(), timeout=5_000)
+    qtbot.waitUntil(lambda: extras.toggle.isVisible() and extras.toggle.isChecked(), timeout=15_000)
     assert not extras.faces.isVisible()
     service = HereTodayService(site.lobby, site.clock, "lobby-1", TZ)
     assert [e.name for e in service.board()] == ["Aino Virtanen"]
     click(qtbot, extras.toggle)
-    qtbot.waitUntil(lambda: not extras.toggle.isChecked(), timeout=5_000)
+    qtbot.waitUntil(lambda: not extras.toggle.isChecked(), timeout=15_000)
     assert service.board() == []
 
 
@@ -171,7 +171,7 @@ def test_call_a_host_then_the_hosts_name_when_acknowledged(
 ) -> None:
     click(qtbot, lobby.lab.home_buttons.call_host)
     page = lobby.lab.host_call
-    qtbot.waitUntil(lambda: page.headline.text() == "A host has been called", timeout=5_000)
+    qtbot.waitUntil(lambda: page.headline.text() == "A host has been called", timeout=15_000)
     assert "12.00" in page.detail.text() or "12:00" in page.detail.text()
     state = page.state
     assert state is not None
@@ -186,15 +186,15 @@ def test_call_a_host_then_the_hosts_name_when_acknowledged(
     )
     taker.host_id = site.ids["mikko"]
     taker.refresh()
-    qtbot.waitUntil(lambda: panel.call_ids == [state.call_id], timeout=5_000)
+    qtbot.waitUntil(lambda: panel.call_ids == [state.call_id], timeout=15_000)
     assert panel.buttons[0].isVisibleTo(panel)
     assert panel.buttons[0].text().startswith("Lobby at 12")  # the place, not "lobby-1"
     panel.take_requested.emit(state.call_id)
-    qtbot.waitUntil(lambda: panel.call_ids == [], timeout=5_000)
+    qtbot.waitUntil(lambda: panel.call_ids == [], timeout=15_000)
     site.engine(door, kiosk_id="door-aurora", role="door").cycle()
     site.sync()
     lab.refresh()
-    qtbot.waitUntil(lambda: page.headline.text() == "Mikko is on the way", timeout=5_000)
+    qtbot.waitUntil(lambda: page.headline.text() == "Mikko is on the way", timeout=15_000)
     door.dispose()
 
 
@@ -208,7 +208,7 @@ def test_the_event_prompt_names_the_event(
     assert page.title.text() == "How was Lab-ilta?"
     click(qtbot, page.faces.faces[1])
     click(qtbot, page.send)
-    qtbot.waitUntil(lambda: page.showing_thanks, timeout=5_000)
+    qtbot.waitUntil(lambda: page.showing_thanks, timeout=15_000)
     [row] = feedback_rows(site)
     assert (row.context, row.event_id, row.score) == ("event", event_id, 2)
 
@@ -299,7 +299,7 @@ def test_todays_hosts_are_shown_with_their_photo(
     )
     click(qtbot, lobby.lab.home_buttons.call_host)
     strip = lobby.lab.host_call.hosts
-    qtbot.waitUntil(lambda: strip.photo_count == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: strip.photo_count == 1, timeout=15_000)
     assert strip.names == ["Mikko Korhonen"]
     assert "Mikko Korhonen" in strip.accessibleName()
 

@@ -41,7 +41,7 @@ def test_a_decoded_frame_is_a_text_read_event_from_the_camera(
     frame = camera_frame(qr_image(TOKEN), angle=10)
     scanner.take_image(frame)
     assert scanner.preview.frame.cacheKey() == frame.cacheKey()  # shown as it came
-    qtbot.waitUntil(lambda: len(events) == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: len(events) == 1, timeout=15_000)
     event = events[0]
     assert (event.kind, event.value, event.reader, event.protocol) == (
         "text",
@@ -143,7 +143,7 @@ def test_the_lobby_runs_as_before_without_qt_multimedia(qtbot: QtBot, lobby_kios
     original = screen.show_outcome
     screen.show_outcome = lambda o: (shown.append(o), original(o))  # type: ignore[method-assign,func-returns-value]
     lobby_kiosk.bridge.on_read(ReadEvent("text", "not a lab code", "camera", "camera", 0.0))
-    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=15_000)
 
 
 def test_camera_false_never_opens_one(
@@ -205,7 +205,7 @@ def test_a_camera_scan_reaches_the_check_in_service_and_stops_with_the_kiosk(
         original = screen.show_outcome
         screen.show_outcome = lambda o: (shown.append(o), original(o))  # type: ignore[method-assign,func-returns-value]
         made[0].take_image(camera_frame(qr_image("https://example.com/not-an-invitation")))
-        qtbot.waitUntil(lambda: len(shown) == 1, timeout=5_000)
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=15_000)
         from kiosk.views.screens import ScanOutcome, ScanResult
 
         assert isinstance(shown[0], ScanOutcome)

@@ -76,7 +76,7 @@ def collect(worker: DecodeWorker) -> list[str]:
 
 def settle(qtbot: QtBot, worker: DecodeWorker) -> None:
     """Wait for the running attempt, then deliver its queued ``decoded`` signals."""
-    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    qtbot.waitUntil(lambda: not worker.busy, timeout=15_000)
     QCoreApplication.processEvents()
 
 

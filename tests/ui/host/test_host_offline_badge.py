@@ -88,7 +88,7 @@ def _gate(
 
 def _tap(qtbot: QtBot, gate: HostGate, screen: QWidget) -> HostOverlay:
     gate.try_badge(MIKKO)
-    qtbot.waitUntil(lambda: gate.is_open, timeout=5_000)
+    qtbot.waitUntil(lambda: gate.is_open, timeout=15_000)
     overlay = screen.findChild(HostOverlay)
     assert overlay is not None and overlay.showing_pin
     return overlay
@@ -123,7 +123,7 @@ def test_an_offline_kiosk_says_so_at_the_badge_and_asks_for_no_pin(
         gate.set_online(True)
         assert _message(overlay) == "" and pad.ok.isEnabled()
         _type(qtbot, overlay, PIN)
-        qtbot.waitUntil(lambda: overlay.showing_panel, timeout=5_000)
+        qtbot.waitUntil(lambda: overlay.showing_panel, timeout=15_000)
         assert service.asked == [PIN]
         gate.close()
 
@@ -132,7 +132,7 @@ def test_an_offline_kiosk_says_so_at_the_badge_and_asks_for_no_pin(
         assert _message(overlay) == "" and pad.ok.isEnabled()
         service.up = False
         _type(qtbot, overlay, PIN)
-        qtbot.waitUntil(lambda: NO_CONNECTION in _message(overlay), timeout=5_000)
+        qtbot.waitUntil(lambda: NO_CONNECTION in _message(overlay), timeout=15_000)
         assert pad.ok.isEnabled()  # try again once it is back
         assert overlay.showing_pin
     finally:
@@ -150,7 +150,7 @@ def test_a_kiosk_that_checks_pins_itself_asks_for_the_pin_while_offline(
         overlay = _tap(qtbot, gate, screen)
         assert _message(overlay) == "" and overlay.pin_pad.ok.isEnabled()
         _type(qtbot, overlay, PIN)
-        qtbot.waitUntil(lambda: overlay.showing_panel, timeout=5_000)
+        qtbot.waitUntil(lambda: overlay.showing_panel, timeout=15_000)
     finally:
         gate.close()
         db.shutdown()

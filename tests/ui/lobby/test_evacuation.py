@@ -111,7 +111,7 @@ def test_a_host_opens_the_list_and_exports_it_in_one_tap(
     )
     lobby.show_outcome(TapOutcome(TapResult.CHECKED_IN, NOW, "Mikko Korhonen", role="host"))
     qtbot.mouseClick(lobby.result.evacuation, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: lobby.showing_evacuation, timeout=5_000)
+    qtbot.waitUntil(lambda: lobby.showing_evacuation, timeout=15_000)
     assert len(table_texts(lobby)) == 3
     qtbot.mouseClick(lobby.evacuation.export, Qt.MouseButton.LeftButton)
     [pdf] = (tmp_path / "evacuation").glob("*.pdf")

@@ -49,7 +49,7 @@ def test_a_flooding_reader_does_not_stall_the_gui(qtbot: QtBot, simulator: PtySi
     )
     reader.start()
     try:
-        qtbot.waitUntil(lambda: "connected" in states, timeout=5_000)
+        qtbot.waitUntil(lambda: "connected" in states, timeout=15_000)
         gaps: list[float] = []
         last = [time.monotonic()]
 
@@ -131,7 +131,7 @@ def test_junk_on_a_scanner_neither_floods_the_kiosk_nor_delays_a_badge(
         for r in readers:
             r.start()
         try:
-            qtbot.waitUntil(lambda: len(set(states)) == 2, timeout=5_000)  # both connected
+            qtbot.waitUntil(lambda: len(set(states)) == 2, timeout=15_000)  # both connected
             caplog.set_level(logging.DEBUG)
             caplog.clear()
             writer = threading.Thread(target=write_junk, args=(scan_sim,), name="junk-writer")

@@ -82,7 +82,7 @@ class Door:
     def tap(self, qtbot: QtBot, uid: str) -> ActionResult:
         before = self.controller.last_outcome
         self.reader.present(uid, repeats=3)
-        qtbot.waitUntil(lambda: self.controller.last_outcome is not before, timeout=5_000)
+        qtbot.waitUntil(lambda: self.controller.last_outcome is not before, timeout=15_000)
         outcome = self.controller.last_outcome
         assert outcome is not None
         return outcome.result
@@ -119,9 +119,11 @@ def start_door(
     door = Door(kiosk, screen, kiosk.door_controller, reader, clock, central, demo)
     try:
         qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
-        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5_000)
+        qtbot.waitUntil(
+            lambda: kiosk.status.current.readers[0].state == "connected", timeout=15_000
+        )
         door.controller.refresh()
-        qtbot.waitUntil(lambda: screen.view is not None, timeout=5_000)
+        qtbot.waitUntil(lambda: screen.view is not None, timeout=15_000)
         yield door
     finally:
         kiosk.shutdown()
@@ -181,7 +183,7 @@ def test_extend_then_end_early(qtbot: QtBot, busy_door: Door) -> None:
     door.wait_view(qtbot, lambda v: v.state is RoomState.FREE)
     assert "The room is free" in visible_text(door.screen)
     door.sync_now(qtbot)
-    qtbot.waitUntil(lambda: door.booking_at(at(10, 39), "central") is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: door.booking_at(at(10, 39), "central") is not None, timeout=15_000)
     qtbot.waitUntil(lambda: door.booking_at(at(10, 40), "central") is None, timeout=10_000)
 
 

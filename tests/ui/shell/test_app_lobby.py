@@ -53,7 +53,7 @@ def test_a_held_card_is_one_check_in_greeted_by_name(
     assert isinstance(screen, LobbyScreen)
     # Wait until the first sync brought the people in, or the tap would be "unknown".
     qtbot.waitUntil(lambda: not lobby.status.current.syncing_first_time, timeout=10_000)
-    qtbot.waitUntil(lambda: lobby.status.current.readers[0].state == "connected", timeout=5_000)
+    qtbot.waitUntil(lambda: lobby.status.current.readers[0].state == "connected", timeout=15_000)
 
     shown: list[TapResult] = []
     original = screen.show_outcome
@@ -64,7 +64,7 @@ def test_a_held_card_is_one_check_in_greeted_by_name(
 
     screen.show_outcome = record  # type: ignore[method-assign]
     simulator.present("0A00F1C2D3", repeats=15)  # held: the reader repeats its frame
-    qtbot.waitUntil(lambda: shown == [TapResult.CHECKED_IN], timeout=5_000)
+    qtbot.waitUntil(lambda: shown == [TapResult.CHECKED_IN], timeout=15_000)
     assert "Aino Virtanen" in visible_text(screen)
 
     # Pushed to the central store by the sync worker, off the GUI thread.
@@ -84,12 +84,12 @@ def test_a_held_card_is_one_check_in_greeted_by_name(
 def test_an_unknown_card_is_told_politely(
     qtbot: QtBot, lobby: Kiosk, simulator: PtySimulator
 ) -> None:
-    qtbot.waitUntil(lambda: lobby.status.current.readers[0].state == "connected", timeout=5_000)
+    qtbot.waitUntil(lambda: lobby.status.current.readers[0].state == "connected", timeout=15_000)
     screen = lobby.screen
     assert screen is not None
     simulator.present("0FFFFFFFFF", repeats=3)
     # No translator is installed here, so the screen speaks its English source strings.
-    qtbot.waitUntil(lambda: "not recognised" in visible_text(screen), timeout=5_000)
+    qtbot.waitUntil(lambda: "not recognised" in visible_text(screen), timeout=15_000)
     assert lobby.store is not None
     with lobby.store.session() as s:
         assert s.scalars(select(Checkin)).all() == []
@@ -112,7 +112,7 @@ def test_a_door_before_its_first_sync_says_it_is_fetching(qtbot: QtBot, tmp_path
     qtbot.addWidget(screen)
     try:
         assert isinstance(screen, DoorScreen)
-        qtbot.waitUntil(lambda: "One moment" in visible_text(screen), timeout=5_000)
+        qtbot.waitUntil(lambda: "One moment" in visible_text(screen), timeout=15_000)
         assert "aurora" in visible_text(screen)
         assert "Free" not in visible_text(screen)
     finally:

@@ -70,7 +70,7 @@ def test_a_flooded_scanner_neither_delays_a_tap_nor_floods_the_log(
         states = lambda: {r.name: r.state for r in kiosk.status.current.readers}  # noqa: E731
         try:
             qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
-            qtbot.waitUntil(lambda: set(states().values()) == {"connected"}, timeout=5_000)
+            qtbot.waitUntil(lambda: set(states().values()) == {"connected"}, timeout=15_000)
             caplog.set_level(logging.INFO)
             caplog.clear()
             writer = threading.Thread(target=write_junk, name="junk-writer")

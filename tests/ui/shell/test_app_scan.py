@@ -92,11 +92,13 @@ def test_an_invitation_token_on_a_pty_scanner_is_one_welcomed_check_in(
     kiosk = start_lobby(qtbot, demo, scanner)
     try:
         qtbot.waitUntil(lambda: not kiosk.status.current.syncing_first_time, timeout=10_000)
-        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5000)
+        qtbot.waitUntil(
+            lambda: kiosk.status.current.readers[0].state == "connected", timeout=15_000
+        )
         shown = record_outcomes(kiosk)
 
         scanner.present(created["token"])
-        qtbot.waitUntil(lambda: len(shown) == 1, timeout=5_000)
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=15_000)
         assert shown[0].result is ScanResult.WELCOME
         assert kiosk.screen is not None
         text = visible_text(kiosk.screen)
@@ -104,7 +106,7 @@ def test_an_invitation_token_on_a_pty_scanner_is_one_welcomed_check_in(
         assert "Mikko Korhonen will come to meet you" in text
 
         scanner.present("https://example.com/not-an-invitation")
-        qtbot.waitUntil(lambda: len(shown) == 2, timeout=5_000)
+        qtbot.waitUntil(lambda: len(shown) == 2, timeout=15_000)
         assert shown[1].result is ScanResult.NOT_A_LAB_CODE
         qtbot.waitUntil(
             lambda: "This code is not a Lab invitation" in visible_text(kiosk.screen),  # type: ignore[arg-type]
@@ -143,11 +145,13 @@ def test_a_code_made_after_the_last_sync_is_welcomed_then_named(
         assert kiosk.sync is not None
         kiosk.sync.stop()  # offline from here: the invitation cannot arrive before the scan
         kiosk.sync = None
-        qtbot.waitUntil(lambda: kiosk.status.current.readers[0].state == "connected", timeout=5000)
+        qtbot.waitUntil(
+            lambda: kiosk.status.current.readers[0].state == "connected", timeout=15_000
+        )
         created = invite(config, capsys, "--name", "Eeva Ek", "--host", HOST)
         shown = record_outcomes(kiosk)
         scanner.present(created["token"])
-        qtbot.waitUntil(lambda: len(shown) == 1, timeout=5_000)
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=15_000)
         assert shown[0].result is ScanResult.WELCOME and shown[0].name is None
         screen = kiosk.screen
         assert screen is not None
@@ -170,7 +174,7 @@ def test_a_code_made_after_the_last_sync_is_welcomed_then_named(
         finally:
             engine.close()
         kiosk.bridge.on_sync_status(SyncStatus(True, None, True, 0))
-        qtbot.waitUntil(lambda: "Welcome, Eeva Ek!" in visible_text(screen), timeout=5_000)
+        qtbot.waitUntil(lambda: "Welcome, Eeva Ek!" in visible_text(screen), timeout=15_000)
         assert "Mikko Korhonen will come to meet you" in visible_text(screen)
     finally:
         kiosk.shutdown()

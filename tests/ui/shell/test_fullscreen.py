@@ -22,5 +22,5 @@ def test_the_window_takes_its_screen_and_follows_its_changes(qtbot: QtBot) -> No
     assert window.isFullScreen()
     # What QScreen.geometryChanged delivers when a panel is rotated: the window follows.
     screen.geometryChanged.emit(QRect(0, 0, 480, 800))
-    qtbot.waitUntil(lambda: window.geometry() == QRect(0, 0, 480, 800), timeout=5000)
+    qtbot.waitUntil(lambda: window.geometry() == QRect(0, 0, 480, 800), timeout=15_000)
     assert filler.parent() is window
