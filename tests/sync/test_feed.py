@@ -215,6 +215,53 @@ def test_the_watermark_stops_at_this_databases_oldest_running_writer(seeded_pg: 
     c.dispose()
 
 
+@pytest.mark.postgres
+def test_the_services_own_login_sees_other_databases_writers(seeded_pg: str) -> None:
+    """The service runs as a login with table rights only (docs/deploy.md), not a superuser:
+    it must still tell another database's transactions apart, or the fix silently lapses."""
+    import os
+    import uuid
+
+    import sqlalchemy as sa
+    from sqlalchemy.engine import make_url
+
+    from kiosk.central.server import service_grants
+
+    owner = open_store(seeded_pg, migrate=False)
+    login = f"kiosk_svc_{uuid.uuid4().hex[:8]}"
+    with owner.engine.begin() as conn:
+        conn.execute(text(f"CREATE ROLE {login} LOGIN"))
+        for statement in service_grants(login).split("; "):
+            conn.execute(text(statement))
+    service = sa.create_engine(
+        make_url(seeded_pg).set(username=login).render_as_string(hide_password=False),
+        poolclass=sa.pool.NullPool,
+    )
+    other = sa.create_engine(os.environ["KIOSK_TEST_PG_URL"], poolclass=sa.pool.NullPool)
+    elsewhere = other.connect()
+    try:
+        elsewhere.begin()
+        held = elsewhere.execute(text("select pg_current_xact_id()::text::bigint")).scalar_one()
+        with owner.engine.begin() as conn:
+            conn.execute(text("select pg_current_xact_id()"))  # commits after the held one began
+        with service.connect() as conn:
+            assert (
+                conn.execute(
+                    text("select rolsuper from pg_roles where rolname = current_user")
+                ).scalar()
+                is False
+            )
+            assert conn.execute(sa.select(feed.WATERMARK)).scalar_one() > held
+    finally:
+        elsewhere.close()
+        other.dispose()
+        service.dispose()
+        with owner.engine.begin() as conn:
+            conn.execute(text(f"DROP OWNED BY {login}"))
+            conn.execute(text(f"DROP ROLE {login}"))
+        owner.dispose()
+
+
 def test_cursor_text_round_trips_and_reads_the_old_seq_only_form() -> None:
     assert FeedCursor.parse(str(FeedCursor(123, 45))) == FeedCursor(123, 45)
     assert FeedCursor.parse("17") == FeedCursor(0, 17)  # written by revision 0001
