@@ -58,16 +58,18 @@ _c = feed_table.c
 #: The watermark: this database's transactions with an id below it have all finished. The
 #: running ids of the statement's snapshot, less those seen running in another database (their
 #: 32-bit ids are the low half of the 64-bit ones), and the snapshot's xmax above them all. An
-#: uncorrelated subquery: PostgreSQL evaluates it once per statement.
+#: uncorrelated subquery: PostgreSQL evaluates it once per statement. NOT EXISTS, not NOT IN:
+#: a NULL in a NOT IN list would exempt every running transaction, ours too.
 WATERMARK = text(
     "(SELECT least(pg_snapshot_xmax(pg_current_snapshot())::text::bigint,"
     " min(x::text::bigint))"
     " FROM pg_snapshot_xip(pg_current_snapshot()) AS x"
-    " WHERE (x::text::bigint & 4294967295) NOT IN ("
-    "SELECT backend_xid::text::bigint FROM pg_stat_activity"
-    " WHERE backend_xid IS NOT NULL AND datname <> current_database()"
-    " UNION ALL SELECT transaction::text::bigint FROM pg_prepared_xacts"
-    " WHERE database <> current_database()))"
+    " WHERE NOT EXISTS (SELECT FROM pg_stat_activity AS a"
+    " WHERE a.datname <> current_database()"
+    " AND a.backend_xid::text::bigint = (x::text::bigint & 4294967295))"
+    " AND NOT EXISTS (SELECT FROM pg_prepared_xacts AS p"
+    " WHERE p.database <> current_database()"
+    " AND p.transaction::text::bigint = (x::text::bigint & 4294967295)))"
 )
 
 
