@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from kiosk.base.errors import UsageError
 from kiosk.events.manage import EventInfo, create_ticket, ticket_window
 from kiosk.lobby.invite_card import Card
-from kiosk.lobby.invite_import import ImportResult, Issued, import_rows
+from kiosk.lobby.invite_import import FIRST_YEAR, LAST_YEAR, ImportResult, Issued, import_rows
 from kiosk.security.tokens import TokenKind, sign
 
 COLUMNS = ("name", "organisation")
@@ -80,6 +80,11 @@ def import_tickets(
         name = " ".join(row.get("name", "").split())
         if not name:
             raise UsageError("name must not be empty")
+        if not all(FIRST_YEAR <= t.year <= LAST_YEAR for t in (event.starts_at, event.ends_at)):
+            raise UsageError(  # an event left at the end of time: no token carries its day
+                f"the event's times are outside the years {FIRST_YEAR} to {LAST_YEAR} "
+                "that a ticket can carry"
+            )
         ticket = issue_ticket(conn, event, name, row.get("organisation") or None, key=key, now=now)
         return Issued(ticket.id, name, ticket.token, ticket_card(event, ticket.token, name, tz))
 

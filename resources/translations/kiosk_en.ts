@@ -122,6 +122,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Column {column}: “{value}” is outside the years {first} to {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s dates are outside the years {first} to {last}: correct the event first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not check this row because of an error of its own. Ask IT: the service&apos;s log names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1486,6 +1498,10 @@
     </message>
     <message>
         <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

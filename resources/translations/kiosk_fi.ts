@@ -122,6 +122,18 @@
         <translation>Päivämäärä on liian kaukana menneisyydessä tai tulevaisuudessa.</translation>
     </message>
     <message>
+        <source>Column {column}: “{value}” is outside the years {first} to {last}.</source>
+        <translation>Sarake {column}: ”{value}” ei ole vuosien {first}–{last} välillä.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s dates are outside the years {first} to {last}: correct the event first.</source>
+        <translation>Tapahtuman päivämäärät eivät ole vuosien {first}–{last} välillä: korjaa tapahtuma ensin.</translation>
+    </message>
+    <message>
+        <source>The service could not check this row because of an error of its own. Ask IT: the service&apos;s log names it.</source>
+        <translation>Palvelu ei voinut tarkistaa riviä oman virheensä takia. Kysy IT-tuelta: virhe näkyy palvelun lokissa.</translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation>Tiedosto on liian pitkä: jaa se pienempiin tiedostoihin.</translation>
     </message>
@@ -1487,6 +1499,10 @@
     <message>
         <source>Why</source>
         <translation>Syy</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Sarake</translation>
     </message>
     <message>
         <source>&amp;Import the good rows</source>

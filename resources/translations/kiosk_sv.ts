@@ -122,6 +122,18 @@
         <translation>Datumet ligger för långt bakåt eller framåt i tiden.</translation>
     </message>
     <message>
+        <source>Column {column}: “{value}” is outside the years {first} to {last}.</source>
+        <translation>Kolumn {column}: ”{value}” ligger utanför åren {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s dates are outside the years {first} to {last}: correct the event first.</source>
+        <translation>Evenemangets datum ligger utanför åren {first}–{last}: rätta evenemanget först.</translation>
+    </message>
+    <message>
+        <source>The service could not check this row because of an error of its own. Ask IT: the service&apos;s log names it.</source>
+        <translation>Tjänsten kunde inte kontrollera raden på grund av ett eget fel. Fråga IT: felet finns i tjänstens logg.</translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation>Filen är för lång: dela upp den i mindre filer.</translation>
     </message>
@@ -1487,6 +1499,10 @@
     <message>
         <source>Why</source>
         <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolumn</translation>
     </message>
     <message>
         <source>&amp;Import the good rows</source>

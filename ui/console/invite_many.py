@@ -33,9 +33,12 @@ def read_csv(path: Path) -> str:
     return decode(path.read_bytes(), path)
 
 
-def _why(row: CsvRow) -> str:
-    """The row's reason in staff words (its English from a service without codes)."""
-    return refusal_text(row.code, row.params, row.reason or "")
+def failing_row(row: CsvRow) -> tuple[str, str, str, str]:
+    """A refused row's cells: its line, name, the column it is about (the file's own word,
+    never translated; empty when the refusal is about the whole row) and why, in staff words
+    (the English reason from a service without codes)."""
+    why = refusal_text(row.code, row.params, row.reason or "")
+    return str(row.line), row.name, row.params.get("column", ""), why
 
 
 class InviteMany(QWidget):
@@ -119,7 +122,7 @@ class InviteMany(QWidget):
                 ok=preview.ok_count, bad=len(preview.refused)
             )
         )
-        fill(self.failing, [(str(r.line), r.name, _why(r)) for r in preview.refused])
+        fill(self.failing, [failing_row(r) for r in preview.refused])
 
     def run_import(self) -> None:
         path = self.path
@@ -153,7 +156,8 @@ class InviteMany(QWidget):
         self.choose_button.setText(self.tr("&Choose a CSV file…"))
         self.failing_label.setText(self.tr("Rows that will fail"))
         self.failing.setAccessibleName(self.tr("Rows that will fail"))
-        set_headers(self.failing, (self.tr("Line"), self.tr("Name"), self.tr("Why")))
+        headers = (self.tr("Line"), self.tr("Name"), self.tr("Column"), self.tr("Why"))
+        set_headers(self.failing, headers)
         self.import_button.setText(self.tr("&Import the good rows"))
         if self.preview is not None:
             self._show()
