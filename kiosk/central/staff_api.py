@@ -235,8 +235,16 @@ def staff_router(
         return _answer(_call(staff.events.save_event, caller, draft))
 
     @router.post("/events/{event_id}/tickets")
-    def tickets(event_id: uuid.UUID, body: CsvIn, caller: Writer) -> JSONResponse:
-        """Tickets from a CSV (``name``, ``organisation``)."""
+    def tickets(
+        event_id: uuid.UUID,
+        body: CsvIn,
+        caller: Writer,
+        dry_run: Annotated[bool, Query(description="check every row, store nothing")] = False,
+    ) -> JSONResponse:
+        """Tickets from a CSV (``name``, ``organisation``); with ``dry_run`` its preview,
+        answered as the invitation CSV's (every row, ok or with its reason)."""
+        if dry_run:
+            return _answer(_call(staff.events.preview_tickets, event_id, body.csv))
         return _answer(_call(staff.events.import_tickets, caller, event_id, body.csv))
 
     @router.get("/events/{event_id}/counter")

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from kiosk.base.errors import Conflict, UsageError
 from kiosk.base.ids import new_id
@@ -15,11 +16,11 @@ from kiosk.central import staff_views
 from kiosk.central.credentials import Device
 from kiosk.central.staff_csv import capped, csv_file, row_outcomes
 from kiosk.central.staff_desk import StaffDesk, check_ahead, person_of
-from kiosk.console.models import EventDraft, EventSummary, TicketImport
+from kiosk.console.models import CsvOutcome, EventDraft, EventSummary, TicketImport
 from kiosk.events.manage import NewEvent, check_event, get_event
 from kiosk.events.tickets import COLUMNS as TICKET_COLUMNS
 from kiosk.events.tickets import REQUIRED as TICKET_REQUIRED
-from kiosk.events.tickets import import_tickets
+from kiosk.events.tickets import TicketRules, check_tickets, import_tickets
 from kiosk.lobby.invite_import import read_rows
 from kiosk.store.models import Event, table_of
 from kiosk.sync import central
@@ -93,22 +94,12 @@ class StaffEvents:
 
     def import_tickets(self, device: Device, event_id: uuid.UUID, text: str) -> TicketImport:
         desk = self._desk
-        now = desk.now
         with tempfile.TemporaryDirectory(prefix="kiosk-staff-tickets-") as tmp:
             path = csv_file(Path(tmp), text)
             rows = capped(read_rows(path, TICKET_COLUMNS, TICKET_REQUIRED))
             with desk.store.engine.begin() as conn:
-                event = get_event(conn, event_id)
-                result = import_tickets(
-                    conn,
-                    event,
-                    iter(rows),
-                    key=desk.key(conn),
-                    out_dir=Path(tmp),
-                    tz=desk.settings.tz,
-                    now=now,
-                    cards=False,
-                )
+                rules = self._ticket_rules(conn, event_id)
+                result = import_tickets(conn, iter(rows), rules, out_dir=Path(tmp), cards=False)
                 outcome = row_outcomes(result, path)
                 desk.audit(
                     conn,
@@ -117,6 +108,20 @@ class StaffEvents:
                     {"event": str(event_id), "imported": outcome.ok_count},
                 )
         return TicketImport(outcome.ok_count, outcome.refused)
+
+    def preview_tickets(self, event_id: uuid.UUID, text: str) -> CsvOutcome:
+        """Every row checked by the ticket import's own checks (:func:`check_tickets`),
+        nothing written: the invitation preview's answer, for an event's tickets."""
+        with tempfile.TemporaryDirectory(prefix="kiosk-staff-tickets-") as tmp:
+            path = csv_file(Path(tmp), text)
+            rows = capped(read_rows(path, TICKET_COLUMNS, TICKET_REQUIRED))
+            with self._desk.store.engine.connect() as conn:  # a read, as the invitations'
+                rules = self._ticket_rules(conn, event_id)
+            return row_outcomes(check_tickets(iter(rows), rules, out_dir=Path(tmp)), path)
+
+    def _ticket_rules(self, conn: Connection, event_id: uuid.UUID) -> TicketRules:
+        desk = self._desk
+        return TicketRules(get_event(conn, event_id), desk.key(conn), desk.settings.tz, desk.now)
 
 
 def _short(text: str, what: str, limit: int) -> str | None:

@@ -30,8 +30,8 @@ class Refusal:
 _TABLE: tuple[tuple[str, str], ...] = (
     # invitations (kiosk.lobby.invitations, invite_delivery, invite_import)
     ("name_missing", r"(--)?name must not be empty"),
-    ("name_too_long", r"--name is longer than (?P<limit>\d+) characters"),
-    ("company_too_long", r"--organisation is longer than (?P<limit>\d+) characters"),
+    ("name_too_long", r"(--)?name is longer than (?P<limit>\d+) characters"),
+    ("company_too_long", r"(--)?organisation is longer than (?P<limit>\d+) characters"),
     ("ends_before_start", r"--valid-to must be after --valid-from"),
     ("already_over", r"the invitation would already be over .*"),
     ("valid_too_long", r"an invitation can be valid for one year at most"),

@@ -250,12 +250,27 @@ def check_invitations(
     can refuse (the database, drawing a card) is left to the import. Each row's ``card`` is
     where the import would write it, as an import without cards says."""
 
-    def check(line: int, row: dict[str, str]) -> Imported:
+    return preview_rows(
+        rows, lambda row: check_invitation_row(conn, row, rules).issued(rules.tz), out_dir=out_dir
+    )
+
+
+def preview_rows(
+    rows: Iterator[tuple[int, dict[str, str]]],
+    check: Callable[[dict[str, str]], Issued],
+    *,
+    out_dir: Path,
+) -> ImportResult:
+    """What :func:`import_rows` would make of ``rows`` with ``check`` (an import's checks of
+    a row, without its writes) in place of its ``issue``: the same refusals, nothing written.
+    Invitations and event tickets."""
+
+    def handle(line: int, row: dict[str, str]) -> Imported:
         check_row(row)
-        issued = check_invitation_row(conn, row, rules).issued(rules.tz)
+        issued = check(row)
         return Imported(line, issued.id, issued.name, issued.token, out_dir / f"{issued.id}.png")
 
-    return each_row(rows, check)
+    return each_row(rows, handle)
 
 
 @dataclass(frozen=True)

@@ -286,6 +286,57 @@
     </message>
 </context>
 <context>
+    <name>CsvCheck</name>
+    <message>
+        <source>CSV file to import</source>
+        <translation>Tuotava CSV-tiedosto</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Tarkistetaan…</translation>
+    </message>
+    <message>
+        <source>Rows imported: {ok}. Rows refused at the import: {bad}.</source>
+        <translation>Tuodut rivit: {ok}. Tuonnissa hylätyt rivit: {bad}.</translation>
+    </message>
+    <message>
+        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
+        <translation>Tuotavissa olevat rivit: {ok}. Epäonnistuvat rivit: {bad}.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a CSV file…</source>
+        <translation>&amp;Valitse CSV-tiedosto…</translation>
+    </message>
+    <message>
+        <source>Rows that will fail</source>
+        <translation>Epäonnistuvat rivit</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Sarake</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>&amp;Import the good rows</source>
+        <translation>&amp;Tuo kunnolliset rivit</translation>
+    </message>
+</context>
+<context>
     <name>DoorActions</name>
     <message>
         <source>Check in</source>
@@ -906,6 +957,17 @@
     </message>
 </context>
 <context>
+    <name>EventTickets</name>
+    <message>
+        <source>Tickets to import</source>
+        <translation>Tuotavat liput</translation>
+    </message>
+    <message>
+        <source>Tickets for the chosen event from a CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
+        <translation>Liput valittuun tapahtumaan CSV-tiedostosta, jonka sarakkeet ovat {columns}. Tiedosto tarkistetaan ensin: epäonnistuvat rivit näytetään syineen, ja vain kunnolliset rivit tuodaan.</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Events</source>
@@ -922,14 +984,6 @@
     <message>
         <source>Event saved.</source>
         <translation>Tapahtuma tallennettu.</translation>
-    </message>
-    <message>
-        <source>Tickets to import</source>
-        <translation>Tuotavat liput</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>Tickets imported: {made}. Rows refused: {refused}.</source>
@@ -962,10 +1016,6 @@
     <message>
         <source>&amp;New event</source>
         <translation>&amp;Uusi tapahtuma</translation>
-    </message>
-    <message>
-        <source>Import &amp;tickets…</source>
-        <translation>&amp;Tuo liput…</translation>
     </message>
     <message>
         <source>Sa&amp;ve the event</source>
@@ -1465,48 +1515,8 @@
         <translation>Tuotavat kutsut</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Tarkistetaan…</translation>
-    </message>
-    <message>
-        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
-        <translation>Tuotavissa olevat rivit: {ok}. Epäonnistuvat rivit: {bad}.</translation>
-    </message>
-    <message>
         <source>A CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
         <translation>CSV-tiedosto, jossa on sarakkeet {columns}. Se tarkistetaan ensin: epäonnistuvat rivit näytetään syineen, ja vain kunnolliset rivit tuodaan.</translation>
-    </message>
-    <message>
-        <source>&amp;Choose a CSV file…</source>
-        <translation>&amp;Valitse CSV-tiedosto…</translation>
-    </message>
-    <message>
-        <source>Rows that will fail</source>
-        <translation>Epäonnistuvat rivit</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Rivi</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nimi</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Syy</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>Sarake</translation>
-    </message>
-    <message>
-        <source>&amp;Import the good rows</source>
-        <translation>&amp;Tuo kunnolliset rivit</translation>
     </message>
 </context>
 <context>
