@@ -127,7 +127,7 @@ def _flag(text: str) -> bool:
     raise UsageError(f"single_use: {text!r} is not yes or no")
 
 
-def check_years(column: str, text: str, moment: datetime | None) -> datetime:
+def _check_years(column: str, text: str, moment: datetime | None) -> datetime:
     """``moment`` when its year is one a row may name; None (it could not be computed) or a
     year outside :data:`FIRST_YEAR`..:data:`LAST_YEAR` refuses the row naming its column."""
     if moment is None or not FIRST_YEAR <= moment.year <= LAST_YEAR:
@@ -148,7 +148,7 @@ def _when(row: dict[str, str], column: str, tz: ZoneInfo) -> datetime | None:
         if isinstance(exc, KioskError):
             raise
         moment = None
-    return check_years(column, text, moment)
+    return _check_years(column, text, moment)
 
 
 def _new(row: dict[str, str], tz: ZoneInfo, now: datetime) -> NewInvitation:
