@@ -202,7 +202,7 @@ def staff_router(
             lang=body.lang,
             single_use=body.single_use,
         )
-        return _answer(_call(staff.invite, caller, request))
+        return _answer(_call(staff.invitations.invite, caller, request))
 
     @router.post("/invitations/csv")
     def invitations_csv(
@@ -211,7 +211,7 @@ def staff_router(
         dry_run: Annotated[bool, Query(description="check every row, store nothing")] = True,
     ) -> JSONResponse:
         """The invitation CSV import (``kiosk admin invite import``), or its preview."""
-        return _answer(_call(staff.invites_csv, caller, body.csv, dry_run=dry_run))
+        return _answer(_call(staff.invitations.invites_csv, caller, body.csv, dry_run=dry_run))
 
     @router.get("/events")
     def events(caller: Reader) -> JSONResponse:
@@ -232,12 +232,20 @@ def staff_router(
             online_url=body.online_url,
             id=body.id,
         )
-        return _answer(_call(staff.save_event, caller, draft))
+        return _answer(_call(staff.events.save_event, caller, draft))
 
     @router.post("/events/{event_id}/tickets")
-    def tickets(event_id: uuid.UUID, body: CsvIn, caller: Writer) -> JSONResponse:
-        """Tickets from a CSV (``name``, ``organisation``)."""
-        return _answer(_call(staff.import_tickets, caller, event_id, body.csv))
+    def tickets(
+        event_id: uuid.UUID,
+        body: CsvIn,
+        caller: Writer,
+        dry_run: Annotated[bool, Query(description="check every row, store nothing")] = False,
+    ) -> JSONResponse:
+        """Tickets from a CSV (``name``, ``organisation``); with ``dry_run`` its preview,
+        answered as the invitation CSV's (every row, ok or with its reason)."""
+        if dry_run:
+            return _answer(_call(staff.events.preview_tickets, event_id, body.csv))
+        return _answer(_call(staff.events.import_tickets, caller, event_id, body.csv))
 
     @router.get("/events/{event_id}/counter")
     def counter(event_id: uuid.UUID, caller: Reader) -> JSONResponse:
@@ -262,7 +270,7 @@ def staff_router(
     def switch_mode(body: ModeIn, caller: Writer) -> JSONResponse:
         """Switch a room or the whole Lab, under the host panel's rules."""
         return _answer(
-            _call(staff.switch_mode, caller, body.room_id, body.mode, body.until, body.title)
+            _call(staff.modes.switch_mode, caller, body.room_id, body.mode, body.until, body.title)
         )
 
     @router.get("/fleet")

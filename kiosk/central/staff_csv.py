@@ -11,7 +11,7 @@ from pathlib import Path
 from kiosk.base.csvfiles import sniff_delimiter
 from kiosk.base.errors import UsageError
 from kiosk.base.text import clean_line
-from kiosk.central.staff_refusals import refusal_of
+from kiosk.central.staff_refusals import row_refusal_of
 from kiosk.console.models import CsvOutcome, CsvRow
 from kiosk.lobby.invite_import import ImportResult, read_rows
 
@@ -47,7 +47,7 @@ def row_outcomes(result: ImportResult, path: Path) -> CsvOutcome:
     by_line = dict(_rows(path))
     rows = [CsvRow(i.line, i.name, True) for i in result.imported]
     for r in result.refused:
-        refusal = refusal_of(r.reason)
+        refusal = row_refusal_of(r.reason)
         name = clean_line(by_line.get(r.line, {}).get("name", ""))[:200]  # shown: no bidi
         rows.append(CsvRow(r.line, name, False, r.reason, refusal.code, refusal.params))
     queued = sum(1 for i in result.imported if by_line.get(i.line, {}).get("email"))

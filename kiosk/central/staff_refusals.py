@@ -30,8 +30,8 @@ class Refusal:
 _TABLE: tuple[tuple[str, str], ...] = (
     # invitations (kiosk.lobby.invitations, invite_delivery, invite_import)
     ("name_missing", r"(--)?name must not be empty"),
-    ("name_too_long", r"--name is longer than (?P<limit>\d+) characters"),
-    ("company_too_long", r"--organisation is longer than (?P<limit>\d+) characters"),
+    ("name_too_long", r"(--)?name is longer than (?P<limit>\d+) characters"),
+    ("company_too_long", r"(--)?organisation is longer than (?P<limit>\d+) characters"),
     ("ends_before_start", r"--valid-to must be after --valid-from"),
     ("already_over", r"the invitation would already be over .*"),
     ("valid_too_long", r"an invitation can be valid for one year at most"),
@@ -51,6 +51,12 @@ _TABLE: tuple[tuple[str, str], ...] = (
     ("shows_nothing", r"(--)?(?P<column>[a-z_]+) must show something, not only joiners"),
     ("store_refused", r"refused by the central store \(.*\)"),
     ("card_failed", r"card: .*"),
+    ("date_out_of_range",
+     r"(?P<column>valid_from|valid_to): '(?P<value>.*)' is outside the years "
+     r"(?P<first>\d+) to (?P<last>\d+)"),
+    ("event_out_of_range", r"the event's times are outside the years (?P<first>\d+) to "
+     r"(?P<last>\d+) that a ticket can carry"),
+    ("row_failed", r"the row could not be checked \(.*\)"),
     ("out_of_range", r"a date or number is out of range .*"),
     # a CSV as a whole (kiosk.central.staff_csv, kiosk.lobby.invite_import)
     ("csv_too_long", r"the CSV is longer than (?P<limit>\d+) characters; split it"),
@@ -89,6 +95,33 @@ _TABLE: tuple[tuple[str, str], ...] = (
 )  # fmt: skip
 _PATTERNS = tuple((code, re.compile(pattern, re.DOTALL)) for code, pattern in _TABLE)
 CODES = frozenset(code for code, _ in _TABLE) | {FALLBACK, "rate_limited", "invalid_field"}
+
+
+# The CSV column a row's refusal is about, for the rules whose words name a command-line
+# option or none (the others name their column themselves): the console shows it by the row.
+ROW_COLUMNS = {
+    "name_missing": "name",
+    "name_too_long": "name",
+    "company_too_long": "organisation",
+    "ends_before_start": "valid_to",
+    "already_over": "valid_to",
+    "valid_too_long": "valid_to",
+    "too_far_ahead": "valid_from",
+    "unknown_host": "host",
+    "host_inactive": "host",
+    "bad_email": "email",
+    "mail_not_set_up": "email",
+    "bad_language": "lang",
+}
+
+
+def row_refusal_of(reason: str) -> Refusal:
+    """:func:`refusal_of` for a refused CSV row, with the ``column`` it is about if known."""
+    refusal = refusal_of(reason)
+    column = refusal.params.get("column") or ROW_COLUMNS.get(refusal.code)
+    if column is None:
+        return refusal
+    return Refusal(refusal.code, {**refusal.params, "column": column})
 
 
 def refusal_of(reason: str) -> Refusal:

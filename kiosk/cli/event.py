@@ -222,7 +222,7 @@ def cmd_tickets_create(args: argparse.Namespace) -> int:
 def cmd_tickets_import(args: argparse.Namespace) -> int:
     from kiosk.cli.card_import import out_folder, run_card_import
     from kiosk.events.manage import find_event, get_event
-    from kiosk.events.tickets import COLUMNS, REQUIRED, import_tickets
+    from kiosk.events.tickets import COLUMNS, REQUIRED, TicketRules, import_tickets
     from kiosk.lobby.invite_import import read_rows
 
     out_dir = out_folder(args)
@@ -236,7 +236,7 @@ def cmd_tickets_import(args: argparse.Namespace) -> int:
         rows,
         out_dir,
         lambda conn, it, key, progress: import_tickets(
-            conn, event, it, key=key, out_dir=out_dir, tz=tz, now=now, progress=progress
+            conn, it, TicketRules(event, key, tz, now), out_dir=out_dir, progress=progress
         ),
         noun="tickets",
         extra={"event": str(event.id)},

@@ -162,6 +162,11 @@ class StaffClient:
         reach doors and lobbies, which show the visitor's language."""
         return decode(EventSummary, self._send("POST", "/v1/staff/events", draft))
 
+    def preview_tickets(self, event_id: uuid.UUID, csv_text: str) -> CsvOutcome:
+        """Every row of a ticket CSV checked as the import would, with nothing stored."""
+        path = f"/v1/staff/events/{event_id}/tickets"
+        return decode(CsvOutcome, self._csv(path, csv_text, dry_run=True))
+
     def import_tickets(self, event_id: uuid.UUID, csv_text: str) -> TicketImport:
         """Tickets for ``event_id`` from a CSV (``name`` and ``organisation`` columns)."""
         data = self._send("POST", f"/v1/staff/events/{event_id}/tickets", {"csv": csv_text})

@@ -231,6 +231,32 @@ def ticket_window(event: EventInfo) -> tuple[datetime, datetime]:
     return start, end
 
 
+@dataclass(frozen=True)
+class CheckedTicket:
+    """A ticket that passed every rule, its id minted and nothing written yet: the import
+    stores it (:func:`store_ticket`), its preview stops here."""
+
+    id: uuid.UUID
+    name: str | None
+    organisation: str | None
+    valid_from: datetime
+    valid_to: datetime
+
+
+def check_ticket(
+    event: EventInfo, name: str | None, organisation: str | None, now: datetime
+) -> CheckedTicket:
+    """Every rule a ticket must pass (the attendee's texts, an event not yet over)."""
+    clean_name = _text(name, "name", 200, required=False)
+    clean_org = _text(organisation, "organisation", 200, required=False)
+    if clean_org is not None and clean_name is None:
+        raise UsageError("an organisation without a name")
+    start, end = ticket_window(event)
+    if end <= now:
+        raise UsageError("the event is already over")
+    return CheckedTicket(new_id(), clean_name, clean_org, start, end)
+
+
 def create_ticket(
     conn: Connection,
     event: EventInfo,
@@ -239,44 +265,43 @@ def create_ticket(
     now: datetime,
 ) -> uuid.UUID:
     """One ticket (and the attendee's visitor row when named); returns the invitation id."""
-    clean_name = _text(name, "name", 200, required=False)
-    clean_org = _text(organisation, "organisation", 200, required=False)
-    if clean_org is not None and clean_name is None:
-        raise UsageError("an organisation without a name")
-    start, end = ticket_window(event)
-    if end <= now:
-        raise UsageError("the event is already over")
+    return store_ticket(conn, event, check_ticket(event, name, organisation, now), now)
+
+
+def store_ticket(
+    conn: Connection, event: EventInfo, ticket: CheckedTicket, now: datetime
+) -> uuid.UUID:
+    """Write a checked ticket: the attendee's visitor row when named, and the ticket itself."""
     visitor_id = None
-    if clean_name is not None:
+    if ticket.name is not None:
         visitor_id = new_id()
         central.write(
             conn,
             "visitors",
             {
                 "id": visitor_id,
-                "name": clean_name,
-                "organisation": clean_org,
+                "name": ticket.name,
+                "organisation": ticket.organisation,
                 "host_id": None,
                 "anonymised_at": None,
                 "updated_at": now,
             },
             now,
         )
-    invitation_id = new_id()
     central.write(
         conn,
         "invitations",
         {
-            "id": invitation_id,
+            "id": ticket.id,
             "kind": "event-ticket",
             "visitor_id": visitor_id,
             "event_id": event.id,
-            "valid_from": start,
-            "valid_to": end,
+            "valid_from": ticket.valid_from,
+            "valid_to": ticket.valid_to,
             "single_use": False,
             "revoked_at": None,
             "updated_at": now,
         },
         now,
     )
-    return invitation_id
+    return ticket.id

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ from kiosk.lobby.invite_card import Card, save_card
 from kiosk.lobby.invite_delivery import MailSettings, check_address, check_lang, queue_invitation
 from kiosk.security.tokens import TokenKind
 
+log = logging.getLogger(__name__)
+
 COLUMNS = (
     "name",
     "host",
@@ -54,6 +57,10 @@ COLUMNS = (
 )
 REQUIRED = ("name", "host")
 MAX_ROWS = 10_000
+# The years a row's date may name: inside what a token carries (1970 to 2106) and what the
+# staff console's forms accept, so a far date is refused in words before any arithmetic on it
+# overflows (the year 9999 plus a day).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 _YES, _NO = {"yes", "true", "1", "x", "kyllä", "ja"}, {"", "no", "false", "0", "ei", "nej"}
 
 
@@ -120,13 +127,37 @@ def _flag(text: str) -> bool:
     raise UsageError(f"single_use: {text!r} is not yes or no")
 
 
+def _check_years(column: str, text: str, moment: datetime | None) -> datetime:
+    """``moment`` when its year is one a row may name; None (it could not be computed) or a
+    year outside :data:`FIRST_YEAR`..:data:`LAST_YEAR` refuses the row naming its column."""
+    if moment is None or not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise UsageError(f"{column}: {text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+    return moment
+
+
+def _when(row: dict[str, str], column: str, tz: ZoneInfo) -> datetime | None:
+    """The row's date in ``column`` (None when empty); unreadable or far dates refused."""
+    text = row.get(column, "")
+    if not text:
+        return None
+    try:
+        moment: datetime | None = parse_when(text, tz, end=column == "valid_to", what=column)
+    except OverflowError:  # a valid date whose next day or UTC time no datetime holds
+        moment = None
+    except ValueError as exc:
+        if isinstance(exc, KioskError):
+            raise
+        moment = None
+    return _check_years(column, text, moment)
+
+
 def _new(row: dict[str, str], tz: ZoneInfo, now: datetime) -> NewInvitation:
     start, end = default_window(now, tz)
-    if row.get("valid_from"):
-        start = parse_when(row["valid_from"], tz, end=False, what="valid_from")
-        end = default_window(start, tz)[1]
-    if row.get("valid_to"):
-        end = parse_when(row["valid_to"], tz, end=True, what="valid_to")
+    valid_from, valid_to = _when(row, "valid_from", tz), _when(row, "valid_to", tz)
+    if valid_from is not None:
+        start, end = valid_from, default_window(valid_from, tz)[1]
+    if valid_to is not None:
+        end = valid_to
     return NewInvitation(
         name=row.get("name", ""),
         host=row.get("host", ""),
@@ -219,12 +250,27 @@ def check_invitations(
     can refuse (the database, drawing a card) is left to the import. Each row's ``card`` is
     where the import would write it, as an import without cards says."""
 
-    def check(line: int, row: dict[str, str]) -> Imported:
+    return preview_rows(
+        rows, lambda row: check_invitation_row(conn, row, rules).issued(rules.tz), out_dir=out_dir
+    )
+
+
+def preview_rows(
+    rows: Iterator[tuple[int, dict[str, str]]],
+    check: Callable[[dict[str, str]], Issued],
+    *,
+    out_dir: Path,
+) -> ImportResult:
+    """What :func:`import_rows` would make of ``rows`` with ``check`` (an import's checks of
+    a row, without its writes) in place of its ``issue``: the same refusals, nothing written.
+    Invitations and event tickets."""
+
+    def handle(line: int, row: dict[str, str]) -> Imported:
         check_row(row)
-        issued = check_invitation_row(conn, row, rules).issued(rules.tz)
+        issued = check(row)
         return Imported(line, issued.id, issued.name, issued.token, out_dir / f"{issued.id}.png")
 
-    return each_row(rows, check)
+    return each_row(rows, handle)
 
 
 @dataclass(frozen=True)
@@ -271,8 +317,11 @@ def import_rows(
     return each_row(rows, store, progress)
 
 
-# ValueError, OverflowError: a date the token or the clock cannot hold (year 9999)
+# ValueError, OverflowError: not a rule's refusal (the rules check dates before they compute
+# with them) but kept to the row, as a refusal without the exception's words.
 ROW_ERRORS = (KioskError, OSError, SQLAlchemyError, ValueError, OverflowError)
+#: A row's reason for anything but a rule's refusal, the database's or a card's failure.
+ROW_FAILED = "the row could not be checked (an unexpected error; the log names its kind)"
 
 
 def each_row(
@@ -289,7 +338,7 @@ def each_row(
         try:
             result.imported.append(handle(line, row))
         except ROW_ERRORS as exc:
-            result.refused.append(Refused(line, _reason(exc)))
+            result.refused.append(Refused(line, _reason(line, exc)))
         progress(count)
     return result
 
@@ -303,17 +352,18 @@ def check_row(row: dict[str, str]) -> None:
         check_text(value, what=column)
 
 
-def _reason(exc: Exception) -> str:
-    """A refused row's reason for the report: no row values beyond what the admin typed."""
+def _reason(line: int, exc: Exception) -> str:
+    """A refused row's reason for the report: a rule's own words (they name only what the
+    file holds), never an exception's message, which may be a library's or hold row values.
+    Only the unexpected is logged, by line and kind: a row's values never reach the log."""
     if isinstance(exc, KioskError):  # HiddenText is a ValueError too: it keeps its words
         return str(exc)
     if isinstance(exc, OSError):
         return f"card: {exc.strerror}"
     if isinstance(exc, SQLAlchemyError):
         return f"refused by the central store ({type(getattr(exc, 'orig', exc)).__name__})"
-    if isinstance(exc, (ValueError, OverflowError)):
-        return f"a date or number is out of range ({exc})"
-    return str(exc)
+    log.warning("import: line %d failed on %s (its message left out)", line, type(exc).__name__)
+    return ROW_FAILED
 
 
 def write_summary(result: ImportResult, path: Path) -> None:

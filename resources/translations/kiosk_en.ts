@@ -122,6 +122,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Column {column}: “{value}” is outside the years {first} to {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s dates are outside the years {first} to {last}: correct the event first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service could not check this row because of an error of its own. Ask IT: the service&apos;s log names it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -270,6 +282,57 @@
     </message>
     <message>
         <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvCheck</name>
+    <message>
+        <source>CSV file to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows imported: {ok}. Rows refused at the import: {bad}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose a CSV file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that will fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import the good rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -894,6 +957,17 @@
     </message>
 </context>
 <context>
+    <name>EventTickets</name>
+    <message>
+        <source>Tickets to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets for the chosen event from a CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Events</source>
@@ -909,14 +983,6 @@
     </message>
     <message>
         <source>Event saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tickets to import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -949,10 +1015,6 @@
     </message>
     <message>
         <source>&amp;New event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import &amp;tickets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1457,43 +1519,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Choose a CSV file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows that will fail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import the good rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

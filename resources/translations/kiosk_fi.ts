@@ -122,6 +122,18 @@
         <translation>Päivämäärä on liian kaukana menneisyydessä tai tulevaisuudessa.</translation>
     </message>
     <message>
+        <source>Column {column}: “{value}” is outside the years {first} to {last}.</source>
+        <translation>Sarake {column}: ”{value}” ei ole vuosien {first}–{last} välillä.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s dates are outside the years {first} to {last}: correct the event first.</source>
+        <translation>Tapahtuman päivämäärät eivät ole vuosien {first}–{last} välillä: korjaa tapahtuma ensin.</translation>
+    </message>
+    <message>
+        <source>The service could not check this row because of an error of its own. Ask IT: the service&apos;s log names it.</source>
+        <translation>Palvelu ei voinut tarkistaa riviä oman virheensä takia. Kysy IT-tuelta: virhe näkyy palvelun lokissa.</translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation>Tiedosto on liian pitkä: jaa se pienempiin tiedostoihin.</translation>
     </message>
@@ -271,6 +283,57 @@
     <message>
         <source>Pages</source>
         <translation>Sivut</translation>
+    </message>
+</context>
+<context>
+    <name>CsvCheck</name>
+    <message>
+        <source>CSV file to import</source>
+        <translation>Tuotava CSV-tiedosto</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Tarkistetaan…</translation>
+    </message>
+    <message>
+        <source>Rows imported: {ok}. Rows refused at the import: {bad}.</source>
+        <translation>Tuodut rivit: {ok}. Tuonnissa hylätyt rivit: {bad}.</translation>
+    </message>
+    <message>
+        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
+        <translation>Tuotavissa olevat rivit: {ok}. Epäonnistuvat rivit: {bad}.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a CSV file…</source>
+        <translation>&amp;Valitse CSV-tiedosto…</translation>
+    </message>
+    <message>
+        <source>Rows that will fail</source>
+        <translation>Epäonnistuvat rivit</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rivi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Sarake</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>&amp;Import the good rows</source>
+        <translation>&amp;Tuo kunnolliset rivit</translation>
     </message>
 </context>
 <context>
@@ -894,6 +957,17 @@
     </message>
 </context>
 <context>
+    <name>EventTickets</name>
+    <message>
+        <source>Tickets to import</source>
+        <translation>Tuotavat liput</translation>
+    </message>
+    <message>
+        <source>Tickets for the chosen event from a CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
+        <translation>Liput valittuun tapahtumaan CSV-tiedostosta, jonka sarakkeet ovat {columns}. Tiedosto tarkistetaan ensin: epäonnistuvat rivit näytetään syineen, ja vain kunnolliset rivit tuodaan.</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Events</source>
@@ -910,14 +984,6 @@
     <message>
         <source>Event saved.</source>
         <translation>Tapahtuma tallennettu.</translation>
-    </message>
-    <message>
-        <source>Tickets to import</source>
-        <translation>Tuotavat liput</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>Tickets imported: {made}. Rows refused: {refused}.</source>
@@ -950,10 +1016,6 @@
     <message>
         <source>&amp;New event</source>
         <translation>&amp;Uusi tapahtuma</translation>
-    </message>
-    <message>
-        <source>Import &amp;tickets…</source>
-        <translation>&amp;Tuo liput…</translation>
     </message>
     <message>
         <source>Sa&amp;ve the event</source>
@@ -1457,44 +1519,8 @@
         <translation>Tuotavat kutsut</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Tarkistetaan…</translation>
-    </message>
-    <message>
-        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
-        <translation>Tuotavissa olevat rivit: {ok}. Epäonnistuvat rivit: {bad}.</translation>
-    </message>
-    <message>
         <source>A CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
         <translation>CSV-tiedosto, jossa on sarakkeet {columns}. Se tarkistetaan ensin: epäonnistuvat rivit näytetään syineen, ja vain kunnolliset rivit tuodaan.</translation>
-    </message>
-    <message>
-        <source>&amp;Choose a CSV file…</source>
-        <translation>&amp;Valitse CSV-tiedosto…</translation>
-    </message>
-    <message>
-        <source>Rows that will fail</source>
-        <translation>Epäonnistuvat rivit</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Rivi</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nimi</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Syy</translation>
-    </message>
-    <message>
-        <source>&amp;Import the good rows</source>
-        <translation>&amp;Tuo kunnolliset rivit</translation>
     </message>
 </context>
 <context>

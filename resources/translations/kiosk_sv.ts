@@ -122,6 +122,18 @@
         <translation>Datumet ligger för långt bakåt eller framåt i tiden.</translation>
     </message>
     <message>
+        <source>Column {column}: “{value}” is outside the years {first} to {last}.</source>
+        <translation>Kolumn {column}: ”{value}” ligger utanför åren {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s dates are outside the years {first} to {last}: correct the event first.</source>
+        <translation>Evenemangets datum ligger utanför åren {first}–{last}: rätta evenemanget först.</translation>
+    </message>
+    <message>
+        <source>The service could not check this row because of an error of its own. Ask IT: the service&apos;s log names it.</source>
+        <translation>Tjänsten kunde inte kontrollera raden på grund av ett eget fel. Fråga IT: felet finns i tjänstens logg.</translation>
+    </message>
+    <message>
         <source>The file is too long: split it into smaller ones.</source>
         <translation>Filen är för lång: dela upp den i mindre filer.</translation>
     </message>
@@ -271,6 +283,57 @@
     <message>
         <source>Pages</source>
         <translation>Sidor</translation>
+    </message>
+</context>
+<context>
+    <name>CsvCheck</name>
+    <message>
+        <source>CSV file to import</source>
+        <translation>CSV-fil att importera</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-filer (*.csv);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Kontrollerar…</translation>
+    </message>
+    <message>
+        <source>Rows imported: {ok}. Rows refused at the import: {bad}.</source>
+        <translation>Importerade rader: {ok}. Rader som avvisades vid importen: {bad}.</translation>
+    </message>
+    <message>
+        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
+        <translation>Rader som kan importeras: {ok}. Rader som misslyckas: {bad}.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a CSV file…</source>
+        <translation>&amp;Välj en CSV-fil…</translation>
+    </message>
+    <message>
+        <source>Rows that will fail</source>
+        <translation>Rader som misslyckas</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolumn</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>&amp;Import the good rows</source>
+        <translation>&amp;Importera de felfria raderna</translation>
     </message>
 </context>
 <context>
@@ -894,6 +957,17 @@
     </message>
 </context>
 <context>
+    <name>EventTickets</name>
+    <message>
+        <source>Tickets to import</source>
+        <translation>Biljetter att importera</translation>
+    </message>
+    <message>
+        <source>Tickets for the chosen event from a CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
+        <translation>Biljetter till det valda evenemanget från en CSV-fil med kolumnerna {columns}. Filen kontrolleras först: rader som skulle misslyckas visas med orsaken, och bara de felfria raderna importeras.</translation>
+    </message>
+</context>
+<context>
     <name>EventsPage</name>
     <message>
         <source>Events</source>
@@ -910,14 +984,6 @@
     <message>
         <source>Event saved.</source>
         <translation>Evenemanget har sparats.</translation>
-    </message>
-    <message>
-        <source>Tickets to import</source>
-        <translation>Biljetter att importera</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-filer (*.csv);;Alla filer (*)</translation>
     </message>
     <message>
         <source>Tickets imported: {made}. Rows refused: {refused}.</source>
@@ -950,10 +1016,6 @@
     <message>
         <source>&amp;New event</source>
         <translation>&amp;Nytt evenemang</translation>
-    </message>
-    <message>
-        <source>Import &amp;tickets…</source>
-        <translation>Importera &amp;biljetter…</translation>
     </message>
     <message>
         <source>Sa&amp;ve the event</source>
@@ -1457,44 +1519,8 @@
         <translation>Inbjudningar att importera</translation>
     </message>
     <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-filer (*.csv);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Kontrollerar…</translation>
-    </message>
-    <message>
-        <source>Rows that can be imported: {ok}. Rows that will fail: {bad}.</source>
-        <translation>Rader som kan importeras: {ok}. Rader som misslyckas: {bad}.</translation>
-    </message>
-    <message>
         <source>A CSV file with the columns {columns}. It is checked first: rows that would fail are listed with the reason, and only the good rows are imported.</source>
         <translation>En CSV-fil med kolumnerna {columns}. Den kontrolleras först: rader som skulle misslyckas visas med orsaken, och bara de felfria raderna importeras.</translation>
-    </message>
-    <message>
-        <source>&amp;Choose a CSV file…</source>
-        <translation>&amp;Välj en CSV-fil…</translation>
-    </message>
-    <message>
-        <source>Rows that will fail</source>
-        <translation>Rader som misslyckas</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Rad</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Namn</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Orsak</translation>
-    </message>
-    <message>
-        <source>&amp;Import the good rows</source>
-        <translation>&amp;Importera de felfria raderna</translation>
     </message>
 </context>
 <context>

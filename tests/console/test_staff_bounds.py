@@ -143,7 +143,7 @@ def test_a_csv_row_in_a_far_year_fails_alone(site: Site) -> None:
         )
         assert status == 200, body
         outcome = {r["line"]: (r["ok"], r["code"]) for r in body["rows"]}
-        assert outcome == {2: (True, None), 3: (False, "out_of_range"), 4: (True, None)}
+        assert outcome == {2: (True, None), 3: (False, "date_out_of_range"), 4: (True, None)}
 
 
 def test_tickets_for_an_event_left_at_the_end_of_time_fail_row_by_row(site: Site) -> None:
@@ -166,8 +166,8 @@ def test_tickets_for_an_event_left_at_the_end_of_time_fail_row_by_row(site: Site
     assert status == 200, body
     assert body["imported"] == 0
     assert [(r["line"], r["code"]) for r in body["refused"]] == [
-        (2, "out_of_range"),
-        (3, "out_of_range"),
+        (2, "event_out_of_range"),
+        (3, "event_out_of_range"),
     ]
 
 

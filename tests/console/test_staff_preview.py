@@ -45,7 +45,7 @@ FAILING = {
     6: "ends_before_start",
     7: "already_over",
     8: "valid_too_long",
-    9: "out_of_range",
+    9: "date_out_of_range",
     10: "name_too_long",
     11: "company_too_long",
     12: "bad_yes_no",

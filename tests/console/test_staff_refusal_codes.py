@@ -143,9 +143,9 @@ def test_each_failing_csv_row_carries_its_code(site: Site) -> None:
         preview = client.preview_invites_csv(CSV)
     codes = {r.line: (r.code, r.params) for r in preview.refused}
     assert codes == {
-        3: ("name_missing", {}),
-        4: ("unknown_host", {"host": "nobody@lab.example"}),
-        5: ("bad_email", {"address": "not-an-address"}),
+        3: ("name_missing", {"column": "name"}),
+        4: ("unknown_host", {"host": "nobody@lab.example", "column": "host"}),
+        5: ("bad_email", {"address": "not-an-address", "column": "email"}),
         6: ("bad_yes_no", {"column": "single_use", "value": "maybe"}),
         7: ("bad_date", {"column": "valid_from", "value": "tomorrow"}),
         8: ("too_many_fields", {}),

@@ -1,4 +1,5 @@
-"""Events: the list, the form to create or edit one, ticket import, a live check-in counter.
+"""Events: the list, the form to create or edit one, ticket import (checked first, as "Invite
+many": ``event_tickets``), a live check-in counter.
 
 The counter polls the service every few seconds while the page is in front and an event is
 chosen; a poll is skipped while the previous one is still out, so a slow service never piles
@@ -7,12 +8,9 @@ calls up on the worker.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.base.csvfiles import decode
 from kiosk.console.client import StaffClient
-from kiosk.console.models import EventCounter, EventSummary, RoomInfo, TicketImport
+from kiosk.console.models import EventCounter, EventSummary, RoomInfo
 from ui.common.formatting import format_range, format_short_date, language_code
 from ui.console.calls import ConsoleCalls
 from ui.console.event_form import EventForm
+from ui.console.event_tickets import EventTickets
 from ui.console.page import ConsolePage, SiteTime
 from ui.console.tables import fill, read_only_table, set_headers
 
@@ -53,9 +51,8 @@ class EventsPage(ConsolePage):
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("eventNew")
         self.new_button.clicked.connect(self._new)
-        self.import_button = QPushButton(self)
-        self.import_button.setObjectName("eventImportTickets")
-        self.import_button.clicked.connect(self.choose_tickets)
+        self.tickets = EventTickets(client, calls, self)
+        self.tickets.imported.connect(self._tickets_imported)
         self.counter = QLabel(self)
         self.counter.setObjectName("CheckinCounter")
         self.counter.setWordWrap(True)
@@ -76,10 +73,10 @@ class EventsPage(ConsolePage):
         left.addWidget(self.table, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
-        actions.addWidget(self.import_button)
         actions.addStretch(1)
         left.addLayout(actions)
         left.addWidget(self.counter)
+        left.addWidget(self.tickets, 1)
         right = QVBoxLayout()
         right.addWidget(self.form)
         save = QHBoxLayout()
@@ -91,8 +88,10 @@ class EventsPage(ConsolePage):
         row.addLayout(left, 5)
         row.addLayout(right, 4)
         QWidget.setTabOrder(self.table, self.new_button)
-        QWidget.setTabOrder(self.new_button, self.import_button)
-        QWidget.setTabOrder(self.import_button, self.form.titles["fi"])
+        QWidget.setTabOrder(self.new_button, self.tickets.choose_button)
+        QWidget.setTabOrder(self.tickets.choose_button, self.tickets.failing)
+        QWidget.setTabOrder(self.tickets.failing, self.tickets.import_button)
+        QWidget.setTabOrder(self.tickets.import_button, self.form.titles["fi"])
         self.retranslate()
 
     def title(self) -> str:
@@ -160,7 +159,7 @@ class EventsPage(ConsolePage):
 
     def _selected(self) -> None:
         event = self.selected()
-        self.import_button.setEnabled(event is not None)
+        self.tickets.for_event(event.id if event is not None else None)
         if event is None:
             self.count = None
         else:
@@ -191,25 +190,7 @@ class EventsPage(ConsolePage):
         self.say(lambda: self.tr("Event saved."))
         self.refresh()
 
-    def choose_tickets(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Tickets to import"), "", self.tr("CSV files (*.csv);;All files (*)")
-        )
-        if name:
-            self.import_tickets(Path(name))
-
-    def import_tickets(self, path: Path) -> None:
-        event = self.selected()
-        if event is None:
-            return
-        client = self._client
-        self.calls.run(
-            lambda: client.import_tickets(event.id, decode(path.read_bytes(), path)),
-            self._tickets_imported,
-        )
-
-    def _tickets_imported(self, result: TicketImport) -> None:
-        made, refused = result.imported, len(result.refused)
+    def _tickets_imported(self, made: int, refused: int) -> None:
         self.say(
             lambda: self.tr("Tickets imported: {made}. Rows refused: {refused}.").format(
                 made=made, refused=refused
@@ -254,8 +235,6 @@ class EventsPage(ConsolePage):
             self.table, (self.tr("Title"), self.tr("Where"), self.tr("When"), self.tr("Checked in"))
         )
         self.new_button.setText(self.tr("&New event"))
-        self.import_button.setText(self.tr("Import &tickets…"))
-        self.import_button.setEnabled(self.selected() is not None)
         self.save_button.setText(self.tr("Sa&ve the event"))
         self._counter()
         self._fill()

@@ -67,6 +67,18 @@ _TEXTS: dict[str, str] = {
     "out_of_range": QT_TRANSLATE_NOOP(
         "ConsoleRefusal", "A date is too far in the past or the future."
     ),
+    "date_out_of_range": QT_TRANSLATE_NOOP(
+        "ConsoleRefusal", "Column {column}: “{value}” is outside the years {first} to {last}."
+    ),
+    "event_out_of_range": QT_TRANSLATE_NOOP(
+        "ConsoleRefusal",
+        "The event's dates are outside the years {first} to {last}: correct the event first.",
+    ),
+    "row_failed": QT_TRANSLATE_NOOP(
+        "ConsoleRefusal",
+        "The service could not check this row because of an error of its own. Ask IT: "
+        "the service's log names it.",
+    ),
     # a CSV as a whole
     "csv_too_long": QT_TRANSLATE_NOOP(
         "ConsoleRefusal", "The file is too long: split it into smaller ones."

@@ -134,7 +134,8 @@ def test_the_csv_preview_shows_the_failing_rows_and_imports_the_good_ones(
 
     assert many.failing.rowCount() == 1
     assert (cell(many.failing, 0, 0), cell(many.failing, 0, 1)) == ("3", "Olli Oja")
-    assert "nobody@lab.example" in cell(many.failing, 0, 2)
+    assert cell(many.failing, 0, 2) == "host"
+    assert "nobody@lab.example" in cell(many.failing, 0, 3)
     with site.service.store.engine.connect() as conn:
         assert conn.execute(select(Invitation)).all() == []  # a preview stores nothing
     assert many.import_button.isEnabled()
@@ -304,3 +305,45 @@ def test_every_field_has_a_visible_label_and_an_accessible_name(
         and (not w.accessibleName() or w not in buddies)
     ]
     assert unnamed == []
+
+
+def test_tickets_are_checked_first_then_the_good_rows_imported(
+    qtbot: QtBot, console: tuple[ConsoleWindow, StaffClient], site: Site, tmp_path: Path
+) -> None:
+    from kiosk.console.models import EventDraft, LocalText
+
+    window, client = console
+    start = NOON + timedelta(hours=2)
+    event = client.save_event(
+        EventDraft(LocalText("Avoimet ovet"), start, start + timedelta(hours=3))
+    )
+    events = show(qtbot, window, EventsPage)
+    assert isinstance(events, EventsPage)
+    tickets = events.tickets
+    assert not tickets.choose_button.isEnabled()  # no event chosen yet
+    qtbot.waitUntil(lambda: events.table.rowCount() == 1, timeout=WAIT)
+    events.table.selectRow(0)
+    assert tickets.event_id == event.id and tickets.choose_button.isEnabled()
+    csv = tmp_path / "tickets.csv"
+    csv.write_text("name,organisation\nEeva Ek,OKM\n,VM\nOlli Oja,\n", encoding="utf-8")
+
+    tickets.check(csv)
+    qtbot.waitUntil(lambda: tickets.preview is not None, timeout=WAIT)
+
+    assert tickets.summary.text() == "Rows that can be imported: 2. Rows that will fail: 1."
+    assert [cell(tickets.failing, 0, c) for c in range(4)] == [
+        "3",
+        "",
+        "name",
+        "The visitor's name is missing.",
+    ]
+    assert client.events()[0].tickets == 0  # the check wrote nothing
+    qtbot.mouseClick(tickets.import_button, LEFT)
+    qtbot.waitUntil(lambda: window.notice.label.text() != "", timeout=WAIT)
+    assert window.notice.label.text() == "Tickets imported: 2. Rows refused: 1."
+    assert client.events()[0].tickets == 2
+    assert tickets.path is None and not tickets.import_button.isEnabled()
+    assert tickets.summary.text() == "Rows imported: 2. Rows refused at the import: 1."
+    assert tickets.failing.rowCount() == 1  # the refused row stays in view
+    events.table.clearSelection()
+    assert not tickets.choose_button.isEnabled()

@@ -107,9 +107,10 @@ def test_the_csv_preview_lists_the_rows_that_will_fail_and_why(
     many._checked(outcome)
 
     assert many.failing.rowCount() == 1
-    assert [cell(many.failing, 0, c) for c in range(3)] == [
+    assert [cell(many.failing, 0, c) for c in range(4)] == [
         "3",
         "Nobody Known",
+        "",  # no column: an older service's refusal names none
         "The service said no: host 'Ghost' is not a host",  # no code: an older service
     ]
     assert many.summary.text() == "Rows that can be imported: 2. Rows that will fail: 1."

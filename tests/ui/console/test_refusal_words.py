@@ -16,6 +16,7 @@ from kiosk.console.client import StaffClient
 from tests.console.helpers import Site, staff_site
 from ui.common.i18n import LanguageManager
 from ui.console.invite_form import to_qdate
+from ui.console.invite_many import InviteMany
 from ui.console.main import build_console
 from ui.console.refusal_text import CODES, refusal_text
 from ui.console.tables import cell
@@ -37,6 +38,8 @@ PARAMS = {
     "until": "2026-11-02",
     "retry_after": "30",
     "field": "name",
+    "first": "2000",
+    "last": "2100",
 }
 
 
@@ -115,6 +118,15 @@ def test_a_refused_invitation_reads_in_finnish_then_swedish(
     assert window.problems.label.text() == "Inte gjort. ”eeva@okm..fi” är inte en e-postadress."
 
 
+def _checked(qtbot: QtBot, window: ConsoleWindow, csv: Path, data: bytes) -> InviteMany:
+    """Today's "invite many" after the service checked ``data`` saved as ``csv``."""
+    many = _today(qtbot, window).many
+    csv.write_bytes(data)
+    many.check(csv)
+    qtbot.waitUntil(lambda: many.preview is not None, timeout=WAIT)
+    return many
+
+
 def test_failing_csv_rows_read_in_swedish_then_finnish(
     qtbot: QtBot,
     console: tuple[ConsoleWindow, Callable[..., LanguageManager]],
@@ -122,29 +134,26 @@ def test_failing_csv_rows_read_in_swedish_then_finnish(
 ) -> None:
     window, language = console
     language("sv")
-    many = _today(qtbot, window).many
-    csv = tmp_path / "guests.csv"
-    csv.write_text(
-        "name,host,email\n"
-        " ,mikko@lab.example,\n"
-        "Olli Oja,nobody@lab.example,\n"
-        "Tuuli Tie,mikko@lab.example,\n",
-        encoding="utf-8",
+    many = _checked(
+        qtbot,
+        window,
+        tmp_path / "guests.csv",
+        b"name,host,email\n"
+        b" ,mikko@lab.example,\n"
+        b"Olli Oja,nobody@lab.example,\n"
+        b"Tuuli Tie,mikko@lab.example,\n",
     )
 
-    many.check(csv)
-    qtbot.waitUntil(lambda: many.preview is not None, timeout=WAIT)
-
-    assert [cell(many.failing, r, 2) for r in range(many.failing.rowCount())] == [
+    assert [cell(many.failing, r, 3) for r in range(many.failing.rowCount())] == [
         "Besökarens namn saknas.",
         "Labbet känner ingen värd ”nobody@lab.example”.",
     ]
     language("fi")
-    assert [cell(many.failing, r, 2) for r in range(2)] == [
+    assert [cell(many.failing, r, 3) for r in range(2)] == [
         "Vieraan nimi puuttuu.",
         "Labissa ei tunneta vastaanottajaa ”nobody@lab.example”.",
     ]
-    assert not any("--" in cell(many.failing, r, 2) for r in range(2))
+    assert not any("--" in cell(many.failing, r, 3) for r in range(2))
 
 
 def test_a_hidden_character_names_its_row_and_column_in_finnish_then_swedish(
@@ -153,28 +162,62 @@ def test_a_hidden_character_names_its_row_and_column_in_finnish_then_swedish(
     tmp_path: Path,
 ) -> None:
     window, language = console
-    many = _today(qtbot, window).many
-    csv = tmp_path / "guests.csv"  # "CSV UTF-8" from Excel: its BOM is no hidden character
-    csv.write_bytes(
-        "\ufeffname;host;organisation\r\n"
-        "Tuuli Tie;mikko@lab.example;\r\n"
-        "Olli Oja;mikko@lab.example;Valtio\u200bkonttori\r\n"
-        "\u202eevil\u202c Visitor;mikko@lab.example;\r\n".encode()
+    many = _checked(
+        qtbot,
+        window,
+        tmp_path / "guests.csv",  # "CSV UTF-8" from Excel: its BOM is no hidden character
+        (
+            "\ufeffname;host;organisation\r\n"
+            "Tuuli Tie;mikko@lab.example;\r\n"
+            "Olli Oja;mikko@lab.example;Valtio\u200bkonttori\r\n"
+            "\u202eevil\u202c Visitor;mikko@lab.example;\r\n"
+        ).encode(),
     )
 
-    many.check(csv)
-    qtbot.waitUntil(lambda: many.preview is not None, timeout=WAIT)
-
-    rows = [[cell(many.failing, r, c) for c in range(3)] for r in range(many.failing.rowCount())]
+    rows = [[cell(many.failing, r, c) for c in range(4)] for r in range(many.failing.rowCount())]
     assert rows == [
-        ["3", "Olli Oja", "Sarakkeessa organisation on näkymätön merkki tai ohjausmerkki "
+        ["3", "Olli Oja", "organisation",
+         "Sarakkeessa organisation on näkymätön merkki tai ohjausmerkki "
          "(U+200B): poista se ja tallenna tiedosto uudelleen."],
-        ["4", "evil Visitor", "Sarakkeessa name on näkymätön merkki tai ohjausmerkki (U+202E): "
+        ["4", "evil Visitor", "name",
+         "Sarakkeessa name on näkymätön merkki tai ohjausmerkki (U+202E): "
          "poista se ja tallenna tiedosto uudelleen."],
     ]  # fmt: skip
     language("sv")
-    assert cell(many.failing, 0, 2) == (
+    assert cell(many.failing, 0, 3) == (
         "Kolumn organisation har ett osynligt tecken eller ett styrtecken (U+200B): "
         "ta bort det och spara filen igen."
     )
     assert many.preview.ok_count == 1 and many.import_button.isEnabled()
+
+
+def test_each_kind_of_bad_row_has_its_own_words_in_each_language(
+    qtbot: QtBot,
+    console: tuple[ConsoleWindow, Callable[..., LanguageManager]],
+    tmp_path: Path,
+) -> None:
+    from tests.console.test_staff_row_reasons import BAD, HEADER
+
+    window, language = console
+    data = (HEADER + "".join(f"{r}\n" for r in BAD)).encode()
+    many = _checked(qtbot, window, tmp_path / "guests.csv", data)
+
+    expected = list(BAD.values())
+    words: dict[str, list[str]] = {}
+    for lang in ("fi", "sv", "en"):
+        language(lang)
+        rows = [[cell(many.failing, r, c) for c in range(4)] for r in range(len(expected))]
+        assert [row[0] for row in rows] == [str(n) for n in range(2, 2 + len(expected))]
+        assert [row[2] for row in rows] == [
+            column for _code, column in expected
+        ]  # never translated
+        words[lang] = [row[3] for row in rows]
+        by_kind = {code: why for (code, _), why in zip(expected, words[lang], strict=True)}
+        assert len(set(by_kind.values())) == len(by_kind), (lang, by_kind)  # a kind, its words
+        for why in words[lang]:
+            assert "out of range" not in why and "--" not in why and "said no" not in why, why
+    for lang in ("fi", "sv"):
+        assert all(a != b for a, b in zip(words[lang], words["en"], strict=True)), words[lang]
+    assert words["fi"][2] == "Sarake valid_from: ”9999-12-31” ei ole vuosien 2000–2100 välillä."
+    assert words["sv"][3] == "Kolumn valid_to: ”9999-12-31” ligger utanför åren 2000–2100."
+    assert words["en"][0] == "The end is before the start."
