@@ -98,7 +98,11 @@ def read_rows(
         raise UsageError(f"{path}: {exc.strerror}") from None
     with io.StringIO(text, newline="") as fh:
         reader = csv.DictReader(fh, delimiter=sniff_delimiter(text))
-        header = [h.strip().lower() for h in reader.fieldnames or []]
+        try:
+            names = reader.fieldnames  # reads the header line: one over csv's field limit fails
+        except csv.Error as exc:
+            raise UsageError(f"{path}: line {reader.line_num}: {exc}") from None
+        header = [h.strip().lower() for h in names or []]
         missing = [c for c in required if c not in header]
         unknown = [h for h in header if h not in columns]
         if missing or unknown:

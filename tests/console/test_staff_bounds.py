@@ -146,6 +146,21 @@ def test_a_csv_row_in_a_far_year_fails_alone(site: Site) -> None:
         assert outcome == {2: (True, None), 3: (False, "date_out_of_range"), 4: (True, None)}
 
 
+def test_a_csv_field_over_the_csv_readers_limit_is_refused_not_a_failure(site: Site) -> None:
+    # Python's csv reader stops at 131,072 characters a field: in the header as in a row.
+    long = "a" * 140_000
+    with site.service.store.engine.connect() as conn:
+        before = conn.execute(select(func.count()).select_from(Invitation)).scalar_one()
+    for csv in (long, f"name,host\n{long},{HOST}\n"):
+        for dry_run in ("true", "false"):
+            status, body = _answer(
+                site, "POST", "/v1/staff/invitations/csv", {"csv": csv}, {"dry_run": dry_run}
+            )
+            assert (status, body.get("code")) == (422, "bad_csv"), body
+    with site.service.store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Invitation)).scalar_one() == before
+
+
 def test_tickets_for_an_event_left_at_the_end_of_time_fail_row_by_row(site: Site) -> None:
     status, event = _answer(
         site,
