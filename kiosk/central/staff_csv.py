@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.base.csvfiles import sniff_delimiter
@@ -23,13 +25,23 @@ MAX_CSV = 1024 * 1024  # characters; far more than 10,000 rows of names
 MAX_STAFF_ROWS = 500
 
 
-def csv_file(folder: Path, text: str) -> Path:
-    """The CSV as the import reads it from a file (the same decoding and header checks)."""
+@contextmanager
+def uploaded_csv(text: str) -> Iterator[Path]:
+    """The CSV as the import reads it from a file (the same decoding and header checks), in a
+    folder of its own that is removed afterwards. A refusal that names the file names "the
+    CSV" instead: the service's temporary path is nothing the staff member can use, and
+    nothing a caller needs to learn about the server."""
     if len(text) > MAX_CSV:
         raise UsageError(f"the CSV is longer than {MAX_CSV} characters; split it")
-    path = folder / "upload.csv"
-    path.write_text(text, encoding="utf-8")
-    return path
+    with tempfile.TemporaryDirectory(prefix="kiosk-staff-csv-") as folder:
+        path = Path(folder) / "upload.csv"
+        path.write_text(text, encoding="utf-8")
+        try:
+            yield path
+        except UsageError as exc:
+            if str(path) not in str(exc):
+                raise
+            raise UsageError(str(exc).replace(str(path), "the CSV")) from None
 
 
 def capped(rows: Iterable[tuple[int, dict[str, str]]]) -> list[tuple[int, dict[str, str]]]:

@@ -3,9 +3,7 @@ a CSV, under the rules of ``kiosk admin event create`` and ``event tickets impor
 
 from __future__ import annotations
 
-import tempfile
 import uuid
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -14,7 +12,7 @@ from kiosk.base.errors import Conflict, UsageError
 from kiosk.base.ids import new_id
 from kiosk.central import staff_views
 from kiosk.central.credentials import Device
-from kiosk.central.staff_csv import capped, csv_file, row_outcomes
+from kiosk.central.staff_csv import capped, row_outcomes, uploaded_csv
 from kiosk.central.staff_desk import StaffDesk, check_ahead, person_of
 from kiosk.console.models import CsvOutcome, EventDraft, EventSummary, TicketImport
 from kiosk.events.manage import NewEvent, check_event, get_event
@@ -94,12 +92,11 @@ class StaffEvents:
 
     def import_tickets(self, device: Device, event_id: uuid.UUID, text: str) -> TicketImport:
         desk = self._desk
-        with tempfile.TemporaryDirectory(prefix="kiosk-staff-tickets-") as tmp:
-            path = csv_file(Path(tmp), text)
+        with uploaded_csv(text) as path:
             rows = capped(read_rows(path, TICKET_COLUMNS, TICKET_REQUIRED))
             with desk.store.engine.begin() as conn:
                 rules = self._ticket_rules(conn, event_id)
-                result = import_tickets(conn, iter(rows), rules, out_dir=Path(tmp), cards=False)
+                result = import_tickets(conn, iter(rows), rules, out_dir=path.parent, cards=False)
                 outcome = row_outcomes(result, path)
                 desk.audit(
                     conn,
@@ -112,12 +109,11 @@ class StaffEvents:
     def preview_tickets(self, event_id: uuid.UUID, text: str) -> CsvOutcome:
         """Every row checked by the ticket import's own checks (:func:`check_tickets`),
         nothing written: the invitation preview's answer, for an event's tickets."""
-        with tempfile.TemporaryDirectory(prefix="kiosk-staff-tickets-") as tmp:
-            path = csv_file(Path(tmp), text)
+        with uploaded_csv(text) as path:
             rows = capped(read_rows(path, TICKET_COLUMNS, TICKET_REQUIRED))
             with self._desk.store.engine.connect() as conn:  # a read, as the invitations'
                 rules = self._ticket_rules(conn, event_id)
-            return row_outcomes(check_tickets(iter(rows), rules, out_dir=Path(tmp)), path)
+            return row_outcomes(check_tickets(iter(rows), rules, out_dir=path.parent), path)
 
     def _ticket_rules(self, conn: Connection, event_id: uuid.UUID) -> TicketRules:
         desk = self._desk

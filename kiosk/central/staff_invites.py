@@ -3,14 +3,12 @@ the rules of ``kiosk admin invite create`` and ``invite import``, each audited."
 
 from __future__ import annotations
 
-import tempfile
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
 from kiosk.central.credentials import Device
-from kiosk.central.staff_csv import capped, csv_file, row_outcomes
+from kiosk.central.staff_csv import capped, row_outcomes, uploaded_csv
 from kiosk.central.staff_desk import StaffDesk, check_ahead
 from kiosk.console.models import CsvOutcome, InviteCreated, InviteRequest
 from kiosk.lobby.invitations import NewInvitation, check_window, issue_invitation
@@ -67,13 +65,12 @@ class StaffInvitations:
         checked by the import's own checks (:func:`check_invitations`) and nothing written."""
         desk = self._desk
         now = desk.now
-        with tempfile.TemporaryDirectory(prefix="kiosk-staff-csv-") as tmp:
-            path = csv_file(Path(tmp), text)
+        with uploaded_csv(text) as path:
             rows = capped(read_rows(path))
             if dry_run:  # a read: no transaction holds back the change feed while it checks
                 with desk.store.engine.connect() as conn:
                     result = check_invitations(
-                        conn, iter(rows), self._rules(conn, now), out_dir=Path(tmp)
+                        conn, iter(rows), self._rules(conn, now), out_dir=path.parent
                     )
                 return row_outcomes(result, path)
             with desk.store.engine.begin() as conn:
@@ -81,7 +78,7 @@ class StaffInvitations:
                     conn,
                     iter(rows),
                     self._rules(conn, now),
-                    out_dir=Path(tmp),
+                    out_dir=path.parent,
                     cards=False,  # no card leaves this folder: drawing them only took time
                 )
                 outcome = row_outcomes(result, path)

@@ -100,8 +100,8 @@ def read_rows(
         reader = csv.DictReader(fh, delimiter=sniff_delimiter(text))
         try:
             names = reader.fieldnames  # reads the header line: one over csv's field limit fails
-        except csv.Error as exc:
-            raise UsageError(f"{path}: line {reader.line_num}: {exc}") from None
+        except csv.Error as exc:  # the reader counts a line only once it is read whole
+            raise UsageError(f"{path}: line {max(reader.line_num, 1)}: {exc}") from None
         header = [h.strip().lower() for h in names or []]
         missing = [c for c in required if c not in header]
         unknown = [h for h in header if h not in columns]

@@ -158,6 +158,12 @@ def test_a_whole_csv_refused_has_a_code(site: Site) -> None:
     status, body = _answer(site, "POST", "/v1/staff/invitations/csv", {"csv": "nimi\nEeva\n"})
     assert (status, body["code"]) == (422, "bad_header")
     assert body["params"]["columns"].startswith("name, host")
+    # The reason names "the CSV", never the service's temporary file.
+    assert body["detail"].startswith("the CSV: the header must name")
+    assert "/" not in body["detail"] and "kiosk-staff" not in body["detail"]
+    status, body = _answer(site, "POST", "/v1/staff/invitations/csv", {"csv": "a" * 140_000})
+    assert (status, body["code"]) == (422, "bad_csv")
+    assert body["detail"].startswith("the CSV: line 1:") and "kiosk-staff" not in body["detail"]
 
 
 def _event(site: Site, **fields: Any) -> tuple[int, dict[str, Any]]:
