@@ -146,12 +146,10 @@ def _when(row: dict[str, str], column: str, tz: ZoneInfo) -> datetime | None:
         return None
     try:
         moment: datetime | None = parse_when(text, tz, end=column == "valid_to", what=column)
-    except OverflowError:  # a valid date whose next day or UTC time no datetime holds
-        moment = None
-    except ValueError as exc:
-        if isinstance(exc, KioskError):
-            raise
-        moment = None
+    except KioskError:  # the rule's own words (a ValueError too): they name the column
+        raise
+    except (ValueError, OverflowError):  # a far date whose next day or UTC time no datetime
+        moment = None  # holds: refused below in words, not with the library's
     return _check_years(column, text, moment)
 
 
